@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public enum ProblemCode {
 
-    // The document could not be read at all (HTTP 400; 413 for too-large).
+    // The document could not be read at all (HTTP 400; 413 for too-large, 415 for an unsupported media type).
     DOCUMENT_UNPARSEABLE("document.unparseable", Kind.UNREADABLE,
             "Not well-formed YAML or JSON, empty, several documents, duplicate keys, or values JSON cannot represent."),
     DOCUMENT_UNSUPPORTED_MEDIA_TYPE("document.unsupported-media-type", Kind.UNREADABLE,
