@@ -1,0 +1,103 @@
+package io.dharma.kafka.topics;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+
+import io.dharma.events.BlueprintSubmitted;
+import io.dharma.events.CostEstimated;
+import io.dharma.events.DeploymentEvent;
+import io.dharma.events.DriftEvent;
+import io.dharma.events.GuardrailsEvaluated;
+import io.dharma.events.IacEvent;
+import io.dharma.events.ResourceObserved;
+
+/**
+ * The public Dharma topics: the contract downstream teams subscribe to. Every topic is keyed by
+ * blueprintId (a string), so one blueprint's events stay in order and all topics are
+ * co-partitioned; each has a dead-letter topic {@code <topic>.dlt}. Partition count, replication
+ * and config overrides come from {@link DharmaTopicsProperties}; {@link TopicCatalogue} combines
+ * both into the topics to create.
+ */
+public enum DharmaTopic {
+
+    BLUEPRINTS("dharma.blueprints.v1", TopicKind.EVENT, BlueprintSubmitted.class,
+            "blueprintId"),
+    IAC("dharma.iac.v1", TopicKind.EVENT, IacEvent.class,
+            "blueprintId"),
+    GUARDRAILS("dharma.guardrails.v1", TopicKind.EVENT, GuardrailsEvaluated.class,
+            "blueprintId"),
+    COSTS("dharma.costs.v1", TopicKind.EVENT, CostEstimated.class,
+            "blueprintId"),
+    DEPLOYMENTS("dharma.deployments.v1", TopicKind.EVENT, DeploymentEvent.class,
+            "blueprintId"),
+    OBSERVATIONS("dharma.observations.v1", TopicKind.EVENT, ResourceObserved.class,
+            "blueprintId (the observed resource is in the value, not the key)"),
+    DRIFT("dharma.drift.v1", TopicKind.EVENT, DriftEvent.class,
+            "blueprintId (the drifted resource is in the value, not the key)");
+
+    /** Suffix of every dead-letter topic. */
+    public static final String DEAD_LETTER_SUFFIX = ".dlt";
+
+    private final String topicName;
+    private final TopicKind kind;
+    private final Class<? extends SpecificRecord> valueType;
+    private final String keyDescription;
+
+    DharmaTopic(String topicName, TopicKind kind, Class<? extends SpecificRecord> valueType, String keyDescription) {
+        this.topicName = topicName;
+        this.kind = kind;
+        this.valueType = valueType;
+        this.keyDescription = keyDescription;
+    }
+
+    public String topicName() {
+        return topicName;
+    }
+
+    public TopicKind kind() {
+        return kind;
+    }
+
+    /** What the record key holds. Keys are plain strings. */
+    public String keyDescription() {
+        return keyDescription;
+    }
+
+    /** Generated Avro class of the record value. */
+    public Class<? extends SpecificRecord> valueType() {
+        return valueType;
+    }
+
+    /** Avro schema of the record value. */
+    public Schema valueSchema() {
+        return SpecificData.get().getSchema(valueType);
+    }
+
+    /** Schema Registry subject of the value (Confluent TopicNameStrategy). */
+    public String valueSubject() {
+        return topicName + "-value";
+    }
+
+    /** Where records that cannot be processed go, with the failure in headers. */
+    public String deadLetterTopicName() {
+        return topicName + DEAD_LETTER_SUFFIX;
+    }
+
+    /** The catalogue entry for a public topic name; empty for a DLT or an unknown name. */
+    public static Optional<DharmaTopic> byTopicName(String topicName) {
+        return Arrays.stream(values()).filter(t -> t.topicName.equals(topicName)).findFirst();
+    }
+
+    /** Every topic name in the catalogue: each public topic followed by its DLT. */
+    public static List<String> allTopicNames() {
+        return Arrays.stream(values())
+                .flatMap(t -> Stream.of(t.topicName, t.deadLetterTopicName()))
+                .toList();
+    }
+}
