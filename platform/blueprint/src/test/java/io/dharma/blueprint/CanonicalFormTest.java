@@ -2,6 +2,7 @@ package io.dharma.blueprint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dharma.blueprint.validation.BlueprintMapper;
 import io.dharma.blueprint.validation.BlueprintValidator;
 import io.dharma.blueprint.validation.DocumentFormat;
 import io.dharma.blueprint.validation.ValidationResult;
@@ -103,6 +104,16 @@ class CanonicalFormTest {
 
         assertThat(blueprint(explicit, DocumentFormat.YAML).contentHash())
                 .isEqualTo(blueprint(YAML, DocumentFormat.YAML).contentHash());
+    }
+
+    @Test
+    void canonicalJsonReadsBackIntoTheSameBlueprint() {
+        Blueprint blueprint = blueprint(YAML, DocumentFormat.YAML);
+
+        Blueprint readBack = BlueprintMapper.fromCanonicalJson(blueprint.canonicalJson());
+
+        assertThat(readBack).isEqualTo(blueprint);
+        assertThat(readBack.contentHash()).isEqualTo(blueprint.contentHash());
     }
 
     @Test

@@ -14,14 +14,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Builds the immutable model from a document tree that passed validation. */
-final class BlueprintMapper {
+/**
+ * Builds the immutable model from a document that passed validation earlier, without checking
+ * it again: the validator's last step, and the way back from a stored
+ * {@link Blueprint#canonicalJson()} (later catalogue changes must not make a stored, accepted
+ * version unreadable). A document that is not a valid blueprint fails with a runtime exception.
+ */
+public final class BlueprintMapper {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private BlueprintMapper() {
     }
 
-    static Blueprint toBlueprint(JsonNode document) {
+    /** The blueprint a {@link Blueprint#canonicalJson()} text describes. */
+    public static Blueprint fromCanonicalJson(String canonicalJson) {
+        return toBlueprint(JSON.readTree(canonicalJson));
+    }
+
+    /** The blueprint a validated document tree describes. */
+    public static Blueprint toBlueprint(JsonNode document) {
         JsonNode metadata = document.get("metadata");
         Map<String, String> tags = new LinkedHashMap<>();
         metadata.path("tags").properties().forEach(tag -> tags.put(tag.getKey(), tag.getValue().stringValue()));
