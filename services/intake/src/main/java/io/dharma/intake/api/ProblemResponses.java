@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -95,10 +96,14 @@ class ProblemResponses {
         return respond(problem(ApiError.INTERNAL, "an unexpected error occurred"));
     }
 
-    /** Connection failures, whichever layer reports them (pool, transaction manager, jOOQ, driver). */
+    /**
+     * Connection failures, whichever layer reports them (pool, transaction manager, jOOQ, driver).
+     * A failed commit or rollback ({@link TransactionSystemException}) means the connection broke.
+     */
     static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof CannotCreateTransactionException
+                    || cause instanceof TransactionSystemException
                     || cause instanceof DataAccessResourceFailureException
                     || cause instanceof TransientDataAccessException
                     || cause instanceof SQLTransientConnectionException) {
