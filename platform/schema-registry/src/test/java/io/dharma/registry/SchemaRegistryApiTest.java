@@ -79,6 +79,8 @@ class SchemaRegistryApiTest {
         assertThat(untyped.status()).isEqualTo(200);
         assertThat(jsonAnswer.contentType()).startsWith("application/json");
         assertThat(jsonAnswer.body()).isEqualTo("[1,2]");
+        assertThat(http.get("/subjects/" + subject + "/versions", "*/*").contentType()).startsWith(SR_JSON);
+        assertThat(http.get("/subjects/" + subject() + "/versions", "*/*").contentType()).startsWith(SR_JSON);
     }
 
     @Test

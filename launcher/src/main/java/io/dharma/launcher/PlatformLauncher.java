@@ -1,0 +1,61 @@
+package io.dharma.launcher;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.dharma.embedded.EmbeddedKafkaBroker;
+import io.dharma.embedded.EmbeddedPostgresServer;
+import io.dharma.registry.EmbeddedSchemaRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the embedded infrastructure in dependency order (Kafka and PostgreSQL, then the
+ * registry that stores its schemas in Kafka), then the platform's Spring context wired to it.
+ */
+public final class PlatformLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformLauncher.class);
+
+    private PlatformLauncher() {
+    }
+
+    public static RunningPlatform start(EmbeddedSettings settings) {
+        ShutdownStack started = new ShutdownStack();
+        try {
+            EmbeddedKafkaBroker kafka = started.push(EmbeddedKafkaBroker.start(settings.home(), settings.kafkaPort()));
+            EmbeddedPostgresServer postgres = started.push(
+                    EmbeddedPostgresServer.start(settings.home(), settings.postgresPort()));
+            EmbeddedSchemaRegistry registry = started.push(
+                    EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), settings.registryPort()));
+            ConfigurableApplicationContext platform = new SpringApplicationBuilder(DharmaPlatformApplication.class)
+                    .properties(platformProperties(settings, kafka, postgres, registry))
+                    .registerShutdownHook(false)
+                    .run();
+            started.push(platform::close);
+            return new RunningPlatform(kafka, postgres, registry, platform, started);
+        } catch (RuntimeException e) {
+            log.error("Dharma failed to start; stopping what was started", e);
+            started.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Passed as default properties: anything the user sets in the environment or in
+     * application properties still wins.
+     */
+    private static Map<String, Object> platformProperties(EmbeddedSettings settings, EmbeddedKafkaBroker kafka,
+            EmbeddedPostgresServer postgres, EmbeddedSchemaRegistry registry) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("server.port", settings.httpPort());
+        props.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        props.put("dharma.schema-registry.url", registry.url());
+        props.put("spring.datasource.url", postgres.jdbcUrl());
+        props.put("spring.datasource.username", postgres.username());
+        props.put("spring.datasource.password", postgres.password());
+        return props;
+    }
+}

@@ -1,0 +1,51 @@
+package io.dharma.launcher;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dharma up}: the whole platform in this JVM, on embedded infrastructure, in the foreground. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = {
+            "Starts Kafka (KRaft), the schema registry, PostgreSQL and every Dharma service in one JVM.",
+            "Data is kept under the home directory, so stopping and starting again keeps topics,",
+            "schemas and rows. Ctrl-C stops everything cleanly."})
+final class UpCommand implements Callable<Integer> {
+
+    @Option(names = "--home", defaultValue = "${env:DHARMA_HOME:-.dharma}",
+            description = "Data directory (env DHARMA_HOME, default ${DEFAULT-VALUE}).")
+    Path home;
+
+    @Option(names = "--http-port", defaultValue = "${env:DHARMA_HTTP_PORT:-8080}",
+            description = "Platform API and actuator port (env DHARMA_HTTP_PORT, default ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--kafka-port", defaultValue = "${env:DHARMA_KAFKA_PORT:-9092}",
+            description = "Kafka bootstrap port (env DHARMA_KAFKA_PORT, default ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
+    @Option(names = "--registry-port", defaultValue = "${env:DHARMA_REGISTRY_PORT:-8081}",
+            description = "Schema registry port (env DHARMA_REGISTRY_PORT, default ${DEFAULT-VALUE}).")
+    int registryPort;
+
+    @Option(names = "--postgres-port", defaultValue = "${env:DHARMA_POSTGRES_PORT:-5432}",
+            description = "PostgreSQL port (env DHARMA_POSTGRES_PORT, default ${DEFAULT-VALUE}).")
+    int postgresPort;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        EmbeddedSettings settings = new EmbeddedSettings(home, httpPort, kafkaPort, registryPort, postgresPort);
+        RunningPlatform platform = PlatformLauncher.start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            platform.close();
+            stopped.countDown();
+        }, "dharma-shutdown"));
+        System.out.println(platform.banner());
+        stopped.await();
+        return 0;
+    }
+}

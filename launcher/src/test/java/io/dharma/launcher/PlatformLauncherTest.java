@@ -1,0 +1,65 @@
+package io.dharma.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The one-JVM platform exactly as `./dharma up` starts it, on free ports. */
+class PlatformLauncherTest {
+
+    @TempDir
+    static Path home;
+
+    static RunningPlatform platform;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        platform = PlatformLauncher.start(EmbeddedSettings.ephemeral(home));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void readinessIsUpWithKafkaRegistryAndDatabase() throws Exception {
+        HttpResponse<String> response = get(platform.apiUrl() + "/actuator/health/readiness");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("\"status\":\"UP\"")
+                .contains("\"kafka\"")
+                .contains("\"schemaRegistry\"")
+                .contains("\"db\"");
+    }
+
+    @Test
+    void registryServesTheConfluentApi() throws Exception {
+        HttpResponse<String> response = get(platform.registryUrl() + "/config");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("BACKWARD");
+    }
+
+    @Test
+    void prometheusMetricsAreExposed() throws Exception {
+        assertThat(get(platform.apiUrl() + "/actuator/prometheus").statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

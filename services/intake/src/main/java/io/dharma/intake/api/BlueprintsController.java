@@ -1,0 +1,153 @@
+package io.dharma.intake.api;
+
+import io.dharma.blueprint.validation.BlueprintLimits;
+import io.dharma.blueprint.validation.DocumentFormat;
+import io.dharma.blueprint.validation.Problem;
+import io.dharma.blueprint.validation.ProblemCode;
+import io.dharma.blueprint.validation.ValidationResult;
+import io.dharma.intake.IntakeProperties;
+import io.dharma.intake.store.BlueprintStore;
+import io.dharma.intake.store.BlueprintSummary;
+import io.dharma.intake.store.Page;
+import io.dharma.intake.store.StoredDocument;
+import io.dharma.intake.store.TrackedVersion;
+import io.dharma.intake.submission.BlueprintRejectedException;
+import io.dharma.intake.submission.Submission;
+import io.dharma.intake.submission.SubmissionService;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Submitting blueprints and reading them back. */
+@RestController
+@RequestMapping("/api/v1/blueprints")
+class BlueprintsController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
+
+    private final SubmissionService submissions;
+    private final BlueprintStore store;
+    private final TenantResolver tenants;
+    private final IntakeProperties properties;
+    private final int maxDocumentBytes = BlueprintLimits.DEFAULT.maxDocumentBytes();
+
+    BlueprintsController(SubmissionService submissions, BlueprintStore store, TenantResolver tenants,
+            IntakeProperties properties) {
+        this.submissions = submissions;
+        this.store = store;
+        this.tenants = tenants;
+        this.properties = properties;
+    }
+
+    /**
+     * Accepts a blueprint (YAML or JSON) and answers 202 once it is durable, with the tracking id.
+     * The body is read only up to the size limit, so an oversized upload costs no memory.
+     */
+    @PostMapping
+    ResponseEntity<ApiResponses.SubmissionAccepted> submit(HttpServletRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) throws IOException {
+        String tenant = tenants.tenantOf(request);
+        String mediaType = request.getContentType();
+        DocumentFormat format = DocumentFormat.fromMediaType(mediaType).orElseThrow(() -> unreadable(
+                ProblemCode.DOCUMENT_UNSUPPORTED_MEDIA_TYPE,
+                "send the blueprint as application/yaml or application/json, not " + (mediaType == null ? "nothing" : mediaType)));
+        if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
+            throw new ApiException(ApiError.INVALID_IDEMPOTENCY_KEY, "an Idempotency-Key is 1-255 visible ASCII characters");
+        }
+        byte[] document = readBody(request);
+
+        Submission submission = submissions.submit(tenant, document, format,
+                MediaType.parseMediaType(mediaType).toString(), Optional.ofNullable(idempotencyKey));
+
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/tracking/" + submission.trackingId()))
+                .body(new ApiResponses.SubmissionAccepted(submission.trackingId().toString(),
+                        submission.blueprintId().toString(), submission.version()));
+    }
+
+    @GetMapping
+    ApiResponses.PageView<ApiResponses.BlueprintView> list(HttpServletRequest request,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        checkPage(page, size);
+        Page<BlueprintSummary> result = store.listBlueprints(tenants.tenantOf(request), page, size);
+        return ApiResponses.PageView.of(result.items().stream().map(ApiResponses.BlueprintView::of).toList(),
+                page, size, result.totalItems());
+    }
+
+    @GetMapping("/{blueprintId}")
+    ApiResponses.BlueprintView get(HttpServletRequest request, @PathVariable String blueprintId) {
+        return ApiResponses.BlueprintView.of(blueprint(request, blueprintId));
+    }
+
+    @GetMapping("/{blueprintId}/versions")
+    ApiResponses.PageView<ApiResponses.VersionView> versions(HttpServletRequest request,
+            @PathVariable String blueprintId,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        checkPage(page, size);
+        BlueprintSummary blueprint = blueprint(request, blueprintId);
+        Page<TrackedVersion> result = store.listVersions(blueprint.blueprintId(), page, size);
+        return ApiResponses.PageView.of(result.items().stream().map(ApiResponses.VersionView::of).toList(),
+                page, size, result.totalItems());
+    }
+
+    /** The version's document exactly as it was submitted, with its original media type. */
+    @GetMapping("/{blueprintId}/versions/{version}")
+    ResponseEntity<String> document(HttpServletRequest request, @PathVariable String blueprintId,
+            @PathVariable int version) {
+        BlueprintSummary blueprint = blueprint(request, blueprintId);
+        StoredDocument document = store.findDocument(blueprint.blueprintId(), version).orElseThrow(() ->
+                new ApiException(ApiError.VERSION_NOT_FOUND,
+                        "blueprint " + blueprintId + " has versions 1 to " + blueprint.latestVersion()));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(document.mediaType())).body(document.document());
+    }
+
+    private BlueprintSummary blueprint(HttpServletRequest request, String blueprintId) {
+        UUID id = ApiResponses.uuid(blueprintId, ApiError.BLUEPRINT_NOT_FOUND);
+        return store.findBlueprint(tenants.tenantOf(request), id).orElseThrow(() ->
+                new ApiException(ApiError.BLUEPRINT_NOT_FOUND, "no blueprint " + blueprintId + " for this tenant"));
+    }
+
+    private void checkPage(int page, int size) {
+        if (page < 0 || size < 1 || size > properties.maxPageSize()) {
+            throw new ApiException(ApiError.INVALID_PAGE,
+                    "page must be 0 or more and size between 1 and " + properties.maxPageSize());
+        }
+    }
+
+    private byte[] readBody(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > maxDocumentBytes) {
+            throw tooLarge(request.getContentLengthLong());
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(maxDocumentBytes + 1);
+            if (body.length > maxDocumentBytes) {
+                throw tooLarge(-1);
+            }
+            return body;
+        }
+    }
+
+    private BlueprintRejectedException tooLarge(long length) {
+        return unreadable(ProblemCode.DOCUMENT_TOO_LARGE, "the document "
+                + (length >= 0 ? "has " + length + " bytes" : "is larger than that") + "; the limit is " + maxDocumentBytes);
+    }
+
+    private static BlueprintRejectedException unreadable(ProblemCode code, String message) {
+        return new BlueprintRejectedException(new ValidationResult.Unreadable(new Problem(code, "", message)));
+    }
+}

@@ -1,0 +1,34 @@
+package io.dharma.intake.api;
+
+import io.dharma.intake.store.BlueprintStore;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Where a submission stands: {@code ACCEPTED} once durable, {@code PUBLISHED} once its event is on
+ * {@code dharma.blueprints.v1}. The Kafka Streams tracking view takes over this URL and shape later.
+ */
+@RestController
+class TrackingController {
+
+    private final BlueprintStore store;
+    private final TenantResolver tenants;
+
+    TrackingController(BlueprintStore store, TenantResolver tenants) {
+        this.store = store;
+        this.tenants = tenants;
+    }
+
+    @GetMapping("/api/v1/tracking/{trackingId}")
+    ApiResponses.Tracking tracking(HttpServletRequest request, @PathVariable String trackingId) {
+        UUID id = ApiResponses.uuid(trackingId, ApiError.TRACKING_NOT_FOUND);
+        String tenant = tenants.tenantOf(request);
+        return store.findByTrackingId(id)
+                .filter(version -> version.tenantId().equals(tenant))
+                .map(ApiResponses.Tracking::of)
+                .orElseThrow(() -> new ApiException(ApiError.TRACKING_NOT_FOUND, "no submission " + trackingId + " for this tenant"));
+    }
+}

@@ -1,0 +1,112 @@
+package io.dharma.intake.submission;
+
+import io.dharma.blueprint.Blueprint;
+import io.dharma.blueprint.validation.BlueprintValidator;
+import io.dharma.blueprint.validation.DocumentFormat;
+import io.dharma.blueprint.validation.ValidationResult;
+import io.dharma.events.Envelope;
+import io.dharma.events.Envelopes;
+import io.dharma.intake.outbox.OutboxSignal;
+import io.dharma.intake.store.BlueprintStore;
+import io.dharma.intake.store.IdempotencyKeyUse;
+import io.dharma.intake.store.NewVersion;
+import io.dharma.intake.store.TrackedVersion;
+import io.dharma.intake.store.VersionRef;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Accepts a submitted document: validates it, then stores the new version and its outbox row in
+ * one transaction. Nothing is accepted before that transaction commits; Kafka is never waited on.
+ */
+@Service
+public class SubmissionService {
+
+    public static final String PRODUCER = "intake";
+
+    private final BlueprintValidator validator;
+    private final BlueprintStore store;
+    private final TransactionTemplate transactions;
+    private final OutboxSignal outboxSignal;
+    private final Envelopes envelopes;
+
+    public SubmissionService(BlueprintValidator validator, BlueprintStore store, TransactionTemplate transactions,
+            OutboxSignal outboxSignal, Envelopes envelopes) {
+        this.validator = validator;
+        this.store = store;
+        this.transactions = transactions;
+        this.outboxSignal = outboxSignal;
+        this.envelopes = envelopes;
+    }
+
+    /**
+     * Validates and stores {@code document}. A retry with the same {@code idempotencyKey} and the
+     * same request returns the original submission; with a different request it throws
+     * {@link IdempotencyKeyReusedException}. An invalid document throws {@link BlueprintRejectedException}.
+     */
+    public Submission submit(String tenantId, byte[] document, DocumentFormat format, String mediaType,
+            Optional<String> idempotencyKey) {
+        ValidationResult result = validator.validate(document, format);
+        if (!(result instanceof ValidationResult.Valid valid)) {
+            throw new BlueprintRejectedException(result);
+        }
+        String requestHash = requestHash(document, format);
+        Submission submission = transactions.execute(status -> {
+            UUID trackingId = UUID.randomUUID();
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            if (idempotencyKey.isPresent()
+                    && !store.claimIdempotencyKey(tenantId, idempotencyKey.get(), requestHash, trackingId, now)) {
+                return replay(tenantId, idempotencyKey.get(), requestHash);
+            }
+            return store(tenantId, trackingId, valid.blueprint(), new String(document, StandardCharsets.UTF_8), mediaType);
+        });
+        if (!submission.replayed()) {
+            outboxSignal.wakeUp();
+        }
+        return submission;
+    }
+
+    private Submission store(String tenantId, UUID trackingId, Blueprint blueprint, String document, String mediaType) {
+        VersionRef ref = store.nextVersion(tenantId, blueprint.name(), OffsetDateTime.now(ZoneOffset.UTC));
+        Envelope envelope = envelopes.originating(tenantId, trackingId.toString(), ref.blueprintId().toString(), ref.version());
+        store.insertVersion(new NewVersion(
+                ref.blueprintId(),
+                ref.version(),
+                trackingId,
+                envelope.getEventId(),
+                document,
+                mediaType,
+                blueprint.canonicalJson(),
+                "sha256:" + blueprint.contentHash(),
+                envelope.getOccurredAt().atOffset(ZoneOffset.UTC)));
+        return new Submission(trackingId, ref.blueprintId(), ref.version(), false);
+    }
+
+    private Submission replay(String tenantId, String key, String requestHash) {
+        IdempotencyKeyUse use = store.findIdempotencyKey(tenantId, key).orElseThrow();
+        if (!use.requestHash().equals(requestHash)) {
+            throw new IdempotencyKeyReusedException(key);
+        }
+        TrackedVersion original = store.findByTrackingId(use.trackingId()).orElseThrow();
+        return new Submission(original.trackingId(), original.blueprintId(), original.version(), true);
+    }
+
+    private static String requestHash(byte[] document, DocumentFormat format) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(format.name().getBytes(StandardCharsets.US_ASCII));
+            digest.update((byte) '\n');
+            return HexFormat.of().formatHex(digest.digest(document));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
