@@ -26,7 +26,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import io.dharma.embedded.EmbeddedPostgresServer;
 import io.dharma.kafka.TestStack;
 
 /** How the processing auto-configuration fits into a Spring Boot application. */
@@ -58,7 +57,7 @@ class DharmaProcessingAutoConfigurationTest {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context.getBeansOfType(Flyway.class)).containsOnlyKeys("dharmaPlatformFlyway");
-            List<String> applied = JdbcClient.create(TestStack.postgres().dataSource())
+            List<String> applied = JdbcClient.create(TestStack.dataSource())
                     .sql("select version from platform.flyway_schema_history where success order by installed_rank")
                     .query(String.class)
                     .list();
@@ -135,11 +134,12 @@ class DharmaProcessingAutoConfigurationTest {
     }
 
     private static String[] withPostgres(String... properties) {
-        EmbeddedPostgresServer postgres = TestStack.postgres();
         List<String> all = new ArrayList<>(List.of(properties));
-        all.add("spring.datasource.url=" + postgres.jdbcUrl());
-        all.add("spring.datasource.username=" + postgres.username());
-        all.add("spring.datasource.password=" + postgres.password());
+        TestStack.springProperties().forEach((key, value) -> {
+            if (key.startsWith("spring.datasource.")) {
+                all.add(key + "=" + value);
+            }
+        });
         return all.toArray(String[]::new);
     }
 

@@ -243,7 +243,7 @@ class EventProcessingTest {
     }
 
     private static List<UUID> processedEventIds() {
-        return JdbcClient.create(TestStack.postgres().dataSource())
+        return JdbcClient.create(TestStack.dataSource())
                 .sql("select event_id from platform.processed_event where consumer_group = ?")
                 .param(pipeline.group())
                 .query(UUID.class)

@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.dharma.embedded.EmbeddedPostgresServer;
 import io.dharma.kafka.TestStack;
 import io.dharma.kafka.processing.app.PipelineTestApplication;
 
@@ -34,17 +33,13 @@ record PipelineUnderTest(String inputTopic, String outputTopic, String group) {
 
     /** Command-line arguments of the test application for this pipeline, plus {@code extra}. */
     List<String> arguments(String... extra) {
-        EmbeddedPostgresServer postgres = TestStack.postgres();
-        List<String> args = new ArrayList<>(List.of(
+        List<String> args = new ArrayList<>();
+        TestStack.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
+        args.addAll(List.of(
                 "--spring.main.web-application-type=none",
                 "--spring.main.banner-mode=off",
                 "--spring.jmx.enabled=false",
                 "--spring.application.name=pipeline-test",
-                "--spring.kafka.bootstrap-servers=" + TestStack.bootstrapServers(),
-                "--dharma.schema-registry.url=" + TestStack.registryUrl(),
-                "--spring.datasource.url=" + postgres.jdbcUrl(),
-                "--spring.datasource.username=" + postgres.username(),
-                "--spring.datasource.password=" + postgres.password(),
                 "--dharma.kafka.topics.create=false",
                 "--dharma.kafka.processing.retry.max-attempts=" + MAX_ATTEMPTS,
                 "--dharma.kafka.processing.retry.initial-interval=100ms",
