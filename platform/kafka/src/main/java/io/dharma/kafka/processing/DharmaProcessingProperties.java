@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * <pre>
  * dharma.kafka.processing.enabled=true
  * dharma.kafka.processing.transaction-id-prefix=          # default: ${spring.application.name}-&lt;random&gt;-
- * dharma.kafka.processing.retry.max-attempts=4            # attempts of a transient failure, then the DLT
- * dharma.kafka.processing.retry.initial-interval=500ms
+ * dharma.kafka.processing.retry.max-attempts=5            # attempts of a transient failure, then the DLT
+ * dharma.kafka.processing.retry.initial-interval=1s
  * dharma.kafka.processing.retry.multiplier=2
  * dharma.kafka.processing.retry.max-interval=10s
  * dharma.kafka.processing.not-retryable-exceptions=com.example.PolicyRejected
@@ -60,8 +60,8 @@ public record DharmaProcessingProperties(
      * @param maxInterval     longest wait between two attempts; keep it well below max.poll.interval.ms
      */
     public record Retry(
-            @DefaultValue("4") int maxAttempts,
-            @DefaultValue("500ms") Duration initialInterval,
+            @DefaultValue("5") int maxAttempts,
+            @DefaultValue("1s") Duration initialInterval,
             @DefaultValue("2") double multiplier,
             @DefaultValue("10s") Duration maxInterval) {
 

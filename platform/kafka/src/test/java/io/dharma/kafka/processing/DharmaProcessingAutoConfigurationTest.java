@@ -2,6 +2,7 @@ package io.dharma.kafka.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +100,12 @@ class DharmaProcessingAutoConfigurationTest {
                     .containsEntry("enable.idempotence", true)
                     .containsEntry("transaction.timeout.ms", 30_000);
         });
+    }
+
+    @Test
+    void transientFailuresAreRetriedFiveTimesOverAboutFifteenSecondsByDefault() {
+        runner.run(context -> assertThat(context.getBean(DharmaProcessingProperties.class).retry())
+                .isEqualTo(new DharmaProcessingProperties.Retry(5, Duration.ofSeconds(1), 2, Duration.ofSeconds(10))));
     }
 
     @Test
