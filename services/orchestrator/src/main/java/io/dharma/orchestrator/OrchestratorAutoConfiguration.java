@@ -1,0 +1,152 @@
+package io.dharma.orchestrator;
+
+import io.dharma.executor.InfrastructureExecutor;
+import io.dharma.kafka.processing.EventPublisher;
+import io.dharma.orchestrator.api.DeploymentCommands;
+import io.dharma.orchestrator.api.DeploymentsController;
+import io.dharma.orchestrator.deployment.DeploymentDecisions;
+import io.dharma.orchestrator.deployment.ExecutorChoice;
+import io.dharma.orchestrator.events.DeploymentEvents;
+import io.dharma.orchestrator.join.VerdictJoin;
+import io.dharma.orchestrator.join.VerdictListener;
+import io.dharma.orchestrator.outbox.Outbox;
+import io.dharma.orchestrator.outbox.OutboxRelay;
+import io.dharma.orchestrator.outbox.OutboxSchemas;
+import io.dharma.orchestrator.outbox.OutboxSignal;
+import io.dharma.orchestrator.state.BlueprintStore;
+import io.dharma.orchestrator.state.DeploymentStore;
+import io.dharma.orchestrator.state.ReceivedEvents;
+import io.dharma.orchestrator.worker.DeploymentWorker;
+import io.dharma.orchestrator.worker.DeploymentWorkers;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The orchestrator's beans, for running it alone ({@code app.OrchestratorApplication}) or inside
+ * the one-JVM launcher. Bean names start with {@code orchestrator}; the Kafka consumer group is
+ * {@value VerdictListener#GROUP}. It needs one {@link InfrastructureExecutor} bean (the sandbox
+ * cloud by default), looked up when the first deployment is decided.
+ *
+ * <p>The orchestrator owns the PostgreSQL schema {@value #SCHEMA}, migrated by its own Flyway
+ * ({@code classpath:db/orchestrator}, history table in that schema). ADR 0009 explains the state
+ * model, the outbox and how deployments resume.
+ */
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class})
+@EnableConfigurationProperties(OrchestratorProperties.class)
+@Import(DeploymentsController.class)
+public class OrchestratorAutoConfiguration {
+
+    public static final String SCHEMA = "orchestrator";
+
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    @Bean
+    Flyway orchestratorFlyway(DataSource dataSource) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(SCHEMA)
+                .defaultSchema(SCHEMA)
+                .createSchemas(true)
+                .locations("classpath:db/" + SCHEMA)
+                .load();
+    }
+
+    @Bean
+    FlywayMigrationInitializer orchestratorFlywayInitializer(Flyway orchestratorFlyway) {
+        return new FlywayMigrationInitializer(orchestratorFlyway);
+    }
+
+    @Bean
+    BlueprintStore orchestratorBlueprintStore(DSLContext db) {
+        return new BlueprintStore(db);
+    }
+
+    @Bean
+    DeploymentStore orchestratorDeploymentStore(DSLContext db) {
+        return new DeploymentStore(db);
+    }
+
+    @Bean
+    ReceivedEvents orchestratorReceivedEvents(DSLContext db) {
+        return new ReceivedEvents(db);
+    }
+
+    @Bean
+    OutboxSignal orchestratorOutboxSignal() {
+        return new OutboxSignal();
+    }
+
+    @Bean
+    OutboxSchemas orchestratorOutboxSchemas(DSLContext db) {
+        OutboxSchemas schemas = new OutboxSchemas(db);
+        schemas.registerCurrentSchema();
+        return schemas;
+    }
+
+    @Bean
+    Outbox orchestratorOutbox(DSLContext db, OutboxSignal orchestratorOutboxSignal) {
+        return new Outbox(db, orchestratorOutboxSignal);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "dharma.orchestrator.relay.enabled", matchIfMissing = true)
+    OutboxRelay orchestratorOutboxRelay(DSLContext db, OutboxSchemas schemas, EventPublisher events,
+            TransactionTemplate transactions, OutboxSignal orchestratorOutboxSignal, OrchestratorProperties properties) {
+        return new OutboxRelay(db, schemas, events, transactions, orchestratorOutboxSignal, properties.relay(), CLOCK);
+    }
+
+    @Bean
+    DeploymentEvents orchestratorDeploymentEvents() {
+        return new DeploymentEvents(CLOCK);
+    }
+
+    @Bean
+    ExecutorChoice orchestratorExecutorChoice(ObjectProvider<InfrastructureExecutor> executors) {
+        return new ExecutorChoice(executors);
+    }
+
+    @Bean
+    DeploymentDecisions orchestratorDeploymentDecisions(BlueprintStore blueprints, DeploymentStore deployments,
+            Outbox outbox, DeploymentEvents events, ExecutorChoice executor) {
+        return new DeploymentDecisions(blueprints, deployments, outbox, events, executor, CLOCK);
+    }
+
+    @Bean
+    VerdictJoin orchestratorVerdictJoin(TransactionTemplate transactions, ReceivedEvents received,
+            BlueprintStore blueprints, DeploymentDecisions decisions) {
+        return new VerdictJoin(transactions, received, blueprints, decisions, CLOCK);
+    }
+
+    @Bean
+    VerdictListener orchestratorVerdictListener(VerdictJoin join) {
+        return new VerdictListener(join);
+    }
+
+    @Bean
+    DeploymentCommands orchestratorDeploymentCommands(TransactionTemplate transactions, BlueprintStore blueprints,
+            DeploymentStore deployments, DeploymentDecisions decisions, Outbox outbox, DeploymentEvents events,
+            ExecutorChoice executor) {
+        return new DeploymentCommands(transactions, blueprints, deployments, decisions, outbox, events, executor, CLOCK);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "dharma.orchestrator.worker.enabled", matchIfMissing = true)
+    DeploymentWorker orchestratorDeploymentWorker(DataSource dataSource, TransactionTemplate transactions,
+            DeploymentStore deployments, BlueprintStore blueprints, Outbox outbox, DeploymentEvents events,
+            ExecutorChoice executor, OrchestratorProperties properties) {
+        return DeploymentWorkers.create(dataSource, transactions, deployments, blueprints, outbox, events, executor,
+                properties, CLOCK);
+    }
+}

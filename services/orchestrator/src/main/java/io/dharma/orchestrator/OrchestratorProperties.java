@@ -1,0 +1,73 @@
+package io.dharma.orchestrator;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the orchestrator ({@code dharma.orchestrator.*}). Defaults here apply both alone and
+ * in the one-JVM launcher.
+ *
+ * @param worker the deployment worker
+ * @param executorRetry retries of transient executor failures (plan, apply, read actual state)
+ * @param relay the outbox relay that publishes deployment events
+ */
+@ConfigurationProperties("dharma.orchestrator")
+public record OrchestratorProperties(
+        @DefaultValue Worker worker,
+        @DefaultValue ExecutorRetry executorRetry,
+        @DefaultValue Relay relay) {
+
+    /**
+     * @param enabled whether this instance runs deployments (several instances may; a stack runs on one at a time)
+     * @param concurrency deployments of different blueprints this instance runs at once
+     * @param pollInterval how often an idle worker looks for deployments to run
+     */
+    public record Worker(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("2") int concurrency,
+            @DefaultValue("500ms") Duration pollInterval) {
+
+        public Worker {
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("dharma.orchestrator.worker.concurrency must be at least 1");
+            }
+        }
+    }
+
+    /**
+     * Exponential backoff of a transiently failing executor call: waits initialInterval,
+     * initialInterval x multiplier, ... capped at maxInterval, for at most maxAttempts tries in all.
+     * With the defaults: 1, 2, 4, 8 s, then the deployment fails (about 15 s).
+     *
+     * @param maxAttempts tries of one call, the first included
+     */
+    public record ExecutorRetry(
+            @DefaultValue("5") int maxAttempts,
+            @DefaultValue("1s") Duration initialInterval,
+            @DefaultValue("2.0") double multiplier,
+            @DefaultValue("30s") Duration maxInterval) {
+
+        public ExecutorRetry {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("dharma.orchestrator.executor-retry.max-attempts must be at least 1");
+            }
+            if (multiplier < 1.0) {
+                throw new IllegalArgumentException("dharma.orchestrator.executor-retry.multiplier must be at least 1");
+            }
+        }
+    }
+
+    /**
+     * @param enabled whether this instance publishes the outbox (one relay works at a time across instances)
+     * @param pollInterval how often the relay looks for unpublished events when nothing wakes it
+     * @param batchSize events published per Kafka transaction
+     * @param maxBackoff longest wait between attempts while Kafka or the registry is failing
+     */
+    public record Relay(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("500ms") Duration pollInterval,
+            @DefaultValue("200") int batchSize,
+            @DefaultValue("30s") Duration maxBackoff) {
+    }
+}

@@ -1,0 +1,173 @@
+package io.dharma.orchestrator.api;
+
+import io.dharma.events.DeploymentEvent;
+import io.dharma.events.DeploymentOperation;
+import io.dharma.orchestrator.deployment.DeploymentDecisions;
+import io.dharma.orchestrator.deployment.ExecutorChoice;
+import io.dharma.orchestrator.events.DeploymentEvents;
+import io.dharma.orchestrator.events.Payloads;
+import io.dharma.orchestrator.events.Subject;
+import io.dharma.orchestrator.outbox.Outbox;
+import io.dharma.orchestrator.state.BlueprintRow;
+import io.dharma.orchestrator.state.BlueprintStore;
+import io.dharma.orchestrator.state.Deployment;
+import io.dharma.orchestrator.state.DeploymentStatus;
+import io.dharma.orchestrator.state.DeploymentStore;
+import io.dharma.orchestrator.state.NewDeployment;
+import io.dharma.web.ApiException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What people do to deployments: approve, reject, retry, destroy. Each command is one database
+ * transaction under the blueprint's row lock that checks the deployment's status, changes it and
+ * writes the resulting event to the outbox; a command that does not fit the status is a 409 with
+ * a stable code. Another tenant's deployments and blueprints do not exist for the caller (404).
+ */
+public class DeploymentCommands {
+
+    /** Outcome of a destroy request: the deployment, and whether this request created it. */
+    public record DestroyRequest(Deployment deployment, boolean created) {
+    }
+
+    private final TransactionTemplate transactions;
+    private final BlueprintStore blueprints;
+    private final DeploymentStore deployments;
+    private final DeploymentDecisions decisions;
+    private final Outbox outbox;
+    private final DeploymentEvents events;
+    private final ExecutorChoice executor;
+    private final Clock clock;
+
+    public DeploymentCommands(TransactionTemplate transactions, BlueprintStore blueprints, DeploymentStore deployments,
+            DeploymentDecisions decisions, Outbox outbox, DeploymentEvents events, ExecutorChoice executor, Clock clock) {
+        this.transactions = transactions;
+        this.blueprints = blueprints;
+        this.deployments = deployments;
+        this.decisions = decisions;
+        this.outbox = outbox;
+        this.events = events;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    public Deployment get(String tenantId, UUID deploymentId) {
+        return transactions.execute(status -> visible(tenantId, deploymentId));
+    }
+
+    public Deployment approve(String tenantId, UUID deploymentId, String approver, String comment) {
+        return decide(tenantId, deploymentId, approver, comment, DeploymentStatus.REQUESTED, "approved",
+                Payloads.approved(approver, comment));
+    }
+
+    public Deployment reject(String tenantId, UUID deploymentId, String approver, String comment) {
+        return decide(tenantId, deploymentId, approver, comment, DeploymentStatus.REJECTED, "rejected",
+                Payloads.rejected(approver, comment));
+    }
+
+    /** A failed deployment runs again as its next attempt, unless something newer replaced it. */
+    public Deployment retry(String tenantId, UUID deploymentId, String user) {
+        return transactions.execute(status -> {
+            Deployment deployment = lockedVisible(tenantId, deploymentId);
+            if (deployment.status() != DeploymentStatus.FAILED) {
+                throw conflict(OrchestratorApiError.NOT_FAILED, deployment,
+                        "deployment " + deploymentId + " is " + deployment.status() + ", not FAILED");
+            }
+            BlueprintRow blueprint = blueprints.find(deployment.blueprintId()).orElseThrow();
+            boolean outdated = deployment.operation() == DeploymentOperation.APPLY
+                    && !blueprint.isCurrent(deployment.blueprintVersion());
+            if (outdated || deployments.hasLaterLiveDeployment(deployment.blueprintId(), deployment.seq())) {
+                throw conflict(OrchestratorApiError.SUPERSEDED, deployment, "blueprint " + deployment.blueprintId()
+                        + " has a newer version or deployment than " + deploymentId + "; retrying it would undo that");
+            }
+            int attempt = deployment.attempt() + 1;
+            DeploymentEvent requested = events.reactingTo(deployment.runCauseEventId(), "retry-" + attempt,
+                    deployment.subject(), deploymentId, Payloads.requested(deployment.operation(),
+                            deployment.iacContentHash(), deployment.executor(), user));
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            deployments.retry(deploymentId, attempt, user, requested.getEnvelope().getEventId(), now);
+            outbox.add(requested, now);
+            return deployments.find(deploymentId).orElseThrow();
+        });
+    }
+
+    /**
+     * Tears down what the blueprint has deployed, after whatever is running on its stack; what
+     * has not started yet (versions still joining, awaiting approval, queued) is superseded. A
+     * destroy already under way is returned instead of a second one.
+     */
+    public DestroyRequest destroy(String tenantId, String blueprintId, String user) {
+        return transactions.execute(status -> {
+            BlueprintRow blueprint = blueprints.lock(blueprintId)
+                    .filter(row -> row.tenantId().equals(tenantId))
+                    .orElseThrow(() -> new ApiException(OrchestratorApiError.BLUEPRINT_NOT_FOUND,
+                            "no blueprint " + blueprintId + " for this tenant"));
+            Optional<Deployment> underWay = deployments.activeDestroy(blueprintId);
+            if (underWay.isPresent()) {
+                return new DestroyRequest(underWay.get(), false);
+            }
+            Deployment last = deployments.lastExecuted(blueprintId)
+                    .filter(deployment -> deployment.status() != DeploymentStatus.DESTROYED)
+                    .orElseThrow(() -> new ApiException(OrchestratorApiError.NOT_DEPLOYED,
+                            "blueprint " + blueprintId + " has nothing deployed"));
+            UUID deploymentId = UUID.randomUUID();
+            Subject subject = new Subject(tenantId, last.trackingId(), blueprintId, last.blueprintVersion());
+            DeploymentEvent requested = events.originating(subject, deploymentId, Payloads.requested(
+                    DeploymentOperation.DESTROY, last.iacContentHash(), executor.name(), user));
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            deployments.insert(new NewDeployment(deploymentId, tenantId, blueprintId, last.blueprintVersion(),
+                    last.trackingId(), DeploymentOperation.DESTROY, DeploymentStatus.REQUESTED, null,
+                    requested.getEnvelope().getEventId(), last.blueprintName(), last.cloud(), last.region(), null,
+                    last.iacContentHash(), executor.name(), user, null, null), now);
+            outbox.add(requested, now);
+            decisions.supersede(blueprint, blueprint.latestVersion(), requested.getEnvelope().getEventId(),
+                    "a destroy of the blueprint was requested");
+            blueprints.markDestroyedThrough(blueprintId, blueprint.latestVersion(), now);
+            return new DestroyRequest(deployments.find(deploymentId).orElseThrow(), true);
+        });
+    }
+
+    private Deployment decide(String tenantId, UUID deploymentId, String approver, String comment, DeploymentStatus to,
+            String step, Object payload) {
+        if (comment != null && comment.length() > CommentRequest.MAX_LENGTH) {
+            throw new ApiException(OrchestratorApiError.INVALID_COMMENT,
+                    "comment must be at most " + CommentRequest.MAX_LENGTH + " characters");
+        }
+        return transactions.execute(status -> {
+            Deployment deployment = lockedVisible(tenantId, deploymentId);
+            if (deployment.status() != DeploymentStatus.AWAITING_APPROVAL) {
+                throw conflict(OrchestratorApiError.NOT_AWAITING_APPROVAL, deployment,
+                        "deployment " + deploymentId + " is " + deployment.status() + ", not AWAITING_APPROVAL");
+            }
+            DeploymentEvent event = events.reactingTo(deployment.runCauseEventId(), step, deployment.subject(),
+                    deploymentId, payload);
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            deployments.decide(deploymentId, DeploymentStatus.AWAITING_APPROVAL, to, deployment.statusReason(), approver,
+                    comment, event.getEnvelope().getEventId(), now);
+            outbox.add(event, now);
+            return deployments.find(deploymentId).orElseThrow();
+        });
+    }
+
+    /** The deployment, re-read after locking its blueprint, so the status checked is the one changed. */
+    private Deployment lockedVisible(String tenantId, UUID deploymentId) {
+        Deployment deployment = visible(tenantId, deploymentId);
+        blueprints.lock(deployment.blueprintId());
+        return deployments.find(deploymentId).orElseThrow();
+    }
+
+    private Deployment visible(String tenantId, UUID deploymentId) {
+        return deployments.find(deploymentId)
+                .filter(deployment -> deployment.tenantId().equals(tenantId))
+                .orElseThrow(() -> new ApiException(OrchestratorApiError.DEPLOYMENT_NOT_FOUND,
+                        "no deployment " + deploymentId + " for this tenant"));
+    }
+
+    private static ApiException conflict(OrchestratorApiError error, Deployment deployment, String detail) {
+        return new ApiException(error, detail, Map.of("status", deployment.status().name()));
+    }
+}

@@ -1,0 +1,144 @@
+package io.dharma.orchestrator.deployment;
+
+import io.dharma.events.DeploymentEvent;
+import io.dharma.events.DeploymentOperation;
+import io.dharma.orchestrator.decision.Decision;
+import io.dharma.orchestrator.decision.DecisionRules;
+import io.dharma.orchestrator.events.DeploymentEvents;
+import io.dharma.orchestrator.events.Payloads;
+import io.dharma.orchestrator.events.Subject;
+import io.dharma.orchestrator.outbox.Outbox;
+import io.dharma.orchestrator.state.BlueprintRow;
+import io.dharma.orchestrator.state.BlueprintStore;
+import io.dharma.orchestrator.state.Deployment;
+import io.dharma.orchestrator.state.DeploymentStatus;
+import io.dharma.orchestrator.state.DeploymentStore;
+import io.dharma.orchestrator.state.JoinedVersion;
+import io.dharma.orchestrator.state.NewDeployment;
+import io.dharma.orchestrator.state.VersionState;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Opens the deployment of a decided version and ends waiting ones that something newer
+ * superseded. Runs in the caller's database transaction, which must hold the blueprint's row
+ * lock; every event goes to the outbox in that same transaction, with an eventId derived from the
+ * cause and the step, so doing a step again for the same cause stores nothing new.
+ */
+public class DeploymentDecisions {
+
+    private final BlueprintStore blueprints;
+    private final DeploymentStore deployments;
+    private final Outbox outbox;
+    private final DeploymentEvents events;
+    private final ExecutorChoice executor;
+    private final Clock clock;
+
+    public DeploymentDecisions(BlueprintStore blueprints, DeploymentStore deployments, Outbox outbox,
+            DeploymentEvents events, ExecutorChoice executor, Clock clock) {
+        this.blueprints = blueprints;
+        this.deployments = deployments;
+        this.outbox = outbox;
+        this.events = events;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    /**
+     * Decides a current version whose submission and verdicts are all in, and opens its deployment:
+     * Requested, then Blocked, AwaitingApproval or Approved (by {@value DecisionRules#SYSTEM_APPROVER}).
+     */
+    public Decision open(JoinedVersion version, UUID causeEventId) {
+        Decision decision = DecisionRules.decide(version.verdicts());
+        UUID deploymentId = DeploymentIds.forVersion(version.blueprintId(), version.version());
+        Subject subject = version.subject();
+        String key = "decision:" + deploymentId + ":";
+        DeploymentEvent requested = events.reactingTo(causeEventId, key + "requested", subject, deploymentId,
+                Payloads.requested(DeploymentOperation.APPLY, version.iacContentHash(), executor.name(), null));
+        DeploymentEvent outcome;
+        DeploymentStatus status;
+        String reason = null;
+        String decidedBy = null;
+        String comment = null;
+        switch (decision) {
+            case Decision.Blocked blocked -> {
+                outcome = events.reactingTo(causeEventId, key + "blocked", subject, deploymentId, Payloads.blocked(blocked.reasons()));
+                status = DeploymentStatus.BLOCKED;
+                reason = blocked.reasons().stream().map(r -> r.kind() + ": " + r.message()).collect(Collectors.joining("; "));
+            }
+            case Decision.AwaitingApproval awaiting -> {
+                outcome = events.reactingTo(causeEventId, key + "awaiting-approval", subject, deploymentId,
+                        Payloads.awaitingApproval(awaiting));
+                status = DeploymentStatus.AWAITING_APPROVAL;
+                reason = awaiting.reason();
+            }
+            case Decision.AutoApproved approved -> {
+                outcome = events.reactingTo(causeEventId, key + "approved", subject, deploymentId,
+                        Payloads.approved(DecisionRules.SYSTEM_APPROVER, approved.comment()));
+                status = DeploymentStatus.REQUESTED;
+                decidedBy = DecisionRules.SYSTEM_APPROVER;
+                comment = approved.comment();
+            }
+        }
+        JoinedVersion.Submission submission = version.submission();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        deployments.insert(new NewDeployment(deploymentId, version.tenantId(), version.blueprintId(), version.version(),
+                version.trackingId(), DeploymentOperation.APPLY, status, reason, outcome.getEnvelope().getEventId(),
+                submission.name(), submission.cloud(), submission.region(), submission.blueprintJson(),
+                version.iacContentHash(), executor.name(), null, decidedBy, comment), now);
+        outbox.add(requested, now);
+        outbox.add(outcome, now);
+        blueprints.markVersion(version.blueprintId(), version.version(), VersionState.DECIDED, deploymentId, now);
+        return decision;
+    }
+
+    /**
+     * Ends everything of the blueprint up to {@code throughVersion} that has not started: versions
+     * still joining get a deployment that is at once superseded, and deployments awaiting approval
+     * or waiting for the worker are superseded. Running ones finish; what came after runs next.
+     */
+    public void supersede(BlueprintRow blueprint, int throughVersion, UUID causeEventId, String why) {
+        for (JoinedVersion version : blueprints.joiningBefore(blueprint.blueprintId(), throughVersion + 1)) {
+            supersedeVersion(version, causeEventId, why);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (Deployment waiting : deployments.waitingApplies(blueprint.blueprintId(), throughVersion)) {
+            DeploymentEvent superseded = events.reactingTo(causeEventId, "supersede:" + waiting.deploymentId(),
+                    waiting.subject(), waiting.deploymentId(), Payloads.superseded(why));
+            if (deployments.decide(waiting.deploymentId(), waiting.status(), DeploymentStatus.SUPERSEDED,
+                    Payloads.SUPERSEDED_PREFIX + why, null, null, superseded.getEnvelope().getEventId(), now)) {
+                outbox.add(superseded, now);
+                blueprints.markVersion(waiting.blueprintId(), waiting.blueprintVersion(), VersionState.SUPERSEDED,
+                        waiting.deploymentId(), now);
+            }
+        }
+    }
+
+    /**
+     * Ends a version that is still joining because something newer came first: its deployment is
+     * opened and at once superseded (Requested, then Blocked with a {@value Payloads#SUPERSEDED_PREFIX}
+     * reason), so its tracking ends too.
+     */
+    public void supersedeVersion(JoinedVersion version, UUID causeEventId, String why) {
+        UUID deploymentId = DeploymentIds.forVersion(version.blueprintId(), version.version());
+        Subject subject = version.subject();
+        String key = "supersede:" + deploymentId + ":";
+        DeploymentEvent requested = events.reactingTo(causeEventId, key + "requested", subject, deploymentId,
+                Payloads.requested(DeploymentOperation.APPLY, version.iacContentHash(), executor.name(), null));
+        DeploymentEvent superseded = events.reactingTo(causeEventId, key + "blocked", subject, deploymentId,
+                Payloads.superseded(why));
+        JoinedVersion.Submission submission = version.submission();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        deployments.insert(new NewDeployment(deploymentId, version.tenantId(), version.blueprintId(), version.version(),
+                version.trackingId(), DeploymentOperation.APPLY, DeploymentStatus.SUPERSEDED,
+                Payloads.SUPERSEDED_PREFIX + why, superseded.getEnvelope().getEventId(),
+                submission == null ? null : submission.name(), submission == null ? null : submission.cloud(),
+                submission == null ? null : submission.region(), submission == null ? null : submission.blueprintJson(),
+                version.iacContentHash(), executor.name(), null, null, null), now);
+        outbox.add(requested, now);
+        outbox.add(superseded, now);
+        blueprints.markVersion(version.blueprintId(), version.version(), VersionState.SUPERSEDED, deploymentId, now);
+    }
+}

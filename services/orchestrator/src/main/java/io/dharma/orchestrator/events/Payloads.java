@@ -1,0 +1,159 @@
+package io.dharma.orchestrator.events;
+
+import io.dharma.events.BlockReason;
+import io.dharma.events.DeploymentApplying;
+import io.dharma.events.DeploymentApproved;
+import io.dharma.events.DeploymentAwaitingApproval;
+import io.dharma.events.DeploymentBlocked;
+import io.dharma.events.DeploymentDestroyed;
+import io.dharma.events.DeploymentFailed;
+import io.dharma.events.DeploymentOperation;
+import io.dharma.events.DeploymentPlanned;
+import io.dharma.events.DeploymentPlanning;
+import io.dharma.events.DeploymentRejected;
+import io.dharma.events.DeploymentRequested;
+import io.dharma.events.DeploymentSucceeded;
+import io.dharma.events.PlanAction;
+import io.dharma.events.PlannedAction;
+import io.dharma.events.ResourceChangeAction;
+import io.dharma.events.ResourceChanged;
+import io.dharma.executor.ChangeAction;
+import io.dharma.executor.Plan;
+import io.dharma.orchestrator.decision.Decision;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+
+/** The payloads of {@code DeploymentEvent}, one factory method per kind. */
+public final class Payloads {
+
+    /** Block reason message prefix of a deployment ended because something newer came first. */
+    public static final String SUPERSEDED_PREFIX = "superseded: ";
+
+    private Payloads() {
+    }
+
+    /** @param iacContentHash the configuration to deploy; empty when none was generated (blocked, superseded, destroy) */
+    public static DeploymentRequested requested(DeploymentOperation operation, String iacContentHash, String executor,
+            String requestedBy) {
+        return DeploymentRequested.newBuilder()
+                .setOperation(operation)
+                .setIacContentHash(iacContentHash == null ? "" : iacContentHash)
+                .setExecutor(executor)
+                .setRequestedBy(requestedBy)
+                .build();
+    }
+
+    public static DeploymentBlocked blocked(List<Decision.Reason> reasons) {
+        return DeploymentBlocked.newBuilder()
+                .setReasons(reasons.stream().map(reason -> BlockReason.newBuilder()
+                        .setKind(reason.kind())
+                        .setMessage(reason.message())
+                        .setPolicyId(reason.policyId())
+                        .build()).toList())
+                .build();
+    }
+
+    /**
+     * A deployment ended before it ran because a newer version or a destroy came first: a
+     * {@code DeploymentBlocked} whose one reason has kind OTHER and a message starting with
+     * {@value #SUPERSEDED_PREFIX} (the schema has no SUPERSEDED kind yet).
+     */
+    public static DeploymentBlocked superseded(String why) {
+        return blocked(List.of(new Decision.Reason(io.dharma.events.BlockReasonKind.OTHER, SUPERSEDED_PREFIX + why, null)));
+    }
+
+    public static DeploymentAwaitingApproval awaitingApproval(Decision.AwaitingApproval decision) {
+        return DeploymentAwaitingApproval.newBuilder()
+                .setReason(decision.reason())
+                .setEstimatedMonthly(decision.estimatedMonthly() == null ? null : amount(decision.estimatedMonthly()))
+                .setCurrency(decision.currency())
+                .setWarningCount(decision.warningCount())
+                .build();
+    }
+
+    public static DeploymentApproved approved(String approver, String comment) {
+        return DeploymentApproved.newBuilder().setApprover(approver).setComment(comment).build();
+    }
+
+    public static DeploymentRejected rejected(String approver, String comment) {
+        return DeploymentRejected.newBuilder().setApprover(approver).setComment(comment).build();
+    }
+
+    public static DeploymentPlanning planning(int attempt) {
+        return DeploymentPlanning.newBuilder().setAttempt(attempt).build();
+    }
+
+    public static DeploymentPlanned planned(Plan plan) {
+        return DeploymentPlanned.newBuilder()
+                .setToAdd((int) plan.toAdd())
+                .setToChange((int) plan.toChange())
+                .setToDestroy((int) plan.toDestroy())
+                .setActions(plan.changes().stream().map(change -> PlannedAction.newBuilder()
+                        .setResourceName(change.resourceName())
+                        .setResourceType(change.type())
+                        .setAddress(null)
+                        .setAction(planAction(change.action()))
+                        .build()).toList())
+                .build();
+    }
+
+    public static DeploymentApplying applying(int attempt) {
+        return DeploymentApplying.newBuilder().setAttempt(attempt).build();
+    }
+
+    public static ResourceChanged changed(String resourceName, String resourceType, ChangeAction action,
+            String providerId, Map<String, String> attributes) {
+        return ResourceChanged.newBuilder()
+                .setResourceName(resourceName)
+                .setResourceType(resourceType)
+                .setAddress(null)
+                .setAction(switch (action) {
+                    case CREATE -> ResourceChangeAction.CREATED;
+                    case UPDATE -> ResourceChangeAction.UPDATED;
+                    case DELETE -> ResourceChangeAction.DELETED;
+                })
+                .setProviderId(providerId)
+                .setAttributes(attributes)
+                .setError(null)
+                .build();
+    }
+
+    public static ResourceChanged changeFailed(String resourceName, String resourceType, String error) {
+        return ResourceChanged.newBuilder()
+                .setResourceName(resourceName)
+                .setResourceType(resourceType)
+                .setAddress(null)
+                .setAction(ResourceChangeAction.FAILED)
+                .setProviderId(null)
+                .setAttributes(Map.of())
+                .setError(error)
+                .build();
+    }
+
+    public static DeploymentSucceeded succeeded(int resourcesChanged) {
+        return DeploymentSucceeded.newBuilder().setResourcesChanged(resourcesChanged).setOutputs(Map.of()).build();
+    }
+
+    public static DeploymentFailed failed(String failedResource, String error, int attempts) {
+        return DeploymentFailed.newBuilder().setFailedResource(failedResource).setError(error).setAttempts(attempts).build();
+    }
+
+    public static DeploymentDestroyed destroyed(int resourcesDestroyed) {
+        return DeploymentDestroyed.newBuilder().setResourcesDestroyed(resourcesDestroyed).build();
+    }
+
+    private static PlanAction planAction(ChangeAction action) {
+        return switch (action) {
+            case CREATE -> PlanAction.CREATE;
+            case UPDATE -> PlanAction.UPDATE;
+            case DELETE -> PlanAction.DELETE;
+        };
+    }
+
+    /** The schema's amounts are decimal(20,4); round explicitly (ADR 0004). */
+    private static BigDecimal amount(BigDecimal value) {
+        return value.setScale(4, RoundingMode.HALF_EVEN);
+    }
+}

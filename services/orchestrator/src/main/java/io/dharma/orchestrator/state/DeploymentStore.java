@@ -1,0 +1,267 @@
+package io.dharma.orchestrator.state;
+
+import static io.dharma.orchestrator.db.Tables.DEPLOYMENT;
+import static io.dharma.orchestrator.db.Tables.DEPLOYMENT_CHANGE;
+
+import io.dharma.events.DeploymentOperation;
+import io.dharma.executor.ChangeAction;
+import io.dharma.executor.PlannedChange;
+import io.dharma.orchestrator.db.tables.records.DeploymentRecord;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Deployments and their persisted plans. Every method runs in the caller's transaction; a
+ * deployment changes only while its blueprint's row is locked, and every status change names the
+ * status it expects, so a change that lost a race updates nothing and says so.
+ */
+public class DeploymentStore {
+
+    private static final List<String> ACTIVE = names(DeploymentStatus.ACTIVE);
+    private static final List<String> EXECUTED = names(DeploymentStatus.EXECUTED);
+
+    private final DSLContext db;
+
+    public DeploymentStore(DSLContext db) {
+        this.db = db;
+    }
+
+    public void insert(NewDeployment deployment, OffsetDateTime now) {
+        db.insertInto(DEPLOYMENT)
+                .set(DEPLOYMENT.DEPLOYMENT_ID, deployment.deploymentId())
+                .set(DEPLOYMENT.TENANT_ID, deployment.tenantId())
+                .set(DEPLOYMENT.BLUEPRINT_ID, deployment.blueprintId())
+                .set(DEPLOYMENT.BLUEPRINT_VERSION, deployment.blueprintVersion())
+                .set(DEPLOYMENT.TRACKING_ID, deployment.trackingId())
+                .set(DEPLOYMENT.OPERATION, deployment.operation().name())
+                .set(DEPLOYMENT.STATUS, deployment.status().name())
+                .set(DEPLOYMENT.STATUS_REASON, deployment.statusReason())
+                .set(DEPLOYMENT.RUN_CAUSE_EVENT_ID, deployment.runCauseEventId())
+                .set(DEPLOYMENT.BLUEPRINT_NAME, deployment.blueprintName())
+                .set(DEPLOYMENT.CLOUD, deployment.cloud())
+                .set(DEPLOYMENT.REGION, deployment.region())
+                .set(DEPLOYMENT.BLUEPRINT_JSON, deployment.blueprintJson())
+                .set(DEPLOYMENT.IAC_CONTENT_HASH, deployment.iacContentHash())
+                .set(DEPLOYMENT.EXECUTOR, deployment.executor())
+                .set(DEPLOYMENT.REQUESTED_BY, deployment.requestedBy())
+                .set(DEPLOYMENT.DECIDED_BY, deployment.decidedBy())
+                .set(DEPLOYMENT.DECISION_COMMENT, deployment.decisionComment())
+                .set(DEPLOYMENT.CREATED_AT, now)
+                .set(DEPLOYMENT.UPDATED_AT, now)
+                .execute();
+    }
+
+    public Optional<Deployment> find(UUID deploymentId) {
+        return db.selectFrom(DEPLOYMENT).where(DEPLOYMENT.DEPLOYMENT_ID.eq(deploymentId)).fetchOptional(DeploymentStore::deployment);
+    }
+
+    /** A decision on a deployment that has not run: approve, reject, supersede. */
+    public boolean decide(UUID deploymentId, DeploymentStatus from, DeploymentStatus to, String statusReason,
+            String decidedBy, String comment, UUID runCauseEventId, OffsetDateTime now) {
+        return db.update(DEPLOYMENT)
+                .set(DEPLOYMENT.STATUS, to.name())
+                .set(DEPLOYMENT.STATUS_REASON, statusReason)
+                .set(DEPLOYMENT.DECIDED_BY, decidedBy)
+                .set(DEPLOYMENT.DECISION_COMMENT, comment)
+                .set(DEPLOYMENT.RUN_CAUSE_EVENT_ID, runCauseEventId)
+                .set(DEPLOYMENT.UPDATED_AT, now)
+                .where(DEPLOYMENT.DEPLOYMENT_ID.eq(deploymentId), DEPLOYMENT.STATUS.eq(from.name()))
+                .execute() == 1;
+    }
+
+    /** A failed deployment asked to run again, as attempt {@code attempt}. */
+    public boolean retry(UUID deploymentId, int attempt, String requestedBy, UUID runCauseEventId, OffsetDateTime now) {
+        return db.update(DEPLOYMENT)
+                .set(DEPLOYMENT.STATUS, DeploymentStatus.REQUESTED.name())
+                .set(DEPLOYMENT.ATTEMPT, attempt)
+                .set(DEPLOYMENT.REQUESTED_BY, requestedBy)
+                .set(DEPLOYMENT.RUN_CAUSE_EVENT_ID, runCauseEventId)
+                .setNull(DEPLOYMENT.FAILED_RESOURCE)
+                .setNull(DEPLOYMENT.ERROR)
+                .set(DEPLOYMENT.UPDATED_AT, now)
+                .where(DEPLOYMENT.DEPLOYMENT_ID.eq(deploymentId), DEPLOYMENT.STATUS.eq(DeploymentStatus.FAILED.name()),
+                        DEPLOYMENT.ATTEMPT.eq(attempt - 1))
+                .execute() == 1;
+    }
+
+    /** A worker step: {@code from} to {@code to}, recording which worker did it. */
+    public boolean advance(UUID deploymentId, int attempt, DeploymentStatus from, DeploymentStatus to, String worker,
+            OffsetDateTime now) {
+        return db.update(DEPLOYMENT)
+                .set(DEPLOYMENT.STATUS, to.name())
+                .set(DEPLOYMENT.WORKER, worker)
+                .set(DEPLOYMENT.UPDATED_AT, now)
+                .where(running(deploymentId, attempt, from))
+                .execute() == 1;
+    }
+
+    public boolean planned(UUID deploymentId, int attempt, long toAdd, long toChange, long toDestroy, OffsetDateTime now) {
+        return db.update(DEPLOYMENT)
+                .set(DEPLOYMENT.STATUS, DeploymentStatus.PLANNED.name())
+                .set(DEPLOYMENT.PLAN_TO_ADD, (int) toAdd)
+                .set(DEPLOYMENT.PLAN_TO_CHANGE, (int) toChange)
+                .set(DEPLOYMENT.PLAN_TO_DESTROY, (int) toDestroy)
+                .set(DEPLOYMENT.UPDATED_AT, now)
+                .where(running(deploymentId, attempt, DeploymentStatus.PLANNING))
+                .execute() == 1;
+    }
+
+    public boolean finished(UUID deploymentId, int attempt, DeploymentStatus to, int resourcesChanged, OffsetDateTime now) {
+        return db.update(DEPLOYMENT)
+                .set(DEPLOYMENT.STATUS, to.name())
+                .set(DEPLOYMENT.RESOURCES_CHANGED, resourcesChanged)
+                .set(DEPLOYMENT.UPDATED_AT, now)
+                .where(running(deploymentId, attempt, DeploymentStatus.APPLYING))
+                .execute() == 1;
+    }
+
+    public boolean failed(UUID deploymentId, int attempt, DeploymentStatus from, String failedResource, String error,
+            UUID failedEventId, OffsetDateTime now) {
+        return db.update(DEPLOYMENT)
+                .set(DEPLOYMENT.STATUS, DeploymentStatus.FAILED.name())
+                .set(DEPLOYMENT.FAILED_RESOURCE, failedResource)
+                .set(DEPLOYMENT.ERROR, error)
+                .set(DEPLOYMENT.RUN_CAUSE_EVENT_ID, failedEventId)
+                .set(DEPLOYMENT.UPDATED_AT, now)
+                .where(running(deploymentId, attempt, from))
+                .execute() == 1;
+    }
+
+    /** Apply deployments of versions up to {@code throughVersion} that have not started: superseded by a newer version or a destroy. */
+    public List<Deployment> waitingApplies(String blueprintId, int throughVersion) {
+        return db.selectFrom(DEPLOYMENT)
+                .where(DEPLOYMENT.BLUEPRINT_ID.eq(blueprintId),
+                        DEPLOYMENT.OPERATION.eq(DeploymentOperation.APPLY.name()),
+                        DEPLOYMENT.BLUEPRINT_VERSION.le(throughVersion),
+                        DEPLOYMENT.STATUS.in(DeploymentStatus.AWAITING_APPROVAL.name(), DeploymentStatus.REQUESTED.name()))
+                .orderBy(DEPLOYMENT.SEQ)
+                .fetch(DeploymentStore::deployment);
+    }
+
+    /** The blueprint's latest deployment that ever started executing, whatever its operation. */
+    public Optional<Deployment> lastExecuted(String blueprintId) {
+        return db.selectFrom(DEPLOYMENT)
+                .where(DEPLOYMENT.BLUEPRINT_ID.eq(blueprintId), DEPLOYMENT.STATUS.in(EXECUTED))
+                .orderBy(DEPLOYMENT.SEQ.desc())
+                .limit(1)
+                .fetchOptional(DeploymentStore::deployment);
+    }
+
+    /** The blueprint's destroy that has not finished yet, if any. */
+    public Optional<Deployment> activeDestroy(String blueprintId) {
+        return db.selectFrom(DEPLOYMENT)
+                .where(DEPLOYMENT.BLUEPRINT_ID.eq(blueprintId),
+                        DEPLOYMENT.OPERATION.eq(DeploymentOperation.DESTROY.name()),
+                        DEPLOYMENT.STATUS.in(ACTIVE))
+                .orderBy(DEPLOYMENT.SEQ)
+                .limit(1)
+                .fetchOptional(DeploymentStore::deployment);
+    }
+
+    /** True when a deployment of the blueprint opened after {@code seq} has run or may still run. */
+    public boolean hasLaterLiveDeployment(String blueprintId, long seq) {
+        return db.fetchExists(DEPLOYMENT, DEPLOYMENT.BLUEPRINT_ID.eq(blueprintId), DEPLOYMENT.SEQ.gt(seq),
+                DEPLOYMENT.STATUS.notIn(DeploymentStatus.BLOCKED.name(), DeploymentStatus.REJECTED.name(),
+                        DeploymentStatus.SUPERSEDED.name()));
+    }
+
+    /**
+     * Active deployments that are the oldest active one of their blueprint, oldest first: what
+     * the workers may run now (one deployment at a time per stack).
+     */
+    public List<Runnable> runnable(int limit) {
+        var other = DEPLOYMENT.as("earlier");
+        return db.select(DEPLOYMENT.DEPLOYMENT_ID, DEPLOYMENT.BLUEPRINT_ID)
+                .from(DEPLOYMENT)
+                .where(DEPLOYMENT.STATUS.in(ACTIVE))
+                .andNotExists(DSL.selectOne().from(other).where(
+                        other.BLUEPRINT_ID.eq(DEPLOYMENT.BLUEPRINT_ID),
+                        other.STATUS.in(ACTIVE),
+                        other.SEQ.lt(DEPLOYMENT.SEQ)))
+                .orderBy(DEPLOYMENT.SEQ)
+                .limit(limit)
+                .fetch(row -> new Runnable(row.value1(), row.value2()));
+    }
+
+    /** A deployment a worker may run, and the blueprint (stack) it locks for that. */
+    public record Runnable(UUID deploymentId, String blueprintId) {
+    }
+
+    // --- the persisted plan of an attempt ---
+
+    /** Adds changes to the attempt's plan after the ones it has; changes already there are left alone. */
+    public void addChanges(UUID deploymentId, int attempt, Collection<PlannedChange> changes, OffsetDateTime now) {
+        int next = db.select(DSL.coalesce(DSL.max(DEPLOYMENT_CHANGE.POSITION), -1))
+                .from(DEPLOYMENT_CHANGE)
+                .where(DEPLOYMENT_CHANGE.DEPLOYMENT_ID.eq(deploymentId), DEPLOYMENT_CHANGE.ATTEMPT.eq(attempt))
+                .fetchSingle().value1() + 1;
+        for (PlannedChange change : changes) {
+            db.insertInto(DEPLOYMENT_CHANGE)
+                    .set(DEPLOYMENT_CHANGE.DEPLOYMENT_ID, deploymentId)
+                    .set(DEPLOYMENT_CHANGE.ATTEMPT, attempt)
+                    .set(DEPLOYMENT_CHANGE.RESOURCE_NAME, change.resourceName())
+                    .set(DEPLOYMENT_CHANGE.POSITION, next++)
+                    .set(DEPLOYMENT_CHANGE.RESOURCE_TYPE, change.type())
+                    .set(DEPLOYMENT_CHANGE.ACTION, change.action().name())
+                    .set(DEPLOYMENT_CHANGE.STATE, ChangeState.PENDING.name())
+                    .set(DEPLOYMENT_CHANGE.UPDATED_AT, now)
+                    .onConflictDoNothing()
+                    .execute();
+        }
+    }
+
+    public List<PlannedChangeRow> changes(UUID deploymentId, int attempt) {
+        return db.selectFrom(DEPLOYMENT_CHANGE)
+                .where(DEPLOYMENT_CHANGE.DEPLOYMENT_ID.eq(deploymentId), DEPLOYMENT_CHANGE.ATTEMPT.eq(attempt))
+                .orderBy(DEPLOYMENT_CHANGE.POSITION)
+                .fetch(row -> new PlannedChangeRow(row.getResourceName(), row.getPosition(), row.getResourceType(),
+                        ChangeAction.valueOf(row.getAction()), ChangeState.valueOf(row.getState())));
+    }
+
+    /** Records how a change ended; false if it had ended already. */
+    public boolean changeEnded(UUID deploymentId, int attempt, String resourceName, ChangeState state, String providerId,
+            String error, OffsetDateTime now) {
+        return db.update(DEPLOYMENT_CHANGE)
+                .set(DEPLOYMENT_CHANGE.STATE, state.name())
+                .set(DEPLOYMENT_CHANGE.PROVIDER_ID, providerId)
+                .set(DEPLOYMENT_CHANGE.ERROR, error)
+                .set(DEPLOYMENT_CHANGE.UPDATED_AT, now)
+                .where(DEPLOYMENT_CHANGE.DEPLOYMENT_ID.eq(deploymentId), DEPLOYMENT_CHANGE.ATTEMPT.eq(attempt),
+                        DEPLOYMENT_CHANGE.RESOURCE_NAME.eq(resourceName),
+                        DEPLOYMENT_CHANGE.STATE.eq(ChangeState.PENDING.name()))
+                .execute() == 1;
+    }
+
+    public int appliedCount(UUID deploymentId, int attempt) {
+        return db.fetchCount(DEPLOYMENT_CHANGE, DEPLOYMENT_CHANGE.DEPLOYMENT_ID.eq(deploymentId),
+                DEPLOYMENT_CHANGE.ATTEMPT.eq(attempt), DEPLOYMENT_CHANGE.STATE.eq(ChangeState.APPLIED.name()));
+    }
+
+    private static Condition running(UUID deploymentId, int attempt, DeploymentStatus from) {
+        return DEPLOYMENT.DEPLOYMENT_ID.eq(deploymentId)
+                .and(DEPLOYMENT.ATTEMPT.eq(attempt))
+                .and(DEPLOYMENT.STATUS.eq(from.name()));
+    }
+
+    private static List<String> names(Collection<DeploymentStatus> statuses) {
+        return statuses.stream().map(Enum::name).toList();
+    }
+
+    private static Deployment deployment(DeploymentRecord row) {
+        return new Deployment(
+                row.getDeploymentId(), row.getSeq(), row.getTenantId(), row.getBlueprintId(), row.getBlueprintVersion(),
+                row.getTrackingId(), DeploymentOperation.valueOf(row.getOperation()),
+                DeploymentStatus.valueOf(row.getStatus()), row.getStatusReason(), row.getAttempt(),
+                row.getRunCauseEventId(), row.getBlueprintName(), row.getCloud(), row.getRegion(),
+                row.getBlueprintJson(), row.getIacContentHash(), row.getExecutor(), row.getRequestedBy(),
+                row.getDecidedBy(), row.getDecisionComment(), row.getPlanToAdd(), row.getPlanToChange(),
+                row.getPlanToDestroy(), row.getResourcesChanged(), row.getFailedResource(), row.getError(),
+                row.getCreatedAt(), row.getUpdatedAt());
+    }
+}

@@ -1,0 +1,105 @@
+package io.dharma.orchestrator.worker;
+
+import io.dharma.orchestrator.OrchestratorProperties;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs deployments outside the Kafka listeners (applies take minutes): {@code concurrency}
+ * threads, each claiming a stack ({@link StackClaims}), running its oldest active deployment to the
+ * end ({@link DeploymentRunner}) and releasing it. Stopping interrupts the threads wherever they
+ * are; the deployments stay in their persisted state and are resumed by the next worker, here or
+ * on another instance.
+ */
+public class DeploymentWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeploymentWorker.class);
+
+    private final StackClaims claims;
+    private final DeploymentRunner runner;
+    private final OrchestratorProperties.Worker settings;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    DeploymentWorker(StackClaims claims, DeploymentRunner runner, OrchestratorProperties.Worker settings) {
+        this.claims = claims;
+        this.runner = runner;
+        this.settings = settings;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        for (int i = 0; i < settings.concurrency(); i++) {
+            threads.add(Thread.ofPlatform().name("orchestrator-deployment-worker-" + i).daemon().start(this::work));
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
+            try {
+                thread.join(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the outbox relay, so the relay still publishes what the worker wrote last. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1024;
+    }
+
+    private void work() {
+        while (running) {
+            try {
+                Optional<StackClaims.Claim> claim = claims.claimNext();
+                if (claim.isEmpty()) {
+                    Thread.sleep(settings.pollInterval());
+                    continue;
+                }
+                try (StackClaims.Claim held = claim.get()) {
+                    runner.run(held.deploymentId());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                if (!running) {
+                    return;
+                }
+                // Typically the database is unreachable: the deployment keeps its state and is resumed later.
+                log.warn("Deployment worker failed; retrying in {}: {}", settings.pollInterval(), e.toString());
+                if (!pause(settings.pollInterval())) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static boolean pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.dharma.orchestrator.worker;
+
+import io.dharma.orchestrator.OrchestratorProperties;
+import io.dharma.orchestrator.deployment.ExecutorChoice;
+import io.dharma.orchestrator.events.DeploymentEvents;
+import io.dharma.orchestrator.outbox.Outbox;
+import io.dharma.orchestrator.state.BlueprintStore;
+import io.dharma.orchestrator.state.DeploymentStore;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Assembles the deployment worker (its parts are package-private). */
+public final class DeploymentWorkers {
+
+    private DeploymentWorkers() {
+    }
+
+    public static DeploymentWorker create(DataSource dataSource, TransactionTemplate transactions,
+            DeploymentStore deployments, BlueprintStore blueprints, Outbox outbox, DeploymentEvents events,
+            ExecutorChoice executors, OrchestratorProperties properties, Clock clock) {
+        // pid@host plus a random suffix: shown in deployment.worker, unique across restarts.
+        String name = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        DeploymentRunner runner = new DeploymentRunner(deployments, blueprints, outbox, events, executors,
+                new ExecutorCalls(properties.executorRetry()), transactions, clock, name);
+        return new DeploymentWorker(new StackClaims(dataSource, deployments, transactions), runner, properties.worker());
+    }
+}

@@ -1,0 +1,78 @@
+package io.dharma.orchestrator.worker;
+
+import io.dharma.executor.ExecutorException;
+import io.dharma.orchestrator.OrchestratorProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Calls the executor, retrying transient {@link ExecutorException}s with exponential backoff
+ * ({@code dharma.orchestrator.executor-retry.*}). The backoff waits are interruptible: stopping
+ * the worker ends a call at once, leaving the deployment where it was for the next run to resume.
+ */
+final class ExecutorCalls {
+
+    private static final Logger log = LoggerFactory.getLogger(ExecutorCalls.class);
+
+    private final OrchestratorProperties.ExecutorRetry retry;
+
+    ExecutorCalls(OrchestratorProperties.ExecutorRetry retry) {
+        this.retry = retry;
+    }
+
+    @FunctionalInterface
+    interface Call<T> {
+        T run() throws ExecutorException;
+    }
+
+    /** The call's result, or a failure when it cannot succeed. */
+    <T> Outcome<T> call(String what, Call<T> call) throws InterruptedException {
+        BackOffExecution backOff = backOff().start();
+        for (int tries = 1; ; tries++) {
+            try {
+                return new Outcome<>(call.run(), null);
+            } catch (ExecutorException e) {
+                stopIfInterrupted();
+                if (!e.isTransient()) {
+                    return new Outcome<>(null, new ExecutorFailure(e.resourceName(), e.getMessage(), tries));
+                }
+                long wait = backOff.nextBackOff();
+                if (wait == BackOffExecution.STOP) {
+                    return new Outcome<>(null, new ExecutorFailure(e.resourceName(),
+                            e.getMessage() + " (still failing after " + tries + " tries)", tries));
+                }
+                log.warn("{} failed transiently (try {} of {}), retrying in {} ms: {}", what, tries,
+                        retry.maxAttempts(), wait, e.getMessage());
+                Thread.sleep(wait);
+            } catch (RuntimeException e) {
+                stopIfInterrupted();
+                log.error("{} failed with an unexpected executor error", what, e);
+                return new Outcome<>(null, new ExecutorFailure(null, "unexpected executor error: " + e, tries));
+            }
+        }
+    }
+
+    /** Either a value or a failure. */
+    record Outcome<T>(T value, ExecutorFailure failure) {
+
+        boolean failed() {
+            return failure != null;
+        }
+    }
+
+    private ExponentialBackOff backOff() {
+        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        backOff.setMaxAttempts(retry.maxAttempts() - 1L);   // retries after the first try
+        return backOff;
+    }
+
+    // An executor interrupted by a stopping worker may report that as any failure; it is not one.
+    private static void stopIfInterrupted() throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("worker stopping");
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.dharma.orchestrator.worker;
+
+import io.dharma.orchestrator.state.DeploymentStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Claims a stack (blueprint) for one worker with a PostgreSQL session advisory lock, held on a
+ * connection of its own for as long as the deployment runs. Another worker, in this instance or
+ * any other, cannot take the lock, so a stack runs one deployment at a time; if the process dies,
+ * PostgreSQL ends the session and releases the lock at once, and the next worker resumes the
+ * deployment from its persisted state.
+ */
+final class StackClaims {
+
+    private static final Logger log = LoggerFactory.getLogger(StackClaims.class);
+
+    /** First key of the two-int advisory lock ("DHOR"); the second is hashtext(blueprintId). */
+    private static final int LOCK_SPACE = 0x44484f52;
+    private static final int CANDIDATES = 20;
+
+    private final DataSource dataSource;
+    private final DeploymentStore deployments;
+    private final TransactionTemplate transactions;
+
+    StackClaims(DataSource dataSource, DeploymentStore deployments, TransactionTemplate transactions) {
+        this.dataSource = dataSource;
+        this.deployments = deployments;
+        this.transactions = transactions;
+    }
+
+    /** The oldest runnable deployment of a stack no other worker holds, with that stack locked. */
+    Optional<Claim> claimNext() throws SQLException {
+        var candidates = transactions.execute(status -> deployments.runnable(CANDIDATES));
+        if (candidates == null || candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        Connection connection = dataSource.getConnection();
+        try {
+            connection.setAutoCommit(true);
+            for (DeploymentStore.Runnable candidate : candidates) {
+                if (lock(connection, "pg_try_advisory_lock", candidate.blueprintId())) {
+                    return Optional.of(new Claim(connection, candidate.deploymentId(), candidate.blueprintId()));
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        connection.close();
+        return Optional.empty();
+    }
+
+    private static boolean lock(Connection connection, String function, String blueprintId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select " + function + "(?, hashtext(?))")) {
+            statement.setInt(1, LOCK_SPACE);
+            statement.setString(2, blueprintId);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        }
+    }
+
+    /** A locked stack and the deployment to run on it; closing it releases the lock. */
+    static final class Claim implements AutoCloseable {
+
+        private final Connection connection;
+        private final UUID deploymentId;
+        private final String blueprintId;
+
+        private Claim(Connection connection, UUID deploymentId, String blueprintId) {
+            this.connection = connection;
+            this.deploymentId = deploymentId;
+            this.blueprintId = blueprintId;
+        }
+
+        UUID deploymentId() {
+            return deploymentId;
+        }
+
+        String blueprintId() {
+            return blueprintId;
+        }
+
+        @Override
+        public void close() {
+            try (connection) {
+                lock(connection, "pg_advisory_unlock", blueprintId);
+            } catch (SQLException e) {
+                // A broken connection took the session, and the lock with it.
+                log.warn("Could not release the stack lock of {} cleanly: {}", blueprintId, e.toString());
+            }
+        }
+    }
+}

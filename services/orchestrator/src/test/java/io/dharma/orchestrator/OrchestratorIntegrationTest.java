@@ -1,0 +1,74 @@
+package io.dharma.orchestrator;
+
+import io.dharma.orchestrator.app.OrchestratorApplication;
+import io.dharma.orchestrator.deployment.DeploymentIds;
+import io.dharma.orchestrator.support.Api;
+import io.dharma.orchestrator.support.DeploymentTopic;
+import io.dharma.orchestrator.support.Inputs;
+import io.dharma.orchestrator.testapp.OrchestratorTestApplication;
+import io.dharma.orchestrator.testapp.TableExecutor;
+import io.dharma.testing.EmbeddedStack;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The orchestrator on a random port against the shared real Kafka, registry and PostgreSQL, with
+ * the in-test executor. Tests isolate themselves by fresh blueprint ids and tenants.
+ */
+@SpringBootTest(classes = OrchestratorTestApplication.class, properties = OrchestratorApplication.CONFIG_NAME,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class OrchestratorIntegrationTest {
+
+    /** Fast settings for tests: short polls, retries 50, 100, 200 ms. */
+    public static final Map<String, String> FAST = Map.of(
+            "dharma.orchestrator.worker.poll-interval", "100ms",
+            "dharma.orchestrator.relay.poll-interval", "100ms",
+            "dharma.orchestrator.executor-retry.initial-interval", "50ms",
+            "dharma.orchestrator.executor-retry.max-interval", "200ms",
+            "dharma.orchestrator.executor-retry.max-attempts", "4",
+            "dharma.kafka.processing.retry.initial-interval", "100ms");
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected TableExecutor executor;
+
+    @Autowired
+    protected DSLContext db;
+
+    protected final Inputs inputs = new Inputs();
+    protected final DeploymentTopic topic = DeploymentTopic.get();
+    protected final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry properties) {
+        EmbeddedStack.get().springProperties().forEach((name, value) -> properties.add(name, () -> value));
+        FAST.forEach((name, value) -> properties.add(name, () -> value));
+    }
+
+    @AfterEach
+    void clearFaults() {
+        executor.clearFaults();
+        executor.latency(java.time.Duration.ZERO);
+    }
+
+    protected Api api() {
+        return new Api(port, tenant, "alice");
+    }
+
+    protected static String newBlueprintId() {
+        return UUID.randomUUID().toString();
+    }
+
+    protected static String deploymentIdOf(String blueprintId, int version) {
+        return DeploymentIds.forVersion(blueprintId, version).toString();
+    }
+}

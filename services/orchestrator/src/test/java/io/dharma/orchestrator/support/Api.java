@@ -1,0 +1,97 @@
+package io.dharma.orchestrator.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The orchestrator's HTTP API as a client sees it. */
+public final class Api {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final String baseUrl;
+    private final String tenant;
+    private final String user;
+
+    public Api(int port, String tenant, String user) {
+        this.baseUrl = "http://localhost:" + port;
+        this.tenant = tenant;
+        this.user = user;
+    }
+
+    public Api as(String otherUser) {
+        return new Api(Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1)), tenant, otherUser);
+    }
+
+    public Api forTenant(String otherTenant) {
+        return new Api(Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1)), otherTenant, user);
+    }
+
+    public record Response(int status, String contentType, JsonNode body) {
+
+        public String code() {
+            return body.path("code").asString();
+        }
+
+        public String text(String field) {
+            return body.path(field).asString();
+        }
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    public Response post(String path, String jsonBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        if (jsonBody == null) {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jsonBody));
+        }
+        return send(request);
+    }
+
+    public Response approve(String deploymentId, String comment) {
+        return post("/api/v1/deployments/" + deploymentId + "/approve", commentBody(comment));
+    }
+
+    public Response reject(String deploymentId, String comment) {
+        return post("/api/v1/deployments/" + deploymentId + "/reject", commentBody(comment));
+    }
+
+    public Response retry(String deploymentId) {
+        return post("/api/v1/deployments/" + deploymentId + "/retry", null);
+    }
+
+    public Response destroy(String blueprintId) {
+        return post("/api/v1/blueprints/" + blueprintId + "/destroy", null);
+    }
+
+    public Response deployment(String deploymentId) {
+        return get("/api/v1/deployments/" + deploymentId);
+    }
+
+    private static String commentBody(String comment) {
+        return comment == null ? null : JSON.writeValueAsString(java.util.Map.of("comment", comment));
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        request.header("X-Dharma-Tenant", tenant).header("X-Dharma-User", user);
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
