@@ -64,13 +64,21 @@ public class OutboxRelay implements SmartLifecycle {
         worker = Thread.ofPlatform().name("orchestrator-outbox-relay").daemon().start(this::run);
     }
 
+    /**
+     * Lets a batch in flight finish rather than interrupting it: an interrupted Kafka commit has an
+     * unknown outcome, and its events would be sent again (deduplicated downstream, but avoidable).
+     */
     @Override
     public synchronized void stop() {
         running = false;
         if (worker != null) {
-            worker.interrupt();
+            signal.wakeUp();
             try {
-                worker.join(Duration.ofSeconds(30));
+                worker.join(Duration.ofSeconds(15));
+                if (worker.isAlive()) {
+                    worker.interrupt();
+                    worker.join(Duration.ofSeconds(15));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -113,7 +121,10 @@ public class OutboxRelay implements SmartLifecycle {
                 }
                 backoff = backoff.isZero() ? Duration.ofMillis(200) : min(backoff.multipliedBy(2), settings.maxBackoff());
                 log.warn("Deployment event relay failed, retrying in {}: {}", backoff, e.toString());
-                if (!sleep(backoff)) {
+                try {
+                    signal.await(backoff);   // a stop wakes it
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
                     return;
                 }
             }
@@ -147,15 +158,5 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static boolean sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

@@ -43,6 +43,7 @@ public class TableExecutor implements InfrastructureExecutor {
     private final Set<String> permanentFailures = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> transientFailures = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> applyCalls = new ConcurrentHashMap<>();
+    private final Map<String, Duration> stalls = new ConcurrentHashMap<>();
 
     public TableExecutor(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
@@ -65,23 +66,33 @@ public class TableExecutor implements InfrastructureExecutor {
         this.latency = latency;
     }
 
-    /** Every apply of {@code resourceName} fails permanently. */
-    public void failPermanently(String resourceName) {
-        permanentFailures.add(resourceName);
+    /** Every apply of the blueprint's {@code resourceName} fails permanently. */
+    public void failPermanently(String blueprintId, String resourceName) {
+        permanentFailures.add(key(blueprintId, resourceName));
     }
 
-    /** The next {@code times} applies of {@code resourceName} fail transiently. */
-    public void failTransiently(String resourceName, int times) {
-        transientFailures.put(resourceName, new AtomicInteger(times));
+    /** The next {@code times} applies of the blueprint's {@code resourceName} fail transiently. */
+    public void failTransiently(String blueprintId, String resourceName, int times) {
+        transientFailures.put(key(blueprintId, resourceName), new AtomicInteger(times));
+    }
+
+    /** After applying the blueprint's {@code resourceName}, waits {@code stall} before returning (a window to kill in). */
+    public void stallAfter(String blueprintId, String resourceName, Duration stall) {
+        stalls.put(key(blueprintId, resourceName), stall);
     }
 
     public void clearFaults() {
         permanentFailures.clear();
         transientFailures.clear();
+        stalls.clear();
     }
 
-    public int applyCalls(String resourceName) {
-        return applyCalls.getOrDefault(resourceName, new AtomicInteger()).get();
+    public int applyCalls(String blueprintId, String resourceName) {
+        return applyCalls.getOrDefault(key(blueprintId, resourceName), new AtomicInteger()).get();
+    }
+
+    private static String key(String blueprintId, String resourceName) {
+        return blueprintId + "/" + resourceName;
     }
 
     /** How many times each resource of the blueprint was created. */
@@ -134,12 +145,13 @@ public class TableExecutor implements InfrastructureExecutor {
 
     @Override
     public ActualResource apply(Stack stack, PlannedChange change) throws ExecutorException {
-        applyCalls.computeIfAbsent(change.resourceName(), key -> new AtomicInteger()).incrementAndGet();
+        String key = key(stack.blueprintId(), change.resourceName());
+        applyCalls.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
         pause(change);
-        if (permanentFailures.contains(change.resourceName())) {
+        if (permanentFailures.contains(key)) {
             throw ExecutorException.permanentFailure(change.resourceName(), "quota exceeded for " + change.resourceName());
         }
-        AtomicInteger transients = transientFailures.get(change.resourceName());
+        AtomicInteger transients = transientFailures.get(key);
         if (transients != null && transients.getAndDecrement() > 0) {
             throw ExecutorException.transientFailure(change.resourceName(), "throttled, try again");
         }
@@ -174,6 +186,10 @@ public class TableExecutor implements InfrastructureExecutor {
             }
         };
         pause(change);
+        Duration stall = stalls.get(key);
+        if (stall != null) {
+            sleep(change, stall);
+        }
         return result;
     }
 
@@ -187,11 +203,14 @@ public class TableExecutor implements InfrastructureExecutor {
     }
 
     private void pause(PlannedChange change) throws ExecutorException {
-        if (latency.isZero()) {
-            return;
+        if (!latency.isZero()) {
+            sleep(change, latency.dividedBy(2));
         }
+    }
+
+    private static void sleep(PlannedChange change, Duration duration) throws ExecutorException {
         try {
-            Thread.sleep(latency.dividedBy(2));
+            Thread.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ExecutorException.transientFailure(change.resourceName(), "interrupted");

@@ -1,0 +1,263 @@
+package io.dharma.orchestrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dharma.events.DeploymentApproved;
+import io.dharma.events.DeploymentAwaitingApproval;
+import io.dharma.events.DeploymentDestroyed;
+import io.dharma.events.DeploymentEvent;
+import io.dharma.events.DeploymentFailed;
+import io.dharma.events.DeploymentOperation;
+import io.dharma.events.DeploymentPlanning;
+import io.dharma.events.DeploymentRejected;
+import io.dharma.events.DeploymentRequested;
+import io.dharma.events.DeploymentSucceeded;
+import io.dharma.orchestrator.support.Api;
+import io.dharma.orchestrator.support.Events;
+import io.dharma.orchestrator.support.Inputs;
+import io.dharma.orchestrator.support.TestBlueprints;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Approve, reject, retry, destroy and status over HTTP: statuses, codes and tenant isolation. */
+class DeploymentApiTest extends OrchestratorIntegrationTest {
+
+    @Test
+    void approvedDeploymentRuns() {
+        String blueprintId = newBlueprintId();
+        String deploymentId = awaitingApproval(blueprintId, "api-approve");
+
+        Api.Response approved = api().as("bob").approve(deploymentId, "looks good");
+
+        assertThat(approved.status()).isEqualTo(202);
+        assertThat(approved.text("status")).isEqualTo("REQUESTED");
+        assertThat(approved.text("decidedBy")).isEqualTo("bob");
+        List<DeploymentEvent> events = topic.awaitKind(blueprintId, deploymentId, DeploymentSucceeded.class);
+        assertThat(Events.kinds(events)).startsWith("DeploymentRequested", "DeploymentAwaitingApproval",
+                "DeploymentApproved", "DeploymentPlanning");
+        DeploymentApproved approval = Events.only(events, DeploymentApproved.class);
+        assertThat(approval.getApprover()).isEqualTo("bob");
+        assertThat(approval.getComment()).isEqualTo("looks good");
+        // The approval reacts to the AwaitingApproval event.
+        assertThat(events.get(2).getEnvelope().getCausationId()).isEqualTo(events.get(1).getEnvelope().getEventId());
+
+        Api.Response status = api().deployment(deploymentId);
+        assertThat(status.status()).isEqualTo(200);
+        assertThat(status.text("status")).isEqualTo("SUCCEEDED");
+        assertThat(status.body().path("plan").path("toAdd").asInt()).isEqualTo(3);
+        assertThat(status.body().path("resourcesChanged").asInt()).isEqualTo(3);
+        assertThat(status.text("blueprintId")).isEqualTo(blueprintId);
+    }
+
+    @Test
+    void rejectedDeploymentEnds() throws InterruptedException {
+        String blueprintId = newBlueprintId();
+        String deploymentId = awaitingApproval(blueprintId, "api-reject");
+
+        Api.Response rejected = api().as("carol").reject(deploymentId, "not this quarter");
+
+        assertThat(rejected.status()).isEqualTo(200);
+        assertThat(rejected.text("status")).isEqualTo("REJECTED");
+        List<DeploymentEvent> events = topic.awaitKind(blueprintId, deploymentId, DeploymentRejected.class);
+        DeploymentRejected rejection = Events.only(events, DeploymentRejected.class);
+        assertThat(rejection.getApprover()).isEqualTo("carol");
+        assertThat(rejection.getComment()).isEqualTo("not this quarter");
+
+        Api.Response again = api().approve(deploymentId, null);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(again.code()).isEqualTo("deployment.not-awaiting-approval");
+        assertThat(again.text("status")).isEqualTo("REJECTED");
+        assertThat(api().reject(deploymentId, null).code()).isEqualTo("deployment.not-awaiting-approval");
+        Thread.sleep(500);
+        assertThat(Events.kinds(topic.events(blueprintId)))
+                .containsExactly("DeploymentRequested", "DeploymentAwaitingApproval", "DeploymentRejected");
+        assertThat(executor.inventory(blueprintId)).isEmpty();
+    }
+
+    @Test
+    void onlyAwaitingDeploymentsTakeDecisions() {
+        String blueprintId = newBlueprintId();
+        Inputs.Version v1 = inputs.submitted(tenant, blueprintId, 1, TestBlueprints.small("api-auto", "dev", "auto", 0, false));
+        inputs.publish(v1.submitted(), inputs.iacGenerated(v1), inputs.passed(v1), inputs.withinBudget(v1));
+        String deploymentId = deploymentIdOf(blueprintId, 1);
+        topic.awaitKind(blueprintId, deploymentId, DeploymentSucceeded.class);
+
+        assertThat(api().approve(deploymentId, "me too").code()).isEqualTo("deployment.not-awaiting-approval");
+        assertThat(api().reject(deploymentId, "no").code()).isEqualTo("deployment.not-awaiting-approval");
+        Api.Response retry = api().retry(deploymentId);
+        assertThat(retry.status()).isEqualTo(409);
+        assertThat(retry.code()).isEqualTo("deployment.not-failed");
+    }
+
+    @Test
+    void failedDeploymentIsRetried() {
+        String blueprintId = newBlueprintId();
+        executor.failPermanently(blueprintId, "files");
+        Inputs.Version v1 = inputs.submitted(tenant, blueprintId, 1, TestBlueprints.small("api-retry", "dev", "auto", 1, false));
+        inputs.publish(v1.submitted(), inputs.iacGenerated(v1), inputs.passed(v1), inputs.withinBudget(v1));
+        String deploymentId = deploymentIdOf(blueprintId, 1);
+        topic.awaitKind(blueprintId, deploymentId, DeploymentFailed.class);
+        assertThat(api().deployment(deploymentId).text("failedResource")).isEqualTo("files");
+
+        executor.clearFaults();
+        Api.Response retry = api().as("dave").retry(deploymentId);
+
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.text("status")).isEqualTo("REQUESTED");
+        assertThat(retry.body().path("attempt").asInt()).isEqualTo(2);
+        List<DeploymentEvent> events = topic.awaitKind(blueprintId, deploymentId, DeploymentSucceeded.class);
+        List<DeploymentRequested> requests = Events.payloads(events, DeploymentRequested.class);
+        assertThat(requests).extracting(DeploymentRequested::getRequestedBy).containsExactly(null, "dave");
+        assertThat(Events.payloads(events, DeploymentPlanning.class)).extracting(DeploymentPlanning::getAttempt)
+                .containsExactly(1, 2);
+        assertThat(executor.inventory(blueprintId)).hasSize(3);
+        assertThat(executor.creations(blueprintId)).allSatisfy((name, count) -> assertThat(count).isEqualTo(1));
+        assertThat(api().deployment(deploymentId).text("status")).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void failedDeploymentOfAnOlderVersionIsNotRetried() {
+        String blueprintId = newBlueprintId();
+        executor.failPermanently(blueprintId, "files");
+        Inputs.Version v1 = inputs.submitted(tenant, blueprintId, 1, TestBlueprints.small("api-retry-old", "dev", "auto", 0, false));
+        inputs.publish(v1.submitted(), inputs.iacGenerated(v1), inputs.passed(v1), inputs.withinBudget(v1));
+        String first = deploymentIdOf(blueprintId, 1);
+        topic.awaitKind(blueprintId, first, DeploymentFailed.class);
+        executor.clearFaults();
+        Inputs.Version v2 = inputs.submitted(tenant, blueprintId, 2, TestBlueprints.small("api-retry-old", "dev", "auto", 0, true));
+        inputs.publish(v2.submitted());
+        awaitLatestVersion(blueprintId, 2);
+
+        Api.Response retry = api().retry(first);
+
+        assertThat(retry.status()).isEqualTo(409);
+        assertThat(retry.code()).isEqualTo("deployment.superseded");
+    }
+
+    @Test
+    void destroyRemovesEverything() {
+        String blueprintId = newBlueprintId();
+        Inputs.Version v1 = inputs.submitted(tenant, blueprintId, 1, TestBlueprints.small("api-destroy", "dev", "auto", 2, false));
+        inputs.publish(v1.submitted(), inputs.iacGenerated(v1), inputs.passed(v1), inputs.withinBudget(v1));
+        topic.awaitKind(blueprintId, deploymentIdOf(blueprintId, 1), DeploymentSucceeded.class);
+        assertThat(executor.inventory(blueprintId)).hasSize(4);
+
+        Api.Response destroy = api().as("erin").destroy(blueprintId);
+
+        assertThat(destroy.status()).isEqualTo(202);
+        assertThat(destroy.text("operation")).isEqualTo("DESTROY");
+        String destroyId = destroy.text("deploymentId");
+        assertThat(api().destroy(blueprintId).text("deploymentId")).as("a destroy under way is returned").isIn(destroyId);
+        List<DeploymentEvent> events = topic.awaitKind(blueprintId, destroyId, DeploymentDestroyed.class);
+        List<DeploymentEvent> teardown = Events.ofDeployment(events, destroyId);
+        DeploymentRequested requested = Events.only(teardown, DeploymentRequested.class);
+        assertThat(requested.getOperation()).isEqualTo(DeploymentOperation.DESTROY);
+        assertThat(requested.getRequestedBy()).isEqualTo("erin");
+        assertThat(Events.only(teardown, io.dharma.events.DeploymentPlanned.class).getToDestroy()).isEqualTo(4);
+        assertThat(Events.changes(teardown)).extracting(c -> c.getAction().name()).containsOnly("DELETED").hasSize(4);
+        assertThat(Events.only(teardown, DeploymentDestroyed.class).getResourcesDestroyed()).isEqualTo(4);
+        assertThat(executor.inventory(blueprintId)).isEmpty();
+        assertThat(api().deployment(destroyId).text("status")).isEqualTo("DESTROYED");
+
+        Api.Response nothingLeft = api().destroy(blueprintId);
+        assertThat(nothingLeft.status()).isEqualTo(409);
+        assertThat(nothingLeft.code()).isEqualTo("blueprint.not-deployed");
+    }
+
+    @Test
+    void destroySupersedesWhatHasNotRun() {
+        String blueprintId = newBlueprintId();
+        Inputs.Version v1 = inputs.submitted(tenant, blueprintId, 1, TestBlueprints.small("api-destroy-sup", "dev", "auto", 0, false));
+        inputs.publish(v1.submitted(), inputs.iacGenerated(v1), inputs.passed(v1), inputs.withinBudget(v1));
+        topic.awaitKind(blueprintId, deploymentIdOf(blueprintId, 1), DeploymentSucceeded.class);
+        Inputs.Version v2 = inputs.submitted(tenant, blueprintId, 2, TestBlueprints.small("api-destroy-sup", "dev", "required", 0, true));
+        inputs.publish(v2.submitted(), inputs.iacGenerated(v2), inputs.passed(v2), inputs.withinBudget(v2));
+        String second = deploymentIdOf(blueprintId, 2);
+        topic.awaitKind(blueprintId, second, DeploymentAwaitingApproval.class);
+
+        String destroyId = api().destroy(blueprintId).text("deploymentId");
+
+        List<DeploymentEvent> events = topic.awaitKind(blueprintId, destroyId, DeploymentDestroyed.class);
+        assertThat(Events.kinds(events, second)).containsExactly(
+                "DeploymentRequested", "DeploymentAwaitingApproval", "DeploymentBlocked");
+        assertThat(api().deployment(second).text("statusReason")).isEqualTo("superseded: a destroy of the blueprint was requested");
+        assertThat(executor.inventory(blueprintId)).isEmpty();
+    }
+
+    @Test
+    void destroyOfUnknownOrUndeployedBlueprint() {
+        Api.Response unknown = api().destroy(newBlueprintId());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.code()).isEqualTo("blueprint.not-found");
+
+        String blueprintId = newBlueprintId();
+        awaitingApproval(blueprintId, "api-undeployed");
+        Api.Response undeployed = api().destroy(blueprintId);
+        assertThat(undeployed.status()).isEqualTo(409);
+        assertThat(undeployed.code()).isEqualTo("blueprint.not-deployed");
+    }
+
+    @Test
+    void otherTenantsSeeNothing() {
+        String blueprintId = newBlueprintId();
+        String deploymentId = awaitingApproval(blueprintId, "api-tenant");
+        Api stranger = api().forTenant("other-" + tenant);
+
+        for (Api.Response response : List.of(stranger.deployment(deploymentId), stranger.approve(deploymentId, "mine"),
+                stranger.reject(deploymentId, "mine"), stranger.retry(deploymentId))) {
+            assertThat(response.status()).isEqualTo(404);
+            assertThat(response.code()).isEqualTo("deployment.not-found");
+        }
+        assertThat(stranger.destroy(blueprintId).code()).isEqualTo("blueprint.not-found");
+        assertThat(api().deployment(deploymentId).text("status")).isEqualTo("AWAITING_APPROVAL");
+    }
+
+    @Test
+    void badRequests() {
+        String blueprintId = newBlueprintId();
+        String deploymentId = awaitingApproval(blueprintId, "api-bad");
+
+        Api.Response notAnId = api().deployment("not-a-uuid");
+        assertThat(notAnId.status()).isEqualTo(404);
+        assertThat(notAnId.code()).isEqualTo("deployment.not-found");
+        Api.Response longComment = api().approve(deploymentId, "x".repeat(2001));
+        assertThat(longComment.status()).isEqualTo(400);
+        assertThat(longComment.code()).isEqualTo("deployment.invalid-comment");
+        Api.Response malformed = api().post("/api/v1/deployments/" + deploymentId + "/approve", "{not json");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.code()).isEqualTo("request.malformed");
+        Api.Response badUser = api().as("-nobody").approve(deploymentId, null);
+        assertThat(badUser.code()).isEqualTo("request.invalid-user");
+        assertThat(api().deployment(deploymentId).text("status")).isEqualTo("AWAITING_APPROVAL");
+    }
+
+    /** A prod blueprint of three resources, waiting for approval; its deployment id. */
+    private String awaitingApproval(String blueprintId, String name) {
+        Inputs.Version v1 = inputs.submitted(tenant, blueprintId, 1, TestBlueprints.small(name, "prod", "auto", 1, false));
+        inputs.publish(v1.submitted(), inputs.iacGenerated(v1), inputs.passed(v1), inputs.withinBudget(v1));
+        String deploymentId = deploymentIdOf(blueprintId, 1);
+        topic.awaitKind(blueprintId, deploymentId, DeploymentAwaitingApproval.class);
+        return deploymentId;
+    }
+
+    private void awaitLatestVersion(String blueprintId, int version) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            Integer latest = db.select(io.dharma.orchestrator.db.Tables.BLUEPRINT.LATEST_VERSION)
+                    .from(io.dharma.orchestrator.db.Tables.BLUEPRINT)
+                    .where(io.dharma.orchestrator.db.Tables.BLUEPRINT.BLUEPRINT_ID.eq(blueprintId))
+                    .fetchOne(io.dharma.orchestrator.db.Tables.BLUEPRINT.LATEST_VERSION);
+            if (latest != null && latest >= version) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("version " + version + " of " + blueprintId + " never arrived");
+    }
+}

@@ -1,0 +1,146 @@
+package io.dharma.orchestrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dharma.blueprint.Blueprint;
+import io.dharma.events.DeploymentEvent;
+import io.dharma.events.DeploymentFailed;
+import io.dharma.events.DeploymentPlanned;
+import io.dharma.events.DeploymentSucceeded;
+import io.dharma.events.PlanAction;
+import io.dharma.events.PlannedAction;
+import io.dharma.events.ResourceChangeAction;
+import io.dharma.events.ResourceChanged;
+import io.dharma.orchestrator.support.Events;
+import io.dharma.orchestrator.support.Inputs;
+import io.dharma.orchestrator.support.TestBlueprints;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Deployments through the executor SPI: plan, apply, update, retries and failures. */
+class DeploymentWorkerTest extends OrchestratorIntegrationTest {
+
+    @Test
+    void deploysEveryResource() {
+        String blueprintId = newBlueprintId();
+        Blueprint blueprint = TestBlueprints.small("worker-deploy", "dev", "auto", 3, false);
+
+        List<DeploymentEvent> events = deploy(blueprintId, 1, blueprint);
+
+        assertThat(Events.kinds(events)).containsExactly("DeploymentRequested", "DeploymentApproved",
+                "DeploymentPlanning", "DeploymentPlanned", "DeploymentApplying", "ResourceChanged", "ResourceChanged",
+                "ResourceChanged", "ResourceChanged", "ResourceChanged", "DeploymentSucceeded");
+        DeploymentPlanned plan = Events.only(events, DeploymentPlanned.class);
+        assertThat(plan.getToAdd()).isEqualTo(5);
+        assertThat(plan.getToChange()).isZero();
+        assertThat(plan.getToDestroy()).isZero();
+        assertThat(plan.getActions()).extracting(PlannedAction::getResourceName)
+                .containsExactly("net", "files", "sub-0", "sub-1", "sub-2");
+        List<ResourceChanged> changes = Events.changes(events);
+        assertThat(changes).extracting(ResourceChanged::getResourceName).containsExactly("net", "files", "sub-0", "sub-1", "sub-2");
+        assertThat(changes).allSatisfy(change -> {
+            assertThat(change.getAction()).isEqualTo(ResourceChangeAction.CREATED);
+            assertThat(change.getProviderId()).isEqualTo("test:" + blueprintId + "/" + change.getResourceName());
+            assertThat(change.getAttributes()).containsEntry("provider.region", "test-1");
+        });
+        assertThat(changes.getFirst().getAttributes()).containsEntry("cidr", "10.1.0.0/16");
+        assertThat(Events.only(events, DeploymentSucceeded.class).getResourcesChanged()).isEqualTo(5);
+        assertThat(Events.eventIds(events)).doesNotHaveDuplicates();
+        assertThat(executor.inventory(blueprintId)).hasSize(TestBlueprints.resourceCount(blueprint));
+    }
+
+    @Test
+    void secondVersionAppliesOnlyItsChanges() {
+        String blueprintId = newBlueprintId();
+        deploy(blueprintId, 1, TestBlueprints.small("worker-update", "dev", "auto", 2, false));
+
+        // v2: the bucket gets versioning, one subnet more.
+        List<DeploymentEvent> v2 = Events.ofDeployment(
+                deploy(blueprintId, 2, TestBlueprints.small("worker-update", "dev", "auto", 3, true)), deploymentIdOf(blueprintId, 2));
+        DeploymentPlanned plan = Events.only(v2, DeploymentPlanned.class);
+        assertThat(plan.getToAdd()).isEqualTo(1);
+        assertThat(plan.getToChange()).isEqualTo(1);
+        assertThat(plan.getToDestroy()).isZero();
+        assertThat(plan.getActions()).extracting(PlannedAction::getResourceName, PlannedAction::getAction).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("files", PlanAction.UPDATE),
+                org.assertj.core.groups.Tuple.tuple("sub-2", PlanAction.CREATE));
+        assertThat(Events.changes(v2)).extracting(ResourceChanged::getResourceName, ResourceChanged::getAction).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("files", ResourceChangeAction.UPDATED),
+                org.assertj.core.groups.Tuple.tuple("sub-2", ResourceChangeAction.CREATED));
+        assertThat(Events.changes(v2).getFirst().getAttributes()).containsEntry("versioning", "true");
+
+        // v3: two subnets fewer.
+        List<DeploymentEvent> v3 = Events.ofDeployment(
+                deploy(blueprintId, 3, TestBlueprints.small("worker-update", "dev", "auto", 1, true)), deploymentIdOf(blueprintId, 3));
+        assertThat(Events.only(v3, DeploymentPlanned.class).getToDestroy()).isEqualTo(2);
+        assertThat(Events.changes(v3)).extracting(ResourceChanged::getResourceName, ResourceChanged::getAction).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("sub-2", ResourceChangeAction.DELETED),
+                org.assertj.core.groups.Tuple.tuple("sub-1", ResourceChangeAction.DELETED));
+        assertThat(executor.inventory(blueprintId)).extracting(r -> r.name()).containsExactly("net", "files", "sub-0");
+        assertThat(executor.creations(blueprintId)).allSatisfy((name, count) -> assertThat(count).isEqualTo(1));
+    }
+
+    @Test
+    void transientFaultIsRetriedToSuccess() {
+        String blueprintId = newBlueprintId();
+        executor.failTransiently(blueprintId, "files", 2);
+
+        List<DeploymentEvent> events = deploy(blueprintId, 1, TestBlueprints.small("worker-transient", "dev", "auto", 1, false));
+
+        assertThat(Events.kinds(events)).endsWith("DeploymentSucceeded");
+        assertThat(executor.applyCalls(blueprintId, "files")).isEqualTo(3);
+        assertThat(Events.changes(events)).extracting(ResourceChanged::getResourceName).containsExactly("net", "files", "sub-0");
+        assertThat(executor.inventory(blueprintId)).hasSize(3);
+    }
+
+    @Test
+    void permanentFaultFailsTheDeploymentNamingTheResource() {
+        String blueprintId = newBlueprintId();
+        executor.failPermanently(blueprintId, "sub-0");
+        String deploymentId = deploymentIdOf(blueprintId, 1);
+
+        Inputs.Version v1 = inputs.submitted(tenant, blueprintId, 1, TestBlueprints.small("worker-permanent", "dev", "auto", 2, false));
+        inputs.publish(v1.submitted(), inputs.iacGenerated(v1), inputs.passed(v1), inputs.withinBudget(v1));
+        List<DeploymentEvent> events = topic.awaitKind(blueprintId, deploymentId, DeploymentFailed.class);
+
+        DeploymentFailed failed = Events.only(events, DeploymentFailed.class);
+        assertThat(failed.getFailedResource()).isEqualTo("sub-0");
+        assertThat(failed.getError()).isEqualTo("quota exceeded for sub-0");
+        assertThat(failed.getAttempts()).isEqualTo(1);
+        assertThat(executor.applyCalls(blueprintId, "sub-0")).as("a permanent failure is not retried").isEqualTo(1);
+        List<ResourceChanged> changes = Events.changes(events);
+        assertThat(changes).extracting(ResourceChanged::getResourceName, ResourceChanged::getAction).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("net", ResourceChangeAction.CREATED),
+                org.assertj.core.groups.Tuple.tuple("files", ResourceChangeAction.CREATED),
+                org.assertj.core.groups.Tuple.tuple("sub-0", ResourceChangeAction.FAILED));
+        assertThat(changes.getLast().getError()).isEqualTo("quota exceeded for sub-0");
+        assertThat(Events.kinds(events)).last().isEqualTo("DeploymentFailed");
+        // The inventory is what was applied before the failure.
+        assertThat(executor.inventory(blueprintId)).extracting(r -> r.name()).containsExactly("net", "files");
+        assertThat(api().deployment(deploymentId).text("error")).isEqualTo("quota exceeded for sub-0");
+    }
+
+    @Test
+    void transientFaultThatOutlastsTheRetriesFailsTheDeployment() {
+        String blueprintId = newBlueprintId();
+        executor.failTransiently(blueprintId, "net", 100);
+        String deploymentId = deploymentIdOf(blueprintId, 1);
+
+        Inputs.Version v1 = inputs.submitted(tenant, blueprintId, 1, TestBlueprints.small("worker-exhausted", "dev", "auto", 0, false));
+        inputs.publish(v1.submitted(), inputs.iacGenerated(v1), inputs.passed(v1), inputs.withinBudget(v1));
+        List<DeploymentEvent> events = topic.awaitKind(blueprintId, deploymentId, DeploymentFailed.class);
+
+        DeploymentFailed failed = Events.only(events, DeploymentFailed.class);
+        assertThat(failed.getFailedResource()).isEqualTo("net");
+        assertThat(failed.getError()).isEqualTo("throttled, try again (still failing after 4 tries)");
+        assertThat(executor.applyCalls(blueprintId, "net")).isEqualTo(4);
+        assertThat(executor.inventory(blueprintId)).isEmpty();
+    }
+
+    private List<DeploymentEvent> deploy(String blueprintId, int version, Blueprint blueprint) {
+        Inputs.Version submitted = inputs.submitted(tenant, blueprintId, version, blueprint);
+        inputs.publish(submitted.submitted(), inputs.iacGenerated(submitted), inputs.passed(submitted),
+                inputs.withinBudget(submitted));
+        return topic.awaitKind(blueprintId, deploymentIdOf(blueprintId, version), DeploymentSucceeded.class);
+    }
+}
