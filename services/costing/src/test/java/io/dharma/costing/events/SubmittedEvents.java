@@ -35,11 +35,15 @@ public final class SubmittedEvents {
     }
 
     public static BlueprintSubmitted example(String file, String tenantId, String trackingId, String blueprintId) {
+        return example(file, tenantId, trackingId, blueprintId, 1);
+    }
+
+    public static BlueprintSubmitted example(String file, String tenantId, String trackingId, String blueprintId, int version) {
         String document = read(Path.of("../../examples", file));
         ValidationResult result = new BlueprintValidator().validate(document, DocumentFormat.YAML);
         Blueprint blueprint = ((ValidationResult.Valid) result).blueprint();
         return BlueprintSubmitted.newBuilder()
-                .setEnvelope(INTAKE.originating(tenantId, trackingId, blueprintId, 1))
+                .setEnvelope(INTAKE.originating(tenantId, trackingId, blueprintId, version))
                 .setName(blueprint.name())
                 .setDescription(null)
                 .setEnvironment(Environment.valueOf(blueprint.metadata().environment().id().toUpperCase(Locale.ROOT)))
