@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Collects the line items of one resource, looking each price up in the context's region. */
-public final class LineItems {
+final class LineItems {
 
     static final String HOUR = "hour";
     static final String GB_MONTH = "GB-month";
