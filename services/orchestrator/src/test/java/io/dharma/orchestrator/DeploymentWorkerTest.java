@@ -50,6 +50,41 @@ class DeploymentWorkerTest extends OrchestratorIntegrationTest {
     }
 
     @Test
+    void deploysTheAwsExample() {
+        String blueprintId = newBlueprintId();
+        Blueprint example = TestBlueprints.example("aws-web-app.yaml");
+
+        List<DeploymentEvent> events = deploy(blueprintId, 1, example);
+
+        List<String> names = example.spec().resources().stream().map(r -> r.name()).toList();
+        assertThat(Events.changes(events)).extracting(ResourceChanged::getResourceName)
+                .containsExactlyInAnyOrderElementsOf(names);
+        assertThat(executor.inventory(blueprintId)).extracting(r -> r.name()).containsExactlyInAnyOrderElementsOf(names);
+        // Creation order respects dependencies: the network before its subnets, subnets before instances.
+        List<String> created = Events.changes(events).stream().map(ResourceChanged::getResourceName).toList();
+        example.spec().resources().forEach(resource -> io.dharma.blueprint.catalogue.ResourceCatalogue.v1()
+                .references(resource).forEach(reference -> assertThat(created.indexOf(reference.target()))
+                        .as(resource.name() + " after " + reference.target())
+                        .isLessThan(created.indexOf(resource.name()))));
+    }
+
+    @Test
+    void prodExampleWaitsForApprovalThenDeploys() {
+        String blueprintId = newBlueprintId();
+        Blueprint example = TestBlueprints.example("aws-prod-api.yaml");
+        Inputs.Version v1 = inputs.submitted(tenant, blueprintId, 1, example);
+        inputs.publish(v1.submitted(), inputs.iacGenerated(v1), inputs.passed(v1), inputs.withinBudget(v1));
+        String deploymentId = deploymentIdOf(blueprintId, 1);
+        topic.awaitKind(blueprintId, deploymentId, io.dharma.events.DeploymentAwaitingApproval.class);
+        assertThat(executor.inventory(blueprintId)).isEmpty();
+
+        assertThat(api().approve(deploymentId, "ship it").status()).isEqualTo(202);
+
+        topic.awaitKind(blueprintId, deploymentId, DeploymentSucceeded.class);
+        assertThat(executor.inventory(blueprintId)).hasSize(TestBlueprints.resourceCount(example));
+    }
+
+    @Test
     void secondVersionAppliesOnlyItsChanges() {
         String blueprintId = newBlueprintId();
         deploy(blueprintId, 1, TestBlueprints.small("worker-update", "dev", "auto", 2, false));

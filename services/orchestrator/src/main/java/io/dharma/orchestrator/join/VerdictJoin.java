@@ -19,6 +19,7 @@ import io.dharma.orchestrator.state.JoinedVersion;
 import io.dharma.orchestrator.state.ReceivedEvents;
 import io.dharma.orchestrator.state.VersionState;
 import io.dharma.blueprint.Blueprint;
+import io.dharma.blueprint.events.BlueprintEvents;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -56,7 +57,7 @@ public class VerdictJoin {
     }
 
     public void submitted(BlueprintSubmitted event, String topic) {
-        Blueprint blueprint = SubmittedBlueprints.toBlueprint(event);
+        Blueprint blueprint = BlueprintEvents.blueprintOf(event);
         JoinedVersion.Submission submission = new JoinedVersion.Submission(event.getName(), event.getEnvironment(),
                 event.getApproval(), blueprint.spec().cloud().id(), event.getRegion(),
                 event.getBudget() == null ? null : event.getBudget().getMonthlyUsd(), blueprint.canonicalJson());

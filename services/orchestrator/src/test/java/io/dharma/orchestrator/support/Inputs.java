@@ -1,18 +1,13 @@
 package io.dharma.orchestrator.support;
 
 import io.dharma.blueprint.Blueprint;
-import io.dharma.blueprint.ResourceSpec;
-import io.dharma.events.ApprovalMode;
-import io.dharma.events.BlueprintResource;
+import io.dharma.blueprint.events.BlueprintEvents;
 import io.dharma.events.BlueprintSubmitted;
-import io.dharma.events.Budget;
 import io.dharma.events.BudgetStatus;
-import io.dharma.events.Cloud;
 import io.dharma.events.CostEstimated;
 import io.dharma.events.Enforcement;
 import io.dharma.events.Envelope;
 import io.dharma.events.Envelopes;
-import io.dharma.events.Environment;
 import io.dharma.events.GenerationError;
 import io.dharma.events.GuardrailOutcome;
 import io.dharma.events.GuardrailsEvaluated;
@@ -30,7 +25,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -69,26 +63,10 @@ public final class Inputs {
         }
     }
 
+    /** Version {@code version} of {@code blueprint} as intake publishes it (the shared {@link BlueprintEvents} mapping). */
     public Version submitted(String tenant, String blueprintId, int version, Blueprint blueprint) {
         Envelope envelope = intake.originating(tenant, UUID.randomUUID().toString(), blueprintId, version);
-        return new Version(BlueprintSubmitted.newBuilder()
-                .setEnvelope(envelope)
-                .setName(blueprint.name())
-                .setDescription(null)
-                .setEnvironment(Environment.valueOf(blueprint.metadata().environment().id().toUpperCase(Locale.ROOT)))
-                .setCloud(Cloud.valueOf(blueprint.spec().cloud().id().toUpperCase(Locale.ROOT)))
-                .setRegion(blueprint.spec().region())
-                .setBudget(blueprint.spec().budget()
-                        .map(budget -> new Budget(budget.monthlyUsd().setScale(4, RoundingMode.HALF_EVEN)))
-                        .orElse(null))
-                .setApproval(ApprovalMode.valueOf(blueprint.spec().approval().id().toUpperCase(Locale.ROOT)))
-                .setTags(blueprint.metadata().tags())
-                .setResources(blueprint.spec().resources().stream().map(Inputs::resource).toList())
-                .setDocument(blueprint.canonicalJson())
-                .setDocumentMediaType("application/json")
-                .setContentHash("sha256:" + blueprint.contentHash())
-                .setSubmittedBy(null)
-                .build());
+        return new Version(BlueprintEvents.submitted(blueprint, envelope, blueprint.canonicalJson(), "application/json", null));
     }
 
     public IacEvent iacGenerated(Version version) {
@@ -223,14 +201,5 @@ public final class Inputs {
                     "schema.registry.url", EmbeddedStack.get().registryUrl()));
         }
         return producer;
-    }
-
-    private static BlueprintResource resource(ResourceSpec resource) {
-        return BlueprintResource.newBuilder()
-                .setName(resource.name())
-                .setType(resource.type())
-                .setProperties(TestBlueprints.propertiesJson(resource))
-                .setDependsOn(resource.dependsOn())
-                .build();
     }
 }

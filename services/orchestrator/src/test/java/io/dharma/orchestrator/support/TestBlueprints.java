@@ -1,16 +1,11 @@
 package io.dharma.orchestrator.support;
 
 import io.dharma.blueprint.Blueprint;
-import io.dharma.blueprint.PropertyValues;
-import io.dharma.blueprint.ResourceSpec;
 import io.dharma.blueprint.validation.BlueprintValidator;
 import io.dharma.blueprint.validation.DocumentFormat;
 import io.dharma.blueprint.validation.ValidationResult;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.dharma.testing.ExampleBlueprints;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** Blueprints for tests, validated the way intake validates submissions. */
 public final class TestBlueprints {
@@ -22,11 +17,7 @@ public final class TestBlueprints {
 
     /** An example from the repository's examples/ folder. */
     public static Blueprint example(String fileName) {
-        try {
-            return parse(Files.readString(Path.of("../../examples", fileName)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ExampleBlueprints.blueprint(fileName);
     }
 
     /**
@@ -67,10 +58,6 @@ public final class TestBlueprints {
 
     public static int resourceCount(Blueprint blueprint) {
         return blueprint.spec().resources().size();
-    }
-
-    static String propertiesJson(ResourceSpec resource) {
-        return PropertyValues.toJson(resource.properties()).toString();
     }
 
     private static Blueprint parse(String yaml) {
