@@ -7,6 +7,7 @@ import io.dharma.events.Environment;
 import io.dharma.events.GuardrailOutcome;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The approval gate: blocked if any verdict forbids the deployment (every reason is listed),
@@ -63,6 +64,6 @@ public final class DecisionRules {
     }
 
     private static String environmentName(Verdicts verdicts) {
-        return verdicts.environment().name().toLowerCase(java.util.Locale.ROOT) + " environment";
+        return verdicts.environment().name().toLowerCase(Locale.ROOT) + " environment";
     }
 }

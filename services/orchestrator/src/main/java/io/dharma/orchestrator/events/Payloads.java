@@ -1,6 +1,7 @@
 package io.dharma.orchestrator.events;
 
 import io.dharma.events.BlockReason;
+import io.dharma.events.BlockReasonKind;
 import io.dharma.events.DeploymentApplying;
 import io.dharma.events.DeploymentApproved;
 import io.dharma.events.DeploymentAwaitingApproval;
@@ -61,7 +62,7 @@ public final class Payloads {
      * {@value #SUPERSEDED_PREFIX} (the schema has no SUPERSEDED kind yet).
      */
     public static DeploymentBlocked superseded(String why) {
-        return blocked(List.of(new Decision.Reason(io.dharma.events.BlockReasonKind.OTHER, SUPERSEDED_PREFIX + why, null)));
+        return blocked(List.of(new Decision.Reason(BlockReasonKind.OTHER, SUPERSEDED_PREFIX + why, null)));
     }
 
     public static DeploymentAwaitingApproval awaitingApproval(Decision.AwaitingApproval decision) {

@@ -3,6 +3,7 @@ package io.dharma.orchestrator.outbox;
 import static io.dharma.orchestrator.db.Tables.OUTBOX_SCHEMA;
 
 import io.dharma.events.DeploymentEvent;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,7 +47,7 @@ public final class OutboxSchemas implements SchemaStore {
             byte[] bytes = new byte[buffer.remaining()];
             buffer.get(bytes);
             return bytes;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot encode deployment event " + event.getEnvelope().getEventId(), e);
         }
     }
@@ -54,7 +55,7 @@ public final class OutboxSchemas implements SchemaStore {
     DeploymentEvent decode(byte[] payload) {
         try {
             return decoder.decode(payload);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot decode an outbox payload", e);
         }
     }

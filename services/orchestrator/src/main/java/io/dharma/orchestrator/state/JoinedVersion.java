@@ -8,8 +8,9 @@ import io.dharma.orchestrator.decision.Verdicts;
 import io.dharma.orchestrator.events.Subject;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The join of one blueprint version: the submission and the three verdicts, each null until its
@@ -45,12 +46,12 @@ public record JoinedVersion(
     }
 
     public List<String> missing() {
-        return java.util.stream.Stream.of(
+        return Stream.of(
                         submission == null ? "submission" : null,
                         iac == null ? "iac" : null,
                         guardrails == null ? "guardrails" : null,
                         cost == null ? "cost" : null)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .toList();
     }
 
@@ -58,11 +59,6 @@ public record JoinedVersion(
         return new Subject(tenantId, trackingId, blueprintId, version);
     }
 
-    public Optional<Submission> submissionIfKnown() {
-        return Optional.ofNullable(submission);
-    }
-
-    /** Convenience for building a guardrails verdict from stored columns. */
     static Verdicts.Guardrails guardrails(String outcome, List<Verdicts.Violation> blocks, Integer warnings) {
         return outcome == null ? null
                 : new Verdicts.Guardrails(GuardrailOutcome.valueOf(outcome), blocks, warnings == null ? 0 : warnings);

@@ -25,7 +25,7 @@ final class StackClaims {
 
     /** First key of the two-int advisory lock ("DHOR"); the second is hashtext(blueprintId). */
     private static final int LOCK_SPACE = 0x44484f52;
-    private static final int CANDIDATES = 20;
+    private static final int CANDIDATES = 100;
 
     private final DataSource dataSource;
     private final DeploymentStore deployments;
