@@ -129,11 +129,12 @@ final class ResourceFacts {
 
     /**
      * {@code count} private addresses inside the CIDR of the subnet named by the {@code subnet}
-     * attribute (10.0.0.0/24 if there is none), skipping the first four and the last address,
+     * attribute, or the first of {@code subnets} (10.0.0.0/24 if there is none), skipping the first four and the last address,
      * which providers reserve.
      */
     List<String> privateIps(int count) {
-        String cidr = neighbour("subnet")
+        String subnetName = !text("subnet").isEmpty() ? text("subnet") : texts("subnets").stream().findFirst().orElse("");
+        String cidr = neighbours.find(subnetName)
                 .map(subnet -> subnet.attributes().get("cidr"))
                 .map(Object::toString)
                 .orElse("10.0.0.0/24");
