@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -70,16 +72,28 @@ public class SandboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(InfrastructureExecutor.class)
-    SandboxExecutor sandboxExecutor(Inventory sandboxInventory, TransactionTemplate transactionTemplate,
+    SandboxExecutor sandboxExecutor(Inventory sandboxInventory, DataSource dataSource,
             ProviderShapes sandboxProviderShapes, FaultInjector sandboxFaultInjector, SandboxProperties properties) {
-        return new SandboxExecutor(sandboxInventory, transactionTemplate, sandboxProviderShapes, sandboxFaultInjector,
+        return new SandboxExecutor(sandboxInventory, ownTransactions(dataSource), sandboxProviderShapes, sandboxFaultInjector,
                 properties.latency(), Clock.systemUTC());
     }
 
     @Bean
-    OutOfBandChanges sandboxOutOfBandChanges(Inventory sandboxInventory, TransactionTemplate transactionTemplate,
+    OutOfBandChanges sandboxOutOfBandChanges(Inventory sandboxInventory, DataSource dataSource,
             ProviderShapes sandboxProviderShapes) {
-        return new OutOfBandChanges(sandboxInventory, transactionTemplate, sandboxProviderShapes, Clock.systemUTC());
+        return new OutOfBandChanges(sandboxInventory, ownTransactions(dataSource), sandboxProviderShapes, Clock.systemUTC());
+    }
+
+    /**
+     * The sandbox stands for a cloud provider, whose changes never roll back with the caller's
+     * transaction: each of its operations commits on its own (REQUIRES_NEW). Its transaction
+     * manager is not a bean, so the one-JVM context keeps whatever transaction managers (JDBC,
+     * Kafka) the other services rely on, unambiguous.
+     */
+    private static TransactionTemplate ownTransactions(DataSource dataSource) {
+        TransactionTemplate transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+        transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return transactions;
     }
 
     @Configuration(proxyBeanMethods = false)
