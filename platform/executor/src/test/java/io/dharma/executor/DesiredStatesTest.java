@@ -6,9 +6,7 @@ import io.dharma.blueprint.Blueprint;
 import io.dharma.blueprint.validation.BlueprintValidator;
 import io.dharma.blueprint.validation.DocumentFormat;
 import io.dharma.blueprint.validation.ValidationResult;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.dharma.testing.ExampleBlueprints;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,11 +75,7 @@ class DesiredStatesTest {
     }
 
     static Blueprint example(String file) {
-        try {
-            return blueprint(Files.readString(Path.of("../../examples", file)));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return ExampleBlueprints.blueprint(file);
     }
 
     static Blueprint blueprint(String yaml) {

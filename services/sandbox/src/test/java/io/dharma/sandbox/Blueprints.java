@@ -8,17 +8,14 @@ import io.dharma.blueprint.validation.DocumentFormat;
 import io.dharma.blueprint.validation.ValidationResult;
 import io.dharma.executor.DesiredResource;
 import io.dharma.executor.DesiredState;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.dharma.testing.ExampleBlueprints;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/** The repository's example blueprints, and edits of desired states for "version 2" of them. */
+/** Blueprints for tests (the repository's examples come from {@link ExampleBlueprints}), and edits of desired states for "version 2" of them. */
 final class Blueprints {
 
     private static final BlueprintValidator VALIDATOR = new BlueprintValidator();
@@ -27,11 +24,7 @@ final class Blueprints {
     }
 
     static Blueprint example(String file) {
-        try {
-            return parse(Files.readString(Path.of("../../examples", file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ExampleBlueprints.blueprint(file);
     }
 
     static Blueprint parse(String yaml) {
