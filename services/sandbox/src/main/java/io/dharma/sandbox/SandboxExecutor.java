@@ -29,10 +29,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -179,7 +182,7 @@ public class SandboxExecutor implements InfrastructureExecutor {
     }
 
     private ActualResource delete(Stack stack, PlannedChange change) throws ExecutorException {
-        var id = Inventory.resourceId(stack.tenantId(), stack.blueprintId(), change.resourceName());
+        UUID id = Inventory.resourceId(stack.tenantId(), stack.blueprintId(), change.resourceName());
         return inTransaction(change.resourceName(), () -> {
             Optional<StoredResource> deleted = inventory.delete(stack.tenantId(), id, change.type());
             if (deleted.isPresent()) {
@@ -194,11 +197,11 @@ public class SandboxExecutor implements InfrastructureExecutor {
     }
 
     /** Runs {@code work} in one transaction; a database failure is a transient failure of the resource. */
-    private ActualResource inTransaction(String resourceName, java.util.function.Supplier<Result> work) throws ExecutorException {
+    private ActualResource inTransaction(String resourceName, Supplier<Result> work) throws ExecutorException {
         Result result;
         try {
             result = transactions.execute(status -> work.get());
-        } catch (DataAccessException | org.springframework.transaction.TransactionException e) {
+        } catch (DataAccessException | TransactionException e) {
             throw ExecutorException.transientFailure(resourceName, "the sandbox inventory is unavailable: " + e.getMessage(), e);
         }
         if (result.failure() != null) {

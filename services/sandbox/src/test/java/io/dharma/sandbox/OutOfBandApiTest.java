@@ -1,11 +1,13 @@
 package io.dharma.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.dharma.blueprint.Blueprint;
 import io.dharma.executor.ActualResource;
 import io.dharma.executor.ChangeAction;
+import io.dharma.executor.DesiredResource;
 import io.dharma.executor.DesiredState;
 import io.dharma.executor.DesiredStates;
 import io.dharma.executor.Plan;
@@ -17,6 +19,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -42,7 +45,7 @@ class OutOfBandApiTest extends SandboxIntegrationTest {
         assertThat(changed.json().path("providerAttributes").path("instanceType").asString()).isEqualTo("m6i.2xlarge");
         ActualResource web = executor.readActualState(stack).stream().filter(r -> r.name().equals("web")).findFirst().orElseThrow();
         assertThat(web.attributes()).containsEntry("size", "xlarge")
-                .containsEntry("disk", java.util.Map.of("sizeGb", 100L, "type", "ssd"));
+                .containsEntry("disk", Map.of("sizeGb", 100L, "type", "ssd"));
 
         Plan plan = executor.plan(stack, desired);
         assertThat(plan.changes()).extracting(PlannedChange::action, PlannedChange::resourceName, PlannedChange::changedAttributes)
@@ -172,12 +175,12 @@ class OutOfBandApiTest extends SandboxIntegrationTest {
     @Test
     void theAuditLogIsAppendOnly() throws Exception {
         Stack stack = newStack("oob-audit", "audited", "aws", "us-east-1");
-        deploy(stack, new DesiredState(List.of(new io.dharma.executor.DesiredResource("files", "storage.bucket",
-                java.util.Map.of(), List.of()))));
+        deploy(stack, new DesiredState(List.of(new DesiredResource("files", "storage.bucket",
+                Map.of(), List.of()))));
 
         try (Connection connection = EmbeddedStack.get().dataSource().getConnection();
              Statement statement = connection.createStatement()) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> statement.executeUpdate(
+            assertThatThrownBy(() -> statement.executeUpdate(
                     "DELETE FROM sandbox.operation WHERE tenant_id = 'oob-audit'"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
         }

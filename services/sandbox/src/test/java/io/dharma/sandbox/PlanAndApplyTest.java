@@ -15,6 +15,7 @@ import io.dharma.executor.Stack;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class PlanAndApplyTest extends SandboxIntegrationTest {
@@ -23,7 +24,7 @@ class PlanAndApplyTest extends SandboxIntegrationTest {
 
     @Test
     void aPlanForAnEmptyStackCreatesEverythingInDependencyOrder() throws Exception {
-        Stack stack = DesiredStates.stackOf("plan-empty", java.util.UUID.randomUUID().toString(), WEB_APP);
+        Stack stack = DesiredStates.stackOf("plan-empty", UUID.randomUUID().toString(), WEB_APP);
         DesiredState desired = DesiredStates.from(WEB_APP);
 
         Plan plan = executor.plan(stack, desired);
@@ -58,7 +59,7 @@ class PlanAndApplyTest extends SandboxIntegrationTest {
 
     @Test
     void afterApplyingEveryChangeTheNextPlanIsEmpty() throws Exception {
-        Stack stack = DesiredStates.stackOf("plan-twice", java.util.UUID.randomUUID().toString(), WEB_APP);
+        Stack stack = DesiredStates.stackOf("plan-twice", UUID.randomUUID().toString(), WEB_APP);
         DesiredState desired = DesiredStates.from(WEB_APP);
 
         deploy(stack, desired);
@@ -69,7 +70,7 @@ class PlanAndApplyTest extends SandboxIntegrationTest {
 
     @Test
     void aChangedBlueprintUpdatesOnlyTheDifferences() throws Exception {
-        Stack stack = DesiredStates.stackOf("plan-update", java.util.UUID.randomUUID().toString(), WEB_APP);
+        Stack stack = DesiredStates.stackOf("plan-update", UUID.randomUUID().toString(), WEB_APP);
         DesiredState v1 = DesiredStates.from(WEB_APP);
         deploy(stack, v1);
         DesiredState v2 = Blueprints.withAttributes(v1, "db", db -> Blueprints.set(db, "size", "large"));
@@ -103,7 +104,7 @@ class PlanAndApplyTest extends SandboxIntegrationTest {
 
     @Test
     void removedResourcesAreDeletedDependentsFirst() throws Exception {
-        Stack stack = DesiredStates.stackOf("plan-delete", java.util.UUID.randomUUID().toString(), WEB_APP);
+        Stack stack = DesiredStates.stackOf("plan-delete", UUID.randomUUID().toString(), WEB_APP);
         DesiredState v1 = DesiredStates.from(WEB_APP);
         deploy(stack, v1);
 
@@ -124,7 +125,7 @@ class PlanAndApplyTest extends SandboxIntegrationTest {
 
     @Test
     void destroyingAStackDeletesEverythingInReverseDependencyOrder() throws Exception {
-        Stack stack = DesiredStates.stackOf("plan-destroy", java.util.UUID.randomUUID().toString(), WEB_APP);
+        Stack stack = DesiredStates.stackOf("plan-destroy", UUID.randomUUID().toString(), WEB_APP);
         Plan created = deploy(stack, DesiredStates.from(WEB_APP));
 
         Plan destroy = executor.planDestroy(stack);
@@ -139,7 +140,7 @@ class PlanAndApplyTest extends SandboxIntegrationTest {
 
     @Test
     void aTypeChangeReplacesTheResourceDeleteBeforeCreate() throws Exception {
-        Stack stack = DesiredStates.stackOf("plan-replace", java.util.UUID.randomUUID().toString(), WEB_APP);
+        Stack stack = DesiredStates.stackOf("plan-replace", UUID.randomUUID().toString(), WEB_APP);
         DesiredState v1 = DesiredStates.from(WEB_APP);
         deploy(stack, v1);
         ActualResource bucket = actual(stack, "uploads");

@@ -1,7 +1,10 @@
 package io.dharma.sandbox.provider;
 
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -45,7 +48,7 @@ final class AwsShape implements CloudShape {
                 yield ec2 + "security-group/" + groupId;
             }
             case "compute.instance" -> {
-                List<String> instanceIds = new java.util.ArrayList<>();
+                List<String> instanceIds = new ArrayList<>();
                 for (int i = 0; i < r.count(); i++) {
                     instanceIds.add("i-0" + r.hex(16, i));
                 }
@@ -63,7 +66,7 @@ final class AwsShape implements CloudShape {
             case "kubernetes.cluster" -> {
                 String cluster = r.scopedName(100);
                 attributes.put("clusterName", cluster);
-                attributes.put("endpoint", "https://" + r.hex(32).toUpperCase(java.util.Locale.ROOT)
+                attributes.put("endpoint", "https://" + r.hex(32).toUpperCase(Locale.ROOT)
                         + ".gr7." + r.region() + ".eks.amazonaws.com");
                 attributes.put("kubernetesVersion", r.text("version"));
                 attributes.put("nodeInstanceType", r.sku("nodeSize"));
@@ -113,7 +116,7 @@ final class AwsShape implements CloudShape {
             case "dns.record" -> {
                 // Route 53 records have no ARN; this is the id Terraform's aws_route53_record uses.
                 String zoneId = "Z" + ResourceFacts.sha256Hex(r.stack().tenantId(), r.text("zone"))
-                        .substring(0, 20).toUpperCase(java.util.Locale.ROOT);
+                        .substring(0, 20).toUpperCase(Locale.ROOT);
                 String fqdn = r.recordFqdn();
                 attributes.put("zoneId", zoneId);
                 attributes.put("fqdn", fqdn);
@@ -128,6 +131,6 @@ final class AwsShape implements CloudShape {
 
     /** The tenant's simulated 12-digit AWS account id. */
     static String account(String tenantId) {
-        return ResourceFacts.digitsOf(new java.math.BigInteger(ResourceFacts.sha256Hex("aws-account", tenantId), 16), 12);
+        return ResourceFacts.digitsOf(new BigInteger(ResourceFacts.sha256Hex("aws-account", tenantId), 16), 12);
     }
 }
