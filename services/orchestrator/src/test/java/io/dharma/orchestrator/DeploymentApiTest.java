@@ -72,7 +72,7 @@ class DeploymentApiTest extends OrchestratorIntegrationTest {
         Thread.sleep(500);
         assertThat(Events.kinds(topic.events(blueprintId)))
                 .containsExactly("DeploymentRequested", "DeploymentAwaitingApproval", "DeploymentRejected");
-        assertThat(executor.inventory(blueprintId)).isEmpty();
+        assertThat(sandbox.names(tenant, blueprintId)).isEmpty();
     }
 
     @Test
@@ -93,14 +93,14 @@ class DeploymentApiTest extends OrchestratorIntegrationTest {
     @Test
     void failedDeploymentIsRetried() {
         String blueprintId = newBlueprintId();
-        executor.failPermanently(blueprintId, "files");
+        sandbox.failPermanently("api-retry", "files");
         Inputs.Version v1 = inputs.submitted(tenant, blueprintId, 1, TestBlueprints.small("api-retry", "dev", "auto", 1, false));
         inputs.publish(v1.submitted(), inputs.iacGenerated(v1), inputs.passed(v1), inputs.withinBudget(v1));
         String deploymentId = deploymentIdOf(blueprintId, 1);
         topic.awaitKind(blueprintId, deploymentId, DeploymentFailed.class);
         assertThat(api().deployment(deploymentId).text("failedResource")).isEqualTo("files");
 
-        executor.clearFaults();
+        sandbox.clearFaults();
         Api.Response retry = api().as("dave").retry(deploymentId);
 
         assertThat(retry.status()).isEqualTo(202);
@@ -111,20 +111,21 @@ class DeploymentApiTest extends OrchestratorIntegrationTest {
         assertThat(requests).extracting(DeploymentRequested::getRequestedBy).containsExactly(null, "dave");
         assertThat(Events.payloads(events, DeploymentPlanning.class)).extracting(DeploymentPlanning::getAttempt)
                 .containsExactly(1, 2);
-        assertThat(executor.inventory(blueprintId)).hasSize(3);
-        assertThat(executor.creations(blueprintId)).allSatisfy((name, count) -> assertThat(count).isEqualTo(1));
+        assertThat(sandbox.names(tenant, blueprintId)).containsExactlyInAnyOrder("net", "files", "sub-0");
+        assertThat(sandbox.creations(tenant, blueprintId, List.of("net", "files", "sub-0")))
+                .allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1));
         assertThat(api().deployment(deploymentId).text("status")).isEqualTo("SUCCEEDED");
     }
 
     @Test
     void failedDeploymentOfAnOlderVersionIsNotRetried() {
         String blueprintId = newBlueprintId();
-        executor.failPermanently(blueprintId, "files");
+        sandbox.failPermanently("api-retry-old", "files");
         Inputs.Version v1 = inputs.submitted(tenant, blueprintId, 1, TestBlueprints.small("api-retry-old", "dev", "auto", 0, false));
         inputs.publish(v1.submitted(), inputs.iacGenerated(v1), inputs.passed(v1), inputs.withinBudget(v1));
         String first = deploymentIdOf(blueprintId, 1);
         topic.awaitKind(blueprintId, first, DeploymentFailed.class);
-        executor.clearFaults();
+        sandbox.clearFaults();
         Inputs.Version v2 = inputs.submitted(tenant, blueprintId, 2, TestBlueprints.small("api-retry-old", "dev", "auto", 0, true));
         inputs.publish(v2.submitted());
         awaitLatestVersion(blueprintId, 2);
@@ -141,7 +142,7 @@ class DeploymentApiTest extends OrchestratorIntegrationTest {
         Inputs.Version v1 = inputs.submitted(tenant, blueprintId, 1, TestBlueprints.small("api-destroy", "dev", "auto", 2, false));
         inputs.publish(v1.submitted(), inputs.iacGenerated(v1), inputs.passed(v1), inputs.withinBudget(v1));
         topic.awaitKind(blueprintId, deploymentIdOf(blueprintId, 1), DeploymentSucceeded.class);
-        assertThat(executor.inventory(blueprintId)).hasSize(4);
+        assertThat(sandbox.names(tenant, blueprintId)).hasSize(4);
 
         Api.Response destroy = api().as("erin").destroy(blueprintId);
 
@@ -157,7 +158,7 @@ class DeploymentApiTest extends OrchestratorIntegrationTest {
         assertThat(Events.only(teardown, io.dharma.events.DeploymentPlanned.class).getToDestroy()).isEqualTo(4);
         assertThat(Events.changes(teardown)).extracting(c -> c.getAction().name()).containsOnly("DELETED").hasSize(4);
         assertThat(Events.only(teardown, DeploymentDestroyed.class).getResourcesDestroyed()).isEqualTo(4);
-        assertThat(executor.inventory(blueprintId)).isEmpty();
+        assertThat(sandbox.names(tenant, blueprintId)).isEmpty();
         assertThat(api().deployment(destroyId).text("status")).isEqualTo("DESTROYED");
 
         Api.Response nothingLeft = api().destroy(blueprintId);
@@ -182,7 +183,7 @@ class DeploymentApiTest extends OrchestratorIntegrationTest {
         assertThat(Events.kinds(events, second)).containsExactly(
                 "DeploymentRequested", "DeploymentAwaitingApproval", "DeploymentBlocked");
         assertThat(api().deployment(second).text("statusReason")).isEqualTo("superseded: a destroy of the blueprint was requested");
-        assertThat(executor.inventory(blueprintId)).isEmpty();
+        assertThat(sandbox.names(tenant, blueprintId)).isEmpty();
     }
 
     @Test

@@ -7,18 +7,22 @@ import io.dharma.blueprint.Blueprint;
 import io.dharma.events.DeploymentEvent;
 import io.dharma.events.DeploymentSucceeded;
 import io.dharma.events.ResourceChanged;
+import io.dharma.executor.DesiredStates;
+import io.dharma.executor.InfrastructureExecutor;
+import io.dharma.executor.PlannedChange;
+import io.dharma.executor.Stack;
 import io.dharma.orchestrator.app.OrchestratorApplication;
 import io.dharma.orchestrator.support.Events;
 import io.dharma.orchestrator.support.Inputs;
 import io.dharma.orchestrator.support.TestBlueprints;
-import io.dharma.orchestrator.testapp.OrchestratorTestApplication;
-import io.dharma.orchestrator.testapp.TableExecutor;
 import io.dharma.orchestrator.worker.DeploymentWorker;
 import io.dharma.testing.EmbeddedStack;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,15 +31,18 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * An orchestrator stopped in the middle of an apply and started again finishes the deployment
- * without creating anything twice or reporting anything twice. Each run is a whole application
- * context of its own (new pools, producers, consumers, worker threads); the shared test
- * context's worker is paused meanwhile so that only these runs execute deployments.
+ * An orchestrator stopped in the middle of an apply and started again finishes the deployment on
+ * the real sandbox cloud without creating anything twice or reporting anything twice. Each run is
+ * a whole application context of its own (new pools, producers, consumers, worker threads); the
+ * shared test context's worker is paused meanwhile, so only these runs execute deployments.
  */
 class DeploymentCrashTest extends OrchestratorIntegrationTest {
 
     @Autowired
     private DeploymentWorker sharedWorker;
+
+    @Autowired
+    private InfrastructureExecutor sandboxExecutor;
 
     @BeforeEach
     void pauseSharedWorker() {
@@ -53,16 +60,15 @@ class DeploymentCrashTest extends OrchestratorIntegrationTest {
         Blueprint blueprint = TestBlueprints.small("crash-latency", "dev", "auto", 6, false);   // 8 resources
         String deploymentId = deploymentIdOf(blueprintId, 1);
 
-        try (ConfigurableApplicationContext first = startOrchestrator()) {
-            first.getBean(TableExecutor.class).latency(Duration.ofMillis(200));
+        try (ConfigurableApplicationContext first = startOrchestrator("200ms")) {
             publish(blueprintId, blueprint);
-            topic.await(blueprintId, events -> Events.changes(events).size() >= 3, Duration.ofSeconds(60));
+            await(() -> sandbox.names(tenant, blueprintId).size() >= 3);
         }   // stopped mid-apply
 
         assertThat(status(deploymentId)).isEqualTo("APPLYING");
-        assertThat(executor.inventory(blueprintId).size()).isBetween(3, 7);
+        assertThat(sandbox.names(tenant, blueprintId).size()).isBetween(3, 7);
 
-        try (ConfigurableApplicationContext second = startOrchestrator()) {
+        try (ConfigurableApplicationContext second = startOrchestrator("0ms")) {
             topic.awaitKind(blueprintId, deploymentId, DeploymentSucceeded.class);
         }
 
@@ -70,43 +76,47 @@ class DeploymentCrashTest extends OrchestratorIntegrationTest {
     }
 
     @Test
-    void resourceAppliedButNotRecordedBeforeTheStopIsReportedOnce() {
+    void resourceAppliedButNotRecordedBeforeTheStopIsReportedOnceAndNotAppliedAgain() throws Exception {
         String blueprintId = newBlueprintId();
         Blueprint blueprint = TestBlueprints.small("crash-window", "dev", "auto", 3, false);   // 5 resources
         String deploymentId = deploymentIdOf(blueprintId, 1);
 
-        try (ConfigurableApplicationContext first = startOrchestrator()) {
-            // files is created, then the executor stalls before returning: stop in that window.
-            first.getBean(TableExecutor.class).stallAfter(blueprintId, "files", Duration.ofSeconds(60));
+        try (ConfigurableApplicationContext first = startOrchestrator("200ms")) {
             publish(blueprintId, blueprint);
-            await(() -> executor.creations(blueprintId).containsKey("files"));
+            await(() -> !sandbox.names(tenant, blueprintId).isEmpty());
         }
-
         assertThat(status(deploymentId)).isEqualTo("APPLYING");
-        assertThat(Events.changes(topic.events(blueprintId))).extracting(ResourceChanged::getResourceName)
-                .containsExactly("net");
+        // What a process killed right after the provider answered leaves behind: the next change of
+        // the plan applied at the provider, and not recorded by the orchestrator.
+        Stack stack = DesiredStates.stackOf(tenant, blueprintId, blueprint);
+        PlannedChange next = sandboxExecutor.plan(stack, DesiredStates.from(blueprint)).changes().getFirst();
+        sandboxExecutor.apply(stack, next);
+        long appliesBeforeRestart = sandbox.applies(tenant, blueprintId, next.resourceName());
+        List<String> reportedBefore = Events.changes(topic.events(blueprintId)).stream()
+                .map(ResourceChanged::getResourceName).toList();
+        assertThat(reportedBefore).doesNotContain(next.resourceName());
 
-        try (ConfigurableApplicationContext second = startOrchestrator()) {
+        try (ConfigurableApplicationContext second = startOrchestrator("0ms")) {
             topic.awaitKind(blueprintId, deploymentId, DeploymentSucceeded.class);
-            assertThat(second.getBean(TableExecutor.class).applyCalls(blueprintId, "files"))
-                    .as("re-planning saw that files exists: it is reported, not applied again").isZero();
-            assertThat(second.getBean(TableExecutor.class).applyCalls(blueprintId, "sub-0")).isEqualTo(1);
         }
 
         assertCompletedExactlyOnce(blueprintId, deploymentId, blueprint);
+        assertThat(sandbox.applies(tenant, blueprintId, next.resourceName()))
+                .as("re-planning found " + next.resourceName() + " in place: reported, not applied again")
+                .isEqualTo(appliesBeforeRestart);
     }
 
     private void assertCompletedExactlyOnce(String blueprintId, String deploymentId, Blueprint blueprint) {
-        int resources = TestBlueprints.resourceCount(blueprint);
+        List<String> names = blueprint.spec().resources().stream().map(r -> r.name()).toList();
         List<DeploymentEvent> events = Events.ofDeployment(topic.events(blueprintId), deploymentId);
         List<DeploymentEvent> changed = events.stream().filter(e -> e.getPayload() instanceof ResourceChanged).toList();
-        assertThat(Events.eventIds(changed)).as("no ResourceChanged event twice").doesNotHaveDuplicates().hasSize(resources);
+        assertThat(Events.eventIds(changed)).as("no ResourceChanged event twice").doesNotHaveDuplicates().hasSize(names.size());
         assertThat(Events.changes(changed)).extracting(ResourceChanged::getResourceName).doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(blueprint.spec().resources().stream().map(r -> r.name()).toList());
+                .containsExactlyInAnyOrderElementsOf(names);
         assertThat(Events.eventIds(events)).as("no deployment event twice").doesNotHaveDuplicates();
-        assertThat(Events.only(events, DeploymentSucceeded.class).getResourcesChanged()).isEqualTo(resources);
-        assertThat(executor.inventory(blueprintId)).hasSize(resources);
-        assertThat(executor.creations(blueprintId)).hasSize(resources)
+        assertThat(Events.only(events, DeploymentSucceeded.class).getResourcesChanged()).isEqualTo(names.size());
+        assertThat(sandbox.names(tenant, blueprintId)).containsExactlyInAnyOrderElementsOf(names);
+        assertThat(sandbox.creations(tenant, blueprintId, names))
                 .allSatisfy((name, count) -> assertThat(count).as("creations of " + name).isEqualTo(1));
         assertThat(status(deploymentId)).isEqualTo("SUCCEEDED");
     }
@@ -118,32 +128,34 @@ class DeploymentCrashTest extends OrchestratorIntegrationTest {
 
     private String status(String deploymentId) {
         return db.select(DEPLOYMENT.STATUS).from(DEPLOYMENT)
-                .where(DEPLOYMENT.DEPLOYMENT_ID.eq(java.util.UUID.fromString(deploymentId)))
+                .where(DEPLOYMENT.DEPLOYMENT_ID.eq(UUID.fromString(deploymentId)))
                 .fetchOne(DEPLOYMENT.STATUS);
     }
 
-    private static ConfigurableApplicationContext startOrchestrator() {
-        // Command-line arguments, so they win over orchestrator.yaml as they would in production.
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
-        EmbeddedStack.get().springProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
-        FAST.forEach((name, value) -> arguments.add("--" + name + "=" + value));
-        return new SpringApplicationBuilder(OrchestratorTestApplication.class)
-                .properties(OrchestratorApplication.CONFIG_NAME)
-                .run(arguments.toArray(String[]::new));
-    }
-
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.currentTimeMillis() + 60_000;
+    private static void await(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("condition not met within 60 s");
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not reached within 60 s");
             }
             try {
-                Thread.sleep(50);
+                Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
         }
+    }
+
+    private static ConfigurableApplicationContext startOrchestrator(String sandboxLatency) {
+        // Command-line arguments, so they win over orchestrator.yaml as they would in production.
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
+        EmbeddedStack.get().springProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
+        Map<String, String> settings = new HashMap<>(FAST);
+        settings.put("dharma.sandbox.latency", sandboxLatency);
+        settings.forEach((name, value) -> arguments.add("--" + name + "=" + value));
+        return new SpringApplicationBuilder(OrchestratorApplication.class)
+                .properties(OrchestratorApplication.CONFIG_NAME)
+                .run(arguments.toArray(String[]::new));
     }
 }

@@ -40,13 +40,14 @@ class DeploymentWorkerTest extends OrchestratorIntegrationTest {
         assertThat(changes).extracting(ResourceChanged::getResourceName).containsExactly("net", "files", "sub-0", "sub-1", "sub-2");
         assertThat(changes).allSatisfy(change -> {
             assertThat(change.getAction()).isEqualTo(ResourceChangeAction.CREATED);
-            assertThat(change.getProviderId()).isEqualTo("test:" + blueprintId + "/" + change.getResourceName());
-            assertThat(change.getAttributes()).containsEntry("provider.region", "test-1");
+            assertThat(change.getProviderId()).startsWith("arn:aws:");
+            assertThat(change.getAttributes()).containsEntry("provider.region", "eu-west-1");
         });
-        assertThat(changes.getFirst().getAttributes()).containsEntry("cidr", "10.1.0.0/16");
+        assertThat(changes.getFirst().getProviderId()).startsWith("arn:aws:ec2:eu-west-1:").contains(":vpc/vpc-0");
+        assertThat(changes.getFirst().getAttributes()).containsEntry("cidr", "10.1.0.0/16").containsKey("provider.vpcId");
         assertThat(Events.only(events, DeploymentSucceeded.class).getResourcesChanged()).isEqualTo(5);
         assertThat(Events.eventIds(events)).doesNotHaveDuplicates();
-        assertThat(executor.inventory(blueprintId)).hasSize(TestBlueprints.resourceCount(blueprint));
+        assertThat(sandbox.names(tenant, blueprintId)).hasSize(TestBlueprints.resourceCount(blueprint));
     }
 
     @Test
@@ -59,7 +60,7 @@ class DeploymentWorkerTest extends OrchestratorIntegrationTest {
         List<String> names = example.spec().resources().stream().map(r -> r.name()).toList();
         assertThat(Events.changes(events)).extracting(ResourceChanged::getResourceName)
                 .containsExactlyInAnyOrderElementsOf(names);
-        assertThat(executor.inventory(blueprintId)).extracting(r -> r.name()).containsExactlyInAnyOrderElementsOf(names);
+        assertThat(sandbox.names(tenant, blueprintId)).containsExactlyInAnyOrderElementsOf(names);
         // Creation order respects dependencies: the network before its subnets, subnets before instances.
         List<String> created = Events.changes(events).stream().map(ResourceChanged::getResourceName).toList();
         example.spec().resources().forEach(resource -> io.dharma.blueprint.catalogue.ResourceCatalogue.v1()
@@ -76,12 +77,12 @@ class DeploymentWorkerTest extends OrchestratorIntegrationTest {
         inputs.publish(v1.submitted(), inputs.iacGenerated(v1), inputs.passed(v1), inputs.withinBudget(v1));
         String deploymentId = deploymentIdOf(blueprintId, 1);
         topic.awaitKind(blueprintId, deploymentId, io.dharma.events.DeploymentAwaitingApproval.class);
-        assertThat(executor.inventory(blueprintId)).isEmpty();
+        assertThat(sandbox.names(tenant, blueprintId)).isEmpty();
 
         assertThat(api().approve(deploymentId, "ship it").status()).isEqualTo(202);
 
         topic.awaitKind(blueprintId, deploymentId, DeploymentSucceeded.class);
-        assertThat(executor.inventory(blueprintId)).hasSize(TestBlueprints.resourceCount(example));
+        assertThat(sandbox.names(tenant, blueprintId)).hasSize(TestBlueprints.resourceCount(example));
     }
 
     @Test
@@ -111,27 +112,28 @@ class DeploymentWorkerTest extends OrchestratorIntegrationTest {
         assertThat(Events.changes(v3)).extracting(ResourceChanged::getResourceName, ResourceChanged::getAction).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("sub-2", ResourceChangeAction.DELETED),
                 org.assertj.core.groups.Tuple.tuple("sub-1", ResourceChangeAction.DELETED));
-        assertThat(executor.inventory(blueprintId)).extracting(r -> r.name()).containsExactly("net", "files", "sub-0");
-        assertThat(executor.creations(blueprintId)).allSatisfy((name, count) -> assertThat(count).isEqualTo(1));
+        assertThat(sandbox.names(tenant, blueprintId)).containsExactlyInAnyOrder("net", "files", "sub-0");
+        assertThat(sandbox.creations(tenant, blueprintId, List.of("net", "files", "sub-0", "sub-1", "sub-2")))
+                .allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1));
     }
 
     @Test
     void transientFaultIsRetriedToSuccess() {
         String blueprintId = newBlueprintId();
-        executor.failTransiently(blueprintId, "files", 2);
+        sandbox.failTransiently("worker-transient", java.util.Map.of("files", 2));
 
         List<DeploymentEvent> events = deploy(blueprintId, 1, TestBlueprints.small("worker-transient", "dev", "auto", 1, false));
 
         assertThat(Events.kinds(events)).endsWith("DeploymentSucceeded");
-        assertThat(executor.applyCalls(blueprintId, "files")).isEqualTo(3);
+        assertThat(sandbox.applies(tenant, blueprintId, "files")).isEqualTo(3);
         assertThat(Events.changes(events)).extracting(ResourceChanged::getResourceName).containsExactly("net", "files", "sub-0");
-        assertThat(executor.inventory(blueprintId)).hasSize(3);
+        assertThat(sandbox.names(tenant, blueprintId)).hasSize(3);
     }
 
     @Test
     void permanentFaultFailsTheDeploymentNamingTheResource() {
         String blueprintId = newBlueprintId();
-        executor.failPermanently(blueprintId, "sub-0");
+        sandbox.failPermanently("worker-permanent", "sub-0");
         String deploymentId = deploymentIdOf(blueprintId, 1);
 
         Inputs.Version v1 = inputs.submitted(tenant, blueprintId, 1, TestBlueprints.small("worker-permanent", "dev", "auto", 2, false));
@@ -140,25 +142,25 @@ class DeploymentWorkerTest extends OrchestratorIntegrationTest {
 
         DeploymentFailed failed = Events.only(events, DeploymentFailed.class);
         assertThat(failed.getFailedResource()).isEqualTo("sub-0");
-        assertThat(failed.getError()).isEqualTo("quota exceeded for sub-0");
+        assertThat(failed.getError()).isEqualTo("sandbox fault: the provider refuses 'sub-0' (always fails)");
         assertThat(failed.getAttempts()).isEqualTo(1);
-        assertThat(executor.applyCalls(blueprintId, "sub-0")).as("a permanent failure is not retried").isEqualTo(1);
+        assertThat(sandbox.applies(tenant, blueprintId, "sub-0")).as("a permanent failure is not retried").isEqualTo(1);
         List<ResourceChanged> changes = Events.changes(events);
         assertThat(changes).extracting(ResourceChanged::getResourceName, ResourceChanged::getAction).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("net", ResourceChangeAction.CREATED),
                 org.assertj.core.groups.Tuple.tuple("files", ResourceChangeAction.CREATED),
                 org.assertj.core.groups.Tuple.tuple("sub-0", ResourceChangeAction.FAILED));
-        assertThat(changes.getLast().getError()).isEqualTo("quota exceeded for sub-0");
+        assertThat(changes.getLast().getError()).isEqualTo(failed.getError());
         assertThat(Events.kinds(events)).last().isEqualTo("DeploymentFailed");
         // The inventory is what was applied before the failure.
-        assertThat(executor.inventory(blueprintId)).extracting(r -> r.name()).containsExactly("net", "files");
-        assertThat(api().deployment(deploymentId).text("error")).isEqualTo("quota exceeded for sub-0");
+        assertThat(sandbox.names(tenant, blueprintId)).containsExactlyInAnyOrder("net", "files");
+        assertThat(api().deployment(deploymentId).text("error")).isEqualTo(failed.getError());
     }
 
     @Test
     void transientFaultThatOutlastsTheRetriesFailsTheDeployment() {
         String blueprintId = newBlueprintId();
-        executor.failTransiently(blueprintId, "net", 100);
+        sandbox.failTransiently("worker-exhausted", java.util.Map.of("net", 100));
         String deploymentId = deploymentIdOf(blueprintId, 1);
 
         Inputs.Version v1 = inputs.submitted(tenant, blueprintId, 1, TestBlueprints.small("worker-exhausted", "dev", "auto", 0, false));
@@ -167,9 +169,9 @@ class DeploymentWorkerTest extends OrchestratorIntegrationTest {
 
         DeploymentFailed failed = Events.only(events, DeploymentFailed.class);
         assertThat(failed.getFailedResource()).isEqualTo("net");
-        assertThat(failed.getError()).isEqualTo("throttled, try again (still failing after 4 tries)");
-        assertThat(executor.applyCalls(blueprintId, "net")).isEqualTo(4);
-        assertThat(executor.inventory(blueprintId)).isEmpty();
+        assertThat(failed.getError()).startsWith("sandbox fault: 'net' failed transiently").endsWith("(still failing after 5 tries)");
+        assertThat(sandbox.applies(tenant, blueprintId, "net")).isEqualTo(5);
+        assertThat(sandbox.names(tenant, blueprintId)).isEmpty();
     }
 
     private List<DeploymentEvent> deploy(String blueprintId, int version, Blueprint blueprint) {

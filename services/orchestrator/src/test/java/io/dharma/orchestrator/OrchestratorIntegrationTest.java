@@ -5,41 +5,44 @@ import io.dharma.orchestrator.deployment.DeploymentIds;
 import io.dharma.orchestrator.support.Api;
 import io.dharma.orchestrator.support.DeploymentTopic;
 import io.dharma.orchestrator.support.Inputs;
-import io.dharma.orchestrator.testapp.OrchestratorTestApplication;
-import io.dharma.orchestrator.testapp.TableExecutor;
+import io.dharma.orchestrator.support.SandboxCloud;
 import io.dharma.testing.EmbeddedStack;
 import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The orchestrator on a random port against the shared real Kafka, registry and PostgreSQL, with
- * the in-test executor. Tests isolate themselves by fresh blueprint ids and tenants.
+ * The orchestrator application on a random port against the shared real Kafka, registry and
+ * PostgreSQL, deploying to the real sandbox cloud (no latency). Tests isolate themselves by fresh
+ * blueprint ids and tenants.
  */
-@SpringBootTest(classes = OrchestratorTestApplication.class, properties = OrchestratorApplication.CONFIG_NAME,
+@SpringBootTest(classes = OrchestratorApplication.class, properties = OrchestratorApplication.CONFIG_NAME,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class OrchestratorIntegrationTest {
 
-    /** Fast settings for tests: short polls, retries 50, 100, 200 ms. */
+    /** Fast settings for tests: short polls, no sandbox latency, 5 tries waiting 100, 200, 400, 800 ms. */
     public static final Map<String, String> FAST = Map.of(
             "dharma.orchestrator.worker.poll-interval", "100ms",
             "dharma.orchestrator.relay.poll-interval", "100ms",
-            "dharma.orchestrator.executor-retry.initial-interval", "50ms",
-            "dharma.orchestrator.executor-retry.max-interval", "200ms",
-            "dharma.orchestrator.executor-retry.max-attempts", "4",
+            "dharma.orchestrator.executor-retry.initial-interval", "100ms",
+            "dharma.orchestrator.executor-retry.max-interval", "1s",
+            "dharma.orchestrator.executor-retry.max-attempts", "5",
+            "dharma.sandbox.latency", "0ms",
             "dharma.kafka.processing.retry.initial-interval", "100ms");
 
     @LocalServerPort
     protected int port;
 
     @Autowired
-    protected TableExecutor executor;
+    private ApplicationContext context;
 
     @Autowired
     protected DSLContext db;
@@ -47,6 +50,7 @@ public abstract class OrchestratorIntegrationTest {
     protected final Inputs inputs = new Inputs();
     protected final DeploymentTopic topic = DeploymentTopic.get();
     protected final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+    protected SandboxCloud sandbox;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {
@@ -54,10 +58,14 @@ public abstract class OrchestratorIntegrationTest {
         FAST.forEach((name, value) -> properties.add(name, () -> value));
     }
 
+    @BeforeEach
+    void sandbox() {
+        sandbox = new SandboxCloud(context);
+    }
+
     @AfterEach
     void clearFaults() {
-        executor.clearFaults();
-        executor.latency(java.time.Duration.ZERO);
+        sandbox.clearFaults();
     }
 
     protected Api api() {

@@ -89,13 +89,14 @@ class SupersedeTest extends OrchestratorIntegrationTest {
         assertThat(Events.only(Events.ofDeployment(events, first), DeploymentBlocked.class).getReasons().getFirst().getMessage())
                 .isEqualTo("superseded: version 2 is newer");
         // Version 2 has two resources; version 1's subnet never appeared.
-        assertThat(executor.inventory(blueprintId)).extracting(r -> r.name()).containsExactlyInAnyOrder("net", "files");
+        assertThat(sandbox.names(tenant, blueprintId)).containsExactlyInAnyOrder("net", "files");
     }
 
     @Test
     void newerVersionSupersedesAnApprovedOneWaitingBehindARunningDeployment() {
         String blueprintId = newBlueprintId();
-        executor.latency(java.time.Duration.ofMillis(300));
+        // v1 stalls on retries (100+200+400+800 ms per resource) so that v2 and v3 arrive while it applies.
+        sandbox.failTransiently("sup-queue", java.util.Map.of("net", 4, "files", 4));
         Inputs.Version v1 = inputs.submitted(tenant, blueprintId, 1, TestBlueprints.small("sup-queue", "dev", "auto", 4, false));
         inputs.publish(v1.submitted(), inputs.iacGenerated(v1), inputs.passed(v1), inputs.withinBudget(v1));
         String first = deploymentIdOf(blueprintId, 1);
@@ -120,6 +121,6 @@ class SupersedeTest extends OrchestratorIntegrationTest {
                 .toList();
         assertThat(order).containsExactly(first + ":DeploymentPlanning", first + ":DeploymentSucceeded",
                 third + ":DeploymentPlanning", third + ":DeploymentSucceeded");
-        assertThat(executor.inventory(blueprintId)).hasSize(5);
+        assertThat(sandbox.names(tenant, blueprintId)).hasSize(5);
     }
 }

@@ -135,8 +135,8 @@ class VerdictJoinTest extends OrchestratorIntegrationTest {
         assertThat(approved.getApprover()).isEqualTo("system");
         assertThat(approved.getComment()).startsWith("auto-approved");
         assertThat(Events.only(events, DeploymentRequested.class).getIacContentHash()).isEqualTo("sha256:" + "ab".repeat(32));
-        assertThat(Events.only(events, DeploymentRequested.class).getExecutor()).isEqualTo("table");
-        assertThat(executor.inventory(blueprintId)).hasSize(4);
+        assertThat(Events.only(events, DeploymentRequested.class).getExecutor()).isEqualTo("sandbox");
+        assertThat(sandbox.names(tenant, blueprintId)).hasSize(4);
     }
 
     @Test

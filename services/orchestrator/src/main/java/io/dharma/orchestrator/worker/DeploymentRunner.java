@@ -6,6 +6,7 @@ import io.dharma.events.DeploymentOperation;
 import io.dharma.executor.ActualResource;
 import io.dharma.executor.ChangeAction;
 import io.dharma.executor.DesiredState;
+import io.dharma.executor.DesiredStates;
 import io.dharma.executor.InfrastructureExecutor;
 import io.dharma.executor.Plan;
 import io.dharma.executor.PlannedChange;
@@ -262,7 +263,7 @@ public class DeploymentRunner {
         }
         DesiredState desired;
         try {
-            desired = DesiredStateMapping.from(BlueprintMapper.fromCanonicalJson(deployment.blueprintJson()));
+            desired = DesiredStates.from(BlueprintMapper.fromCanonicalJson(deployment.blueprintJson()));
         } catch (RuntimeException e) {
             return new ExecutorCalls.Outcome<>(null, new ExecutorFailure(null,
                     "the blueprint version cannot be turned into a desired state: " + e.getMessage(), 1));

@@ -62,10 +62,14 @@ public class DeploymentWorker implements SmartLifecycle {
         return running;
     }
 
-    /** Stops before the outbox relay, so the relay still publishes what the worker wrote last. */
+    /**
+     * Stops first on shutdown (before listener containers, the web server and the outbox relay):
+     * a deployment is interrupted at once rather than running on while the rest drains, and the
+     * relay still publishes what the worker wrote last.
+     */
     @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 1024;
+        return SmartLifecycle.DEFAULT_PHASE;
     }
 
     private void work() {
