@@ -38,6 +38,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class DeploymentCrashTest extends OrchestratorIntegrationTest {
 
+    /** First key of the workers' stack locks ("DHOR"). */
+    private static final long STACK_LOCK_SPACE = 0x44484f52L;
+
     @Autowired
     private DeploymentWorker sharedWorker;
 
@@ -104,6 +107,25 @@ class DeploymentCrashTest extends OrchestratorIntegrationTest {
         assertThat(sandbox.applies(tenant, blueprintId, next.resourceName()))
                 .as("re-planning found " + next.resourceName() + " in place: reported, not applied again")
                 .isEqualTo(appliesBeforeRestart);
+    }
+
+    @Test
+    void workerThatLosesItsStackLockStopsAndTheStackIsClaimedAgain() {
+        String blueprintId = newBlueprintId();
+        Blueprint blueprint = TestBlueprints.small("crash-lock", "dev", "auto", 4, false);   // 6 resources
+        String deploymentId = deploymentIdOf(blueprintId, 1);
+
+        try (ConfigurableApplicationContext orchestrator = startOrchestrator("200ms")) {
+            publish(blueprintId, blueprint);
+            await(() -> sandbox.names(tenant, blueprintId).size() >= 2);
+            // The database ends the session holding the stack lock (a restart, a cut connection).
+            Integer terminated = db.resultQuery("select count(pg_terminate_backend(pid))::int from pg_locks "
+                    + "where locktype = 'advisory' and classid = ?::oid", STACK_LOCK_SPACE).fetchOne(0, Integer.class);
+            assertThat(terminated).isEqualTo(1);
+            topic.awaitKind(blueprintId, deploymentId, DeploymentSucceeded.class);
+        }
+
+        assertCompletedExactlyOnce(blueprintId, deploymentId, blueprint);
     }
 
     private void assertCompletedExactlyOnce(String blueprintId, String deploymentId, Blueprint blueprint) {

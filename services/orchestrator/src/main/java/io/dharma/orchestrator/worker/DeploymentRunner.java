@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -78,9 +79,13 @@ public class DeploymentRunner {
         this.workerName = workerName;
     }
 
-    /** Runs the deployment until it ends (or is no longer active); its stack must be claimed. */
-    void run(UUID deploymentId) throws InterruptedException {
+    /**
+     * Runs the deployment until it ends (or is no longer active) on a stack the caller has claimed;
+     * stops (to be resumed by whoever claims the stack next) as soon as {@code claimed} is false.
+     */
+    void run(UUID deploymentId, BooleanSupplier claimed) throws InterruptedException {
         while (true) {
+            ensureClaimed(claimed);
             Deployment deployment = transactions.execute(status -> deployments.find(deploymentId)).orElseThrow();
             if (!deployment.status().isActive()) {
                 return;
@@ -91,7 +96,7 @@ public class DeploymentRunner {
                 case PLANNING -> plan(deployment);
                 case PLANNED -> advance(deployment, DeploymentStatus.PLANNED, DeploymentStatus.APPLYING, "applying",
                         Payloads.applying(deployment.attempt()));
-                case APPLYING -> apply(deployment);
+                case APPLYING -> apply(deployment, claimed);
                 default -> throw new IllegalStateException("not an active status: " + deployment.status());
             }
         }
@@ -116,7 +121,7 @@ public class DeploymentRunner {
         });
     }
 
-    private void apply(Deployment deployment) throws InterruptedException {
+    private void apply(Deployment deployment, BooleanSupplier claimed) throws InterruptedException {
         InfrastructureExecutor executor = executors.executor();
         Stack stack = stackOf(deployment);
         ExecutorCalls.Outcome<Plan> replanned = plan(deployment, executor, stack);
@@ -143,6 +148,7 @@ public class DeploymentRunner {
                     deployment.attempt(), discovered, OffsetDateTime.now(clock)));
         }
         for (PlannedChange change : remaining.values()) {
+            ensureClaimed(claimed);
             ExecutorCalls.Outcome<ActualResource> applied = calls.call(
                     describe(deployment, change), () -> executor.apply(stack, change));
             if (applied.failed()) {
@@ -254,6 +260,21 @@ public class DeploymentRunner {
                 log.info("Deployment {} changed under the worker; reloading it", deployment.deploymentId());
             }
         });
+    }
+
+    /** Ends the run if the stack's claim was lost; the next worker to claim it resumes the deployment. */
+    private static void ensureClaimed(BooleanSupplier claimed) {
+        if (!claimed.getAsBoolean()) {
+            throw new ClaimLostException();
+        }
+    }
+
+    /** The stack's lock went with its database session; another worker may hold it now. */
+    static final class ClaimLostException extends RuntimeException {
+
+        ClaimLostException() {
+            super("the stack lock's database session ended; leaving the deployment to the next claim");
+        }
     }
 
     private ExecutorCalls.Outcome<Plan> plan(Deployment deployment, InfrastructureExecutor executor, Stack stack)

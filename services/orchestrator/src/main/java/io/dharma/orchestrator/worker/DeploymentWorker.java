@@ -81,7 +81,7 @@ public class DeploymentWorker implements SmartLifecycle {
                     continue;
                 }
                 try (StackClaims.Claim held = claim.get()) {
-                    runner.run(held.deploymentId());
+                    runner.run(held.deploymentId(), held::stillHeld);
                 }
             } catch (InterruptedException e) {
                 return;

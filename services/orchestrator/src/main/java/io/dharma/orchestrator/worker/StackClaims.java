@@ -91,6 +91,18 @@ final class StackClaims {
             return blueprintId;
         }
 
+        /**
+         * False once the lock's session is gone (database restarted, connection cut): another worker
+         * may then claim the stack, so this one must stop.
+         */
+        boolean stillHeld() {
+            try {
+                return connection.isValid(2);
+            } catch (SQLException e) {
+                return false;
+            }
+        }
+
         @Override
         public void close() {
             try (connection) {

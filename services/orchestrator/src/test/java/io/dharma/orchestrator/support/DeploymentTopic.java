@@ -33,8 +33,10 @@ public final class DeploymentTopic {
 
     public static synchronized DeploymentTopic get() {
         if (instance == null) {
-            instance = new DeploymentTopic();
-            Thread.ofPlatform().name("test-deployment-topic").daemon().start(instance::consume);
+            EmbeddedStack.get();   // on the caller's thread: a stack that fails to start fails the test, loudly
+            DeploymentTopic topic = new DeploymentTopic();
+            Thread.ofPlatform().name("test-deployment-topic").daemon().start(topic::consume);
+            instance = topic;
         }
         return instance;
     }
