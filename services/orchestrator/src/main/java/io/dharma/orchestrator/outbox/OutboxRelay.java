@@ -97,8 +97,8 @@ public class OutboxRelay implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 2048;
     }
 
-    /** Publishes what is pending now, on the calling thread; the number of events published. */
-    public int publishPending() {
+    /** Publishes what is pending now; the number of events published. */
+    private int publishPending() {
         Integer published = transactions.execute(status -> publishBatch());
         return published == null ? 0 : published;
     }
