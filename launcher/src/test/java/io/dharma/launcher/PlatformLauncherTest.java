@@ -7,6 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +55,21 @@ class PlatformLauncherTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("BACKWARD");
+    }
+
+    @Test
+    void aSubmittedExampleIsAcceptedAndPublished() throws Exception {
+        HttpRequest submit = HttpRequest.newBuilder(URI.create(platform.apiUrl() + "/api/v1/blueprints"))
+                .header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofFile(Path.of("../examples/aws-web-app.yaml")))
+                .build();
+
+        HttpResponse<String> accepted = http.send(submit, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get(platform.apiUrl() + location).body()).contains("PUBLISHED"));
     }
 
     @Test

@@ -38,13 +38,12 @@ public class SubmissionService {
     private final OutboxSignal outboxSignal;
     private final Envelopes envelopes;
 
-    public SubmissionService(BlueprintValidator validator, BlueprintStore store, TransactionTemplate transactions,
-            OutboxSignal outboxSignal, Envelopes envelopes) {
-        this.validator = validator;
+    public SubmissionService(BlueprintStore store, TransactionTemplate transactions, OutboxSignal outboxSignal) {
+        this.validator = new BlueprintValidator();
         this.store = store;
         this.transactions = transactions;
         this.outboxSignal = outboxSignal;
-        this.envelopes = envelopes;
+        this.envelopes = Envelopes.forProducer(PRODUCER);
     }
 
     /**
