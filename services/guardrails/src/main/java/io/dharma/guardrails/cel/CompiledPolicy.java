@@ -19,11 +19,31 @@ public final class CompiledPolicy {
     private final Policy policy;
     private final Map<String, Programs> byResourceType;
     private final Programs forBlueprint;
+    private final String compilationFailure;
 
     CompiledPolicy(Policy policy, Map<String, Programs> byResourceType, Programs forBlueprint) {
+        this(policy, byResourceType, forBlueprint, null);
+    }
+
+    private CompiledPolicy(Policy policy, Map<String, Programs> byResourceType, Programs forBlueprint,
+            String compilationFailure) {
         this.policy = policy;
         this.byResourceType = Map.copyOf(byResourceType);
         this.forBlueprint = forBlueprint;
+        this.compilationFailure = compilationFailure;
+    }
+
+    /**
+     * A stored policy that no longer compiles (the catalogue changed after it was accepted). It
+     * stays in the set, so evaluation reports it instead of silently dropping a guardrail.
+     */
+    public static CompiledPolicy uncompilable(Policy policy, String compilerMessage) {
+        return new CompiledPolicy(policy, Map.of(), null, compilerMessage);
+    }
+
+    /** Why the policy cannot be evaluated at all; empty for a policy that compiled. */
+    public Optional<String> compilationFailure() {
+        return Optional.ofNullable(compilationFailure);
     }
 
     public Policy policy() {

@@ -1,7 +1,6 @@
 package io.dharma.guardrails.evaluation;
 
 import dev.cel.runtime.CelEvaluationException;
-import dev.cel.runtime.CelRuntime;
 import io.dharma.blueprint.Blueprint;
 import io.dharma.blueprint.ResourceSpec;
 import io.dharma.guardrails.cel.CompiledPolicy;
@@ -43,6 +42,11 @@ public final class PolicyEvaluator {
         Map<String, Map<String, Object>> resourceValues = new HashMap<>();
         List<Violation> violations = new ArrayList<>();
         for (CompiledPolicy compiled : policies) {
+            if (compiled.compilationFailure().isPresent()) {
+                violations.add(violation(compiled.policy(), Map.of(), "policy " + compiled.policy().id()
+                        + " could not be evaluated: it no longer compiles: " + compiled.compilationFailure().get()));
+                continue;
+            }
             Optional<CompiledPolicy.Programs> blueprintPrograms = compiled.forBlueprint();
             if (blueprintPrograms.isPresent()) {
                 Map<String, Object> inputs = inputs(blueprintValue, now);
