@@ -22,12 +22,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -86,9 +88,13 @@ public final class GuardrailsTopics {
         try (KafkaProducer<String, Object> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.get().bootstrapServers()),
                 new StringSerializer(), serializer())) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (BlueprintSubmitted event : events) {
-                producer.send(new ProducerRecord<>(DharmaTopic.BLUEPRINTS.topicName(),
-                        event.getEnvelope().getBlueprintId(), event)).get();
+                sent.add(producer.send(new ProducerRecord<>(DharmaTopic.BLUEPRINTS.topicName(),
+                        event.getEnvelope().getBlueprintId(), event)));
+            }
+            for (Future<RecordMetadata> result : sent) {
+                result.get();
             }
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("cannot send to " + DharmaTopic.BLUEPRINTS.topicName(), e);
