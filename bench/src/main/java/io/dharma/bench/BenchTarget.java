@@ -30,6 +30,10 @@ final class BenchTarget implements AutoCloseable {
         return platform.apiUrl();
     }
 
+    String registryUrl() {
+        return platform.registryUrl();
+    }
+
     String bootstrapServers() {
         return platform.bootstrapServers();
     }

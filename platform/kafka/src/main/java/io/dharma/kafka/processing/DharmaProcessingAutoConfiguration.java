@@ -71,7 +71,7 @@ public class DharmaProcessingAutoConfiguration {
                 .dataSource(dataSource)
                 .schemas(PLATFORM_SCHEMA)   // created if missing; holds the history table too
                 .createSchemas(true)
-                .locations("classpath:db/migration/" + PLATFORM_SCHEMA)
+                .locations("classpath:db/" + PLATFORM_SCHEMA)
                 .load();
     }
 

@@ -1,6 +1,7 @@
 package io.dharma.intake.submission;
 
 import io.dharma.blueprint.Blueprint;
+import io.dharma.blueprint.events.BlueprintEvents;
 import io.dharma.blueprint.validation.BlueprintValidator;
 import io.dharma.blueprint.validation.DocumentFormat;
 import io.dharma.blueprint.validation.ValidationResult;
@@ -84,7 +85,7 @@ public class SubmissionService {
                 document,
                 mediaType,
                 blueprint.canonicalJson(),
-                "sha256:" + blueprint.contentHash(),
+                BlueprintEvents.contentDigest(blueprint),
                 envelope.getOccurredAt().atOffset(ZoneOffset.UTC)));
         return new Submission(trackingId, ref.blueprintId(), ref.version(), false);
     }
