@@ -1,14 +1,11 @@
 package io.dharma.guardrails;
 
 import io.dharma.blueprint.Blueprint;
-import io.dharma.blueprint.PropertyValues;
-import io.dharma.events.ApprovalMode;
+import io.dharma.blueprint.events.BlueprintEvents;
 import io.dharma.events.BlueprintResource;
 import io.dharma.events.BlueprintSubmitted;
-import io.dharma.events.Cloud;
 import io.dharma.events.Envelope;
 import io.dharma.events.Envelopes;
-import io.dharma.events.Environment;
 import io.dharma.events.GuardrailsEvaluated;
 import io.dharma.kafka.topics.DharmaTopic;
 import io.dharma.serde.AvroDeserializer;
@@ -18,7 +15,6 @@ import io.dharma.testing.EmbeddedStack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -34,12 +30,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Writes BlueprintSubmitted events and reads what guardrails wrote, as intake and a downstream team would. */
 public final class GuardrailsTopics {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Envelopes INTAKE = Envelopes.forProducer("intake");
 
     private GuardrailsTopics() {
@@ -47,27 +41,8 @@ public final class GuardrailsTopics {
 
     /** The event intake would publish for version 1 of {@code blueprint}, submitted by {@code tenant}. */
     public static BlueprintSubmitted submitted(String tenant, Blueprint blueprint) {
-        return BlueprintSubmitted.newBuilder()
-                .setEnvelope(INTAKE.originating(tenant, UUID.randomUUID().toString(), UUID.randomUUID().toString(), 1))
-                .setName(blueprint.name())
-                .setEnvironment(Environment.valueOf(upper(blueprint.metadata().environment().id())))
-                .setCloud(Cloud.valueOf(upper(blueprint.spec().cloud().id())))
-                .setRegion(blueprint.spec().region())
-                .setBudget(blueprint.spec().budget()
-                        .map(budget -> new io.dharma.events.Budget(budget.monthlyUsd().setScale(4)))
-                        .orElse(null))
-                .setApproval(ApprovalMode.valueOf(upper(blueprint.spec().approval().id())))
-                .setTags(blueprint.metadata().tags())
-                .setResources(blueprint.spec().resources().stream().map(resource -> BlueprintResource.newBuilder()
-                        .setName(resource.name())
-                        .setType(resource.type())
-                        .setProperties(JSON.writeValueAsString(PropertyValues.toJson(resource.properties())))
-                        .setDependsOn(resource.dependsOn())
-                        .build()).toList())
-                .setDocument(blueprint.canonicalJson())
-                .setDocumentMediaType("application/json")
-                .setContentHash("sha256:" + blueprint.contentHash())
-                .build();
+        Envelope envelope = INTAKE.originating(tenant, UUID.randomUUID().toString(), UUID.randomUUID().toString(), 1);
+        return BlueprintEvents.submitted(blueprint, envelope, blueprint.canonicalJson(), "application/json", "alice@example.com");
     }
 
     /** {@code event} moved to blueprint {@code blueprintId}: the same key, so the same partition. */
@@ -154,9 +129,5 @@ public final class GuardrailsTopics {
         deserializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedStack.get().registryUrl(),
                 AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
         return deserializer;
-    }
-
-    private static String upper(String id) {
-        return id.toUpperCase(Locale.ROOT);
     }
 }

@@ -46,7 +46,7 @@ public class BlueprintEvaluationListener {
             containerFactory = DharmaProcessingAutoConfiguration.LISTENER_CONTAINER_FACTORY)
     void on(ConsumerRecord<String, BlueprintSubmitted> record) {
         BlueprintSubmitted submitted = record.value();
-        Blueprint blueprint = BlueprintEvents.toBlueprint(submitted, catalogue);
+        Blueprint blueprint = SubmittedBlueprints.blueprintOf(submitted, catalogue);
         PolicySet policySet = policySets.forTenant(submitted.getEnvelope().getTenantId());
         Verdict verdict = evaluator.evaluate(blueprint, policySet.policies(), submitted.getEnvelope().getOccurredAt());
         events.emit(DharmaTopic.GUARDRAILS, VerdictEvents.of(
