@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
@@ -38,9 +39,11 @@ import org.springframework.context.annotation.Import;
  * <p>Guardrails owns the PostgreSQL schema {@value #SCHEMA} (tenant policies, disabled
  * built-ins) with its own Flyway ({@code classpath:db/guardrails}, history table in the schema).
  * The built-in policies are compiled when the context starts: one that does not compile stops it.
+ * {@code dharma.guardrails.enabled=false} leaves the service out of a context.
  */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, JooqAutoConfiguration.class,
     KafkaAutoConfiguration.class, DharmaProcessingAutoConfiguration.class})
+@ConditionalOnBooleanProperty(name = "dharma.guardrails.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(GuardrailsProperties.class)
 public class GuardrailsAutoConfiguration {
 

@@ -24,6 +24,7 @@ import org.springframework.kafka.annotation.KafkaListener;
  */
 public class BlueprintEvaluationListener {
 
+    /** The consumer group (and listener id) unless {@code dharma.guardrails.consumer-group} says otherwise. */
     public static final String GROUP = "dharma-guardrails";
     public static final String PRODUCER = "guardrails";
     static final String REACTION = "evaluated";
@@ -42,7 +43,7 @@ public class BlueprintEvaluationListener {
         this.events = events;
     }
 
-    @KafkaListener(id = GROUP, topics = DharmaTopicNames.BLUEPRINTS,
+    @KafkaListener(id = "${dharma.guardrails.consumer-group:" + GROUP + "}", topics = DharmaTopicNames.BLUEPRINTS,
             containerFactory = DharmaProcessingAutoConfiguration.LISTENER_CONTAINER_FACTORY)
     void on(ConsumerRecord<String, BlueprintSubmitted> record) {
         BlueprintSubmitted submitted = record.value();

@@ -6,6 +6,7 @@ import io.dharma.blueprint.catalogue.RegionCatalogue;
 import io.dharma.blueprint.catalogue.SizeCatalogue;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,9 +40,10 @@ public record PolicyParameters(
     public PolicyParameters {
         requiredTags = List.copyOf(requiredTags);
         restrictedIngressPorts = List.copyOf(restrictedIngressPorts);
+        // sorted, so that toString() (part of the policy set version) is the same in every JVM
         allowedRegions = copyOfRegions(allowedRegions);
-        maxSize = Map.copyOf(new TreeMap<>(maxSize));
-        kubernetesEndOfLife = Map.copyOf(new TreeMap<>(kubernetesEndOfLife));
+        maxSize = Collections.unmodifiableSortedMap(new TreeMap<>(maxSize));
+        kubernetesEndOfLife = Collections.unmodifiableSortedMap(new TreeMap<>(kubernetesEndOfLife));
         Objects.requireNonNull(kubernetesEndOfLifeWarning, "kubernetesEndOfLifeWarning");
         validate(restrictedIngressPorts, allowedRegions, maxSize, kubernetesEndOfLife);
     }
@@ -52,9 +54,9 @@ public record PolicyParameters(
     }
 
     private static Map<String, List<String>> copyOfRegions(Map<String, List<String>> regions) {
-        Map<String, List<String>> copy = new TreeMap<>();
+        TreeMap<String, List<String>> copy = new TreeMap<>();
         regions.forEach((cloud, ids) -> copy.put(cloud, List.copyOf(ids)));
-        return Map.copyOf(copy);
+        return Collections.unmodifiableSortedMap(copy);
     }
 
     private static void validate(List<Integer> ports, Map<String, List<String>> regions,

@@ -55,6 +55,23 @@ class PolicyParametersTest {
                 .hasMessageContaining("'1.3' is not a minor version");
     }
 
+    @Test
+    void theTextFormIsTheSameWhateverTheOrderTheValuesCameIn() {
+        Map<String, String> sizes = new java.util.LinkedHashMap<>();
+        sizes.put("prod", "xlarge");
+        sizes.put("dev", "medium");
+        sizes.put("staging", "large");
+        Map<String, List<String>> regions = new java.util.LinkedHashMap<>();
+        new java.util.ArrayDeque<>(DEFAULTS.allowedRegions().keySet()).descendingIterator()
+                .forEachRemaining(cloud -> regions.put(cloud, DEFAULTS.allowedRegions().get(cloud)));
+
+        PolicyParameters reordered = new PolicyParameters(DEFAULTS.requiredTags(), DEFAULTS.restrictedIngressPorts(),
+                regions, sizes, DEFAULTS.kubernetesEndOfLife(), DEFAULTS.kubernetesEndOfLifeWarning());
+
+        // part of every verdict's policySetVersion, which must not depend on the JVM or the source order
+        assertThat(reordered.toString()).isEqualTo(DEFAULTS.toString());
+    }
+
     private static PolicyParameters withRegions(Map<String, List<String>> regions) {
         return new PolicyParameters(DEFAULTS.requiredTags(), DEFAULTS.restrictedIngressPorts(), regions,
                 DEFAULTS.maxSize(), DEFAULTS.kubernetesEndOfLife(), DEFAULTS.kubernetesEndOfLifeWarning());
