@@ -10,32 +10,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.awaitility.Awaitility;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The one-JVM platform exactly as `./dharma up` starts it, on free ports. */
 class PlatformLauncherTest {
 
-    @TempDir
-    static Path home;
-
-    static RunningPlatform platform;
-    final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() {
-        platform = PlatformLauncher.start(EmbeddedSettings.ephemeral(home));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    private final RunningPlatform platform = SharedPlatform.get();
+    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void readinessIsUpWithKafkaRegistryAndDatabase() throws Exception {

@@ -2,7 +2,7 @@ package io.dharma.costing;
 
 import io.dharma.costing.estimate.CostEstimate;
 import io.dharma.costing.events.CostEstimatedEvents;
-import io.dharma.costing.events.SubmittedBlueprints;
+import io.dharma.blueprint.events.BlueprintEvents;
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;
 import io.dharma.kafka.processing.EventPublisher;
@@ -41,7 +41,7 @@ public class CostingListener {
     /** Pricing is pure: if it fails once it fails every time, so the record goes to the DLT at once. */
     private CostEstimate estimate(BlueprintSubmitted submitted) {
         try {
-            return estimator.estimate(SubmittedBlueprints.toBlueprint(submitted));
+            return estimator.estimate(BlueprintEvents.blueprintOf(submitted));
         } catch (RuntimeException e) {
             throw new UnprocessableEventException("blueprint " + submitted.getEnvelope().getBlueprintId()
                     + " version " + submitted.getEnvelope().getBlueprintVersion() + " cannot be priced: " + e.getMessage(), e);

@@ -17,6 +17,7 @@ import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -59,16 +60,22 @@ public final class BlueprintEvents {
         return "sha256:" + blueprint.contentHash();
     }
 
-    /** The blueprint an event describes. */
+    /**
+     * The blueprint an event describes. Intake validated the version before publishing it, so this
+     * only maps; an event that does not map (an enum symbol this model does not know, properties
+     * that are not a JSON object) fails with {@link IllegalArgumentException}, which consumers treat
+     * as not worth retrying.
+     */
     public static Blueprint blueprintOf(BlueprintSubmitted event) {
         return new Blueprint(
-                new BlueprintMetadata(event.getName(), Environment.fromId(lower(event.getEnvironment().name())).orElseThrow(),
+                new BlueprintMetadata(event.getName(),
+                        known(Environment.fromId(lower(event.getEnvironment().name())), "environment", event.getEnvironment()),
                         Map.copyOf(event.getTags())),
                 new BlueprintSpec(
-                        Cloud.fromId(lower(event.getCloud().name())).orElseThrow(),
+                        known(Cloud.fromId(lower(event.getCloud().name())), "cloud", event.getCloud()),
                         event.getRegion(),
                         Optional.ofNullable(event.getBudget()).map(b -> new Budget(b.getMonthlyUsd())),
-                        Approval.fromId(lower(event.getApproval().name())).orElseThrow(),
+                        known(Approval.fromId(lower(event.getApproval().name())), "approval", event.getApproval()),
                         event.getResources().stream().map(BlueprintEvents::resourceOf).toList()));
     }
 
@@ -83,8 +90,16 @@ public final class BlueprintEvents {
 
     @SuppressWarnings("unchecked")
     private static ResourceSpec resourceOf(BlueprintResource resource) {
-        Map<String, Object> properties = (Map<String, Object>) PropertyValues.fromJson(JSON.readTree(resource.getProperties()));
-        return new ResourceSpec(resource.getName(), resource.getType(), properties, resource.getDependsOn());
+        JsonNode properties = JSON.readTree(resource.getProperties());
+        if (!properties.isObject()) {
+            throw new IllegalArgumentException("properties of resource '" + resource.getName() + "' are not a JSON object");
+        }
+        return new ResourceSpec(resource.getName(), resource.getType(),
+                (Map<String, Object>) PropertyValues.fromJson(properties), resource.getDependsOn());
+    }
+
+    private static <T> T known(Optional<T> value, String field, Enum<?> symbol) {
+        return value.orElseThrow(() -> new IllegalArgumentException("unknown " + field + " " + symbol.name()));
     }
 
     private static String upper(String id) {

@@ -1,5 +1,7 @@
 package io.dharma.costing.events;
 
+import io.dharma.testing.ExampleBlueprints;
+import io.dharma.blueprint.events.BlueprintEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,18 +26,18 @@ class CostEstimatedEventsTest {
 
     @Test
     void submittedEventMapsBackToTheSameBlueprint() {
-        BlueprintSubmitted submitted = SubmittedEvents.example("azure-data-platform.yaml", "t1", "trk-1", "bp-1");
+        BlueprintSubmitted submitted = ExampleBlueprints.submitted("azure-data-platform.yaml", "t1", "trk-1", "bp-1");
 
-        Blueprint blueprint = SubmittedBlueprints.toBlueprint(submitted);
+        Blueprint blueprint = BlueprintEvents.blueprintOf(submitted);
 
         assertThat(blueprint.contentHash()).isEqualTo(submitted.getContentHash().substring("sha256:".length()));
     }
 
     @Test
     void estimateBecomesAnEventThatSurvivesAvroEncoding() throws Exception {
-        BlueprintSubmitted submitted = SubmittedEvents.example("aws-web-app.yaml", "t1", "trk-2", "bp-2");
+        BlueprintSubmitted submitted = ExampleBlueprints.submitted("aws-web-app.yaml", "t1", "trk-2", "bp-2");
 
-        CostEstimated event = events.of(submitted, estimator.estimate(SubmittedBlueprints.toBlueprint(submitted)));
+        CostEstimated event = events.of(submitted, estimator.estimate(BlueprintEvents.blueprintOf(submitted)));
         CostEstimated decoded = CostEstimated.fromByteBuffer(event.toByteBuffer());
 
         assertThat(decoded).isEqualTo(event);
@@ -60,8 +62,8 @@ class CostEstimatedEventsTest {
 
     @Test
     void envelopeReactsToTheSubmissionWithADeterministicEventId() {
-        BlueprintSubmitted submitted = SubmittedEvents.example("gcp-kubernetes-service.yaml", "t1", "trk-3", "bp-3");
-        var estimate = estimator.estimate(SubmittedBlueprints.toBlueprint(submitted));
+        BlueprintSubmitted submitted = ExampleBlueprints.submitted("gcp-kubernetes-service.yaml", "t1", "trk-3", "bp-3");
+        var estimate = estimator.estimate(BlueprintEvents.blueprintOf(submitted));
 
         CostEstimated first = events.of(submitted, estimate);
         CostEstimated again = events.of(submitted, estimate);
@@ -77,12 +79,12 @@ class CostEstimatedEventsTest {
     @Test
     void unpricedLineCarriesItsReasonAndNoPricing() throws Exception {
         BlueprintSubmitted submitted = BlueprintSubmitted.newBuilder(
-                        SubmittedEvents.example("insecure-demo.yaml", "t1", "trk-4", "bp-4"))
+                        ExampleBlueprints.submitted("insecure-demo.yaml", "t1", "trk-4", "bp-4"))
                 .setRegion("ap-south-1")
                 .build();
 
         CostEstimated event = CostEstimated.fromByteBuffer(
-                events.of(submitted, estimator.estimate(SubmittedBlueprints.toBlueprint(submitted))).toByteBuffer());
+                events.of(submitted, estimator.estimate(BlueprintEvents.blueprintOf(submitted))).toByteBuffer());
 
         assertThat(event.getUnpricedCount()).isEqualTo(6);
         assertThat(event.getTotalMonthly()).isEqualTo(new BigDecimal("0.0000"));
@@ -95,12 +97,12 @@ class CostEstimatedEventsTest {
 
     @Test
     void eventThatDoesNotMapIsRejectedAsNotRetryable() {
-        BlueprintSubmitted example = SubmittedEvents.example("aws-web-app.yaml", "t1", "trk-5", "bp-5");
+        BlueprintSubmitted example = ExampleBlueprints.submitted("aws-web-app.yaml", "t1", "trk-5", "bp-5");
         List<BlueprintResource> resources = new ArrayList<>(example.getResources());
         resources.set(0, BlueprintResource.newBuilder(resources.get(0)).setProperties("[1, 2]").build());
         BlueprintSubmitted submitted = BlueprintSubmitted.newBuilder(example).setResources(resources).build();
 
-        assertThatThrownBy(() -> SubmittedBlueprints.toBlueprint(submitted))
+        assertThatThrownBy(() -> BlueprintEvents.blueprintOf(submitted))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("properties of resource 'main' are not a JSON object");
     }

@@ -2,7 +2,7 @@ package io.dharma.costing.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dharma.costing.events.SubmittedEvents;
+import io.dharma.testing.ExampleBlueprints;
 import io.dharma.costing.app.CostingApplication;
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.events.CostEstimated;
@@ -58,7 +58,7 @@ class CostingCrashTest {
             String blueprintId = "bp-crash-" + UUID.randomUUID();
             String example = EXAMPLES.get(blueprint % EXAMPLES.size());
             for (int version = 1; version <= VERSIONS; version++) {
-                inputs.add(SubmittedEvents.example(example, "crash-test", "trk-" + UUID.randomUUID(), blueprintId, version));
+                inputs.add(ExampleBlueprints.submitted(example, "crash-test", "trk-" + UUID.randomUUID(), blueprintId, version));
             }
         }
         // every fifth submission is published twice (same eventId), as an at-least-once relay may do

@@ -2,7 +2,7 @@ package io.dharma.costing.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dharma.costing.events.SubmittedEvents;
+import io.dharma.testing.ExampleBlueprints;
 import io.dharma.events.BlueprintResource;
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.events.BudgetStatus;
@@ -82,7 +82,7 @@ class CostingServiceTest {
     @Test
     void aRedeliveredSubmissionIsPricedOnce() {
         BlueprintSubmitted first = submission("aws-web-app.yaml");
-        BlueprintSubmitted nextVersion = SubmittedEvents.example("aws-web-app.yaml", TENANT, "trk-" + UUID.randomUUID(),
+        BlueprintSubmitted nextVersion = ExampleBlueprints.submitted("aws-web-app.yaml", TENANT, "trk-" + UUID.randomUUID(),
                 first.getEnvelope().getBlueprintId(), 2);
 
         Topics.send(DharmaTopicNames.BLUEPRINTS, List.of(first, first, nextVersion));
@@ -114,7 +114,7 @@ class CostingServiceTest {
         List<BlueprintResource> resources = new ArrayList<>(example.getResources());
         resources.set(0, BlueprintResource.newBuilder(resources.get(0)).setProperties("[1, 2]").build());
         BlueprintSubmitted broken = BlueprintSubmitted.newBuilder(example).setResources(resources).build();
-        BlueprintSubmitted later = SubmittedEvents.example("aws-web-app.yaml", TENANT, "trk-" + UUID.randomUUID(),
+        BlueprintSubmitted later = ExampleBlueprints.submitted("aws-web-app.yaml", TENANT, "trk-" + UUID.randomUUID(),
                 example.getEnvelope().getBlueprintId(), 2);
         String key = example.getEnvelope().getBlueprintId();
 
@@ -129,7 +129,7 @@ class CostingServiceTest {
     }
 
     private static BlueprintSubmitted submission(String file) {
-        return SubmittedEvents.example(file, TENANT, "trk-" + UUID.randomUUID(), "bp-" + UUID.randomUUID());
+        return ExampleBlueprints.submitted(file, TENANT, "trk-" + UUID.randomUUID(), "bp-" + UUID.randomUUID());
     }
 
     private static ConsumerRecord<String, CostEstimated> awaitSingleEstimate(BlueprintSubmitted input) {
