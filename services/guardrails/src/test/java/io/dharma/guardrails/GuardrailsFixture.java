@@ -13,10 +13,7 @@ import io.dharma.guardrails.policy.PolicyLibrary;
 import io.dharma.guardrails.policy.PolicyParameters;
 import io.dharma.guardrails.policy.PolicyValidator;
 import io.dharma.guardrails.policyset.BuiltinPolicies;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.dharma.testing.ExampleBlueprints;
 import java.time.Instant;
 
 /** The engine with the built-in library and default parameters, built once for all unit tests. */
@@ -41,12 +38,9 @@ public final class GuardrailsFixture {
         return EVALUATOR.evaluate(blueprint, BUILTINS.all(), NOW);
     }
 
+    /** The validated model of {@code examples/<file>}. */
     public static Blueprint example(String file) {
-        try {
-            return blueprint(Files.readString(Path.of("../../examples", file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ExampleBlueprints.blueprint(file);
     }
 
     public static Blueprint blueprint(String yaml) {
