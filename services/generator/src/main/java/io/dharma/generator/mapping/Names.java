@@ -1,0 +1,53 @@
+package io.dharma.generator.mapping;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * Names for Terraform blocks and for cloud resources. Cloud names are
+ * {@code <blueprint>-<resource>[-<suffix>]}; where a provider limits the length, a name is cut
+ * and ends in six hex digits of its SHA-256, so it stays unique and the same every time.
+ */
+public final class Names {
+
+    private static final int HASH_LENGTH = 6;
+
+    private Names() {
+    }
+
+    /** A valid Terraform identifier for a resource name (a DNS label): '-' becomes '_'. */
+    public static String identifier(String name) {
+        return name.replace('-', '_');
+    }
+
+    /** {@code name} if it has at most {@code max} characters, else a shortened name with a hash suffix. */
+    public static String fit(String name, int max) {
+        String collapsed = name.replaceAll("-{2,}", "-");
+        if (collapsed.length() <= max) {
+            return collapsed;
+        }
+        String head = collapsed.substring(0, max - HASH_LENGTH - 1).replaceAll("-+$", "");
+        return head + "-" + hash(name);
+    }
+
+    /** Lower-case letters and digits only, at most {@code max} characters (Azure storage accounts). */
+    public static String alphanumeric(String name, int max) {
+        String plain = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        if (plain.length() <= max) {
+            return plain;
+        }
+        return plain.substring(0, max - HASH_LENGTH) + hash(name);
+    }
+
+    private static String hash(String name) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, HASH_LENGTH);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+}
