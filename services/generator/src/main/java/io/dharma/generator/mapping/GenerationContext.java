@@ -37,6 +37,7 @@ public final class GenerationContext {
     private final Map<String, ResourceView> resources = new LinkedHashMap<>();
     private final TerraformModule module = new TerraformModule();
     private final Map<String, List<Ipv4Block>> allocatedRanges = new LinkedHashMap<>();
+    private final Map<String, String> claims = new LinkedHashMap<>();
 
     public GenerationContext(Blueprint blueprint, ResourceCatalogue catalogue, SizeCatalogue sizes) {
         this.blueprint = Objects.requireNonNull(blueprint, "blueprint");
@@ -140,6 +141,16 @@ public final class GenerationContext {
                         + "' needs; widen the network's cidr or add the subnet to the blueprint"));
         allocatedRanges.computeIfAbsent(network.name(), key -> new ArrayList<>()).add(block);
         return block;
+    }
+
+    /**
+     * Records that {@code owner} takes something only one resource may have (for example the
+     * network security group slot of an Azure subnet); returns the previous owner, if another
+     * resource claimed it first.
+     */
+    public Optional<String> claim(String thing, String owner) {
+        String previous = claims.putIfAbsent(thing, owner);
+        return previous == null || previous.equals(owner) ? Optional.empty() : Optional.of(previous);
     }
 
     /** The firewalls that apply to a resource: those naming it as a target, and target-less ones of its network. */

@@ -5,20 +5,16 @@ import static io.dharma.generator.mapping.Exprs.refs;
 import io.dharma.generator.mapping.Declarations;
 import io.dharma.generator.mapping.DnsRecord;
 import io.dharma.generator.mapping.GenerationContext;
+import io.dharma.generator.mapping.Listener;
 import io.dharma.generator.mapping.MappingException;
 import io.dharma.generator.mapping.Names;
 import io.dharma.generator.mapping.ResourceView;
 import io.dharma.generator.terraform.Blocks;
 import io.dharma.generator.terraform.Expression;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /** loadbalancer and dns.record on AWS: ALB/NLB with target groups, Route 53 records. */
 final class AwsTraffic {
-
-    private static final Set<String> APPLICATION_PROTOCOLS = Set.of("http", "https");
-    private static final Set<String> NETWORK_PROTOCOLS = Set.of("tcp", "udp", "tls");
 
     private AwsTraffic() {
     }
@@ -28,7 +24,6 @@ final class AwsTraffic {
      * and listener per listener of the blueprint. HTTPS and TLS listeners terminate TLS with a
      * certificate whose ARN is a variable; targets receive plain traffic.
      */
-    @SuppressWarnings("unchecked")
     static void loadBalancer(ResourceView lb, GenerationContext context) {
         boolean application = lb.string("type").equals("application");
         List<ResourceView> subnets = lb.strings("subnets").stream().map(context::resource).toList();
@@ -46,16 +41,11 @@ final class AwsTraffic {
                 .attr("security_groups", groups.isEmpty() ? null : refs(groups))
                 .attr("drop_invalid_header_fields", application ? Expression.bool(true) : null)));
 
-        for (Object item : lb.list("listeners")) {
-            Map<String, Object> listener = (Map<String, Object>) item;
-            String protocol = (String) listener.get("protocol");
-            long port = ((Number) listener.get("port")).longValue();
-            long targetPort = listener.containsKey("targetPort") ? ((Number) listener.get("targetPort")).longValue() : port;
-            if (!(application ? APPLICATION_PROTOCOLS : NETWORK_PROTOCOLS).contains(protocol)) {
-                throw new MappingException("a " + lb.string("type") + " load balancer cannot have a " + protocol
-                        + " listener; use " + String.join(" or ", application ? List.of("http", "https") : List.of("tcp", "udp", "tls")));
-            }
-            String key = lb.id(protocol + "_" + port);
+        for (Listener listener : Listener.of(lb)) {
+            String protocol = listener.protocol();
+            long port = listener.port();
+            long targetPort = listener.targetPort();
+            String key = lb.id(listener.key());
             String targetProtocol = switch (protocol) {
                 case "http", "https" -> "HTTP";
                 case "udp" -> "UDP";
@@ -67,7 +57,7 @@ final class AwsTraffic {
                     .attr("protocol", targetProtocol)
                     .ref("vpc_id", "aws_vpc." + network.id() + ".id")
                     .attr("target_type", "instance")));
-            boolean tls = protocol.equals("https") || protocol.equals("tls");
+            boolean tls = listener.terminatesTls();
             if (tls) {
                 Declarations.input(context, lb.id("certificate_arn"),
                         "ARN of the ACM certificate load balancer " + lb.name() + " presents on its " + protocol + " listeners");
