@@ -150,7 +150,7 @@ resource "aws_route53_record" "www" {
   name    = "www.example.com"
   type    = "CNAME"
   ttl     = 300
-  records = [aws_lb.web_lb.dns_name]
+  records = ["shop.example.net"]
 }
 
 resource "aws_route53_record" "apex" {

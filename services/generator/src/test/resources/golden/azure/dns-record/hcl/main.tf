@@ -148,7 +148,7 @@ resource "azurerm_dns_cname_record" "www" {
   zone_name           = data.azurerm_dns_zone.example_com.name
   resource_group_name = data.azurerm_dns_zone.example_com.resource_group_name
   ttl                 = 300
-  record              = azurerm_public_ip.web_lb.fqdn
+  record              = "shop.example.net"
   tags                = local.tags
 }
 
