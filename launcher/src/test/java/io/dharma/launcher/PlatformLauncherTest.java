@@ -7,32 +7,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The one-JVM platform exactly as `./dharma up` starts it, on free ports. */
 class PlatformLauncherTest {
 
-    @TempDir
-    static Path home;
-
-    static RunningPlatform platform;
-    final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() {
-        platform = PlatformLauncher.start(EmbeddedSettings.ephemeral(home));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    private final RunningPlatform platform = SharedPlatform.get();
+    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void readinessIsUpWithKafkaRegistryAndDatabase() throws Exception {
@@ -52,6 +36,21 @@ class PlatformLauncherTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("BACKWARD");
+    }
+
+    @Test
+    void aSubmittedExampleIsAcceptedAndPublished() throws Exception {
+        HttpRequest submit = HttpRequest.newBuilder(URI.create(platform.apiUrl() + "/api/v1/blueprints"))
+                .header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofFile(Path.of("../examples/aws-web-app.yaml")))
+                .build();
+
+        HttpResponse<String> accepted = http.send(submit, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get(platform.apiUrl() + location).body()).contains("PUBLISHED"));
     }
 
     @Test

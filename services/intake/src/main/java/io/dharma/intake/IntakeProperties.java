@@ -7,15 +7,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the intake service ({@code dharma.intake.*}).
  *
- * @param defaultTenant tenant of requests without an {@code X-Dharma-Tenant} header (until authentication exists)
- * @param retryAfter what a 503 answer tells clients to wait when the database is unreachable
+ * <p>The tenant of a request and the 503 {@code Retry-After} are the platform's settings
+ * ({@code dharma.web.*}).
+ *
  * @param maxPageSize largest page a list endpoint returns
  * @param relay the outbox relay
  */
 @ConfigurationProperties("dharma.intake")
 public record IntakeProperties(
-        @DefaultValue("default") String defaultTenant,
-        @DefaultValue("5s") Duration retryAfter,
         @DefaultValue("100") int maxPageSize,
         @DefaultValue Relay relay) {
 

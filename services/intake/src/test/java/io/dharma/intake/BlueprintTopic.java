@@ -3,6 +3,7 @@ package io.dharma.intake;
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.kafka.topics.DharmaTopic;
 import io.dharma.serde.AvroDeserializer;
+import io.dharma.testing.EmbeddedStack;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,12 +28,12 @@ final class BlueprintTopic {
     static List<ConsumerRecord<String, BlueprintSubmitted>> read(Predicate<ConsumerRecord<String, BlueprintSubmitted>> filter,
             Predicate<List<ConsumerRecord<String, BlueprintSubmitted>>> until, Duration timeout) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, IntakeTestInfrastructure.kafka().bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.get().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroDeserializer.class,
-                "schema.registry.url", IntakeTestInfrastructure.registry().url(),
+                "schema.registry.url", EmbeddedStack.get().registryUrl(),
                 "specific.avro.reader", true);
         try (KafkaConsumer<String, BlueprintSubmitted> consumer = new KafkaConsumer<>(config)) {
             assignFromBeginning(consumer);
@@ -52,7 +53,7 @@ final class BlueprintTopic {
     /** The raw value bytes of every record with {@code key}, read for {@code duration}. */
     static List<byte[]> rawValues(String key, Duration duration) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, IntakeTestInfrastructure.kafka().bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.get().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);

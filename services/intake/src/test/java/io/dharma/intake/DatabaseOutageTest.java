@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.dharma.embedded.EmbeddedPostgresServer;
+import io.dharma.intake.app.IntakeApplication;
+import io.dharma.testing.EmbeddedStack;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -13,11 +18,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Its own PostgreSQL, stopped and started again under a running intake. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/** Its own PostgreSQL, stopped and started again under a running intake (Kafka and registry are the shared ones). */
+@SpringBootTest(classes = IntakeApplication.class, properties = IntakeApplication.CONFIG_NAME,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DatabaseOutageTest {
 
-    private static final Path DATA = IntakeTestInfrastructure.newDataDir("postgres-outage-");
+    private static final Path DATA = newDataDir();
     private static EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(DATA, 0);
     private static final int PORT = postgres.port();
 
@@ -29,16 +35,24 @@ class DatabaseOutageTest {
         properties.add("spring.datasource.url", () -> "jdbc:postgresql://localhost:" + PORT + "/" + EmbeddedPostgresServer.DATABASE);
         properties.add("spring.datasource.username", () -> "postgres");
         properties.add("spring.datasource.password", () -> "");
-        properties.add("spring.kafka.bootstrap-servers", () -> IntakeTestInfrastructure.kafka().bootstrapServers());
-        properties.add("dharma.schema-registry.url", () -> IntakeTestInfrastructure.registry().url());
+        properties.add("spring.kafka.bootstrap-servers", () -> EmbeddedStack.get().bootstrapServers());
+        properties.add("dharma.schema-registry.url", () -> EmbeddedStack.get().registryUrl());
         properties.add("dharma.intake.relay.poll-interval", () -> "100ms");
         properties.add("dharma.intake.relay.max-backoff", () -> "1s");
-        properties.add("dharma.intake.retry-after", () -> "7s");
+        properties.add("dharma.web.retry-after", () -> "7s");
     }
 
     @AfterAll
     static void stopPostgres() {
         postgres.close();
+    }
+
+    private static Path newDataDir() {
+        try {
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "postgres-outage-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

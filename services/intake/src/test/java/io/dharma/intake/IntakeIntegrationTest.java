@@ -1,12 +1,15 @@
 package io.dharma.intake;
 
+import io.dharma.intake.app.IntakeApplication;
+import io.dharma.testing.EmbeddedStack;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The intake application on a random port against the shared real Kafka, PostgreSQL and registry. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = IntakeApplication.class, properties = IntakeApplication.CONFIG_NAME,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class IntakeIntegrationTest {
 
     @LocalServerPort
@@ -14,11 +17,7 @@ abstract class IntakeIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {
-        properties.add("spring.datasource.url", () -> IntakeTestInfrastructure.postgres().jdbcUrl());
-        properties.add("spring.datasource.username", () -> IntakeTestInfrastructure.postgres().username());
-        properties.add("spring.datasource.password", () -> IntakeTestInfrastructure.postgres().password());
-        properties.add("spring.kafka.bootstrap-servers", () -> IntakeTestInfrastructure.kafka().bootstrapServers());
-        properties.add("dharma.schema-registry.url", () -> IntakeTestInfrastructure.registry().url());
+        EmbeddedStack.get().springProperties().forEach((name, value) -> properties.add(name, () -> value));
         properties.add("dharma.intake.relay.poll-interval", () -> "100ms");
     }
 

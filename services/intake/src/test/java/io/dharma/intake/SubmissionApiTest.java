@@ -179,6 +179,18 @@ class SubmissionApiTest extends IntakeIntegrationTest {
     }
 
     @Test
+    void intakeKeepsItsTablesAndMigrationHistoryInItsOwnSchema() throws Exception {
+        try (var connection = io.dharma.testing.EmbeddedStack.get().dataSource().getConnection();
+             var tables = connection.getMetaData().getTables(null, "intake", "%", new String[] {"TABLE"})) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            while (tables.next()) {
+                names.add(tables.getString("TABLE_NAME"));
+            }
+            assertThat(names).contains("blueprint", "blueprint_version", "idempotency_key", "outbox", "flyway_schema_history");
+        }
+    }
+
+    @Test
     void unknownIdsAre404Problems() {
         IntakeClient.Response tracking = client().get("/api/v1/tracking/" + UUID.randomUUID());
         IntakeClient.Response notAnId = client().get("/api/v1/blueprints/not-an-id");

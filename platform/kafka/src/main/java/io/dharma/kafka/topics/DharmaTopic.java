@@ -26,19 +26,19 @@ import io.dharma.events.ResourceObserved;
  */
 public enum DharmaTopic {
 
-    BLUEPRINTS("dharma.blueprints.v1", TopicKind.EVENT, BlueprintSubmitted.class,
+    BLUEPRINTS(DharmaTopicNames.BLUEPRINTS, TopicKind.EVENT, BlueprintSubmitted.class,
             "blueprintId"),
-    IAC("dharma.iac.v1", TopicKind.EVENT, IacEvent.class,
+    IAC(DharmaTopicNames.IAC, TopicKind.EVENT, IacEvent.class,
             "blueprintId"),
-    GUARDRAILS("dharma.guardrails.v1", TopicKind.EVENT, GuardrailsEvaluated.class,
+    GUARDRAILS(DharmaTopicNames.GUARDRAILS, TopicKind.EVENT, GuardrailsEvaluated.class,
             "blueprintId"),
-    COSTS("dharma.costs.v1", TopicKind.EVENT, CostEstimated.class,
+    COSTS(DharmaTopicNames.COSTS, TopicKind.EVENT, CostEstimated.class,
             "blueprintId"),
-    DEPLOYMENTS("dharma.deployments.v1", TopicKind.EVENT, DeploymentEvent.class,
+    DEPLOYMENTS(DharmaTopicNames.DEPLOYMENTS, TopicKind.EVENT, DeploymentEvent.class,
             "blueprintId"),
-    OBSERVATIONS("dharma.observations.v1", TopicKind.EVENT, ResourceObserved.class,
+    OBSERVATIONS(DharmaTopicNames.OBSERVATIONS, TopicKind.EVENT, ResourceObserved.class,
             "blueprintId (the observed resource is in the value, not the key)"),
-    DRIFT("dharma.drift.v1", TopicKind.EVENT, DriftEvent.class,
+    DRIFT(DharmaTopicNames.DRIFT, TopicKind.EVENT, DriftEvent.class,
             "blueprintId (the drifted resource is in the value, not the key)");
 
     /** Suffix of every dead-letter topic. */

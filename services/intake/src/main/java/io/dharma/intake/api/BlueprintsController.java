@@ -1,5 +1,7 @@
 package io.dharma.intake.api;
 
+import io.dharma.web.ApiException;
+import io.dharma.web.CallerResolver;
 import io.dharma.blueprint.validation.BlueprintLimits;
 import io.dharma.blueprint.validation.DocumentFormat;
 import io.dharma.blueprint.validation.Problem;
@@ -34,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Submitting blueprints and reading them back. */
 @RestController
 @RequestMapping("/api/v1/blueprints")
-class BlueprintsController {
+public class BlueprintsController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -42,15 +44,15 @@ class BlueprintsController {
 
     private final SubmissionService submissions;
     private final BlueprintStore store;
-    private final TenantResolver tenants;
+    private final CallerResolver callers;
     private final IntakeProperties properties;
     private final int maxDocumentBytes = BlueprintLimits.DEFAULT.maxDocumentBytes();
 
-    BlueprintsController(SubmissionService submissions, BlueprintStore store, TenantResolver tenants,
+    BlueprintsController(SubmissionService submissions, BlueprintStore store, CallerResolver callers,
             IntakeProperties properties) {
         this.submissions = submissions;
         this.store = store;
-        this.tenants = tenants;
+        this.callers = callers;
         this.properties = properties;
     }
 
@@ -61,13 +63,13 @@ class BlueprintsController {
     @PostMapping
     ResponseEntity<ApiResponses.SubmissionAccepted> submit(HttpServletRequest request,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) throws IOException {
-        String tenant = tenants.tenantOf(request);
+        String tenant = callers.tenantOf(request);
         String mediaType = request.getContentType();
         DocumentFormat format = DocumentFormat.fromMediaType(mediaType).orElseThrow(() -> unreadable(
                 ProblemCode.DOCUMENT_UNSUPPORTED_MEDIA_TYPE,
                 "send the blueprint as application/yaml or application/json, not " + (mediaType == null ? "nothing" : mediaType)));
         if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
-            throw new ApiException(ApiError.INVALID_IDEMPOTENCY_KEY, "an Idempotency-Key is 1-255 visible ASCII characters");
+            throw new ApiException(IntakeApiError.INVALID_IDEMPOTENCY_KEY, "an Idempotency-Key is 1-255 visible ASCII characters");
         }
         byte[] document = readBody(request);
 
@@ -84,7 +86,7 @@ class BlueprintsController {
     ApiResponses.PageView<ApiResponses.BlueprintView> list(HttpServletRequest request,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         checkPage(page, size);
-        Page<BlueprintSummary> result = store.listBlueprints(tenants.tenantOf(request), page, size);
+        Page<BlueprintSummary> result = store.listBlueprints(callers.tenantOf(request), page, size);
         return ApiResponses.PageView.of(result.items().stream().map(ApiResponses.BlueprintView::of).toList(),
                 page, size, result.totalItems());
     }
@@ -111,20 +113,20 @@ class BlueprintsController {
             @PathVariable int version) {
         BlueprintSummary blueprint = blueprint(request, blueprintId);
         StoredDocument document = store.findDocument(blueprint.blueprintId(), version).orElseThrow(() ->
-                new ApiException(ApiError.VERSION_NOT_FOUND,
+                new ApiException(IntakeApiError.VERSION_NOT_FOUND,
                         "blueprint " + blueprintId + " has versions 1 to " + blueprint.latestVersion()));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(document.mediaType())).body(document.document());
     }
 
     private BlueprintSummary blueprint(HttpServletRequest request, String blueprintId) {
-        UUID id = ApiResponses.uuid(blueprintId, ApiError.BLUEPRINT_NOT_FOUND);
-        return store.findBlueprint(tenants.tenantOf(request), id).orElseThrow(() ->
-                new ApiException(ApiError.BLUEPRINT_NOT_FOUND, "no blueprint " + blueprintId + " for this tenant"));
+        UUID id = ApiResponses.uuid(blueprintId, IntakeApiError.BLUEPRINT_NOT_FOUND);
+        return store.findBlueprint(callers.tenantOf(request), id).orElseThrow(() ->
+                new ApiException(IntakeApiError.BLUEPRINT_NOT_FOUND, "no blueprint " + blueprintId + " for this tenant"));
     }
 
     private void checkPage(int page, int size) {
         if (page < 0 || size < 1 || size > properties.maxPageSize()) {
-            throw new ApiException(ApiError.INVALID_PAGE,
+            throw new ApiException(IntakeApiError.INVALID_PAGE,
                     "page must be 0 or more and size between 1 and " + properties.maxPageSize());
         }
     }

@@ -1,5 +1,7 @@
 package io.dharma.intake.api;
 
+import io.dharma.web.ApiException;
+import io.dharma.web.CallerResolver;
 import io.dharma.intake.store.BlueprintStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
@@ -12,23 +14,23 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code dharma.blueprints.v1}. The Kafka Streams tracking view takes over this URL and shape later.
  */
 @RestController
-class TrackingController {
+public class TrackingController {
 
     private final BlueprintStore store;
-    private final TenantResolver tenants;
+    private final CallerResolver callers;
 
-    TrackingController(BlueprintStore store, TenantResolver tenants) {
+    TrackingController(BlueprintStore store, CallerResolver callers) {
         this.store = store;
-        this.tenants = tenants;
+        this.callers = callers;
     }
 
     @GetMapping("/api/v1/tracking/{trackingId}")
     ApiResponses.Tracking tracking(HttpServletRequest request, @PathVariable String trackingId) {
-        UUID id = ApiResponses.uuid(trackingId, ApiError.TRACKING_NOT_FOUND);
-        String tenant = tenants.tenantOf(request);
+        UUID id = ApiResponses.uuid(trackingId, IntakeApiError.TRACKING_NOT_FOUND);
+        String tenant = callers.tenantOf(request);
         return store.findByTrackingId(id)
                 .filter(version -> version.tenantId().equals(tenant))
                 .map(ApiResponses.Tracking::of)
-                .orElseThrow(() -> new ApiException(ApiError.TRACKING_NOT_FOUND, "no submission " + trackingId + " for this tenant"));
+                .orElseThrow(() -> new ApiException(IntakeApiError.TRACKING_NOT_FOUND, "no submission " + trackingId + " for this tenant"));
     }
 }

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * published ahead of an earlier one. While Kafka or the registry fails, it retries with
  * exponential backoff. One relay works at a time across instances (an advisory lock).
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -68,6 +69,13 @@ public class OutboxRelay implements SmartLifecycle {
             }
             worker = null;
         }
+    }
+
+    /** The producer lives as long as the relay bean; stop() and start() may alternate before that. */
+    @Override
+    public void destroy() {
+        stop();
+        producer.close(Duration.ofSeconds(10));
     }
 
     @Override

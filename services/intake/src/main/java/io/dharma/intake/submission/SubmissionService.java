@@ -1,6 +1,7 @@
 package io.dharma.intake.submission;
 
 import io.dharma.blueprint.Blueprint;
+import io.dharma.blueprint.events.BlueprintEvents;
 import io.dharma.blueprint.validation.BlueprintValidator;
 import io.dharma.blueprint.validation.DocumentFormat;
 import io.dharma.blueprint.validation.ValidationResult;
@@ -38,13 +39,12 @@ public class SubmissionService {
     private final OutboxSignal outboxSignal;
     private final Envelopes envelopes;
 
-    public SubmissionService(BlueprintValidator validator, BlueprintStore store, TransactionTemplate transactions,
-            OutboxSignal outboxSignal, Envelopes envelopes) {
-        this.validator = validator;
+    public SubmissionService(BlueprintStore store, TransactionTemplate transactions, OutboxSignal outboxSignal) {
+        this.validator = new BlueprintValidator();
         this.store = store;
         this.transactions = transactions;
         this.outboxSignal = outboxSignal;
-        this.envelopes = envelopes;
+        this.envelopes = Envelopes.forProducer(PRODUCER);
     }
 
     /**
@@ -85,7 +85,7 @@ public class SubmissionService {
                 document,
                 mediaType,
                 blueprint.canonicalJson(),
-                "sha256:" + blueprint.contentHash(),
+                BlueprintEvents.contentDigest(blueprint),
                 envelope.getOccurredAt().atOffset(ZoneOffset.UTC)));
         return new Submission(trackingId, ref.blueprintId(), ref.version(), false);
     }

@@ -1,0 +1,157 @@
+package io.dharma.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Drives POST /api/v1/blueprints with concurrent clients and reports accepted submissions per
+ * second and latency; then waits for the outbox relay to publish every accepted submission, which
+ * shows that acceptance does not wait on Kafka.
+ */
+@Command(name = "submissions", mixinStandardHelpOptions = true,
+        description = "Concurrent blueprint submissions against the intake API (embedded platform).")
+final class SubmissionBench implements Callable<Integer> {
+
+    private static final Pattern METADATA_NAME = Pattern.compile("(?m)^(metadata:\\s*\\n(?:[ \\t].*\\n)*?[ \\t]+name:[ \\t]*)(\\S+)");
+    private static final String TOPIC = "dharma.blueprints.v1";
+
+    @Option(names = "--clients", defaultValue = "16", description = "Concurrent clients (default ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--duration", defaultValue = "PT20S", description = "Measured time, ISO-8601 (default ${DEFAULT-VALUE}).")
+    Duration duration;
+
+    @Option(names = "--warmup", defaultValue = "PT5S", description = "Unmeasured warm-up (default ${DEFAULT-VALUE}).")
+    Duration warmup;
+
+    @Option(names = "--blueprint", defaultValue = "examples/aws-web-app.yaml", description = "Blueprint to submit (default ${DEFAULT-VALUE}).")
+    Path blueprint;
+
+    @Option(names = "--names", defaultValue = "1000", description = "Distinct blueprint names to rotate through (default ${DEFAULT-VALUE}).")
+    int names;
+
+    @Override
+    public Integer call() throws Exception {
+        String template = Files.readString(blueprint);
+        Matcher m = METADATA_NAME.matcher(template);
+        if (!m.find()) {
+            throw new IllegalArgumentException(blueprint + " has no metadata.name to vary");
+        }
+        System.out.println(Machine.describe());
+        try (BenchTarget target = BenchTarget.startEmbedded()) {
+            long endOffsetsBefore = endOffsets(target.bootstrapServers());
+            Result result = drive(target.apiUrl(), template, m);
+            System.out.printf("submissions: %d clients, %s measured after %s warm-up, blueprint %s (%d bytes)%n",
+                    clients, duration, warmup, blueprint, template.length());
+            System.out.printf("  accepted (202): %d = %.1f submissions/s; other answers: %s%n",
+                    result.accepted, result.accepted / (double) duration.toMillis() * 1000, result.others);
+            System.out.println("  latency " + Latencies.summary(result.latencies));
+            awaitRelay(target.bootstrapServers(), endOffsetsBefore + result.acceptedTotal);
+        }
+        return 0;
+    }
+
+    private record Result(long accepted, long acceptedTotal, Map<Integer, Long> others, Histogram latencies) {
+    }
+
+    private Result drive(String apiUrl, String template, Matcher nameMatch) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI uri = URI.create(apiUrl + "/api/v1/blueprints");
+        Latencies latencies = new Latencies();
+        LongAdder accepted = new LongAdder();
+        LongAdder acceptedTotal = new LongAdder();
+        Map<Integer, Long> others = new ConcurrentHashMap<>();
+        AtomicLong sequence = new AtomicLong();
+        String prefix = template.substring(0, nameMatch.start(2));
+        String suffix = template.substring(nameMatch.end(2));
+
+        long start = System.nanoTime();
+        long measureFrom = start + warmup.toNanos();
+        long end = measureFrom + duration.toNanos();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < clients; c++) {
+                pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        String body = prefix + "bench-" + (sequence.incrementAndGet() % names) + suffix;
+                        HttpRequest request = HttpRequest.newBuilder(uri)
+                                .header("Content-Type", "application/yaml")
+                                .header("X-Dharma-Tenant", "bench")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                        long t0 = System.nanoTime();
+                        int status;
+                        try {
+                            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        } catch (Exception e) {
+                            status = -1;
+                        }
+                        long t1 = System.nanoTime();
+                        if (status == 202) {
+                            acceptedTotal.increment();
+                        }
+                        if (t0 >= measureFrom && t1 <= end) {
+                            latencies.record(t0, t1);
+                            if (status == 202) {
+                                accepted.increment();
+                            } else {
+                                others.merge(status, 1L, Long::sum);
+                            }
+                        }
+                    }
+                    return null;
+                });
+            }
+            Thread.sleep(warmup.toMillis());
+            latencies.drain();
+        }
+        return new Result(accepted.sum(), acceptedTotal.sum(), Map.copyOf(others), latencies.drain());
+    }
+
+    /** Waits until the relay has published every accepted submission, and says how long that took. */
+    private static void awaitRelay(String bootstrap, long expected) throws Exception {
+        long t0 = System.nanoTime();
+        long published;
+        do {
+            published = endOffsets(bootstrap);
+            if (published >= expected) {
+                break;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() - t0 < Duration.ofMinutes(2).toNanos());
+        System.out.printf("  outbox relay: %d of %d accepted submissions on %s, %.1f s after the load stopped%n",
+                published, expected, TOPIC, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static long endOffsets(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            int partitions = admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC).partitions().size();
+            Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
+            for (int p = 0; p < partitions; p++) {
+                request.put(new TopicPartition(TOPIC, p), OffsetSpec.latest());
+            }
+            return admin.listOffsets(request).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+        }
+    }
+}

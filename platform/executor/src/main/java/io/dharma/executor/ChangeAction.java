@@ -1,0 +1,7 @@
+package io.dharma.executor;
+
+public enum ChangeAction {
+    CREATE,
+    UPDATE,
+    DELETE
+}

@@ -1,0 +1,84 @@
+package io.dharma.kafka.processing;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the event-processing machinery, under {@code dharma.kafka.processing}.
+ *
+ * <pre>
+ * dharma.kafka.processing.enabled=true
+ * dharma.kafka.processing.transaction-id-prefix=          # default: ${spring.application.name}-&lt;random&gt;-
+ * dharma.kafka.processing.retry.max-attempts=5            # attempts of a transient failure, then the DLT
+ * dharma.kafka.processing.retry.initial-interval=1s
+ * dharma.kafka.processing.retry.multiplier=2
+ * dharma.kafka.processing.retry.max-interval=10s
+ * dharma.kafka.processing.not-retryable-exceptions=com.example.PolicyRejected
+ * </pre>
+ *
+ * @param enabled                 whether to configure dharmaListenerContainerFactory and friends
+ * @param transactionIdPrefix     prefix of the transactional.id of every producer; must differ
+ *                                between running instances. Unset, each start picks a fresh one.
+ * @param retry                   back-off of transient failures
+ * @param notRetryableExceptions  extra exception types that go to the DLT without retries
+ */
+@ConfigurationProperties("dharma.kafka.processing")
+public record DharmaProcessingProperties(
+        @DefaultValue("true") boolean enabled,
+        String transactionIdPrefix,
+        @DefaultValue Retry retry,
+        List<Class<? extends Throwable>> notRetryableExceptions) {
+
+    public DharmaProcessingProperties {
+        if (transactionIdPrefix != null && transactionIdPrefix.isBlank()) {
+            transactionIdPrefix = null;
+        }
+        notRetryableExceptions = notRetryableExceptions == null ? List.of() : List.copyOf(notRetryableExceptions);
+    }
+
+    /**
+     * The configured prefix, or {@code <applicationName>-<12 random hex digits>-}: unique per running
+     * instance without any coordination (see ADR 0005).
+     */
+    public String effectiveTransactionIdPrefix(String applicationName) {
+        if (transactionIdPrefix != null) {
+            return transactionIdPrefix;
+        }
+        // 48 bits from a SecureRandom-backed UUID: no two instances will draw the same.
+        String random = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return applicationName + "-" + random + "-";
+    }
+
+    /**
+     * @param maxAttempts     attempts of a record failing transiently, the first included (1 = no retry)
+     * @param initialInterval wait before the second attempt
+     * @param multiplier      growth of the wait per attempt
+     * @param maxInterval     longest wait between two attempts; keep it well below max.poll.interval.ms
+     */
+    public record Retry(
+            @DefaultValue("5") int maxAttempts,
+            @DefaultValue("1s") Duration initialInterval,
+            @DefaultValue("2") double multiplier,
+            @DefaultValue("10s") Duration maxInterval) {
+
+        public Retry {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("dharma.kafka.processing.retry.max-attempts must be >= 1 but was " + maxAttempts);
+            }
+            if (initialInterval.isNegative() || initialInterval.isZero()) {
+                throw new IllegalArgumentException("dharma.kafka.processing.retry.initial-interval must be positive but was " + initialInterval);
+            }
+            if (multiplier < 1) {
+                throw new IllegalArgumentException("dharma.kafka.processing.retry.multiplier must be >= 1 but was " + multiplier);
+            }
+            if (maxInterval.compareTo(initialInterval) < 0) {
+                throw new IllegalArgumentException("dharma.kafka.processing.retry.max-interval (" + maxInterval
+                        + ") must not be shorter than initial-interval (" + initialInterval + ")");
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.dharma.kafka.processing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.dharma.events.BlueprintSubmitted;
+import io.dharma.events.GuardrailsEvaluated;
+import io.dharma.kafka.TestStack;
+import io.dharma.kafka.processing.app.PipelineTestApplication;
+
+/**
+ * A consumer killed with SIGKILL in the middle of the stream (in its own JVM, transactions open)
+ * and then restarted neither loses nor duplicates an output: counted by eventId, read as a
+ * read_committed downstream consumer would.
+ */
+class ConsumerCrashTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerCrashTest.class);
+    private static final int BLUEPRINTS = 30;
+    private static final int VERSIONS_PER_BLUEPRINT = 8;
+    private static final int INPUTS = BLUEPRINTS * VERSIONS_PER_BLUEPRINT;
+    // The dead consumer leaves the group after this; its open transaction is aborted after the
+    // transaction timeout. Both short here so the restart does not wait for the defaults.
+    private static final String[] FAST_RECOVERY = {
+            "--spring.kafka.consumer.properties.session.timeout.ms=6000",
+            "--spring.kafka.producer.properties.transaction.timeout.ms=5000"};
+
+    @Test
+    void aConsumerKilledMidStreamAndRestartedNeitherLosesNorDuplicatesAnOutput() throws Exception {
+        PipelineUnderTest pipeline = PipelineUnderTest.create();
+        List<BlueprintSubmitted> inputs = IntStream.range(0, BLUEPRINTS)
+                .mapToObj(i -> TestEvents.newBlueprintId())
+                .flatMap(blueprintId -> IntStream.range(0, VERSIONS_PER_BLUEPRINT)
+                        .mapToObj(version -> TestEvents.blueprint(blueprintId, "shop")))
+                .toList();
+        // Every fifth input is published twice (same eventId), as an at-least-once relay might.
+        List<BlueprintSubmitted> published = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            published.add(inputs.get(i));
+            if (i % 5 == 0) {
+                published.add(inputs.get(i));
+            }
+        }
+        TopicIo.sendAll(pipeline.inputTopic(), published, value -> ((BlueprintSubmitted) value).getEnvelope().getBlueprintId());
+
+        Process consumer = startInOwnJvm(pipeline, concat(FAST_RECOVERY, "--test.delay-after-emit=50ms"));
+        try {
+            TopicIo.awaitUntil(() -> TopicIo.readAll(pipeline.outputTopic()).size(), committed -> committed >= 30,
+                    Duration.ofSeconds(120));
+        } finally {
+            consumer.destroyForcibly();
+            assertThat(consumer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        int committedAtKill = TopicIo.readAll(pipeline.outputTopic()).size();
+        assertThat(committedAtKill).as("killed mid-stream").isLessThan(INPUTS);
+
+        try (ConfigurableApplicationContext restarted = pipeline.start(FAST_RECOVERY)) {
+            TopicIo.awaitUntil(() -> lag(pipeline), lag -> lag == 0, Duration.ofSeconds(120));
+        }
+
+        List<ConsumerRecord<String, GuardrailsEvaluated>> outputs = TopicIo.readAll(pipeline.outputTopic());
+        Set<UUID> outputEventIds = outputs.stream().map(r -> r.value().getEnvelope().getEventId()).collect(Collectors.toSet());
+        Set<UUID> causes = outputs.stream().map(r -> r.value().getEnvelope().getCausationId()).collect(Collectors.toSet());
+        int written = TopicIo.readAll(pipeline.outputTopic(), "read_uncommitted").size();
+        LOG.info("{} inputs ({} published), {} outputs committed at the kill, {} committed in the end, {} written "
+                + "including aborted transactions", INPUTS, published.size(), committedAtKill, outputs.size(), written);
+
+        assertThat(outputEventIds).as("distinct output eventIds").hasSize(INPUTS);
+        assertThat(outputs).as("no output eventId appears twice").hasSize(INPUTS);
+        assertThat(causes).as("one output per input")
+                .isEqualTo(inputs.stream().map(i -> i.getEnvelope().getEventId()).collect(Collectors.toSet()));
+        assertThat(TopicIo.readAllRaw(pipeline.inputDeadLetterTopic())).isEmpty();
+    }
+
+    /** Records of the input topic the consumer group has not committed yet. */
+    private static long lag(PipelineUnderTest pipeline) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers()))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(pipeline.group())
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, PipelineUnderTest.PARTITIONS).boxed()
+                    .collect(Collectors.toMap(p -> new TopicPartition(pipeline.inputTopic(), p), p -> OffsetSpec.latest()));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+            return ends.entrySet().stream()
+                    .mapToLong(end -> end.getValue().offset()
+                            - (committed.get(end.getKey()) == null ? 0 : committed.get(end.getKey()).offset()))
+                    .sum();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot read the lag of " + pipeline.group(), e);
+        }
+    }
+
+    private static Process startInOwnJvm(PipelineUnderTest pipeline, String... extra) throws IOException {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        List<String> command = new ArrayList<>(List.of(
+                java, "-cp", System.getProperty("java.class.path"), PipelineTestApplication.class.getName()));
+        command.addAll(pipeline.arguments(extra));
+        Path log = Path.of("target", "consumer-crash-test-child.log");
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static String[] concat(String[] first, String... second) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(second));
+        return all.toArray(String[]::new);
+    }
+}

@@ -1,0 +1,47 @@
+package io.dharma.kafka.processing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class DharmaProcessingPropertiesTest {
+
+    static DharmaProcessingProperties withPrefix(String prefix) {
+        return new DharmaProcessingProperties(true, prefix,
+                new DharmaProcessingProperties.Retry(4, Duration.ofMillis(500), 2, Duration.ofSeconds(10)), List.of());
+    }
+
+    @Test
+    void withoutAConfiguredPrefixEveryInstanceDrawsItsOwn() {
+        DharmaProcessingProperties properties = withPrefix(null);
+
+        String first = properties.effectiveTransactionIdPrefix("dharma-generator");
+        String second = properties.effectiveTransactionIdPrefix("dharma-generator");
+
+        assertThat(first).matches("dharma-generator-[0-9a-f]{12}-");
+        assertThat(second).matches("dharma-generator-[0-9a-f]{12}-").isNotEqualTo(first);
+    }
+
+    @Test
+    void aConfiguredPrefixIsUsedAsIs() {
+        assertThat(withPrefix("generator-pod-0-").effectiveTransactionIdPrefix("ignored")).isEqualTo("generator-pod-0-");
+        assertThat(withPrefix(" ").effectiveTransactionIdPrefix("app")).startsWith("app-");
+    }
+
+    @Test
+    void retrySettingsAreChecked() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DharmaProcessingProperties.Retry(0, Duration.ofMillis(1), 2, Duration.ofSeconds(1)))
+                .withMessageContaining("max-attempts must be >= 1");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DharmaProcessingProperties.Retry(3, Duration.ofSeconds(2), 2, Duration.ofSeconds(1)))
+                .withMessageContaining("max-interval");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DharmaProcessingProperties.Retry(3, Duration.ofSeconds(1), 0.5, Duration.ofSeconds(1)))
+                .withMessageContaining("multiplier");
+    }
+}

@@ -1,0 +1,92 @@
+package io.dharma.web;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * The last word on errors for every Dharma API in the JVM: each leaves as RFC 9457
+ * {@code application/problem+json} with a stable {@code code}; an unreachable database is a 503
+ * with {@code Retry-After}, never a 500; no stack trace leaves the server. Services add their own
+ * advice (ordered before this one) only for their own exception types.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class PlatformProblemHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformProblemHandler.class);
+
+    private final Duration retryAfter;
+
+    public PlatformProblemHandler(Duration retryAfter) {
+        this.retryAfter = retryAfter;
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> api(ApiException e) {
+        return Problems.respond(Problems.of(e.error(), e.getMessage(), e.properties()));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> noSuchPath(NoResourceFoundException e) {
+        return Problems.respond(Problems.of(CommonApiError.NOT_FOUND, "no such path"));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        return Problems.respond(Problems.of(CommonApiError.METHOD_NOT_ALLOWED, e.getMethod() + " is not supported here"));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return Problems.respond(Problems.of(CommonApiError.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type " + e.getContentType() + " is not supported; use one of " + e.getSupportedMediaTypes()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        return Problems.respond(Problems.of(CommonApiError.BAD_REQUEST, "the request body cannot be read"));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
+        return Problems.respond(Problems.of(CommonApiError.BAD_REQUEST, "'" + e.getName() + "' has an invalid value"));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+        return Problems.respond(Problems.of(CommonApiError.BAD_REQUEST, "parameter '" + e.getParameterName() + "' is required"));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
+        return Problems.respond(Problems.of(CommonApiError.BAD_REQUEST, "header '" + e.getHeaderName() + "' is required"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            log.warn("database unavailable: {}", e.toString());
+            return ResponseEntity.status(CommonApiError.SERVICE_UNAVAILABLE.status())
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()))
+                    .body(Problems.of(CommonApiError.SERVICE_UNAVAILABLE, "the database is unavailable; retry later"));
+        }
+        log.error("unexpected error", e);
+        return Problems.respond(Problems.of(CommonApiError.INTERNAL, "an unexpected error occurred"));
+    }
+}

@@ -1,0 +1,107 @@
+package io.dharma.web;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.sql.SQLException;
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+class PlatformProblemHandlerTest {
+
+    @RestController
+    static class SampleController {
+        private final CallerResolver callers = new CallerResolver("default", "local-user");
+
+        @GetMapping("/caller")
+        Caller caller(HttpServletRequest request) {
+            return callers.callerOf(request);
+        }
+
+        @GetMapping("/missing")
+        String missing() {
+            throw new ApiException(CommonApiError.NOT_FOUND, "no widget 42");
+        }
+
+        @GetMapping("/db-down")
+        String dbDown() {
+            throw new DataAccessResourceFailureException("pool exhausted", new SQLException("refused", "08001"));
+        }
+
+        @GetMapping("/bug")
+        String bug() {
+            throw new IllegalStateException("secret internals");
+        }
+
+        @PostMapping(path = "/json", consumes = MediaType.APPLICATION_JSON_VALUE)
+        String json(@RequestBody String body) {
+            return body;
+        }
+    }
+
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new SampleController())
+            .setControllerAdvice(new PlatformProblemHandler(Duration.ofSeconds(7)))
+            .build();
+
+    @Test
+    void apiExceptionBecomesAProblemWithItsCode() throws Exception {
+        mvc.perform(get("/missing"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("request.not-found"))
+                .andExpect(jsonPath("$.detail").value("no widget 42"))
+                .andExpect(jsonPath("$.type").value("https://dharma.io/problems/request.not-found"));
+    }
+
+    @Test
+    void unreachableDatabaseIs503WithRetryAfter() throws Exception {
+        mvc.perform(get("/db-down"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "7"))
+                .andExpect(jsonPath("$.code").value("service.unavailable"));
+    }
+
+    @Test
+    void unexpectedErrorsLeakNothing() throws Exception {
+        mvc.perform(get("/bug"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(jsonPath("$.code").value("service.internal-error"))
+                .andExpect(jsonPath("$.detail").value("an unexpected error occurred"));
+    }
+
+    @Test
+    void callerComesFromHeadersWithLocalDefaults() throws Exception {
+        mvc.perform(get("/caller"))
+                .andExpect(jsonPath("$.tenant").value("default"))
+                .andExpect(jsonPath("$.user").value("local-user"));
+        mvc.perform(get("/caller").header(CallerResolver.TENANT_HEADER, "team-a").header(CallerResolver.USER_HEADER, "ana@example.com"))
+                .andExpect(jsonPath("$.tenant").value("team-a"))
+                .andExpect(jsonPath("$.user").value("ana@example.com"));
+    }
+
+    @Test
+    void invalidTenantIsRejected() throws Exception {
+        mvc.perform(get("/caller").header(CallerResolver.TENANT_HEADER, "Team A; DROP"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("request.invalid-tenant"));
+    }
+
+    @Test
+    void wrongContentTypeIs415() throws Exception {
+        mvc.perform(post("/json").contentType(MediaType.TEXT_PLAIN).content("x"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.code").value("request.unsupported-media-type"));
+    }
+}

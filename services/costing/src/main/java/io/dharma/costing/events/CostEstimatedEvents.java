@@ -1,0 +1,72 @@
+package io.dharma.costing.events;
+
+import io.dharma.costing.estimate.CloudEstimate;
+import io.dharma.costing.estimate.CostEstimate;
+import io.dharma.costing.estimate.LineItem;
+import io.dharma.costing.estimate.LinePrice;
+import io.dharma.costing.estimate.Money;
+import io.dharma.events.BlueprintSubmitted;
+import io.dharma.events.BudgetStatus;
+import io.dharma.events.Cloud;
+import io.dharma.events.CloudCostComparison;
+import io.dharma.events.CostEstimated;
+import io.dharma.events.CostLineItem;
+import io.dharma.events.Envelopes;
+import io.dharma.events.LinePricing;
+import java.math.RoundingMode;
+import java.util.Locale;
+
+/** Builds the {@link CostEstimated} event that answers one {@link BlueprintSubmitted}. */
+public final class CostEstimatedEvents {
+
+    /** Reaction key of the one event costing emits per blueprint version (deterministic eventId). */
+    public static final String REACTION_KEY = "cost-estimated";
+
+    private final Envelopes envelopes;
+
+    public CostEstimatedEvents(Envelopes envelopes) {
+        this.envelopes = envelopes;
+    }
+
+    public CostEstimated of(BlueprintSubmitted cause, CostEstimate estimate) {
+        CloudEstimate target = estimate.target();
+        return CostEstimated.newBuilder()
+                .setEnvelope(envelopes.reactingTo(cause.getEnvelope(), REACTION_KEY))
+                .setCloud(cloud(target.cloud()))
+                .setCurrency(estimate.currency())
+                .setTotalMonthly(target.totalMonthly())
+                .setLineItems(target.lineItems().stream().map(CostEstimatedEvents::lineItem).toList())
+                .setUnpricedCount(target.unpricedCount())
+                .setCatalogueVersion(estimate.catalogueVersion())
+                .setBudgetStatus(BudgetStatus.valueOf(estimate.budgetStatus().name()))
+                .setBudget(estimate.budget().orElse(null))
+                .setComparisons(estimate.comparisons().stream()
+                        .map(other -> new CloudCostComparison(cloud(other.cloud()), other.totalMonthly(), other.unpricedCount()))
+                        .toList())
+                .build();
+    }
+
+    private static CostLineItem lineItem(LineItem line) {
+        return CostLineItem.newBuilder()
+                .setResourceName(line.resourceName())
+                .setResourceType(line.resourceType())
+                .setPricing(line.pricing().map(CostEstimatedEvents::pricing).orElse(null))
+                .setUnpricedReason(line.unpricedReason().orElse(null))
+                .build();
+    }
+
+    // The estimate already respects the scales (see Money); UNNECESSARY fails loudly if it ever did not.
+    private static LinePricing pricing(LinePrice price) {
+        return LinePricing.newBuilder()
+                .setSku(price.sku())
+                .setUnitPrice(price.unitPrice().setScale(Money.UNIT_PRICE_SCALE, RoundingMode.UNNECESSARY))
+                .setUnit(price.unit())
+                .setQuantity(price.quantity().setScale(Money.QUANTITY_SCALE, RoundingMode.UNNECESSARY))
+                .setMonthly(price.monthly().setScale(Money.AMOUNT_SCALE, RoundingMode.UNNECESSARY))
+                .build();
+    }
+
+    private static Cloud cloud(io.dharma.blueprint.Cloud cloud) {
+        return Cloud.valueOf(cloud.id().toUpperCase(Locale.ROOT));
+    }
+}
