@@ -58,10 +58,18 @@ public final class TerraformGenerator {
         return mappings.get(cloud);
     }
 
+    /**
+     * The Terraform for {@code blueprint}, or the problems that prevent it: resources a cloud
+     * cannot express as written, and (for blueprints that bypassed validation, e.g. written with
+     * a newer catalogue) unknown types and dependency cycles.
+     */
     public GenerationResult generate(Blueprint blueprint) {
         CloudMapping mapping = mappings.get(blueprint.spec().cloud());
+        List<GenerationProblem> problems = new ArrayList<>(unsupported(blueprint, mapping));
+        if (!problems.isEmpty()) {
+            return failed(blueprint, problems);
+        }
         GenerationContext context = new GenerationContext(blueprint, catalogue, sizes);
-        List<GenerationProblem> problems = new ArrayList<>();
         try {
             mapping.providers(context);
         } catch (MappingException e) {
@@ -78,10 +86,29 @@ public final class TerraformGenerator {
             problems.addAll(duplicateAddresses(context.module()));
         }
         if (!problems.isEmpty()) {
-            return new GenerationResult.Failed("Terraform for " + blueprint.spec().cloud().id()
-                    + " cannot be generated: " + problems.size() + " problem(s)", problems);
+            return failed(blueprint, problems);
         }
         return new GenerationResult.Generated(assemble(blueprint, mapping, context));
+    }
+
+    private static GenerationResult failed(Blueprint blueprint, List<GenerationProblem> problems) {
+        return new GenerationResult.Failed("Terraform for " + blueprint.spec().cloud().id() + " cannot be generated: "
+                + problems.size() + (problems.size() == 1 ? " problem" : " problems"), problems);
+    }
+
+    private List<GenerationProblem> unsupported(Blueprint blueprint, CloudMapping mapping) {
+        List<GenerationProblem> problems = new ArrayList<>();
+        for (ResourceSpec resource : blueprint.spec().resources()) {
+            if (catalogue.find(resource.type()).isEmpty() || !mapping.supportedTypes().contains(resource.type())) {
+                problems.add(GenerationProblem.of(resource.name(), "resource type '" + resource.type()
+                        + "' is not in catalogue " + catalogue.version() + "; known: " + String.join(", ", catalogue.typeNames())));
+            }
+        }
+        if (problems.isEmpty()) {
+            DependencyGraph.of(blueprint, catalogue).cycles().forEach(cycle -> problems.add(GenerationProblem.of(
+                    cycle.getFirst(), "resources depend on each other in a cycle: " + String.join(" -> ", cycle))));
+        }
+        return problems;
     }
 
     private TerraformConfiguration assemble(Blueprint blueprint, CloudMapping mapping, GenerationContext context) {
