@@ -16,9 +16,7 @@ import io.dharma.events.IacGenerationFailed;
 import io.dharma.generator.GenerationResult;
 import io.dharma.generator.GeneratorVersion;
 import io.dharma.generator.TerraformGenerator;
-import io.dharma.generator.app.GeneratorApplication;
 import io.dharma.kafka.topics.DharmaTopicNames;
-import io.dharma.testing.EmbeddedStack;
 import io.dharma.testing.ExampleBlueprints;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,7 +30,6 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -52,19 +49,7 @@ class GeneratorServiceTest {
 
     @BeforeAll
     static void startService() {
-        List<String> args = new ArrayList<>();
-        EmbeddedStack.get().springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
-        args.addAll(List.of(
-                "--spring.main.web-application-type=none",
-                "--spring.main.banner-mode=off",
-                "--spring.jmx.enabled=false",
-                "--dharma.kafka.processing.retry.max-attempts=3",
-                "--dharma.kafka.processing.retry.initial-interval=100ms",
-                "--dharma.kafka.processing.retry.max-interval=200ms"));
-        service = new SpringApplicationBuilder(GeneratorApplication.class)
-                .properties(GeneratorApplication.CONFIG_NAME)
-                .registerShutdownHook(false)
-                .run(args.toArray(String[]::new));
+        service = GeneratorService.start();
     }
 
     @AfterAll
