@@ -33,19 +33,24 @@ final class DependsOn {
         Set<String> addresses = new HashSet<>();
         blocksByOwner.values().forEach(blocks -> blocks.forEach(block -> addresses.add(address(block))));
         blocksByOwner.values().forEach(blocks -> blocks.forEach(block ->
-                referencesByAddress.put(address(block), References.in(block, addresses))));
+                referencesByAddress.put(address(block), new LinkedHashSet<>(References.in(block, addresses)))));
     }
 
     static String address(Block block) {
         return block.label(0) + "." + block.label(1);
     }
 
-    /** The blocks per owner, with depends_on added where {@code dependsOnByOwner} needs it. */
+    /**
+     * The blocks per owner, with depends_on added where {@code dependsOnByOwner} needs it. An
+     * owner's blocks are visited first-created first, and each depends_on added counts as a
+     * reference for the blocks after it, so only the blocks that nothing else orders get one.
+     */
     Map<String, List<Block>> apply(Map<String, List<String>> dependsOnByOwner) {
         Map<String, List<Block>> result = new LinkedHashMap<>();
         blocksByOwner.forEach((owner, blocks) -> {
-            List<Block> updated = new ArrayList<>();
-            for (Block block : blocks) {
+            Map<String, Block> updated = new LinkedHashMap<>();
+            blocks.forEach(block -> updated.put(address(block), block));
+            for (Block block : creationOrder(blocks)) {
                 Set<String> missing = new LinkedHashSet<>();
                 for (String dependency : dependsOnByOwner.getOrDefault(owner, List.of())) {
                     List<String> targets = addresses(dependency);
@@ -53,11 +58,34 @@ final class DependsOn {
                         missing.addAll(lastBlocks(dependency));
                     }
                 }
-                updated.add(missing.isEmpty() ? block : withDependsOn(block, missing));
+                if (!missing.isEmpty()) {
+                    updated.put(address(block), withDependsOn(block, missing));
+                    referencesByAddress.get(address(block)).addAll(missing);
+                }
             }
-            result.put(owner, updated);
+            result.put(owner, List.copyOf(updated.values()));
         });
         return result;
+    }
+
+    /** The blocks in an order where every block comes after the blocks of the same owner it refers to. */
+    private List<Block> creationOrder(List<Block> blocks) {
+        List<Block> ordered = new ArrayList<>();
+        Set<String> placed = new HashSet<>();
+        Set<String> own = new HashSet<>();
+        blocks.forEach(block -> own.add(address(block)));
+        while (ordered.size() < blocks.size()) {
+            for (Block block : blocks) {
+                String address = address(block);
+                boolean ready = referencesByAddress.get(address).stream()
+                        .filter(own::contains).filter(other -> !other.equals(address)).allMatch(placed::contains);
+                if (!placed.contains(address) && ready) {
+                    ordered.add(block);
+                    placed.add(address);
+                }
+            }
+        }
+        return ordered;
     }
 
     private List<String> addresses(String owner) {

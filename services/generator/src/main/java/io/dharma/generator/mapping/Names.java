@@ -42,6 +42,18 @@ public final class Names {
         return plain.substring(0, max - HASH_LENGTH) + hash(name);
     }
 
+    /**
+     * Lower-case letters and digits of {@code first} (at most {@code firstMax}) followed by those of
+     * {@code second}, {@code max} characters in all: a readable prefix for names that only allow
+     * letters and digits and get a unique suffix anyway (Azure storage accounts).
+     */
+    public static String compact(String first, int firstMax, String second, int max) {
+        String head = alphanumeric(first, Integer.MAX_VALUE);
+        head = head.substring(0, Math.min(head.length(), firstMax));
+        String tail = alphanumeric(second, Integer.MAX_VALUE);
+        return head + tail.substring(0, Math.min(tail.length(), max - head.length()));
+    }
+
     private static String hash(String name) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));

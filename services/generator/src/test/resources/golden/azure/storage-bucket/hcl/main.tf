@@ -9,7 +9,7 @@ resource "random_id" "archive" {
 }
 
 resource "azurerm_storage_account" "archive" {
-  name                            = "casebucketarchive${random_id.archive.hex}"
+  name                            = "archivecasebucket${random_id.archive.hex}"
   resource_group_name             = azurerm_resource_group.main.name
   location                        = azurerm_resource_group.main.location
   account_kind                    = "StorageV2"
@@ -56,7 +56,7 @@ resource "random_id" "site" {
 }
 
 resource "azurerm_storage_account" "site" {
-  name                            = "casebucketsite${random_id.site.hex}"
+  name                            = "sitecasebucket${random_id.site.hex}"
   resource_group_name             = azurerm_resource_group.main.name
   location                        = azurerm_resource_group.main.location
   account_kind                    = "StorageV2"

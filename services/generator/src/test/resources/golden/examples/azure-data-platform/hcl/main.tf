@@ -273,7 +273,7 @@ resource "random_id" "landing" {
 }
 
 resource "azurerm_storage_account" "landing" {
-  name                            = "dataplatform57b2e9${random_id.landing.hex}"
+  name                            = "landingdataplatfor${random_id.landing.hex}"
   resource_group_name             = azurerm_resource_group.main.name
   location                        = azurerm_resource_group.main.location
   account_kind                    = "StorageV2"
@@ -318,7 +318,7 @@ resource "random_id" "curated" {
 }
 
 resource "azurerm_storage_account" "curated" {
-  name                            = "dataplatform8570c6${random_id.curated.hex}"
+  name                            = "curateddataplatfor${random_id.curated.hex}"
   resource_group_name             = azurerm_resource_group.main.name
   location                        = azurerm_resource_group.main.location
   account_kind                    = "StorageV2"
@@ -332,14 +332,10 @@ resource "azurerm_storage_account" "curated" {
   blob_properties {
     versioning_enabled = true
   }
-
-  depends_on = [azurerm_private_endpoint.warehouse]
 }
 
 resource "azurerm_storage_container" "curated" {
   name                  = "curated"
   storage_account_id    = azurerm_storage_account.curated.id
   container_access_type = "private"
-
-  depends_on = [azurerm_private_endpoint.warehouse]
 }

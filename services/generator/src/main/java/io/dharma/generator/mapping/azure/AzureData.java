@@ -93,7 +93,7 @@ final class AzureData {
         String account = "azurerm_storage_account." + bucket.id();
         String suffix = AzureSupport.globalSuffix(context, bucket);
         context.module().resource(bucket.name(), Blocks.resource("azurerm_storage_account", bucket.id(), body -> placed(body
-                .attr("name", Expression.template(Names.alphanumeric(context.blueprintName() + bucket.name(), 18) + suffix)))
+                .attr("name", Expression.template(Names.compact(bucket.name(), 10, context.blueprintName(), 18) + suffix)))
                 .attr("account_kind", "StorageV2")
                 .attr("account_tier", "Standard")
                 .attr("account_replication_type", context.production() ? "ZRS" : "LRS")
