@@ -1,12 +1,10 @@
 package io.dharma.generator.mapping.aws;
 
-import static io.dharma.generator.mapping.Exprs.nameTag;
 import static io.dharma.generator.mapping.Exprs.refs;
 
 import io.dharma.generator.mapping.Declarations;
 import io.dharma.generator.mapping.GenerationContext;
 import io.dharma.generator.mapping.Ipv4Block;
-import io.dharma.generator.mapping.MappingException;
 import io.dharma.generator.mapping.Names;
 import io.dharma.generator.mapping.ResourceView;
 import io.dharma.generator.mapping.Exprs;
