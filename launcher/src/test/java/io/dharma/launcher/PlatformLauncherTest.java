@@ -54,6 +54,14 @@ class PlatformLauncherTest {
     }
 
     @Test
+    void theSandboxCloudIsTheDefaultExecutor() throws Exception {
+        HttpResponse<String> faults = get(platform.apiUrl() + "/api/v1/sandbox/faults");
+
+        assertThat(faults.statusCode()).isEqualTo(200);
+        assertThat(platform.context().getBean(io.dharma.executor.InfrastructureExecutor.class).name()).isEqualTo("sandbox");
+    }
+
+    @Test
     void prometheusMetricsAreExposed() throws Exception {
         assertThat(get(platform.apiUrl() + "/actuator/prometheus").statusCode()).isEqualTo(200);
     }

@@ -20,6 +20,10 @@ public class ExecutorException extends Exception {
         return new ExecutorException(message, resourceName, true, null);
     }
 
+    public static ExecutorException transientFailure(String resourceName, String message, Throwable cause) {
+        return new ExecutorException(message, resourceName, true, cause);
+    }
+
     public static ExecutorException permanentFailure(String resourceName, String message) {
         return new ExecutorException(message, resourceName, false, null);
     }
