@@ -33,7 +33,7 @@ resource "google_container_cluster" "gke" {
   location            = "europe-west4"
   network             = google_compute_network.vpc.id
   subnetwork          = google_compute_subnetwork.nodes.id
-  min_master_version  = "1.30"
+  min_master_version  = "1.35"
   networking_mode     = "VPC_NATIVE"
   deletion_protection = true
 
