@@ -93,10 +93,12 @@ final class ConsumerBench implements Callable<Integer> {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, target.bootstrapServers(),
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroSerializer.class,
                 "schema.registry.url", target.registryUrl());
         Instant started = Instant.now();
         try (KafkaProducer<String, BlueprintSubmitted> producer =
-                     new KafkaProducer<>(config, new StringSerializer(), new AvroSerializer<>())) {
+                     new KafkaProducer<>(config)) {
             producer.partitionsFor("dharma.blueprints.v1");
             for (int i = 0; i < events; i++) {
                 Example example = inputs.get(i % inputs.size());
@@ -121,7 +123,9 @@ final class ConsumerBench implements Callable<Integer> {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
-                "schema.registry.url", target.registryUrl()), new StringDeserializer(), new AvroDeserializer<>())) {
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroDeserializer.class,
+                "schema.registry.url", target.registryUrl()))) {
             consumer.subscribe(OUTPUT_TOPICS);
             Instant deadline = started.plus(timeout);
             while (took.size() < OUTPUT_TOPICS.size() && Instant.now().isBefore(deadline)) {

@@ -81,6 +81,10 @@ class ConsumerCrashTest {
         try (ConfigurableApplicationContext restarted = pipeline.start(FAST_RECOVERY)) {
             TopicIo.awaitUntil(() -> lag(pipeline), lag -> lag == 0, Duration.ofSeconds(120));
         }
+        // The killed instance's open transaction holds back read_committed readers (the last stable
+        // offset) until the broker aborts it after transaction.timeout.ms, so wait for the count.
+        TopicIo.awaitUntil(() -> TopicIo.readAll(pipeline.outputTopic()).size(), committed -> committed >= INPUTS,
+                Duration.ofSeconds(120));
 
         List<ConsumerRecord<String, GuardrailsEvaluated>> outputs = TopicIo.readAll(pipeline.outputTopic());
         Set<UUID> outputEventIds = outputs.stream().map(r -> r.value().getEnvelope().getEventId()).collect(Collectors.toSet());

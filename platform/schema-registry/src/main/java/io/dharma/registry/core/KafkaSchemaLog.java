@@ -183,7 +183,7 @@ public final class KafkaSchemaLog implements SchemaLog {
             Optional<TopicDescription> existing = describe(admin);
             if (existing.isEmpty()) {
                 createTopic(admin);
-                existing = describe(admin);
+                existing = awaitDescribed(admin);
             }
             verifyTopic(admin, existing.orElseThrow(
                     () -> new IllegalStateException("Schema topic " + settings.topic() + " was not created")));
@@ -206,6 +206,21 @@ public final class KafkaSchemaLog implements SchemaLog {
             }
             throw e;
         }
+    }
+
+    /**
+     * A created topic reaches the broker's metadata a moment later (longer on a loaded machine), so
+     * look it up until it is there or the timeout passes.
+     */
+    private Optional<TopicDescription> awaitDescribed(Admin admin)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        Optional<TopicDescription> described = describe(admin);
+        while (described.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            described = describe(admin);
+        }
+        return described;
     }
 
     private void createTopic(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {

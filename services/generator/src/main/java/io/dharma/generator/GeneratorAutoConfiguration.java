@@ -1,0 +1,41 @@
+package io.dharma.generator;
+
+import io.dharma.events.Envelopes;
+import io.dharma.generator.events.IacEvents;
+import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;
+import io.dharma.kafka.processing.EventPublisher;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The generator service's beans, for running it alone ({@code app.GeneratorApplication}) or inside
+ * the one-JVM launcher: a listener on {@code dharma.blueprints.v1} (consumer group
+ * {@code dharma-generator}) that emits one IacEvent per blueprint version on
+ * {@code dharma.iac.v1} through the platform's transactional event processing (ADR 0005). Bean
+ * names start with {@code generator}. The generator keeps no state of its own beyond the
+ * platform's processed-event log.
+ */
+@AutoConfiguration(after = DharmaProcessingAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "dharma.generator.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(GeneratorProperties.class)
+public class GeneratorAutoConfiguration {
+
+    public static final String PRODUCER = "generator";
+
+    @Bean
+    TerraformGenerator generatorTerraform() {
+        return new TerraformGenerator();
+    }
+
+    @Bean
+    IacEvents generatorIacEvents() {
+        return new IacEvents(Envelopes.forProducer(PRODUCER), GeneratorVersion.current());
+    }
+
+    @Bean
+    GeneratorListener generatorListener(TerraformGenerator generatorTerraform, IacEvents generatorIacEvents, EventPublisher events) {
+        return new GeneratorListener(generatorTerraform, generatorIacEvents, events);
+    }
+}

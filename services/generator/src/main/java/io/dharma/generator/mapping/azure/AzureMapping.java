@@ -1,0 +1,85 @@
+package io.dharma.generator.mapping.azure;
+
+import io.dharma.blueprint.Cloud;
+import io.dharma.generator.ResourceAddress;
+import io.dharma.generator.mapping.CloudMapping;
+import io.dharma.generator.mapping.Exprs;
+import io.dharma.generator.mapping.GenerationContext;
+import io.dharma.generator.mapping.MappingException;
+import io.dharma.generator.mapping.Names;
+import io.dharma.generator.mapping.ProviderVersions;
+import io.dharma.generator.mapping.ResourceView;
+import io.dharma.generator.terraform.Blocks;
+import io.dharma.generator.terraform.BodyItem.Block;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+
+/**
+ * The catalogue on Azure (hashicorp/azurerm). Everything lives in one resource group per
+ * blueprint and carries the blueprint's tags (Azure has no provider-wide default tags).
+ */
+public final class AzureMapping implements CloudMapping {
+
+    private static final Map<String, BiConsumer<ResourceView, GenerationContext>> MAPPERS = Map.ofEntries(
+            Map.entry("network", AzureNetworking::network),
+            Map.entry("subnet", AzureNetworking::subnet),
+            Map.entry("firewall", AzureNetworking::firewall),
+            Map.entry("compute.instance", AzureCompute::instance),
+            Map.entry("kubernetes.cluster", AzureCompute::kubernetes),
+            Map.entry("database.postgres", AzureData::database),
+            Map.entry("database.mysql", AzureData::database),
+            Map.entry("storage.bucket", AzureData::bucket),
+            Map.entry("cache.redis", AzureData::cache),
+            Map.entry("loadbalancer", AzureTraffic::loadBalancer),
+            Map.entry("dns.record", AzureTraffic::dnsRecord));
+
+    @Override
+    public Cloud cloud() {
+        return Cloud.AZURE;
+    }
+
+    @Override
+    public Set<String> supportedTypes() {
+        return MAPPERS.keySet();
+    }
+
+    @Override
+    public Block versions(GenerationContext context) {
+        return ProviderVersions.versionsBlock(ProviderVersions.AZURERM, context.module().extraProviders());
+    }
+
+    /**
+     * The provider (subscription from {@code ARM_SUBSCRIPTION_ID}, like the credentials), the
+     * tags, and the blueprint's resource group.
+     */
+    @Override
+    public void providers(GenerationContext context) {
+        context.module().providerBlock(Blocks.provider("azurerm", body -> body.block("features", features -> { })));
+        context.module().providerBlock(Blocks.locals(body -> body.attr("tags", Exprs.stringMap(tags(context)))));
+        context.module().resource(ResourceAddress.BLUEPRINT_WIDE, Blocks.resource("azurerm_resource_group", "main", body -> body
+                .attr("name", Names.fit("rg-" + context.blueprintName(), 90))
+                .attr("location", context.region())
+                .ref("tags", AzureSupport.TAGS)));
+    }
+
+    /** Azure tag names may not contain {@code < > % & \ ? /}; those become '_'. */
+    static Map<String, String> tags(GenerationContext context) {
+        Map<String, String> tags = new TreeMap<>();
+        context.tags().forEach((key, value) -> {
+            String safe = key.replaceAll("[<>%&\\\\?/]", "_");
+            String previous = tags.put(safe, value);
+            if (previous != null) {
+                throw new MappingException("tags '" + key + "' and another tag both become '" + safe
+                        + "' on azure, which forbids < > % & \\ ? / in tag names; rename one of them");
+            }
+        });
+        return tags;
+    }
+
+    @Override
+    public void map(ResourceView resource, GenerationContext context) {
+        MAPPERS.get(resource.type()).accept(resource, context);
+    }
+}

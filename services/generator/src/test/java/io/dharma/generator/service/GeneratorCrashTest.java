@@ -1,0 +1,135 @@
+package io.dharma.generator.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dharma.events.BlueprintSubmitted;
+import io.dharma.events.IacEvent;
+import io.dharma.kafka.topics.DharmaTopicNames;
+import io.dharma.testing.EmbeddedStack;
+import io.dharma.testing.ExampleBlueprints;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The generator killed (SIGKILL, in its own JVM) while it works through a stream of submissions
+ * and then restarted neither loses nor duplicates an IacEvent: counted by eventId.
+ */
+class GeneratorCrashTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GeneratorCrashTest.class);
+    private static final List<String> EXAMPLES = List.of("aws-web-app.yaml", "aws-prod-api.yaml",
+            "azure-data-platform.yaml", "gcp-kubernetes-service.yaml", "insecure-demo.yaml");
+    private static final int BLUEPRINTS = 30;
+    private static final int VERSIONS = 10;
+    private static final int INPUTS = BLUEPRINTS * VERSIONS;
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
+
+    @Test
+    void killedMidStreamAndRestartedItNeitherLosesNorDuplicatesAnEvent() throws Exception {
+        String group = "dharma-generator-crash-" + UUID.randomUUID().toString().substring(0, 8);
+        String[] settings = {
+                "--dharma.generator.consumer-group=" + group,
+                // the killed consumer leaves the group, and its open transaction is aborted, quickly
+                "--spring.kafka.consumer.properties.session.timeout.ms=6000",
+                "--spring.kafka.producer.properties.transaction.timeout.ms=5000"};
+        List<BlueprintSubmitted> inputs = new ArrayList<>();
+        for (int blueprint = 0; blueprint < BLUEPRINTS; blueprint++) {
+            String blueprintId = "bp-crash-" + UUID.randomUUID();
+            String example = EXAMPLES.get(blueprint % EXAMPLES.size());
+            for (int version = 1; version <= VERSIONS; version++) {
+                inputs.add(ExampleBlueprints.submitted(example, "crash-test", "trk-" + UUID.randomUUID(), blueprintId, version));
+            }
+        }
+        // every fifth submission is published twice (same eventId), as an at-least-once relay may do
+        List<BlueprintSubmitted> published = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            published.add(inputs.get(i));
+            if (i % 5 == 0) {
+                published.add(inputs.get(i));
+            }
+        }
+        Set<UUID> causes = inputs.stream().map(input -> input.getEnvelope().getEventId()).collect(Collectors.toSet());
+        int beforeKill = published.size() * 2 / 3;
+
+        Process consumer = GeneratorService.startInOwnJvm("generator-crash-test-child.log", settings);
+        try {
+            send(published.subList(0, beforeKill));
+            KafkaTopics.awaitUntil(() -> eventsOf(causes).size(), committed -> committed >= 30, TIMEOUT);
+        } finally {
+            consumer.destroyForcibly();
+            assertThat(consumer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        int committedAtKill = eventsOf(causes).size();
+        send(published.subList(beforeKill, published.size()));
+
+        try (ConfigurableApplicationContext restarted = GeneratorService.start(settings)) {
+            KafkaTopics.awaitUntil(() -> lag(group), lag -> lag == 0, TIMEOUT);
+        }
+
+        // The killed generator's open transaction holds back the last stable offset until the broker
+        // aborts it; read_committed readers see the restarted generator's events only after that.
+        List<ConsumerRecord<String, IacEvent>> events = KafkaTopics.awaitUntil(() -> eventsOf(causes),
+                committed -> committed.size() >= INPUTS, TIMEOUT);
+        LOG.info("{} submissions ({} published), {} IacEvents committed when the generator was killed, {} in the end",
+                INPUTS, published.size(), committedAtKill, events.size());
+        assertThat(committedAtKill).as("killed mid-stream").isLessThan(INPUTS);
+        assertThat(events).as("IacEvents (records)").hasSize(INPUTS);
+        assertThat(events.stream().map(record -> record.value().getEnvelope().getEventId()).distinct())
+                .as("distinct IacEvent eventIds").hasSize(INPUTS);
+        assertThat(events.stream().map(record -> record.value().getEnvelope().getCausationId()).collect(Collectors.toSet()))
+                .as("one IacEvent per submission").isEqualTo(causes);
+    }
+
+    private static void send(List<BlueprintSubmitted> inputs) {
+        KafkaTopics.send(DharmaTopicNames.BLUEPRINTS,
+                inputs.stream().map(input -> Map.entry(input.getEnvelope().getBlueprintId(), input)).toList(),
+                KafkaTopics.<BlueprintSubmitted>avro());
+    }
+
+    private static List<ConsumerRecord<String, IacEvent>> eventsOf(Set<UUID> causes) {
+        return KafkaTopics.<IacEvent>readAll(DharmaTopicNames.IAC).stream()
+                .filter(record -> causes.contains(record.value().getEnvelope().getCausationId()))
+                .toList();
+    }
+
+    /** Records of dharma.blueprints.v1 the group has not committed yet. */
+    private static long lag(String group) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.get().bootstrapServers()))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            int partitions = admin.describeTopics(List.of(DharmaTopicNames.BLUEPRINTS)).allTopicNames().get()
+                    .get(DharmaTopicNames.BLUEPRINTS).partitions().size();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (int partition = 0; partition < partitions; partition++) {
+                latest.put(new TopicPartition(DharmaTopicNames.BLUEPRINTS, partition), OffsetSpec.latest());
+            }
+            return admin.listOffsets(latest).all().get().entrySet().stream()
+                    .mapToLong(end -> end.getValue().offset()
+                            - (committed.get(end.getKey()) == null ? 0 : committed.get(end.getKey()).offset()))
+                    .sum();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the lag of " + group, e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.dharma.generator.service;
+
+import io.dharma.generator.app.GeneratorApplication;
+import io.dharma.testing.EmbeddedStack;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The generator service as deployed (GeneratorApplication with generator.yaml), pointed at the embedded stack. */
+final class GeneratorService {
+
+    private GeneratorService() {
+    }
+
+    /** Command-line arguments: the stack's addresses, fast retries, no web server, plus {@code extra}. */
+    static List<String> arguments(String... extra) {
+        List<String> args = new ArrayList<>();
+        EmbeddedStack.get().springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
+        args.addAll(List.of(
+                "--spring.main.web-application-type=none",
+                "--spring.main.banner-mode=off",
+                "--spring.jmx.enabled=false",
+                "--dharma.kafka.processing.retry.max-attempts=3",
+                "--dharma.kafka.processing.retry.initial-interval=100ms",
+                "--dharma.kafka.processing.retry.max-interval=200ms"));
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    /** The service in this JVM. */
+    static ConfigurableApplicationContext start(String... extra) {
+        return new SpringApplicationBuilder(GeneratorApplication.class)
+                .properties(GeneratorApplication.CONFIG_NAME)
+                .registerShutdownHook(false)
+                .run(arguments(extra).toArray(String[]::new));
+    }
+
+    /** The service in a JVM of its own, so a test can kill it; output goes to {@code target/<log>}. */
+    static Process startInOwnJvm(String log, String... extra) throws IOException {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                GeneratorApplication.class.getName()));
+        command.addAll(arguments(extra));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Path.of("target", log).toFile()).start();
+    }
+}

@@ -1,0 +1,15 @@
+provider "aws" {
+  region = "eu-west-1"
+
+  default_tags {
+    tags = local.tags
+  }
+}
+
+locals {
+  tags = {
+    dharma-blueprint   = "case-mysql"
+    dharma-environment = "dev"
+    managed-by         = "dharma"
+  }
+}

@@ -1,0 +1,11 @@
+provider "azurerm" {
+  features {}
+}
+
+locals {
+  tags = {
+    dharma-blueprint   = "case-redis"
+    dharma-environment = "dev"
+    managed-by         = "dharma"
+  }
+}

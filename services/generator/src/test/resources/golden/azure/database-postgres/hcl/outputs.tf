@@ -1,0 +1,19 @@
+output "main_vnet_id" {
+  description = "ID of the virtual network of network main"
+  value       = azurerm_virtual_network.main.id
+}
+
+output "data_a_subnet_id" {
+  description = "ID of subnet data-a"
+  value       = azurerm_subnet.data_a.id
+}
+
+output "data_b_subnet_id" {
+  description = "ID of subnet data-b"
+  value       = azurerm_subnet.data_b.id
+}
+
+output "orders_endpoint" {
+  description = "Host name of database orders"
+  value       = azurerm_postgresql_flexible_server.orders.fqdn
+}

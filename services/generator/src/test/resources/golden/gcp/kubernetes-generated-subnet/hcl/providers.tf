@@ -1,0 +1,12 @@
+provider "google" {
+  region         = "europe-west4"
+  default_labels = local.labels
+}
+
+locals {
+  labels = {
+    dharma-blueprint   = "case-kubernetes-auto"
+    dharma-environment = "dev"
+    managed-by         = "dharma"
+  }
+}

@@ -1,0 +1,13 @@
+provider "google" {
+  region         = "europe-west4"
+  default_labels = local.labels
+}
+
+locals {
+  labels = {
+    dharma-blueprint   = "case-network"
+    dharma-environment = "dev"
+    managed-by         = "dharma"
+    owner              = "team-platform"
+  }
+}

@@ -1,0 +1,132 @@
+package io.dharma.guardrails;
+
+import io.dharma.blueprint.catalogue.ResourceCatalogue;
+import io.dharma.guardrails.api.PoliciesController;
+import io.dharma.guardrails.api.PolicyService;
+import io.dharma.guardrails.cel.PolicyCompiler;
+import io.dharma.guardrails.cel.PolicyVariables;
+import io.dharma.guardrails.evaluation.PolicyEvaluator;
+import io.dharma.guardrails.events.BlueprintEvaluationListener;
+import io.dharma.guardrails.policy.PolicyLibrary;
+import io.dharma.guardrails.policy.PolicyParameters;
+import io.dharma.guardrails.policy.PolicyValidator;
+import io.dharma.guardrails.policyset.BuiltinPolicies;
+import io.dharma.guardrails.policyset.PolicySets;
+import io.dharma.guardrails.store.TenantPolicyStore;
+import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;
+import io.dharma.kafka.processing.EventPublisher;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The guardrails service's beans, for running it alone ({@code app.GuardrailsApplication}) or
+ * inside the one-JVM launcher. Bean names start with {@code guardrails}; nothing shared is
+ * looked up by type alone.
+ *
+ * <p>Guardrails owns the PostgreSQL schema {@value #SCHEMA} (tenant policies, disabled
+ * built-ins) with its own Flyway ({@code classpath:db/guardrails}, history table in the schema).
+ * The built-in policies are compiled when the context starts: one that does not compile stops it.
+ * {@code dharma.guardrails.enabled=false} leaves the service out of a context.
+ */
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, JooqAutoConfiguration.class,
+    KafkaAutoConfiguration.class, DharmaProcessingAutoConfiguration.class})
+@ConditionalOnBooleanProperty(name = "dharma.guardrails.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(GuardrailsProperties.class)
+public class GuardrailsAutoConfiguration {
+
+    public static final String SCHEMA = "guardrails";
+
+    @Bean
+    Flyway guardrailsFlyway(DataSource dataSource) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(SCHEMA)
+                .defaultSchema(SCHEMA)
+                .createSchemas(true)
+                .locations("classpath:db/" + SCHEMA)
+                .load();
+    }
+
+    @Bean
+    FlywayMigrationInitializer guardrailsFlywayInitializer(Flyway guardrailsFlyway) {
+        return new FlywayMigrationInitializer(guardrailsFlyway);
+    }
+
+    @Bean
+    PolicyVariables guardrailsPolicyVariables() {
+        return new PolicyVariables(ResourceCatalogue.v1());
+    }
+
+    @Bean
+    PolicyCompiler guardrailsPolicyCompiler(PolicyVariables guardrailsPolicyVariables) {
+        return new PolicyCompiler(guardrailsPolicyVariables);
+    }
+
+    @Bean
+    PolicyValidator guardrailsPolicyValidator() {
+        return new PolicyValidator(ResourceCatalogue.v1());
+    }
+
+    @Bean
+    BuiltinPolicies guardrailsBuiltinPolicies(PolicyCompiler guardrailsPolicyCompiler, PolicyValidator guardrailsPolicyValidator) {
+        return BuiltinPolicies.load(guardrailsPolicyCompiler, guardrailsPolicyValidator);
+    }
+
+    @Bean
+    PolicyParameters guardrailsPolicyParameters(GuardrailsProperties properties) {
+        return properties.parameters().applyTo(PolicyLibrary.defaultParameters());
+    }
+
+    @Bean
+    PolicyEvaluator guardrailsPolicyEvaluator(PolicyVariables guardrailsPolicyVariables,
+            PolicyParameters guardrailsPolicyParameters) {
+        return new PolicyEvaluator(guardrailsPolicyVariables, guardrailsPolicyParameters);
+    }
+
+    @Bean
+    TenantPolicyStore guardrailsTenantPolicyStore(DSLContext dsl) {
+        return new TenantPolicyStore(dsl);
+    }
+
+    @Bean
+    PolicySets guardrailsPolicySets(BuiltinPolicies guardrailsBuiltinPolicies, TenantPolicyStore guardrailsTenantPolicyStore,
+            PolicyCompiler guardrailsPolicyCompiler, PolicyParameters guardrailsPolicyParameters, GuardrailsProperties properties) {
+        return new PolicySets(guardrailsBuiltinPolicies, guardrailsTenantPolicyStore, guardrailsPolicyCompiler,
+                guardrailsPolicyParameters, properties.compiledPolicyCacheSize());
+    }
+
+    @Bean
+    BlueprintEvaluationListener guardrailsBlueprintEvaluationListener(PolicySets guardrailsPolicySets,
+            PolicyEvaluator guardrailsPolicyEvaluator, EventPublisher dharmaEventPublisher) {
+        return new BlueprintEvaluationListener(guardrailsPolicySets, guardrailsPolicyEvaluator, ResourceCatalogue.v1(),
+                dharmaEventPublisher);
+    }
+
+    /** The policies API, when running in a servlet web application. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @Import(PoliciesController.class)
+    static class GuardrailsApiConfiguration {
+
+        @Bean
+        PolicyService guardrailsPolicyService(BuiltinPolicies guardrailsBuiltinPolicies,
+                TenantPolicyStore guardrailsTenantPolicyStore, PolicyValidator guardrailsPolicyValidator,
+                PolicyCompiler guardrailsPolicyCompiler, GuardrailsProperties properties) {
+            return new PolicyService(guardrailsBuiltinPolicies, guardrailsTenantPolicyStore, guardrailsPolicyValidator,
+                    guardrailsPolicyCompiler, Clock.systemUTC(), properties.maxPoliciesPerTenant());
+        }
+    }
+}

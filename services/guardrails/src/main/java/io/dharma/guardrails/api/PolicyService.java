@@ -1,0 +1,168 @@
+package io.dharma.guardrails.api;
+
+import io.dharma.guardrails.cel.CompilationError;
+import io.dharma.guardrails.cel.CompiledPolicy;
+import io.dharma.guardrails.cel.PolicyCompilationException;
+import io.dharma.guardrails.cel.PolicyCompiler;
+import io.dharma.guardrails.policy.FieldError;
+import io.dharma.guardrails.policy.InvalidPolicyException;
+import io.dharma.guardrails.policy.Policy;
+import io.dharma.guardrails.policy.PolicyDocument;
+import io.dharma.guardrails.policy.PolicyValidator;
+import io.dharma.guardrails.policyset.BuiltinPolicies;
+import io.dharma.guardrails.store.TenantPolicyStore;
+import io.dharma.web.ApiException;
+import io.dharma.web.Caller;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the policies API does for a tenant: built-ins can be listed, read, disabled and enabled;
+ * the tenant's own policies can also be created, replaced and deleted. A policy is stored only
+ * after its fields are valid and its expressions compile against the catalogue.
+ */
+public class PolicyService {
+
+    private final BuiltinPolicies builtins;
+    private final TenantPolicyStore store;
+    private final PolicyValidator validator;
+    private final PolicyCompiler compiler;
+    private final Clock clock;
+    private final int maxPoliciesPerTenant;
+
+    public PolicyService(BuiltinPolicies builtins, TenantPolicyStore store, PolicyValidator validator,
+            PolicyCompiler compiler, Clock clock, int maxPoliciesPerTenant) {
+        this.builtins = builtins;
+        this.store = store;
+        this.validator = validator;
+        this.compiler = compiler;
+        this.clock = clock;
+        this.maxPoliciesPerTenant = maxPoliciesPerTenant;
+    }
+
+    /** Built-ins in library order, then the tenant's own by id. */
+    public List<PolicyEntry> list(String tenant) {
+        Set<String> disabled = store.disabledBuiltins(tenant);
+        List<PolicyEntry> entries = new ArrayList<>();
+        for (CompiledPolicy builtin : builtins.all()) {
+            entries.add(PolicyEntry.builtin(builtin.policy(), !disabled.contains(builtin.policy().id())));
+        }
+        store.tenantPolicies(tenant).forEach(stored -> entries.add(PolicyEntry.tenant(stored)));
+        return entries;
+    }
+
+    public PolicyEntry get(String tenant, String id) {
+        if (builtins.contains(id)) {
+            return PolicyEntry.builtin(builtins.find(id).orElseThrow().policy(), !store.disabledBuiltins(tenant).contains(id));
+        }
+        return store.tenantPolicy(tenant, id).map(PolicyEntry::tenant).orElseThrow(() -> notFound(id));
+    }
+
+    public PolicyEntry create(Caller caller, PolicyDocument document) {
+        Policy policy = checked(document);
+        if (builtins.contains(policy.id())) {
+            throw new ApiException(GuardrailsApiError.POLICY_ALREADY_EXISTS,
+                    "'" + policy.id() + "' is the id of a built-in policy; choose another id", Map.of("policyId", policy.id()));
+        }
+        if (store.countTenantPolicies(caller.tenant()) >= maxPoliciesPerTenant) {
+            throw new ApiException(GuardrailsApiError.TOO_MANY_POLICIES, "tenant " + caller.tenant() + " already has "
+                    + maxPoliciesPerTenant + " policies, the most allowed; delete or reuse one");
+        }
+        return store.insert(caller.tenant(), policy, caller.user(), now())
+                .map(PolicyEntry::tenant)
+                .orElseThrow(() -> new ApiException(GuardrailsApiError.POLICY_ALREADY_EXISTS,
+                        "policy '" + policy.id() + "' already exists; replace it with PUT /api/v1/policies/" + policy.id(),
+                        Map.of("policyId", policy.id())));
+    }
+
+    /** Replaces a tenant policy's definition; the id comes from the path (a different id in the body is an error). */
+    public PolicyEntry update(Caller caller, String id, PolicyDocument document) {
+        requireNotBuiltin(id, "edited");
+        if (document.id() != null && !document.id().equals(id)) {
+            throw invalid(List.of(new FieldError("id", "is '" + document.id() + "' but the path names '" + id
+                    + "'; a policy's id cannot change (create a new policy instead)")));
+        }
+        Policy policy = checked(document.withId(id));
+        return store.update(caller.tenant(), policy, caller.user(), now())
+                .map(PolicyEntry::tenant)
+                .orElseThrow(() -> notFound(id));
+    }
+
+    public PolicyEntry setEnabled(Caller caller, String id, boolean enabled) {
+        if (builtins.contains(id)) {
+            if (enabled) {
+                store.enableBuiltin(caller.tenant(), id);
+            } else {
+                store.disableBuiltin(caller.tenant(), id, caller.user(), now());
+            }
+            return PolicyEntry.builtin(builtins.find(id).orElseThrow().policy(), enabled);
+        }
+        return store.setEnabled(caller.tenant(), id, enabled, caller.user(), now())
+                .map(PolicyEntry::tenant)
+                .orElseThrow(() -> notFound(id));
+    }
+
+    public void delete(String tenant, String id) {
+        requireNotBuiltin(id, "deleted");
+        if (!store.delete(tenant, id)) {
+            throw notFound(id);
+        }
+    }
+
+    private Policy checked(PolicyDocument document) {
+        Objects.requireNonNull(document, "document");
+        Policy policy;
+        try {
+            policy = validator.validate(document);
+        } catch (InvalidPolicyException e) {
+            throw invalid(e.errors());
+        }
+        try {
+            compiler.compile(policy);
+        } catch (PolicyCompilationException e) {
+            throw new ApiException(GuardrailsApiError.INVALID_EXPRESSION, e.getMessage(),
+                    Map.of("errors", e.errors().stream().map(PolicyService::describe).toList()));
+        }
+        return policy;
+    }
+
+    private void requireNotBuiltin(String id, String change) {
+        if (builtins.contains(id)) {
+            throw new ApiException(GuardrailsApiError.BUILTIN_POLICY_READ_ONLY, "'" + id + "' is a built-in policy and cannot be "
+                    + change + "; disable it with POST /api/v1/policies/" + id + "/disable, or create your own policy",
+                    Map.of("policyId", id));
+        }
+    }
+
+    private static ApiException invalid(List<FieldError> errors) {
+        String detail = String.join("; ", errors.stream().map(e -> e.field() + " " + e.message()).toList());
+        return new ApiException(GuardrailsApiError.INVALID_POLICY, detail,
+                Map.of("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList()));
+    }
+
+    private static ApiException notFound(String id) {
+        return new ApiException(GuardrailsApiError.POLICY_NOT_FOUND, "no policy '" + id + "'", Map.of("policyId", id));
+    }
+
+    private static Map<String, Object> describe(CompilationError error) {
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("field", error.field());
+        error.resourceType().ifPresent(type -> described.put("resourceType", type));
+        if (error.line() > 0) {
+            described.put("line", error.line());
+            described.put("column", error.column());
+        }
+        described.put("message", error.message());
+        return described;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

@@ -1,0 +1,233 @@
+package io.dharma.guardrails.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dharma.guardrails.GuardrailsFixture;
+import io.dharma.guardrails.GuardrailsIntegrationTest;
+import io.dharma.guardrails.PoliciesClient;
+import io.dharma.guardrails.PoliciesClient.Response;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class PoliciesApiTest extends GuardrailsIntegrationTest {
+
+    private static final int BUILTIN_COUNT = GuardrailsFixture.BUILTINS.all().size();
+
+    @Test
+    void aNewTenantSeesEveryBuiltinEnabled() {
+        Response list = client(tenant()).list();
+
+        assertThat(list.status()).isEqualTo(200);
+        JsonNode items = list.json().path("items");
+        assertThat(items.size()).isEqualTo(BUILTIN_COUNT);
+        assertThat(list.json().path("totalItems").asInt()).isEqualTo(BUILTIN_COUNT);
+        assertThat(list.text("policySetVersion")).startsWith("2026.11.1+");
+        assertThat(items.get(0).path("id").asString()).isEqualTo("blueprint.required-tags");
+        items.values().forEach(item -> {
+            assertThat(item.path("source").asString()).isEqualTo("builtin");
+            assertThat(item.path("enabled").asBoolean()).isTrue();
+            assertThat(item.path("expression").asString()).isNotBlank();
+        });
+    }
+
+    @Test
+    void aTenantPolicyCanBeCreatedReadReplacedDisabledEnabledAndDeleted() {
+        PoliciesClient client = client(tenant());
+
+        Response created = client.create(bucketNamePolicy("acme.bucket-names", "acme-"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.location()).isEqualTo("/api/v1/policies/acme.bucket-names");
+        assertThat(created.json().path("source").asString()).isEqualTo("tenant");
+        assertThat(created.json().path("enabled").asBoolean()).isTrue();
+        assertThat(created.json().path("revision").asInt()).isEqualTo(1);
+        assertThat(created.json().path("updatedBy").asString()).isEqualTo("alice@example.com");
+
+        Response read = client.get("acme.bucket-names");
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().path("expression").asString()).isEqualTo("resource.name.startsWith('acme-')");
+        assertThat(read.json().path("resourceTypes").get(0).asString()).isEqualTo("storage.bucket");
+
+        Map<String, Object> replacement = bucketNamePolicy("acme.bucket-names", "acme-data-");
+        replacement.put("enforcement", "warn");
+        Response updated = client.update("acme.bucket-names", replacement);
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.json().path("revision").asInt()).isEqualTo(2);
+        assertThat(updated.json().path("enforcement").asString()).isEqualTo("warn");
+        assertThat(client.get("acme.bucket-names").json().path("expression").asString()).contains("acme-data-");
+
+        assertThat(client.disable("acme.bucket-names").json().path("enabled").asBoolean()).isFalse();
+        assertThat(client.get("acme.bucket-names").json().path("enabled").asBoolean()).isFalse();
+        assertThat(client.enable("acme.bucket-names").json().path("enabled").asBoolean()).isTrue();
+
+        Response list = client.list();
+        assertThat(list.json().path("totalItems").asInt()).isEqualTo(BUILTIN_COUNT + 1);
+        assertThat(list.json().path("items").get(BUILTIN_COUNT).path("id").asString()).isEqualTo("acme.bucket-names");
+
+        assertThat(client.delete("acme.bucket-names").status()).isEqualTo(204);
+        assertThat(client.get("acme.bucket-names").code()).isEqualTo("policy.not-found");
+    }
+
+    @Test
+    void anExpressionThatDoesNotParseIsRejectedWithTheCompilersMessage() {
+        Map<String, Object> policy = bucketNamePolicy("acme.broken", "acme-");
+        policy.put("expression", "resource.name.startsWith('acme-'");
+
+        Response response = client(tenant()).create(policy);
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.code()).isEqualTo("policy.invalid-expression");
+        assertThat(response.text("detail")).contains("ERROR: <input>:1:").contains("resource.name.startsWith('acme-'");
+        JsonNode error = response.json().path("errors").get(0);
+        assertThat(error.path("field").asString()).isEqualTo("expression");
+        assertThat(error.path("line").asInt()).isEqualTo(1);
+        assertThat(error.path("column").asInt()).isPositive();
+        assertThat(client(tenant()).get("acme.broken").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anExpressionNamingAnUnknownFieldIsRejectedForTheResourceTypeItDoesNotExistIn() {
+        Map<String, Object> policy = bucketNamePolicy("acme.encrypted", "x");
+        policy.put("resourceTypes", List.of("storage.bucket", "database.postgres"));
+        policy.put("expression", "resource.properties.encryptd");
+
+        Response response = client(tenant()).create(policy);
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.code()).isEqualTo("policy.invalid-expression");
+        assertThat(response.text("detail")).contains("undefined field 'encryptd'");
+        assertThat(response.json().path("errors").values()).extracting(e -> e.path("resourceType").asString())
+                .containsExactly("storage.bucket", "database.postgres");
+    }
+
+    @Test
+    void aMessageExpressionIsCompiledToo() {
+        Map<String, Object> policy = bucketNamePolicy("acme.message", "acme-");
+        policy.put("messageExpression", "resource.properties.versioning");
+
+        Response response = client(tenant()).create(policy);
+
+        assertThat(response.code()).isEqualTo("policy.invalid-expression");
+        assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("messageExpression");
+        assertThat(response.text("detail")).contains("messageExpression must return string but returns bool");
+    }
+
+    @Test
+    void invalidFieldsAreListedTogether() {
+        Response response = client(tenant()).create(Map.of("id", "Bad Id", "severity", "urgent",
+                "resourceTypes", List.of("compute.vm"), "expression", "true"));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.code()).isEqualTo("policy.invalid");
+        assertThat(response.json().path("errors").values()).extracting(e -> e.path("field").asString())
+                .containsExactly("id", "title", "severity", "enforcement", "resourceTypes", "message");
+    }
+
+    @Test
+    void idsAreUniqueAcrossBuiltinsAndTheTenantsOwnPolicies() {
+        PoliciesClient client = client(tenant());
+        assertThat(client.create(bucketNamePolicy("acme.once", "a")).status()).isEqualTo(201);
+
+        Response again = client.create(bucketNamePolicy("acme.once", "b"));
+        Response builtinId = client.create(bucketNamePolicy("storage.no-public-buckets", "b"));
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("policy.already-exists");
+        assertThat(builtinId.status()).isEqualTo(409);
+        assertThat(builtinId.text("detail")).contains("built-in");
+    }
+
+    @Test
+    void builtinsCanBeDisabledPerTenantButNotEdited() {
+        String tenant = tenant();
+        PoliciesClient client = client(tenant);
+
+        Response update = client.update("storage.no-public-buckets", bucketNamePolicy("storage.no-public-buckets", "x"));
+        Response delete = client.delete("storage.no-public-buckets");
+        Response disabled = client.disable("storage.no-public-buckets");
+
+        assertThat(update.status()).isEqualTo(409);
+        assertThat(update.code()).isEqualTo("policy.builtin-read-only");
+        assertThat(delete.code()).isEqualTo("policy.builtin-read-only");
+        assertThat(disabled.status()).isEqualTo(200);
+        assertThat(disabled.json().path("enabled").asBoolean()).isFalse();
+        assertThat(client.disable("storage.no-public-buckets").status()).as("disabling twice").isEqualTo(200);
+        assertThat(client.get("storage.no-public-buckets").json().path("enabled").asBoolean()).isFalse();
+        assertThat(client(tenant()).get("storage.no-public-buckets").json().path("enabled").asBoolean())
+                .as("another tenant").isTrue();
+        assertThat(client.list().text("policySetVersion"))
+                .as("the set changed").isNotEqualTo(client(tenant()).list().text("policySetVersion"));
+
+        assertThat(client.enable("storage.no-public-buckets").json().path("enabled").asBoolean()).isTrue();
+        assertThat(client.list().text("policySetVersion")).isEqualTo(client(tenant()).list().text("policySetVersion"));
+    }
+
+    @Test
+    void unknownPoliciesAreNotFound() {
+        PoliciesClient client = client(tenant());
+
+        for (Response response : List.of(client.get("acme.nothing"), client.update("acme.nothing", bucketNamePolicy("acme.nothing", "x")),
+                client.disable("acme.nothing"), client.enable("acme.nothing"), client.delete("acme.nothing"))) {
+            assertThat(response.status()).isEqualTo(404);
+            assertThat(response.code()).isEqualTo("policy.not-found");
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
+    void aTenantNeverSeesAnotherTenantsPolicies() {
+        String owner = tenant();
+        client(owner).create(bucketNamePolicy("acme.private", "acme-"));
+
+        PoliciesClient other = client(tenant());
+
+        assertThat(other.get("acme.private").status()).isEqualTo(404);
+        assertThat(other.disable("acme.private").status()).isEqualTo(404);
+        assertThat(other.list().json().path("totalItems").asInt()).isEqualTo(BUILTIN_COUNT);
+        assertThat(client(owner).get("acme.private").status()).isEqualTo(200);
+    }
+
+    @Test
+    void thePathNamesThePolicyAPutCannotRenameIt() {
+        PoliciesClient client = client(tenant());
+        client.create(bucketNamePolicy("acme.named", "a"));
+
+        Response response = client.update("acme.named", bucketNamePolicy("acme.renamed", "a"));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.code()).isEqualTo("policy.invalid");
+        assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("id");
+    }
+
+    @Test
+    void malformedRequestsGetThePlatformsProblems() {
+        Response badJson = client(tenant()).create("{\"id\": ");
+        Response badTenant = client("Not A Tenant").list();
+
+        assertThat(badJson.status()).isEqualTo(400);
+        assertThat(badJson.code()).isEqualTo("request.malformed");
+        assertThat(badTenant.status()).isEqualTo(400);
+        assertThat(badTenant.code()).isEqualTo("request.invalid-tenant");
+    }
+
+    static Map<String, Object> bucketNamePolicy(String id, String prefix) {
+        Map<String, Object> policy = new HashMap<>();
+        policy.put("id", id);
+        policy.put("title", "Buckets are named " + prefix + "*");
+        policy.put("severity", "medium");
+        policy.put("enforcement", "block");
+        policy.put("resourceTypes", List.of("storage.bucket"));
+        policy.put("expression", "resource.name.startsWith('" + prefix + "')");
+        policy.put("message", "Bucket ${resource.name} is not named " + prefix + "*");
+        policy.put("remediation", "Rename the bucket.");
+        return policy;
+    }
+
+    private static String tenant() {
+        return "api-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
