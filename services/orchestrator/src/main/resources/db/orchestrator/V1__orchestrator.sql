@@ -108,8 +108,8 @@ CREATE TABLE deployment (
 CREATE INDEX deployment_blueprint_idx ON deployment (blueprint_id, seq);
 CREATE INDEX deployment_active_idx ON deployment (seq) WHERE status IN ('REQUESTED', 'PLANNING', 'PLANNED', 'APPLYING');
 
--- The plan of one attempt, change by change, and how far applying it got.
--- state: PENDING, APPLIED, FAILED.
+-- The plan of one attempt, change by change, and how far applying it got. A replacement is two
+-- changes of one resource (DELETE, then CREATE). state: PENDING, APPLIED, FAILED.
 CREATE TABLE deployment_change (
     deployment_id            UUID         NOT NULL REFERENCES deployment (deployment_id),
     attempt                  INTEGER      NOT NULL,
@@ -121,7 +121,7 @@ CREATE TABLE deployment_change (
     provider_id              TEXT,
     error                    TEXT,
     updated_at               TIMESTAMPTZ  NOT NULL,
-    CONSTRAINT deployment_change_pkey PRIMARY KEY (deployment_id, attempt, resource_name)
+    CONSTRAINT deployment_change_pkey PRIMARY KEY (deployment_id, attempt, resource_name, action)
 );
 
 -- DeploymentEvents to publish, written in the transaction that made the state change they

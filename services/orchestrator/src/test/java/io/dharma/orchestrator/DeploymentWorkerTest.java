@@ -118,6 +118,40 @@ class DeploymentWorkerTest extends OrchestratorIntegrationTest {
     }
 
     @Test
+    void resourceThatChangesTypeIsReplaced() {
+        String blueprintId = newBlueprintId();
+        deploy(blueprintId, 1, TestBlueprints.small("worker-replace", "dev", "auto", 0, false));
+
+        // v2: "files" is no longer a bucket but a network: delete it, then create it anew.
+        Blueprint v2 = TestBlueprints.parse("""
+                apiVersion: dharma/v1
+                kind: Blueprint
+                metadata: {name: worker-replace, environment: dev, tags: {owner: team-test}}
+                spec:
+                  cloud: aws
+                  region: eu-west-1
+                  approval: auto
+                  resources:
+                    - {name: net, type: network, properties: {cidr: 10.1.0.0/16}}
+                    - {name: files, type: network, properties: {cidr: 10.2.0.0/16}}
+                """);
+        List<DeploymentEvent> events = Events.ofDeployment(deploy(blueprintId, 2, v2), deploymentIdOf(blueprintId, 2));
+
+        DeploymentPlanned plan = Events.only(events, DeploymentPlanned.class);
+        assertThat(plan.getToAdd()).isEqualTo(1);
+        assertThat(plan.getToDestroy()).isEqualTo(1);
+        assertThat(plan.getActions()).extracting(PlannedAction::getResourceName, PlannedAction::getAction)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("files", PlanAction.REPLACE));
+        assertThat(Events.changes(events)).extracting(ResourceChanged::getResourceName, ResourceChanged::getAction,
+                ResourceChanged::getResourceType).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("files", ResourceChangeAction.DELETED, "storage.bucket"),
+                org.assertj.core.groups.Tuple.tuple("files", ResourceChangeAction.CREATED, "network"));
+        assertThat(Events.only(events, DeploymentSucceeded.class).getResourcesChanged()).isEqualTo(2);
+        assertThat(sandbox.inventory(tenant, blueprintId)).extracting(r -> r.name() + ":" + r.type())
+                .containsExactlyInAnyOrder("net:network", "files:network");
+    }
+
+    @Test
     void transientFaultIsRetriedToSuccess() {
         String blueprintId = newBlueprintId();
         sandbox.failTransiently("worker-transient", java.util.Map.of("files", 2));

@@ -20,9 +20,11 @@ import io.dharma.events.ResourceChangeAction;
 import io.dharma.events.ResourceChanged;
 import io.dharma.executor.ChangeAction;
 import io.dharma.executor.Plan;
+import io.dharma.executor.PlannedChange;
 import io.dharma.orchestrator.decision.Decision;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -86,17 +88,29 @@ public final class Payloads {
         return DeploymentPlanning.newBuilder().setAttempt(attempt).build();
     }
 
+    /**
+     * The plan summary; one action per resource, so a resource deleted and created again (a
+     * replacement: new type, cloud or region) is one REPLACE action, while the counts take it as
+     * one to destroy and one to add.
+     */
     public static DeploymentPlanned planned(Plan plan) {
+        Map<String, PlannedAction> actions = new LinkedHashMap<>();
+        for (PlannedChange change : plan.changes()) {
+            PlannedAction earlier = actions.get(change.resourceName());
+            boolean replaced = earlier != null && earlier.getAction() == PlanAction.DELETE
+                    && change.action() == ChangeAction.CREATE;
+            actions.put(change.resourceName(), PlannedAction.newBuilder()
+                    .setResourceName(change.resourceName())
+                    .setResourceType(change.type())
+                    .setAddress(null)
+                    .setAction(replaced ? PlanAction.REPLACE : planAction(change.action()))
+                    .build());
+        }
         return DeploymentPlanned.newBuilder()
                 .setToAdd((int) plan.toAdd())
                 .setToChange((int) plan.toChange())
                 .setToDestroy((int) plan.toDestroy())
-                .setActions(plan.changes().stream().map(change -> PlannedAction.newBuilder()
-                        .setResourceName(change.resourceName())
-                        .setResourceType(change.type())
-                        .setAddress(null)
-                        .setAction(planAction(change.action()))
-                        .build()).toList())
+                .setActions(List.copyOf(actions.values()))
                 .build();
     }
 

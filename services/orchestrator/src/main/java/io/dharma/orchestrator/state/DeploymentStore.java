@@ -225,8 +225,8 @@ public class DeploymentStore {
     }
 
     /** Records how a change ended; false if it had ended already. */
-    public boolean changeEnded(UUID deploymentId, int attempt, String resourceName, ChangeState state, String providerId,
-            String error, OffsetDateTime now) {
+    public boolean changeEnded(UUID deploymentId, int attempt, String resourceName, ChangeAction action, ChangeState state,
+            String providerId, String error, OffsetDateTime now) {
         return db.update(DEPLOYMENT_CHANGE)
                 .set(DEPLOYMENT_CHANGE.STATE, state.name())
                 .set(DEPLOYMENT_CHANGE.PROVIDER_ID, providerId)
@@ -234,6 +234,7 @@ public class DeploymentStore {
                 .set(DEPLOYMENT_CHANGE.UPDATED_AT, now)
                 .where(DEPLOYMENT_CHANGE.DEPLOYMENT_ID.eq(deploymentId), DEPLOYMENT_CHANGE.ATTEMPT.eq(attempt),
                         DEPLOYMENT_CHANGE.RESOURCE_NAME.eq(resourceName),
+                        DEPLOYMENT_CHANGE.ACTION.eq(action.name()),
                         DEPLOYMENT_CHANGE.STATE.eq(ChangeState.PENDING.name()))
                 .execute() == 1;
     }

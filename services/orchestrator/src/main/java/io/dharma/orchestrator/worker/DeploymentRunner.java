@@ -47,8 +47,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       the actual state without applying it again. The rest is applied; the executor's apply is
  *       idempotent per resource, so a change cut off halfway is completed, never doubled.</li>
  *   <li>Each event's eventId derives from the attempt's cause and a per-step key
- *       ({@code attempt-N:resource:<name>}, ...), and a change is reported in the transaction that
- *       marks it ended, at most once; a repeated step finds its event in the outbox and adds nothing.</li>
+ *       ({@code attempt-N:resource:<name>:<ACTION>}, ...), and a change is reported in the
+ *       transaction that marks it ended, at most once; a repeated step finds its event in the
+ *       outbox and adds nothing.</li>
  * </ul>
  */
 public class DeploymentRunner {
@@ -130,16 +131,16 @@ public class DeploymentRunner {
             return;
         }
         Map<String, PlannedChange> remaining = replanned.value().changes().stream()
-                .collect(Collectors.toMap(PlannedChange::resourceName, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+                .collect(Collectors.toMap(DeploymentRunner::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         List<PlannedChangeRow> persisted = transactions.execute(
                 status -> deployments.changes(deployment.deploymentId(), deployment.attempt()));
         if (!reportSettledChanges(deployment, executor, stack, persisted, remaining)) {
             return;
         }
         Map<String, PlannedChangeRow> known = persisted.stream()
-                .collect(Collectors.toMap(PlannedChangeRow::resourceName, Function.identity()));
+                .collect(Collectors.toMap(PlannedChangeRow::key, Function.identity()));
         List<PlannedChange> discovered = remaining.values().stream()
-                .filter(change -> !known.containsKey(change.resourceName()))
+                .filter(change -> !known.containsKey(key(change)))
                 .toList();
         if (!discovered.isEmpty()) {
             log.info("Deployment {}: re-planning found {} change(s) the plan did not have: {}", deployment.deploymentId(),
@@ -152,7 +153,7 @@ public class DeploymentRunner {
             ExecutorCalls.Outcome<ActualResource> applied = calls.call(
                     describe(deployment, change), () -> executor.apply(stack, change));
             if (applied.failed()) {
-                failChange(deployment, change.resourceName(), change.type(), applied.failure());
+                failChange(deployment, change, applied.failure());
                 return;
             }
             ActualResource result = applied.value();
@@ -173,7 +174,7 @@ public class DeploymentRunner {
     private boolean reportSettledChanges(Deployment deployment, InfrastructureExecutor executor, Stack stack,
             List<PlannedChangeRow> persisted, Map<String, PlannedChange> remaining) throws InterruptedException {
         List<PlannedChangeRow> settled = persisted.stream()
-                .filter(change -> change.state() == ChangeState.PENDING && !remaining.containsKey(change.resourceName()))
+                .filter(change -> change.state() == ChangeState.PENDING && !remaining.containsKey(change.key()))
                 .toList();
         if (settled.isEmpty()) {
             return true;
@@ -189,8 +190,9 @@ public class DeploymentRunner {
         for (PlannedChangeRow change : settled) {
             log.info("Deployment {}: {} of {} was applied before the interruption; reporting it from the actual state",
                     deployment.deploymentId(), change.action(), change.resourceName());
+            // A delete that happened leaves nothing to read (or, in a replacement, the new resource).
             reportChange(deployment, change.resourceName(), change.resourceType(), change.action(),
-                    byName.get(change.resourceName()));
+                    change.action() == ChangeAction.DELETE ? null : byName.get(change.resourceName()));
         }
         return true;
     }
@@ -201,20 +203,22 @@ public class DeploymentRunner {
         String providerId = result == null ? null : result.providerId();
         Map<String, String> attributes = result == null || action == ChangeAction.DELETE
                 ? Map.of() : ResourceAttributes.of(result);
-        DeploymentEvent event = event(deployment, "resource:" + resourceName,
+        DeploymentEvent event = event(deployment, "resource:" + PlannedChangeRow.keyOf(resourceName, action),
                 Payloads.changed(resourceName, resourceType, action, providerId, attributes));
         transactions.executeWithoutResult(status -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
             blueprints.lock(deployment.blueprintId());
-            if (deployments.changeEnded(deployment.deploymentId(), deployment.attempt(), resourceName,
+            if (deployments.changeEnded(deployment.deploymentId(), deployment.attempt(), resourceName, action,
                     ChangeState.APPLIED, providerId, null, now)) {
                 outbox.add(event, now);
             }
         });
     }
 
-    private void failChange(Deployment deployment, String resourceName, String resourceType, ExecutorFailure failure) {
-        DeploymentEvent changeFailed = event(deployment, "resource:" + resourceName,
+    private void failChange(Deployment deployment, PlannedChange change, ExecutorFailure failure) {
+        String resourceName = change.resourceName();
+        String resourceType = change.type();
+        DeploymentEvent changeFailed = event(deployment, "resource:" + key(change),
                 Payloads.changeFailed(resourceName, resourceType, failure.message()));
         DeploymentEvent failed = event(deployment, "failed",
                 Payloads.failed(resourceName, failure.message(), deployment.attempt()));
@@ -223,7 +227,7 @@ public class DeploymentRunner {
             blueprints.lock(deployment.blueprintId());
             if (deployments.failed(deployment.deploymentId(), deployment.attempt(), DeploymentStatus.APPLYING,
                     resourceName, failure.message(), failed.getEnvelope().getEventId(), now)) {
-                deployments.changeEnded(deployment.deploymentId(), deployment.attempt(), resourceName,
+                deployments.changeEnded(deployment.deploymentId(), deployment.attempt(), resourceName, change.action(),
                         ChangeState.FAILED, null, failure.message(), now);
                 outbox.add(changeFailed, now);
                 outbox.add(failed, now);
@@ -296,6 +300,10 @@ public class DeploymentRunner {
     private DeploymentEvent event(Deployment deployment, String step, Object payload) {
         return events.reactingTo(deployment.runCauseEventId(), "attempt-" + deployment.attempt() + ":" + step,
                 deployment.subject(), deployment.deploymentId(), payload);
+    }
+
+    private static String key(PlannedChange change) {
+        return PlannedChangeRow.keyOf(change.resourceName(), change.action());
     }
 
     private static Stack stackOf(Deployment deployment) {

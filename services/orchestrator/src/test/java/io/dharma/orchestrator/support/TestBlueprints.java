@@ -60,7 +60,8 @@ public final class TestBlueprints {
         return blueprint.spec().resources().size();
     }
 
-    private static Blueprint parse(String yaml) {
+    /** A blueprint from its YAML text, which must be valid. */
+    public static Blueprint parse(String yaml) {
         ValidationResult result = VALIDATOR.validate(yaml.getBytes(StandardCharsets.UTF_8), DocumentFormat.YAML);
         if (result instanceof ValidationResult.Valid valid) {
             return valid.blueprint();
