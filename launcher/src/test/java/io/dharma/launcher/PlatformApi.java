@@ -28,8 +28,16 @@ final class PlatformApi {
 
     /** Submits {@code examples/<file>}, renamed so each test owns its blueprint. */
     Accepted submitExample(String file, String name) throws Exception {
+        return submitExample(file, name, "", "");
+    }
+
+    /** As {@link #submitExample(String, String)}, with the first {@code from} in the document replaced by {@code to}. */
+    Accepted submitExample(String file, String name, String from, String to) throws Exception {
         String document = java.nio.file.Files.readString(Path.of("../examples", file))
                 .replaceFirst("(?m)^(\\s+name:\\s*)\\S+", "$1" + name);
+        if (!from.isEmpty()) {
+            document = document.replaceFirst(java.util.regex.Pattern.quote(from), to);
+        }
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/blueprints"))
                 .header("Content-Type", "application/yaml")
                 .POST(HttpRequest.BodyPublishers.ofString(document)));

@@ -17,6 +17,7 @@ import io.dharma.orchestrator.state.NewDeployment;
 import io.dharma.web.ApiException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -57,6 +58,11 @@ public class DeploymentCommands {
 
     public Deployment get(String tenantId, UUID deploymentId) {
         return transactions.execute(status -> visible(tenantId, deploymentId));
+    }
+
+    /** The tenant's deployments of a blueprint, newest first (at most 100). */
+    public List<Deployment> ofBlueprint(String tenantId, String blueprintId) {
+        return transactions.execute(status -> deployments.ofBlueprint(tenantId, blueprintId, 100));
     }
 
     public Deployment approve(String tenantId, UUID deploymentId, String approver, String comment) {

@@ -4,6 +4,7 @@ import io.dharma.web.ApiException;
 import io.dharma.web.Caller;
 import io.dharma.web.CallerResolver;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +32,12 @@ public class DeploymentsController {
     @GetMapping("/api/v1/deployments/{deploymentId}")
     DeploymentView get(HttpServletRequest request, @PathVariable String deploymentId) {
         return DeploymentView.of(commands.get(callers.tenantOf(request), id(deploymentId)));
+    }
+
+    /** A blueprint's deployments, newest first: how a user finds the deployment of a submission. */
+    @GetMapping("/api/v1/blueprints/{blueprintId}/deployments")
+    List<DeploymentView> ofBlueprint(HttpServletRequest request, @PathVariable String blueprintId) {
+        return commands.ofBlueprint(callers.tenantOf(request), blueprintId).stream().map(DeploymentView::of).toList();
     }
 
     /** 202: the deployment is approved and queued for the worker. */
