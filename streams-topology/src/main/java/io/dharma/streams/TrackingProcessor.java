@@ -1,6 +1,8 @@
 package io.dharma.streams;
 
 import io.dharma.events.Envelope;
+import io.dharma.streams.views.BlueprintStatusChange;
+import io.dharma.streams.views.BlueprintView;
 import io.dharma.streams.views.TrackingView;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -8,14 +10,22 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** Folds every lifecycle event into the tracking store, keyed by the envelope's trackingId. */
-final class TrackingProcessor implements Processor<String, SpecificRecord, Void, Void> {
+/**
+ * Folds every lifecycle event into the tracking store (keyed by the envelope's trackingId) and the
+ * blueprints store (keyed by blueprintId), and forwards each change of a blueprint's status keyed
+ * by tenantId, for the tenant summary.
+ */
+final class TrackingProcessor implements Processor<String, SpecificRecord, String, BlueprintStatusChange> {
 
-    private KeyValueStore<String, TrackingView> store;
+    private ProcessorContext<String, BlueprintStatusChange> context;
+    private KeyValueStore<String, TrackingView> trackings;
+    private KeyValueStore<String, BlueprintView> blueprints;
 
     @Override
-    public void init(ProcessorContext<Void, Void> context) {
-        store = context.getStateStore(DharmaTopology.TRACKING_STORE);
+    public void init(ProcessorContext<String, BlueprintStatusChange> context) {
+        this.context = context;
+        trackings = context.getStateStore(DharmaTopology.TRACKING_STORE);
+        blueprints = context.getStateStore(DharmaTopology.BLUEPRINTS_STORE);
     }
 
     @Override
@@ -24,11 +34,24 @@ final class TrackingProcessor implements Processor<String, SpecificRecord, Void,
             return;
         }
         Envelope envelope = TrackingFold.envelopeOf(record.value());
-        String trackingId = envelope.getTrackingId();
-        TrackingView current = store.get(trackingId);
-        TrackingView updated = TrackingFold.apply(current, record.value());
-        if (updated != current) {
-            store.put(trackingId, updated);
+        TrackingView current = trackings.get(envelope.getTrackingId());
+        TrackingView tracking = TrackingFold.apply(current, record.value());
+        if (tracking == current) {
+            return;
+        }
+        trackings.put(envelope.getTrackingId(), tracking);
+
+        BlueprintView previous = blueprints.get(envelope.getBlueprintId());
+        BlueprintView blueprint = BlueprintFold.apply(previous, tracking);
+        if (blueprint == previous) {
+            return;
+        }
+        blueprints.put(envelope.getBlueprintId(), blueprint);
+        String previousStatus = previous != null ? previous.getStatus() : null;
+        if (!blueprint.getStatus().equals(previousStatus)) {
+            BlueprintStatusChange change = new BlueprintStatusChange(
+                    blueprint.getBlueprintId(), previousStatus, blueprint.getStatus(), blueprint.getUpdatedAt());
+            context.forward(record.withKey(blueprint.getTenantId()).withValue(change));
         }
     }
 }

@@ -41,13 +41,34 @@ final class LifecycleStory {
     private static final Envelopes COSTING = Envelopes.forProducer("costing");
     private static final Envelopes ORCHESTRATOR = Envelopes.forProducer("orchestrator");
 
-    final String tenantId = "tenant-" + UUID.randomUUID();
+    final String tenantId;
+    final String blueprintId;
+    final int version;
     final String trackingId = "trk-" + UUID.randomUUID();
-    final String blueprintId = "bp-" + UUID.randomUUID();
     final String deploymentId = "dep-" + UUID.randomUUID();
-    private final Instant start = Instant.parse("2026-11-25T10:00:00Z");
-    private final BlueprintSubmitted submitted = ExampleBlueprints.submitted(
-            "aws-web-app.yaml", tenantId, trackingId, blueprintId);
+    private final Instant start;
+    private final BlueprintSubmitted submitted;
+
+    LifecycleStory() {
+        this("tenant-" + UUID.randomUUID());
+    }
+
+    LifecycleStory(String tenantId) {
+        this(tenantId, "bp-" + UUID.randomUUID(), 1);
+    }
+
+    private LifecycleStory(String tenantId, String blueprintId, int version) {
+        this.tenantId = tenantId;
+        this.blueprintId = blueprintId;
+        this.version = version;
+        this.start = Instant.parse("2026-11-25T10:00:00Z").plusSeconds(100L * (version - 1));
+        this.submitted = ExampleBlueprints.submitted("aws-web-app.yaml", tenantId, trackingId, blueprintId, version);
+    }
+
+    /** The submission of the next version of the same blueprint, 100 seconds later. */
+    LifecycleStory nextVersion() {
+        return new LifecycleStory(tenantId, blueprintId, version + 1);
+    }
 
     BlueprintSubmitted submitted() {
         return BlueprintSubmitted.newBuilder(submitted).setEnvelope(at(submitted.getEnvelope(), 0)).build();

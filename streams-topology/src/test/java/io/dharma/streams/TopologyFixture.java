@@ -10,7 +10,9 @@ import io.dharma.events.DeploymentEvent;
 import io.dharma.events.GuardrailsEvaluated;
 import io.dharma.events.IacEvent;
 import io.dharma.serde.AvroSerdeConfig;
+import io.dharma.streams.views.BlueprintView;
 import io.dharma.streams.views.DeploymentView;
+import io.dharma.streams.views.TenantSummary;
 import io.dharma.streams.views.TrackingView;
 import io.dharma.testing.EmbeddedStack;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -69,6 +71,16 @@ final class TopologyFixture implements AutoCloseable {
     DeploymentView deployment(String deploymentId) {
         KeyValueStore<String, DeploymentView> store = driver.getKeyValueStore(DharmaTopology.DEPLOYMENTS_STORE);
         return store.get(deploymentId);
+    }
+
+    BlueprintView blueprint(String blueprintId) {
+        KeyValueStore<String, BlueprintView> store = driver.getKeyValueStore(DharmaTopology.BLUEPRINTS_STORE);
+        return store.get(blueprintId);
+    }
+
+    TenantSummary tenantSummary(String tenantId) {
+        KeyValueStore<String, TenantSummary> store = driver.getKeyValueStore(DharmaTopology.TENANT_SUMMARY_STORE);
+        return store.get(tenantId);
     }
 
     @Override
