@@ -8,7 +8,8 @@ import io.dharma.streams.views.TenantSummary;
 
 /**
  * Pure fold of one blueprint status change into its tenant's counts: one blueprint leaves its
- * previous status and enters the new one. Counts that reach zero are removed.
+ * previous status and enters the new one (a no-op when they are equal), and the deployed monthly
+ * total moves by the blueprint's cost difference. Counts that reach zero are removed.
  */
 final class TenantSummaryFold {
 
@@ -24,6 +25,8 @@ final class TenantSummaryFold {
         return TenantSummary.newBuilder()
                 .setTenantId(tenantId)
                 .setBlueprintsByStatus(counts)
+                .setDeployedMonthly((current != null ? current.getDeployedMonthly() : BlueprintFold.NO_COST)
+                        .add(change.getDeployedMonthly()).subtract(change.getPreviousDeployedMonthly()))
                 .setUpdatedAt(current != null && current.getUpdatedAt().isAfter(change.getOccurredAt())
                         ? current.getUpdatedAt() : change.getOccurredAt())
                 .build();

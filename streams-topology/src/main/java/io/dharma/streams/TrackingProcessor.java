@@ -1,5 +1,7 @@
 package io.dharma.streams;
 
+import java.math.BigDecimal;
+
 import io.dharma.events.Envelope;
 import io.dharma.streams.views.BlueprintStatusChange;
 import io.dharma.streams.views.BlueprintView;
@@ -13,7 +15,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Folds every lifecycle event into the tracking store (keyed by the envelope's trackingId) and the
  * blueprints store (keyed by blueprintId), and forwards each change of a blueprint's status keyed
- * by tenantId, for the tenant summary.
+ * by tenantId, for the tenant summary; so is each change of its deployed monthly cost.
  */
 final class TrackingProcessor implements Processor<String, SpecificRecord, String, BlueprintStatusChange> {
 
@@ -48,9 +50,12 @@ final class TrackingProcessor implements Processor<String, SpecificRecord, Strin
         }
         blueprints.put(envelope.getBlueprintId(), blueprint);
         String previousStatus = previous != null ? previous.getStatus() : null;
-        if (!blueprint.getStatus().equals(previousStatus)) {
-            BlueprintStatusChange change = new BlueprintStatusChange(
-                    blueprint.getBlueprintId(), previousStatus, blueprint.getStatus(), blueprint.getUpdatedAt());
+        BigDecimal previousDeployedMonthly = previous != null ? previous.getDeployedMonthly() : BlueprintFold.NO_COST;
+        if (!blueprint.getStatus().equals(previousStatus)
+                || blueprint.getDeployedMonthly().compareTo(previousDeployedMonthly) != 0) {
+            BlueprintStatusChange change = new BlueprintStatusChange(blueprint.getBlueprintId(), previousStatus,
+                    blueprint.getStatus(), previousDeployedMonthly, blueprint.getDeployedMonthly(),
+                    blueprint.getUpdatedAt());
             context.forward(record.withKey(blueprint.getTenantId()).withValue(change));
         }
     }

@@ -2,6 +2,7 @@ package io.dharma.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -46,6 +47,8 @@ class BlueprintAndTenantViewTest {
         assertThat(blueprint.getLastDeploymentVersion()).isEqualTo(1);
         assertThat(blueprint.getLastDeploymentStatus()).isEqualTo("SUCCEEDED");
         assertThat(blueprint.getTenantId()).isEqualTo(v1.tenantId);
+        assertThat(blueprint.getDeployedVersion()).isEqualTo(1);
+        assertThat(blueprint.getDeployedMonthly()).isEqualByComparingTo("9.99");
     }
 
     @Test
@@ -76,6 +79,28 @@ class BlueprintAndTenantViewTest {
                 .isEqualTo(Map.of("SUCCEEDED", 1L, "BLOCKED", 1L, "SUBMITTED", 1L));
         assertThat(topology.tenantSummary(otherTenant.tenantId).getBlueprintsByStatus())
                 .isEqualTo(Map.of("SUBMITTED", 1L));
+        assertThat(topology.tenantSummary(deployed.tenantId).getDeployedMonthly()).isEqualByComparingTo("9.99");
+        assertThat(topology.tenantSummary(otherTenant.tenantId).getDeployedMonthly()).isZero();
+    }
+
+    @Test
+    void deployedCostCountsTheEstimateOfTheDeployedVersionOnlyOnce() {
+        LifecycleStory first = new LifecycleStory();
+        LifecycleStory second = new LifecycleStory(first.tenantId);
+        deployToSuccess(first);
+        // the estimate arrives after the deployment succeeded, and is redelivered
+        topology.pipe(second.submitted(), second.requested(4), second.succeeded(10, 1),
+                second.cost(3, "100.0000"), second.cost(3, "100.0000"));
+        assertThat(topology.tenantSummary(first.tenantId).getDeployedMonthly()).isEqualByComparingTo("109.99");
+
+        LifecycleStory redeploy = first.nextVersion();
+        topology.pipe(redeploy.submitted(), redeploy.cost(3, "20.0000"), redeploy.requested(4),
+                redeploy.succeeded(10, 1));
+
+        assertThat(topology.tenantSummary(first.tenantId).getDeployedMonthly()).isEqualByComparingTo("120.00");
+        assertThat(topology.tenantSummary(first.tenantId).getBlueprintsByStatus()).isEqualTo(Map.of("SUCCEEDED", 2L));
+        assertThat(topology.blueprint(first.blueprintId).getDeployedMonthly())
+                .isEqualTo(new BigDecimal("20.0000"));
     }
 
     @Test
