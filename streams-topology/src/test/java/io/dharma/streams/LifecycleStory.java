@@ -13,7 +13,10 @@ import io.dharma.events.BudgetStatus;
 import io.dharma.events.Cloud;
 import io.dharma.events.CostEstimated;
 import io.dharma.events.DeploymentApplying;
+import io.dharma.events.DeploymentApproved;
+import io.dharma.events.DeploymentAwaitingApproval;
 import io.dharma.events.DeploymentBlocked;
+import io.dharma.events.DeploymentRejected;
 import io.dharma.events.DeploymentEvent;
 import io.dharma.events.DeploymentOperation;
 import io.dharma.events.DeploymentPlanned;
@@ -26,6 +29,7 @@ import io.dharma.events.GuardrailOutcome;
 import io.dharma.events.GuardrailsEvaluated;
 import io.dharma.events.IacEvent;
 import io.dharma.events.IacGenerated;
+import io.dharma.events.IacGenerationFailed;
 import io.dharma.events.ResourceChangeAction;
 import io.dharma.events.ResourceChanged;
 import io.dharma.testing.ExampleBlueprints;
@@ -84,6 +88,15 @@ final class LifecycleStory {
                 .build();
     }
 
+    IacEvent iacFailed(int second) {
+        return IacEvent.newBuilder()
+                .setEnvelope(at(GENERATOR.reactingTo(submitted.getEnvelope(), "iac"), second))
+                .setCloud(Cloud.AWS)
+                .setPayload(IacGenerationFailed.newBuilder()
+                        .setReason("unsupported resource kind").setErrors(List.of()).build())
+                .build();
+    }
+
     GuardrailsEvaluated guardrails(int second, GuardrailOutcome outcome) {
         return GuardrailsEvaluated.newBuilder()
                 .setEnvelope(at(GUARDRAILS.reactingTo(submitted.getEnvelope(), "verdict"), second))
@@ -111,6 +124,22 @@ final class LifecycleStory {
                 .setReasons(List.of(BlockReason.newBuilder().setKind(BlockReasonKind.GUARDRAILS)
                         .setMessage("public bucket").setPolicyId("no-public-buckets").build()))
                 .build());
+    }
+
+    DeploymentEvent awaitingApproval(int second) {
+        return deployment(second, "awaiting", DeploymentAwaitingApproval.newBuilder()
+                .setReason("approval required").setEstimatedMonthly(new BigDecimal("42.0000"))
+                .setCurrency("USD").setWarningCount(0).build());
+    }
+
+    DeploymentEvent approved(int second) {
+        return deployment(second, "approved", DeploymentApproved.newBuilder()
+                .setApprover("alice").setComment(null).build());
+    }
+
+    DeploymentEvent rejected(int second) {
+        return deployment(second, "rejected", DeploymentRejected.newBuilder()
+                .setApprover("bob").setComment("too expensive").build());
     }
 
     DeploymentEvent planning(int second) {

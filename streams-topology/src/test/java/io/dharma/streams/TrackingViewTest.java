@@ -119,6 +119,33 @@ class TrackingViewTest {
         assertThat(topology.tracking("trk-unknown")).isNull();
     }
 
+    @Test
+    void failedGenerationIsTheCurrentStatus() {
+        topology.pipe(story.submitted(), story.iacFailed(1));
+
+        TrackingView view = topology.tracking(story.trackingId);
+
+        assertThat(view.getStatus()).isEqualTo(TrackingStatus.IAC_FAILED);
+        assertThat(stageOf(view, StageKind.IAC).getDetail()).containsEntry("reason", "unsupported resource kind");
+    }
+
+    @Test
+    void approvalDecisionsAreStagesInOrder() {
+        LifecycleStory approvedStory = new LifecycleStory();
+        topology.pipe(story.submitted(), story.cost(3, "42.0000"), story.awaitingApproval(4), story.rejected(20),
+                approvedStory.submitted(), approvedStory.awaitingApproval(4), approvedStory.approved(15),
+                approvedStory.requested(16));
+
+        TrackingView rejected = topology.tracking(story.trackingId);
+        assertThat(rejected.getStatus()).isEqualTo(TrackingStatus.REJECTED);
+        assertThat(rejected.getStages()).extracting(Stage::getStatus).containsExactly(
+                TrackingStatus.SUBMITTED, TrackingStatus.COST_ESTIMATED, TrackingStatus.AWAITING_APPROVAL,
+                TrackingStatus.REJECTED);
+        assertThat(rejected.getStages().getLast().getDetail()).containsEntry("approver", "bob");
+        assertThat(rejected.getStages().get(2).getDetail()).containsEntry("estimatedMonthly", "42.0000");
+        assertThat(topology.tracking(approvedStory.trackingId).getStatus()).isEqualTo(TrackingStatus.REQUESTED);
+    }
+
     private static Stage stageOf(TrackingView view, StageKind kind) {
         return view.getStages().stream().filter(stage -> stage.getKind() == kind).findFirst().orElseThrow();
     }
