@@ -1,0 +1,131 @@
+package io.dharma.streams;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.dharma.events.DeploymentApplying;
+import io.dharma.events.DeploymentApproved;
+import io.dharma.events.DeploymentAwaitingApproval;
+import io.dharma.events.DeploymentBlocked;
+import io.dharma.events.DeploymentDestroyed;
+import io.dharma.events.DeploymentEvent;
+import io.dharma.events.DeploymentFailed;
+import io.dharma.events.DeploymentPlanned;
+import io.dharma.events.DeploymentPlanning;
+import io.dharma.events.DeploymentRejected;
+import io.dharma.events.DeploymentRequested;
+import io.dharma.events.DeploymentSucceeded;
+import io.dharma.events.Envelope;
+import io.dharma.events.ResourceChanged;
+import io.dharma.streams.views.DeploymentStatus;
+import io.dharma.streams.views.DeploymentView;
+import io.dharma.streams.views.PlanSummary;
+import io.dharma.streams.views.ResourceView;
+import io.dharma.streams.views.StatusChange;
+
+/**
+ * Pure fold of one {@link DeploymentEvent} into a {@link DeploymentView}. Idempotent by
+ * construction: a status change already in the history (same eventId) is ignored, and a resource
+ * keeps only its latest change (by occurredAt), so redelivery or reordering never double counts.
+ */
+final class DeploymentFold {
+
+    private static final Comparator<StatusChange> HISTORY_ORDER = Comparator
+            .comparing(StatusChange::getOccurredAt)
+            .thenComparing(change -> change.getStatus().ordinal());
+
+    private DeploymentFold() {
+    }
+
+    static DeploymentView apply(DeploymentView current, DeploymentEvent event) {
+        Envelope envelope = event.getEnvelope();
+        DeploymentView view = current != null ? current : empty(event);
+        if (event.getPayload() instanceof ResourceChanged changed) {
+            return withResource(current, view, envelope, changed);
+        }
+        DeploymentStatus status = statusOf(event.getPayload());
+        String eventId = envelope.getEventId().toString();
+        if (status == null || view.getHistory().stream().anyMatch(change -> change.getEventId().equals(eventId))) {
+            return current;
+        }
+        List<StatusChange> history = new ArrayList<>(view.getHistory());
+        history.add(new StatusChange(status, envelope.getOccurredAt(), eventId));
+        history.sort(HISTORY_ORDER);
+        DeploymentView.Builder updated = DeploymentView.newBuilder(view)
+                .setHistory(history)
+                .setStatus(history.getLast().getStatus())
+                .setUpdatedAt(envelope.getOccurredAt().isAfter(view.getUpdatedAt())
+                        ? envelope.getOccurredAt() : view.getUpdatedAt());
+        switch (event.getPayload()) {
+            case DeploymentRequested requested -> updated.setOperation(requested.getOperation().name());
+            case DeploymentPlanned planned -> updated.setPlan(
+                    new PlanSummary(planned.getToAdd(), planned.getToChange(), planned.getToDestroy()));
+            default -> { }
+        }
+        return updated.build();
+    }
+
+    private static DeploymentView withResource(DeploymentView current, DeploymentView view, Envelope envelope,
+                                               ResourceChanged changed) {
+        String address = changed.getAddress() != null ? changed.getAddress()
+                : changed.getResourceType() + "." + changed.getResourceName();
+        ResourceView known = view.getResources().get(address);
+        if (known != null && known.getChangedAt().isAfter(envelope.getOccurredAt())) {
+            return current;
+        }
+        ResourceView resource = ResourceView.newBuilder()
+                .setAddress(address)
+                .setResourceName(changed.getResourceName())
+                .setResourceType(changed.getResourceType())
+                .setLastAction(changed.getAction().name())
+                .setProviderId(changed.getProviderId() != null ? changed.getProviderId()
+                        : known != null ? known.getProviderId() : null)
+                .setChangedAt(envelope.getOccurredAt())
+                .setEventId(envelope.getEventId().toString())
+                .build();
+        if (resource.equals(known)) {
+            return current;
+        }
+        Map<String, ResourceView> resources = new HashMap<>(view.getResources());
+        resources.put(address, resource);
+        return DeploymentView.newBuilder(view).setResources(resources).build();
+    }
+
+    private static DeploymentView empty(DeploymentEvent event) {
+        Envelope envelope = event.getEnvelope();
+        return DeploymentView.newBuilder()
+                .setDeploymentId(event.getDeploymentId())
+                .setTenantId(envelope.getTenantId())
+                .setTrackingId(envelope.getTrackingId())
+                .setBlueprintId(envelope.getBlueprintId())
+                .setBlueprintVersion(envelope.getBlueprintVersion())
+                .setOperation(null)
+                .setStatus(DeploymentStatus.REQUESTED)
+                .setPlan(null)
+                .setResources(Map.of())
+                .setHistory(List.of())
+                .setUpdatedAt(envelope.getOccurredAt())
+                .build();
+    }
+
+    /** The status a payload moves the deployment to, or null for a kind this view ignores. */
+    private static DeploymentStatus statusOf(Object payload) {
+        return switch (payload) {
+            case DeploymentRequested ignored -> DeploymentStatus.REQUESTED;
+            case DeploymentBlocked ignored -> DeploymentStatus.BLOCKED;
+            case DeploymentAwaitingApproval ignored -> DeploymentStatus.AWAITING_APPROVAL;
+            case DeploymentApproved ignored -> DeploymentStatus.APPROVED;
+            case DeploymentRejected ignored -> DeploymentStatus.REJECTED;
+            case DeploymentPlanning ignored -> DeploymentStatus.PLANNING;
+            case DeploymentPlanned ignored -> DeploymentStatus.PLANNED;
+            case DeploymentApplying ignored -> DeploymentStatus.APPLYING;
+            case DeploymentSucceeded ignored -> DeploymentStatus.SUCCEEDED;
+            case DeploymentFailed ignored -> DeploymentStatus.FAILED;
+            case DeploymentDestroyed ignored -> DeploymentStatus.DESTROYED;
+            default -> null;
+        };
+    }
+}

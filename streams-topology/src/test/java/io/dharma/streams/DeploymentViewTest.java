@@ -1,0 +1,102 @@
+package io.dharma.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import io.dharma.events.DeploymentEvent;
+import io.dharma.events.ResourceChangeAction;
+import io.dharma.streams.views.DeploymentStatus;
+import io.dharma.streams.views.DeploymentView;
+import io.dharma.streams.views.PlanSummary;
+import io.dharma.streams.views.ResourceView;
+import io.dharma.streams.views.StatusChange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeploymentViewTest {
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyFixture topology;
+    private final LifecycleStory story = new LifecycleStory();
+
+    @BeforeEach
+    void startTopology() {
+        topology = new TopologyFixture(stateDir);
+    }
+
+    @AfterEach
+    void closeTopology() {
+        topology.close();
+    }
+
+    @Test
+    void followsADeploymentToSucceeded() {
+        topology.pipe(story.requested(4), story.planning(5), story.planned(6, 2, 1, 0), story.applying(7),
+                story.resourceChanged(8, "aws_s3_bucket.assets", ResourceChangeAction.CREATED, "arn:bucket"),
+                story.resourceChanged(9, "aws_instance.web", ResourceChangeAction.UPDATED, "i-123"),
+                story.succeeded(10, 2));
+
+        DeploymentView view = topology.deployment(story.deploymentId);
+
+        assertThat(view.getStatus()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(view.getTrackingId()).isEqualTo(story.trackingId);
+        assertThat(view.getTenantId()).isEqualTo(story.tenantId);
+        assertThat(view.getOperation()).isEqualTo("APPLY");
+        assertThat(view.getPlan()).isEqualTo(new PlanSummary(2, 1, 0));
+        assertThat(view.getHistory()).extracting(StatusChange::getStatus).containsExactly(
+                DeploymentStatus.REQUESTED, DeploymentStatus.PLANNING, DeploymentStatus.PLANNED,
+                DeploymentStatus.APPLYING, DeploymentStatus.SUCCEEDED);
+        assertThat(view.getHistory()).extracting(StatusChange::getOccurredAt).containsExactly(
+                story.time(4), story.time(5), story.time(6), story.time(7), story.time(10));
+        assertThat(view.getResources()).containsOnlyKeys("aws_s3_bucket.assets", "aws_instance.web");
+        ResourceView web = view.getResources().get("aws_instance.web");
+        assertThat(web.getLastAction()).isEqualTo("UPDATED");
+        assertThat(web.getProviderId()).isEqualTo("i-123");
+        assertThat(web.getResourceType()).isEqualTo("aws_instance");
+        assertThat(web.getChangedAt()).isEqualTo(story.time(9));
+    }
+
+    @Test
+    void redeliveredEventsDoNotDoubleCount() {
+        DeploymentEvent changed = story.resourceChanged(8, "aws_instance.web", ResourceChangeAction.CREATED, "i-1");
+        DeploymentEvent applying = story.applying(7);
+        topology.pipe(story.requested(4), applying, changed, applying, changed, story.succeeded(10, 1));
+
+        DeploymentView view = topology.deployment(story.deploymentId);
+
+        assertThat(view.getHistory()).extracting(StatusChange::getStatus).containsExactly(
+                DeploymentStatus.REQUESTED, DeploymentStatus.APPLYING, DeploymentStatus.SUCCEEDED);
+        assertThat(view.getResources()).hasSize(1);
+    }
+
+    @Test
+    void aLateEventTakesItsPlaceInHistoryWithoutChangingTheCurrentStatus() {
+        topology.pipe(story.requested(4), story.succeeded(10, 1), story.applying(7), story.planned(6, 1, 0, 0));
+
+        DeploymentView view = topology.deployment(story.deploymentId);
+
+        assertThat(view.getStatus()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(view.getHistory()).extracting(StatusChange::getStatus).containsExactly(
+                DeploymentStatus.REQUESTED, DeploymentStatus.PLANNED, DeploymentStatus.APPLYING,
+                DeploymentStatus.SUCCEEDED);
+        assertThat(view.getPlan()).isEqualTo(new PlanSummary(1, 0, 0));
+    }
+
+    @Test
+    void aResourceKeepsItsLatestChangeWhateverTheArrivalOrder() {
+        topology.pipe(story.requested(4),
+                story.resourceChanged(12, "aws_instance.web", ResourceChangeAction.DELETED, null),
+                story.resourceChanged(8, "aws_instance.web", ResourceChangeAction.CREATED, "i-9"));
+
+        ResourceView web = topology.deployment(story.deploymentId).getResources().get("aws_instance.web");
+
+        assertThat(web.getLastAction()).isEqualTo("DELETED");
+        assertThat(web.getChangedAt()).isEqualTo(story.time(12));
+        assertThat(topology.deployment("dep-unknown")).isNull();
+    }
+}

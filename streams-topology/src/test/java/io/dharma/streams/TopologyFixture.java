@@ -1,0 +1,90 @@
+package io.dharma.streams;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+import io.dharma.events.BlueprintSubmitted;
+import io.dharma.events.CostEstimated;
+import io.dharma.events.DeploymentEvent;
+import io.dharma.events.GuardrailsEvaluated;
+import io.dharma.events.IacEvent;
+import io.dharma.serde.AvroSerdeConfig;
+import io.dharma.streams.views.BlueprintView;
+import io.dharma.streams.views.DeploymentView;
+import io.dharma.streams.views.TenantSummary;
+import io.dharma.streams.views.TrackingView;
+import io.dharma.testing.EmbeddedStack;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** The topology in a {@link TopologyTestDriver}, with Avro serdes against the real embedded registry. */
+final class TopologyFixture implements AutoCloseable {
+
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, BlueprintSubmitted> blueprints;
+    private final TestInputTopic<String, IacEvent> iac;
+    private final TestInputTopic<String, GuardrailsEvaluated> guardrails;
+    private final TestInputTopic<String, CostEstimated> costs;
+    private final TestInputTopic<String, DeploymentEvent> deployments;
+
+    TopologyFixture(Path stateDir) {
+        StreamsSerdes serdes = StreamsSerdes.avro(
+                Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedStack.get().registryUrl()));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "dharma-streams-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(DharmaTopology.build(serdes), props);
+        StringSerializer keys = new StringSerializer();
+        blueprints = driver.createInputTopic(LifecycleTopics.BLUEPRINTS, keys, serdes.blueprints().serializer());
+        iac = driver.createInputTopic(LifecycleTopics.IAC, keys, serdes.iac().serializer());
+        guardrails = driver.createInputTopic(LifecycleTopics.GUARDRAILS, keys, serdes.guardrails().serializer());
+        costs = driver.createInputTopic(LifecycleTopics.COSTS, keys, serdes.costs().serializer());
+        deployments = driver.createInputTopic(LifecycleTopics.DEPLOYMENTS, keys, serdes.deployments().serializer());
+    }
+
+    /** Pipes each event to its topic, keyed by blueprintId like the producers do. */
+    TopologyFixture pipe(Object... events) {
+        for (Object event : events) {
+            switch (event) {
+                case BlueprintSubmitted e -> blueprints.pipeInput(e.getEnvelope().getBlueprintId(), e);
+                case IacEvent e -> iac.pipeInput(e.getEnvelope().getBlueprintId(), e);
+                case GuardrailsEvaluated e -> guardrails.pipeInput(e.getEnvelope().getBlueprintId(), e);
+                case CostEstimated e -> costs.pipeInput(e.getEnvelope().getBlueprintId(), e);
+                case DeploymentEvent e -> deployments.pipeInput(e.getEnvelope().getBlueprintId(), e);
+                default -> throw new IllegalArgumentException("not a lifecycle event: " + event);
+            }
+        }
+        return this;
+    }
+
+    TrackingView tracking(String trackingId) {
+        KeyValueStore<String, TrackingView> store = driver.getKeyValueStore(DharmaTopology.TRACKING_STORE);
+        return store.get(trackingId);
+    }
+
+    DeploymentView deployment(String deploymentId) {
+        KeyValueStore<String, DeploymentView> store = driver.getKeyValueStore(DharmaTopology.DEPLOYMENTS_STORE);
+        return store.get(deploymentId);
+    }
+
+    BlueprintView blueprint(String blueprintId) {
+        KeyValueStore<String, BlueprintView> store = driver.getKeyValueStore(DharmaTopology.BLUEPRINTS_STORE);
+        return store.get(blueprintId);
+    }
+
+    TenantSummary tenantSummary(String tenantId) {
+        KeyValueStore<String, TenantSummary> store = driver.getKeyValueStore(DharmaTopology.TENANT_SUMMARY_STORE);
+        return store.get(tenantId);
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
