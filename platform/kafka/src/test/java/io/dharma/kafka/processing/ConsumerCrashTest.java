@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.dharma.events.BlueprintSubmitted;
+import io.dharma.testing.SubmissionStream;
 import io.dharma.events.GuardrailsEvaluated;
 import io.dharma.kafka.TestStack;
 import io.dharma.kafka.processing.app.PipelineTestApplication;
@@ -57,14 +58,7 @@ class ConsumerCrashTest {
                 .flatMap(blueprintId -> IntStream.range(0, VERSIONS_PER_BLUEPRINT)
                         .mapToObj(version -> TestEvents.blueprint(blueprintId, "shop")))
                 .toList();
-        // Every fifth input is published twice (same eventId), as an at-least-once relay might.
-        List<BlueprintSubmitted> published = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            published.add(inputs.get(i));
-            if (i % 5 == 0) {
-                published.add(inputs.get(i));
-            }
-        }
+        List<BlueprintSubmitted> published = SubmissionStream.withRedeliveries(inputs).published();
         TopicIo.sendAll(pipeline.inputTopic(), published, value -> ((BlueprintSubmitted) value).getEnvelope().getBlueprintId());
 
         Process consumer = startInOwnJvm(pipeline, concat(FAST_RECOVERY, "--test.delay-after-emit=50ms"));

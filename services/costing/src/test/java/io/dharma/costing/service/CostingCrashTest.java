@@ -2,12 +2,12 @@ package io.dharma.costing.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dharma.testing.ExampleBlueprints;
 import io.dharma.costing.app.CostingApplication;
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.events.CostEstimated;
 import io.dharma.kafka.topics.DharmaTopicNames;
 import io.dharma.testing.EmbeddedStack;
+import io.dharma.testing.SubmissionStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,8 +38,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 class CostingCrashTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(CostingCrashTest.class);
-    private static final List<String> EXAMPLES = List.of("aws-web-app.yaml", "aws-prod-api.yaml",
-            "azure-data-platform.yaml", "gcp-kubernetes-service.yaml", "insecure-demo.yaml");
     private static final int BLUEPRINTS = 30;
     private static final int VERSIONS = 10;
     private static final int INPUTS = BLUEPRINTS * VERSIONS;
@@ -53,23 +51,9 @@ class CostingCrashTest {
                 // the dead consumer leaves the group, and its open transaction is aborted, quickly
                 "--spring.kafka.consumer.properties.session.timeout.ms=6000",
                 "--spring.kafka.producer.properties.transaction.timeout.ms=5000"};
-        List<BlueprintSubmitted> inputs = new ArrayList<>();
-        for (int blueprint = 0; blueprint < BLUEPRINTS; blueprint++) {
-            String blueprintId = "bp-crash-" + UUID.randomUUID();
-            String example = EXAMPLES.get(blueprint % EXAMPLES.size());
-            for (int version = 1; version <= VERSIONS; version++) {
-                inputs.add(ExampleBlueprints.submitted(example, "crash-test", "trk-" + UUID.randomUUID(), blueprintId, version));
-            }
-        }
-        // every fifth submission is published twice (same eventId), as an at-least-once relay may do
-        List<BlueprintSubmitted> published = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            published.add(inputs.get(i));
-            if (i % 5 == 0) {
-                published.add(inputs.get(i));
-            }
-        }
-        Set<UUID> inputEventIds = inputs.stream().map(input -> input.getEnvelope().getEventId()).collect(Collectors.toSet());
+        SubmissionStream stream = SubmissionStream.ofExamples("crash-test", BLUEPRINTS, VERSIONS);
+        List<BlueprintSubmitted> published = stream.published();
+        Set<UUID> inputEventIds = stream.inputEventIds();
         int beforeKill = published.size() * 2 / 3;
 
         Process consumer = startInOwnJvm(settings);

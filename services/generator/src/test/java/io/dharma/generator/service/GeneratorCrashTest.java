@@ -6,9 +6,8 @@ import io.dharma.events.BlueprintSubmitted;
 import io.dharma.events.IacEvent;
 import io.dharma.kafka.topics.DharmaTopicNames;
 import io.dharma.testing.EmbeddedStack;
-import io.dharma.testing.ExampleBlueprints;
+import io.dharma.testing.SubmissionStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 class GeneratorCrashTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(GeneratorCrashTest.class);
-    private static final List<String> EXAMPLES = List.of("aws-web-app.yaml", "aws-prod-api.yaml",
-            "azure-data-platform.yaml", "gcp-kubernetes-service.yaml", "insecure-demo.yaml");
     private static final int BLUEPRINTS = 30;
     private static final int VERSIONS = 10;
     private static final int INPUTS = BLUEPRINTS * VERSIONS;
@@ -50,23 +47,9 @@ class GeneratorCrashTest {
                 // the killed consumer leaves the group, and its open transaction is aborted, quickly
                 "--spring.kafka.consumer.properties.session.timeout.ms=6000",
                 "--spring.kafka.producer.properties.transaction.timeout.ms=5000"};
-        List<BlueprintSubmitted> inputs = new ArrayList<>();
-        for (int blueprint = 0; blueprint < BLUEPRINTS; blueprint++) {
-            String blueprintId = "bp-crash-" + UUID.randomUUID();
-            String example = EXAMPLES.get(blueprint % EXAMPLES.size());
-            for (int version = 1; version <= VERSIONS; version++) {
-                inputs.add(ExampleBlueprints.submitted(example, "crash-test", "trk-" + UUID.randomUUID(), blueprintId, version));
-            }
-        }
-        // every fifth submission is published twice (same eventId), as an at-least-once relay may do
-        List<BlueprintSubmitted> published = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            published.add(inputs.get(i));
-            if (i % 5 == 0) {
-                published.add(inputs.get(i));
-            }
-        }
-        Set<UUID> causes = inputs.stream().map(input -> input.getEnvelope().getEventId()).collect(Collectors.toSet());
+        SubmissionStream stream = SubmissionStream.ofExamples("crash-test", BLUEPRINTS, VERSIONS);
+        List<BlueprintSubmitted> published = stream.published();
+        Set<UUID> causes = stream.inputEventIds();
         int beforeKill = published.size() * 2 / 3;
 
         Process consumer = GeneratorService.startInOwnJvm("generator-crash-test-child.log", settings);
