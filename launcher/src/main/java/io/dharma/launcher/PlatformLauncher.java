@@ -56,6 +56,7 @@ public final class PlatformLauncher {
         props.put("spring.datasource.url", postgres.jdbcUrl());
         props.put("spring.datasource.username", postgres.username());
         props.put("spring.datasource.password", postgres.password());
+        props.put("dharma.state.state-dir", settings.home().resolve("state").toString());
         return props;
     }
 }

@@ -26,7 +26,9 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -40,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class})
 @EnableConfigurationProperties(IntakeProperties.class)
-@Import({BlueprintsController.class, TrackingController.class, IntakeProblemResponses.class,
+@Import({BlueprintsController.class, IntakeProblemResponses.class,
     SubmissionService.class, BlueprintStore.class, OutboxStore.class, OutboxSignal.class})
 public class IntakeAutoConfiguration {
 
@@ -85,5 +87,16 @@ public class IntakeAutoConfiguration {
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "dharma-intake-outbox");
         KafkaProducer<String, BlueprintSubmitted> producer = new KafkaProducer<>(config);
         return new OutboxRelay(store, producer, transactions, signal, properties.relay());
+    }
+
+    /**
+     * Intake's own tracking endpoint (ACCEPTED/PUBLISHED) when it runs without the state
+     * application; beside it (the launcher), the state's query API serves the same URL with every
+     * stage and asks the intake only for submissions it has not seen yet.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingClass("io.dharma.streams.StateAutoConfiguration")
+    @Import(TrackingController.class)
+    static class StandaloneTrackingConfiguration {
     }
 }

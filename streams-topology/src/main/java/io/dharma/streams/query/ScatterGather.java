@@ -1,0 +1,73 @@
+package io.dharma.streams.query;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+
+import io.dharma.streams.runtime.StateUnavailableException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.HostInfo;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Scans a store across every instance: this instance's partitions locally, every other host's
+ * through its query API with {@code X-Dharma-State-Scope: local}. The answer is given only when
+ * the partitions answered are exactly all of the store's; otherwise the scan is unavailable.
+ */
+public final class ScatterGather {
+
+    private final StateQueries queries;
+    private final InstanceForwarding forwarding;
+    private final JsonMapper json;
+
+    public ScatterGather(StateQueries queries, InstanceForwarding forwarding, JsonMapper json) {
+        this.queries = queries;
+        this.forwarding = forwarding;
+        this.json = json;
+    }
+
+    /** A page of items in key order; {@code more} when items after the last one exist. */
+    public record Gathered<T>(List<T> items, boolean more) {
+    }
+
+    /** This instance's part: matching store entries after {@code afterKey}, turned into items. */
+    public <V, T> LocalScanResponse<T> local(String store, String afterKey, Predicate<V> filter, int limit,
+            Function<KeyValue<String, V>, List<T>> toItems) {
+        StateQueries.LocalScan<V> scan = queries.scanLocal(store, afterKey, filter, limit);
+        List<T> items = scan.entries().stream().flatMap(entry -> toItems.apply(entry).stream()).toList();
+        return new LocalScanResponse<>(scan.partitions(), items);
+    }
+
+    /**
+     * The whole store's matching items, in {@code order}, at most {@code limit}. {@code order} must
+     * sort by store key first, so a page is the same whichever instances answered it.
+     */
+    public <V, T> Gathered<T> everywhere(HttpServletRequest request, String store, String afterKey, Predicate<V> filter,
+            int limit, Function<KeyValue<String, V>, List<T>> toItems, Class<T> itemType, Comparator<T> order) {
+        int fetch = limit == Integer.MAX_VALUE ? limit : limit + 1;
+        LocalScanResponse<T> local = local(store, afterKey, filter, fetch, toItems);
+        Set<Integer> partitions = new TreeSet<>(local.partitions());
+        List<T> items = new ArrayList<>(local.items());
+        JavaType remoteType = json.getTypeFactory().constructParametricType(LocalScanResponse.class, itemType);
+        for (HostInfo host : queries.otherHosts(store)) {
+            LocalScanResponse<T> remote = json.readValue(forwarding.localScan(host, request), remoteType);
+            partitions.addAll(remote.partitions());
+            items.addAll(remote.items());
+        }
+        int expected = queries.partitionCount(store);
+        if (!partitions.equals(new TreeSet<>(IntStream.range(0, expected).boxed().toList()))) {
+            throw new StateUnavailableException(store + ": partitions " + partitions + " answered of " + expected
+                    + " (rebalancing)");
+        }
+        items.sort(order);
+        boolean more = items.size() > limit;
+        return new Gathered<>(more ? List.copyOf(items.subList(0, limit)) : List.copyOf(items), more);
+    }
+}

@@ -1,0 +1,134 @@
+package io.dharma.streams.query;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import io.dharma.streams.DharmaTopology;
+import io.dharma.streams.views.BlueprintView;
+import io.dharma.streams.views.DeploymentStatus;
+import io.dharma.streams.views.DeploymentView;
+import io.dharma.streams.views.TenantSummary;
+import io.dharma.streams.views.TrackingView;
+import io.dharma.web.ApiException;
+import io.dharma.web.CallerResolver;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The read side of Dharma: tracking, blueprint status, deployments and the tenant summary, from the state stores. */
+@RestController
+public class StateQueryController {
+
+    static final int DEFAULT_PAGE = 50;
+    static final int MAX_PAGE = 500;
+
+    private final KeyLookups lookups;
+    private final ScatterGather scans;
+    private final CallerResolver callers;
+    private final AcceptedSubmission.Lookup accepted;
+
+    public StateQueryController(KeyLookups lookups, ScatterGather scans, CallerResolver callers,
+            AcceptedSubmission.Lookup accepted) {
+        this.lookups = lookups;
+        this.scans = scans;
+        this.callers = callers;
+        this.accepted = accepted;
+    }
+
+    @GetMapping("/api/v1/tracking/{trackingId}")
+    ResponseEntity<?> tracking(HttpServletRequest request, @PathVariable String trackingId) {
+        String tenant = callers.tenantOf(request);
+        return lookups.<TrackingView>answer(request, DharmaTopology.TRACKING_STORE, trackingId,
+                TrackingView::getTenantId, TrackingResponse::of,
+                () -> accepted.find(trackingId).filter(submission -> submission.tenantId().equals(tenant))
+                        .map(TrackingResponse::accepted),
+                () -> new ApiException(QueryApiError.TRACKING_NOT_FOUND, "no submission " + trackingId + " for this tenant"));
+    }
+
+    @GetMapping("/api/v1/blueprints/{blueprintId}/status")
+    ResponseEntity<?> blueprintStatus(HttpServletRequest request, @PathVariable String blueprintId) {
+        return lookups.<BlueprintView>answer(request, DharmaTopology.BLUEPRINTS_STORE, blueprintId,
+                BlueprintView::getTenantId, BlueprintStatusResponse::of, Optional::empty,
+                () -> new ApiException(QueryApiError.BLUEPRINT_NOT_FOUND, "no blueprint " + blueprintId + " for this tenant"));
+    }
+
+    @GetMapping("/api/v1/deployments/{deploymentId}")
+    ResponseEntity<?> deployment(HttpServletRequest request, @PathVariable String deploymentId) {
+        return lookups.<DeploymentView>answer(request, DharmaTopology.DEPLOYMENTS_STORE, deploymentId,
+                DeploymentView::getTenantId, DeploymentResponse::of, Optional::empty,
+                () -> new ApiException(QueryApiError.DEPLOYMENT_NOT_FOUND, "no deployment " + deploymentId + " for this tenant"));
+    }
+
+    @GetMapping("/api/v1/summary")
+    ResponseEntity<?> summary(HttpServletRequest request) {
+        String tenant = callers.tenantOf(request);
+        return lookups.<TenantSummary>answer(request, DharmaTopology.TENANT_SUMMARY_STORE, tenant,
+                TenantSummary::getTenantId, SummaryResponse::of, () -> Optional.of(SummaryResponse.empty(tenant)),
+                () -> new IllegalStateException("unreachable"));
+    }
+
+    /** One line of the deployments list. */
+    public record DeploymentSummary(String deploymentId, String blueprintId, int blueprintVersion, String operation,
+            String status, java.time.Instant updatedAt) {
+
+        static DeploymentSummary of(DeploymentView view) {
+            return new DeploymentSummary(view.getDeploymentId(), view.getBlueprintId(), view.getBlueprintVersion(),
+                    view.getOperation(), view.getStatus().name(), view.getUpdatedAt());
+        }
+    }
+
+    /** A page of deployments; pass {@code nextCursor} as {@code cursor} for the next one (null at the end). */
+    public record DeploymentPage(List<DeploymentSummary> items, String nextCursor) {
+    }
+
+    @GetMapping("/api/v1/deployments")
+    Object deployments(HttpServletRequest request, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "" + DEFAULT_PAGE) int limit) {
+        String tenant = callers.tenantOf(request);
+        DeploymentStatus wanted = parseStatus(status);
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new ApiException(QueryApiError.INVALID_QUERY, "limit must be between 1 and " + MAX_PAGE);
+        }
+        String after = cursor == null ? null : decodeCursor(cursor);
+        java.util.function.Predicate<DeploymentView> visible = view -> view.getTenantId().equals(tenant)
+                && (wanted == null || view.getStatus() == wanted);
+        if (InstanceForwarding.asksLocalScope(request)) {
+            return scans.local(DharmaTopology.DEPLOYMENTS_STORE, after, visible, limit + 1,
+                    entry -> List.of(DeploymentSummary.of(entry.value)));
+        }
+        ScatterGather.Gathered<DeploymentSummary> page = scans.everywhere(request, DharmaTopology.DEPLOYMENTS_STORE,
+                after, visible, limit, entry -> List.of(DeploymentSummary.of(entry.value)), DeploymentSummary.class,
+                Comparator.comparing(DeploymentSummary::deploymentId));
+        return new DeploymentPage(page.items(), page.more() ? encodeCursor(page.items().getLast().deploymentId()) : null);
+    }
+
+    private static DeploymentStatus parseStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return DeploymentStatus.valueOf(status.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(QueryApiError.INVALID_QUERY, "status must be one of "
+                    + java.util.Arrays.toString(DeploymentStatus.values()));
+        }
+    }
+
+    private static String encodeCursor(String key) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decodeCursor(String cursor) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(QueryApiError.INVALID_QUERY, "cursor is not one this API returned");
+        }
+    }
+}

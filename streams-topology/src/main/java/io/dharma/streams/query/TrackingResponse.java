@@ -1,0 +1,59 @@
+package io.dharma.streams.query;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.dharma.streams.views.Stage;
+import io.dharma.streams.views.TrackingStatus;
+import io.dharma.streams.views.TrackingView;
+
+/**
+ * Where a submission stands: every stage so far in order, the current status and links to the
+ * detailed views. {@code status} is {@value #ACCEPTED} while the submission is stored but not yet in
+ * the state.
+ */
+public record TrackingResponse(String trackingId, String blueprintId, int version, String status,
+        String deploymentId, Instant updatedAt, List<StageResponse> stages, Map<String, String> links) {
+
+    public static final String ACCEPTED = "ACCEPTED";
+
+    /** Statuses after which nothing more happens to a submission (until a new command, such as retry). */
+    public static final List<String> TERMINAL = List.of(TrackingStatus.SUCCEEDED.name(),
+            TrackingStatus.FAILED.name(), TrackingStatus.BLOCKED.name(), TrackingStatus.REJECTED.name(),
+            TrackingStatus.DESTROYED.name());
+
+    /** One stage: what happened, when, and its outcome details. */
+    public record StageResponse(String kind, String status, Instant occurredAt, String eventId,
+            Map<String, String> detail) {
+
+        static StageResponse of(Stage stage) {
+            return new StageResponse(stage.getKind().name(), stage.getStatus().name(), stage.getOccurredAt(),
+                    stage.getEventId(), Map.copyOf(stage.getDetail()));
+        }
+    }
+
+    static TrackingResponse of(TrackingView view) {
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("blueprint", "/api/v1/blueprints/" + view.getBlueprintId() + "/status");
+        if (view.getDeploymentId() != null) {
+            links.put("deployment", "/api/v1/deployments/" + view.getDeploymentId());
+        }
+        links.put("events", "/api/v1/tracking/" + view.getTrackingId() + "/events");
+        return new TrackingResponse(view.getTrackingId(), view.getBlueprintId(), view.getBlueprintVersion(),
+                view.getStatus().name(), view.getDeploymentId(), view.getUpdatedAt(),
+                view.getStages().stream().map(StageResponse::of).toList(), links);
+    }
+
+    static TrackingResponse accepted(AcceptedSubmission submission) {
+        return new TrackingResponse(submission.trackingId(), submission.blueprintId(), submission.version(), ACCEPTED,
+                null, submission.submittedAt(), List.of(), Map.of(
+                        "blueprint", "/api/v1/blueprints/" + submission.blueprintId() + "/status",
+                        "events", "/api/v1/tracking/" + submission.trackingId() + "/events"));
+    }
+
+    public boolean terminal() {
+        return TERMINAL.contains(status);
+    }
+}

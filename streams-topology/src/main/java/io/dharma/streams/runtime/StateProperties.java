@@ -1,0 +1,33 @@
+package io.dharma.streams.runtime;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the state application ({@code dharma.state.*}).
+ *
+ * @param applicationId Kafka Streams application id: consumer group, prefix of internal topics
+ * @param stateDir where RocksDB keeps the stores; one directory per instance
+ * @param advertisedHost host other instances use to reach this one's query API
+ *        ({@code application.server}); the port is the HTTP server's
+ * @param streamThreads stream threads of this instance
+ * @param commitInterval how often state is committed (under exactly-once also how soon a change is visible)
+ * @param retryAfter what a 503 during restore or rebalance tells the client to wait
+ * @param forwardTimeout how long a request forwarded to the instance hosting a key may take
+ * @param sseTimeout how long a tracking event stream stays open at most
+ */
+@ConfigurationProperties("dharma.state")
+public record StateProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("dharma-state") String applicationId,
+        @DefaultValue("${java.io.tmpdir}/dharma-state") Path stateDir,
+        @DefaultValue("localhost") String advertisedHost,
+        @DefaultValue("1") int streamThreads,
+        @DefaultValue("100ms") Duration commitInterval,
+        @DefaultValue("2s") Duration retryAfter,
+        @DefaultValue("5s") Duration forwardTimeout,
+        @DefaultValue("30m") Duration sseTimeout) {
+}

@@ -1,0 +1,158 @@
+package io.dharma.streams;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import io.dharma.serde.AvroSerializer;
+import io.dharma.streams.app.StateApplication;
+import io.dharma.streams.runtime.StateStreams;
+import io.dharma.testing.EmbeddedStack;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Instances of the state application (the standalone app, real HTTP) on the embedded stack, and
+ * a producer for lifecycle events. Test support for the query API tests.
+ */
+final class StateInstances {
+
+    static final String APPLICATION_ID = "dharma-state-it";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private StateInstances() {
+    }
+
+    record Instance(ConfigurableApplicationContext context) implements AutoCloseable {
+
+        String baseUrl() {
+            return "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+        }
+
+        KafkaStreams.State state() {
+            return context.getBean(StateStreams.class).state();
+        }
+
+        StateStreams streams() {
+            return context.getBean(StateStreams.class);
+        }
+
+        Reply get(String path, String tenant) {
+            return StateInstances.get(baseUrl() + path, tenant);
+        }
+
+        @Override
+        public void close() {
+            context.close();
+        }
+    }
+
+    record Reply(int status, HttpResponse<String> raw) {
+
+        JsonNode json() {
+            return JSON.readTree(raw.body());
+        }
+
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    static Instance start(String name) {
+        EmbeddedStack stack = EmbeddedStack.get();
+        Map<String, Object> props = new HashMap<>();
+        props.put("spring.kafka.bootstrap-servers", stack.bootstrapServers());
+        props.put("dharma.schema-registry.url", stack.registryUrl());
+        props.put("server.port", 0);
+        props.put("dharma.state.application-id", APPLICATION_ID);
+        props.put("dharma.state.commit-interval", "50ms");
+        try {
+            props.put("dharma.state.state-dir", Files.createTempDirectory("state-" + name).toString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        // As arguments: they must beat state.yaml, which default properties would not.
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new Instance(new SpringApplicationBuilder(StateApplication.class)
+                .properties(StateApplication.CONFIG_NAME)
+                .run(args));
+    }
+
+    static Reply get(String url, String tenant) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("X-Dharma-Tenant", tenant).timeout(Duration.ofSeconds(20)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Publishes lifecycle events to their real topics, keyed by blueprintId, as the services do. */
+    static final class Events implements AutoCloseable {
+
+        private final KafkaProducer<String, SpecificRecord> producer;
+
+        Events() {
+            Properties config = new Properties();
+            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.get().bootstrapServers());
+            config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroSerializer.class);
+            config.put("schema.registry.url", EmbeddedStack.get().registryUrl());
+            config.put(ProducerConfig.ACKS_CONFIG, "all");
+            producer = new KafkaProducer<>(config);
+        }
+
+        void publish(String topic, String blueprintId, List<? extends SpecificRecord> events) {
+            for (SpecificRecord event : events) {
+                producer.send(new ProducerRecord<>(topic, blueprintId, event));
+            }
+            producer.flush();
+        }
+
+        /** The whole happy path of a story, stage by stage. */
+        void deployed(LifecycleStory story) {
+            publish(LifecycleTopics.BLUEPRINTS, story.blueprintId, List.of(story.submitted()));
+            publish(LifecycleTopics.IAC, story.blueprintId, List.of(story.iacGenerated(1)));
+            publish(LifecycleTopics.GUARDRAILS, story.blueprintId,
+                    List.of(story.guardrails(2, io.dharma.events.GuardrailOutcome.PASSED)));
+            publish(LifecycleTopics.COSTS, story.blueprintId, List.of(story.cost(3, "120.5000")));
+            publish(LifecycleTopics.DEPLOYMENTS, story.blueprintId, List.of(story.requested(4), story.planning(5),
+                    story.planned(6, 1, 0, 0), story.applying(7),
+                    story.resourceChanged(8, "network.vpc_main", io.dharma.events.ResourceChangeAction.CREATED, "vpc-1"),
+                    story.succeeded(9, 1)));
+        }
+
+        @Override
+        public void close() {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    static Path tempDir(String prefix) throws IOException {
+        return Files.createTempDirectory(prefix);
+    }
+}

@@ -1,0 +1,265 @@
+package io.dharma.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The query API of two state application instances on the embedded stack: each answers for every
+ * key (its own from its stores, the other's through that instance), scans cover both, tenants
+ * never see each other, and a rebalance never yields a wrong answer, only 503 + Retry-After.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StateQueryApiTest {
+
+    private static final String TENANT = "tenant-" + UUID.randomUUID();
+    private static StateInstances.Instance first;
+    private static StateInstances.Instance second;
+    private static StateInstances.Events events;
+    private static final List<LifecycleStory> stories = new ArrayList<>();
+
+    @BeforeAll
+    static void startTwoInstancesAndDeployTwelveBlueprints() {
+        first = StateInstances.start("a");
+        second = StateInstances.start("b");
+        events = new StateInstances.Events();
+        awaitRunning();
+        for (int i = 0; i < 12; i++) {
+            LifecycleStory story = new LifecycleStory(TENANT);
+            stories.add(story);
+            events.deployed(story);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        events.close();
+        second.close();
+        first.close();
+    }
+
+    private static void awaitRunning() {
+        await().atMost(Duration.ofSeconds(90)).until(() -> first.state() == KafkaStreams.State.RUNNING
+                && second.state() == KafkaStreams.State.RUNNING);
+    }
+
+    @Test
+    @Order(1)
+    void eachInstanceAnswersEveryTrackingWithEveryStageIncludingKeysTheOtherHosts() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (LifecycleStory story : stories) {
+                for (StateInstances.Instance instance : List.of(first, second)) {
+                    StateInstances.Reply reply = instance.get("/api/v1/tracking/" + story.trackingId, TENANT);
+                    assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);
+                    JsonNode tracking = reply.json();
+                    assertThat(tracking.get("status").asString()).isEqualTo("SUCCEEDED");
+                    assertThat(tracking.get("stages")).extracting(stage -> stage.get("status").asString())
+                            .containsExactly("SUBMITTED", "IAC_GENERATED", "GUARDRAILS_PASSED", "COST_ESTIMATED",
+                                    "REQUESTED", "PLANNING", "PLANNED", "APPLYING", "SUCCEEDED");
+                    assertThat(tracking.get("links").get("deployment").asString())
+                            .isEqualTo("/api/v1/deployments/" + story.deploymentId);
+                }
+            }
+        });
+        assertThat(hostedBy(second, DharmaTopology.TRACKING_STORE, stories.stream().map(s -> s.trackingId).toList()))
+                .as("some trackings live on the second instance, so the first answered them through it")
+                .isNotEmpty();
+        assertThat(hostedBy(first, DharmaTopology.TRACKING_STORE, stories.stream().map(s -> s.trackingId).toList()))
+                .isNotEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void deploymentsAndBlueprintStatusAreAnsweredByBothInstances() {
+        for (LifecycleStory story : stories) {
+            for (StateInstances.Instance instance : List.of(first, second)) {
+                JsonNode deployment = instance.get("/api/v1/deployments/" + story.deploymentId, TENANT).json();
+                assertThat(deployment.get("status").asString()).isEqualTo("SUCCEEDED");
+                assertThat(deployment.get("blueprintId").asString()).isEqualTo(story.blueprintId);
+                assertThat(deployment.get("plan").get("toAdd").asInt()).isEqualTo(1);
+                assertThat(deployment.get("resources")).extracting(r -> r.get("resourceName").asString())
+                        .containsExactly("vpc_main");
+                JsonNode blueprint = instance.get("/api/v1/blueprints/" + story.blueprintId + "/status", TENANT).json();
+                assertThat(blueprint.get("status").asString()).isEqualTo("SUCCEEDED");
+                assertThat(blueprint.get("lastDeployment").get("deploymentId").asString()).isEqualTo(story.deploymentId);
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void anotherTenantSeesNothingWhicheverInstanceItAsks() {
+        for (LifecycleStory story : stories) {
+            for (StateInstances.Instance instance : List.of(first, second)) {
+                StateInstances.Reply tracking = instance.get("/api/v1/tracking/" + story.trackingId, "intruder");
+                assertThat(tracking.status()).isEqualTo(404);
+                assertThat(tracking.header("Content-Type")).startsWith("application/problem+json");
+                assertThat(tracking.json().get("code").asString()).isEqualTo("tracking.not-found");
+                assertThat(instance.get("/api/v1/deployments/" + story.deploymentId, "intruder").status()).isEqualTo(404);
+            }
+        }
+        assertThat(first.get("/api/v1/deployments", "intruder").json().get("items")).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void deploymentPagesFromEitherInstanceCoverEveryDeploymentOnceInIdOrder() {
+        for (StateInstances.Instance instance : List.of(first, second)) {
+            List<String> seen = new ArrayList<>();
+            String cursor = null;
+            int pages = 0;
+            do {
+                JsonNode page = instance.get("/api/v1/deployments?status=succeeded&limit=5"
+                        + (cursor == null ? "" : "&cursor=" + cursor), TENANT).json();
+                page.get("items").forEach(item -> seen.add(item.get("deploymentId").asString()));
+                cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+                pages++;
+            } while (cursor != null);
+            assertThat(pages).isEqualTo(3);
+            assertThat(seen).containsExactlyElementsOf(stories.stream().map(s -> s.deploymentId).sorted().toList());
+        }
+        assertThat(first.get("/api/v1/deployments?status=FAILED", TENANT).json().get("items")).isEmpty();
+        StateInstances.Reply bad = first.get("/api/v1/deployments?status=HAPPY", TENANT);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("code").asString()).isEqualTo("query.invalid-parameter");
+    }
+
+    @Test
+    @Order(5)
+    void summaryCountsTheTenantsBlueprintsAndDeployedCost() {
+        for (StateInstances.Instance instance : List.of(first, second)) {
+            JsonNode summary = instance.get("/api/v1/summary", TENANT).json();
+            assertThat(summary.get("blueprintsByStatus").get("SUCCEEDED").asLong()).isEqualTo(12);
+            assertThat(summary.get("deployedMonthly").decimalValue()).isEqualByComparingTo("1446.0000");
+        }
+        assertThat(first.get("/api/v1/summary", "nobody").json().get("blueprints").asLong()).isZero();
+    }
+
+    @Test
+    @Order(6)
+    void serverSentEventsDeliverEachStageLiveThenEnd() throws Exception {
+        LifecycleStory story = new LifecycleStory(TENANT);
+        events.publish(LifecycleTopics.BLUEPRINTS, story.blueprintId, List.of(story.submitted()));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                first.get("/api/v1/tracking/" + story.trackingId, TENANT).status() == 200);
+        StateInstances.Instance notHosting = hostedBy(first, DharmaTopology.TRACKING_STORE, List.of(story.trackingId))
+                .isEmpty() ? first : second;
+
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(notHosting.baseUrl() + "/api/v1/tracking/" + story.trackingId + "/events"))
+                .header("X-Dharma-Tenant", TENANT).header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> readEvents(stream, received));
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.contains("stage:SUBMITTED"));
+
+        events.publish(LifecycleTopics.IAC, story.blueprintId, List.of(story.iacGenerated(1)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.contains("stage:IAC_GENERATED"));
+        assertThat(received).as("nothing is sent before it happened").doesNotContain("stage:SUCCEEDED");
+
+        events.publish(LifecycleTopics.GUARDRAILS, story.blueprintId,
+                List.of(story.guardrails(2, io.dharma.events.GuardrailOutcome.PASSED)));
+        events.publish(LifecycleTopics.COSTS, story.blueprintId, List.of(story.cost(3, "10.0000")));
+        events.publish(LifecycleTopics.DEPLOYMENTS, story.blueprintId, List.of(story.requested(4), story.planning(5),
+                story.planned(6, 0, 0, 0), story.applying(7), story.succeeded(8, 0)));
+        reading.get(30, TimeUnit.SECONDS);
+        assertThat(received).containsExactly("stage:SUBMITTED", "stage:IAC_GENERATED", "stage:GUARDRAILS_PASSED",
+                "stage:COST_ESTIMATED", "stage:REQUESTED", "stage:PLANNING", "stage:PLANNED", "stage:APPLYING",
+                "stage:SUCCEEDED", "end:SUCCEEDED");
+    }
+
+    @Test
+    @Order(7)
+    void unknownTrackingIsNotFoundForTheEventStreamToo() {
+        StateInstances.Reply reply = first.get("/api/v1/tracking/" + UUID.randomUUID() + "/events", TENANT);
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.json().get("code").asString()).isEqualTo("tracking.not-found");
+    }
+
+    @Test
+    @Order(8)
+    void duringARebalanceAnswersAreRightOrServiceUnavailableNeverWrong() throws Exception {
+        Set<Integer> statuses = new HashSet<>();
+        StateInstances.Instance third = StateInstances.start("c");
+        try {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+            boolean settled = false;
+            while (System.nanoTime() < until && !settled) {
+                for (LifecycleStory story : stories) {
+                    StateInstances.Reply reply = first.get("/api/v1/tracking/" + story.trackingId, TENANT);
+                    statuses.add(reply.status());
+                    if (reply.status() == 200) {
+                        assertThat(reply.json().get("status").asString()).isEqualTo("SUCCEEDED");
+                    } else {
+                        assertThat(reply.status()).as(reply.raw().body()).isEqualTo(503);
+                        assertThat(reply.header("Retry-After")).isNotBlank();
+                        assertThat(reply.json().get("code").asString()).isEqualTo("state.unavailable");
+                    }
+                }
+                settled = third.state() == KafkaStreams.State.RUNNING && first.state() == KafkaStreams.State.RUNNING
+                        && second.state() == KafkaStreams.State.RUNNING && statuses.contains(200);
+            }
+            assertThat(settled).as("the three instances settle").isTrue();
+            for (LifecycleStory story : stories) {
+                await().atMost(Duration.ofSeconds(30)).until(() ->
+                        third.get("/api/v1/tracking/" + story.trackingId, TENANT).status() == 200);
+            }
+        } finally {
+            third.close();
+        }
+        awaitRunning();
+    }
+
+    private static List<String> hostedBy(StateInstances.Instance instance, String store, List<String> keys) {
+        KafkaStreams streams = instance.streams().running();
+        HostInfo self = instance.streams().self();
+        return keys.stream()
+                .filter(key -> streams.queryMetadataForKey(store, key, Serdes.String().serializer()).activeHost().equals(self))
+                .toList();
+    }
+
+    private static void readEvents(HttpResponse<java.io.InputStream> stream, List<String> received) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            String event = null;
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith("event:")) {
+                    event = line.substring("event:".length()).trim();
+                } else if (line.startsWith("data:") && event != null) {
+                    JsonNode data = StateInstances.JSON.readTree(line.substring("data:".length()));
+                    received.add(event + ":" + data.get("status").asString());
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
