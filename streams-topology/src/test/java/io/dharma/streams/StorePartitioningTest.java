@@ -43,6 +43,9 @@ class StorePartitioningTest {
                 Map.entry(DharmaTopology.TENANT_SUMMARY_STORE, Set.of("tenant-status-changes-repartition")),
                 Map.entry(DharmaTopology.DEPLOYMENTS_STORE,
                         Set.of("deployments-by-id-repartition", "observations-by-deployment-repartition")),
-                Map.entry(DharmaTopology.DRIFT_STORE, Set.of(LifecycleTopics.DEPLOYMENTS, LifecycleTopics.OBSERVATIONS)));
+                // the input sub-topology (shared with the lifecycle steps): every topic keyed by blueprintId
+                Map.entry(DharmaTopology.DRIFT_STORE, Set.of(LifecycleTopics.BLUEPRINTS, LifecycleTopics.IAC,
+                        LifecycleTopics.GUARDRAILS, LifecycleTopics.COSTS, LifecycleTopics.DEPLOYMENTS,
+                        LifecycleTopics.OBSERVATIONS)));
     }
 }
