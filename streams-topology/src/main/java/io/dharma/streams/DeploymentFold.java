@@ -78,7 +78,9 @@ final class DeploymentFold {
         if (known != null && known.getChangedAt().isAfter(envelope.getOccurredAt())) {
             return current;
         }
-        // A change keeps the last observation (it is history), but the drift it showed is gone.
+        // A change keeps the last observation (it is history), but the drift it showed is gone;
+        // a failed change leaves desired state and drift as they were.
+        boolean failed = changed.getAction() == ResourceChangeAction.FAILED && known != null;
         ResourceView resource = (known != null ? ResourceView.newBuilder(known) : ResourceView.newBuilder())
                 .setAddress(address)
                 .setResourceName(changed.getResourceName())
@@ -88,9 +90,8 @@ final class DeploymentFold {
                         : known != null ? known.getProviderId() : null)
                 .setChangedAt(envelope.getOccurredAt())
                 .setEventId(envelope.getEventId().toString())
-                .setDesired(changed.getAction() == ResourceChangeAction.FAILED && known != null
-                        ? known.getDesired() : changed.getAttributes())
-                .setDrifted(false)
+                .setDesired(failed ? known.getDesired() : changed.getAttributes())
+                .setDrifted(failed && known.getDrifted())
                 .build();
         return withResource(current, view, resource);
     }
