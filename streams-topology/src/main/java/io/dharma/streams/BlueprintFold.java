@@ -11,7 +11,10 @@ import io.dharma.streams.views.TrackingView;
  * Pure fold of an updated {@link TrackingView} into its blueprint's {@link BlueprintView}: the
  * latest version sets the status; the newest version that reached a deployment sets the last
  * deployment; the newest version that succeeded (or was destroyed) sets the deployed monthly cost.
- * Returns {@code current} itself when nothing changed.
+ * Returns {@code current} itself when nothing changed. The views of one tracking arrive in order
+ * (repartitioned by blueprintId from the task owning the trackingId), but those of different
+ * versions interleave in any order; decisions depend only on versions, so every interleaving gives
+ * the same view, and a repeated view changes nothing.
  */
 final class BlueprintFold {
 

@@ -19,17 +19,20 @@ import io.dharma.events.DeploymentRejected;
 import io.dharma.events.DeploymentRequested;
 import io.dharma.events.DeploymentSucceeded;
 import io.dharma.events.Envelope;
+import io.dharma.events.ResourceChangeAction;
 import io.dharma.events.ResourceChanged;
 import io.dharma.streams.views.DeploymentStatus;
 import io.dharma.streams.views.DeploymentView;
+import io.dharma.streams.views.ObservedResource;
 import io.dharma.streams.views.PlanSummary;
 import io.dharma.streams.views.ResourceView;
 import io.dharma.streams.views.StatusChange;
 
 /**
- * Pure fold of one {@link DeploymentEvent} into a {@link DeploymentView}. Idempotent by
- * construction: a status change already in the history (same eventId) is ignored, and a resource
- * keeps only its latest change (by occurredAt), so redelivery or reordering never double counts.
+ * Pure fold of one {@link DeploymentEvent} or routed {@link ObservedResource} into a
+ * {@link DeploymentView}. Idempotent by construction: a status change already in the history
+ * (same eventId) is ignored, a resource keeps only its latest change (by occurredAt) and its
+ * latest observation (by observedAt), so redelivery or reordering never double counts.
  */
 final class DeploymentFold {
 
@@ -70,13 +73,15 @@ final class DeploymentFold {
 
     private static DeploymentView withResource(DeploymentView current, DeploymentView view, Envelope envelope,
                                                ResourceChanged changed) {
-        String address = changed.getAddress() != null ? changed.getAddress()
-                : changed.getResourceType() + "." + changed.getResourceName();
+        String address = Resources.addressOf(changed);
         ResourceView known = view.getResources().get(address);
         if (known != null && known.getChangedAt().isAfter(envelope.getOccurredAt())) {
             return current;
         }
-        ResourceView resource = ResourceView.newBuilder()
+        // A change keeps the last observation (it is history), but the drift it showed is gone;
+        // a failed change leaves desired state and drift as they were.
+        boolean failed = changed.getAction() == ResourceChangeAction.FAILED && known != null;
+        ResourceView resource = (known != null ? ResourceView.newBuilder(known) : ResourceView.newBuilder())
                 .setAddress(address)
                 .setResourceName(changed.getResourceName())
                 .setResourceType(changed.getResourceType())
@@ -85,12 +90,41 @@ final class DeploymentFold {
                         : known != null ? known.getProviderId() : null)
                 .setChangedAt(envelope.getOccurredAt())
                 .setEventId(envelope.getEventId().toString())
+                .setDesired(failed ? known.getDesired() : changed.getAttributes())
+                .setDrifted(failed && known.getDrifted())
                 .build();
-        if (resource.equals(known)) {
+        return withResource(current, view, resource);
+    }
+
+    /**
+     * Applies an accepted observation (routed here by the drift processor) to the resource it
+     * names. Ignored when the resource is unknown to this deployment or the observation is not
+     * newer than the last one applied.
+     */
+    static DeploymentView apply(DeploymentView current, ObservedResource observation) {
+        if (current == null) {
+            return null;
+        }
+        ResourceView known = current.getResources().get(observation.getAddress());
+        if (known == null
+                || known.getObservedAt() != null && !observation.getObservedAt().isAfter(known.getObservedAt())) {
+            return current;
+        }
+        ResourceView resource = ResourceView.newBuilder(known)
+                .setObserved(observation.getObserved())
+                .setObservedAt(observation.getObservedAt())
+                .setExists(observation.getExists())
+                .setDrifted(observation.getDrifted())
+                .build();
+        return withResource(current, current, resource);
+    }
+
+    private static DeploymentView withResource(DeploymentView current, DeploymentView view, ResourceView resource) {
+        if (resource.equals(view.getResources().get(resource.getAddress()))) {
             return current;
         }
         Map<String, ResourceView> resources = new HashMap<>(view.getResources());
-        resources.put(address, resource);
+        resources.put(resource.getAddress(), resource);
         return DeploymentView.newBuilder(view).setResources(resources).build();
     }
 

@@ -1,14 +1,21 @@
 package io.dharma.streams;
 
+import java.util.function.UnaryOperator;
+
 import io.dharma.events.DeploymentEvent;
 import io.dharma.streams.views.DeploymentView;
+import io.dharma.streams.views.ObservedResource;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** Folds deployment events into the deployments store, keyed by deploymentId. */
-final class DeploymentsProcessor implements Processor<String, DeploymentEvent, Void, Void> {
+/**
+ * Folds deployment events and routed observations (both repartitioned by deploymentId) into the
+ * deployments store, keyed by deploymentId.
+ */
+final class DeploymentsProcessor implements Processor<String, SpecificRecord, Void, Void> {
 
     private KeyValueStore<String, DeploymentView> store;
 
@@ -18,15 +25,21 @@ final class DeploymentsProcessor implements Processor<String, DeploymentEvent, V
     }
 
     @Override
-    public void process(Record<String, DeploymentEvent> record) {
-        DeploymentEvent event = record.value();
-        if (event == null) {
-            return;
+    public void process(Record<String, SpecificRecord> record) {
+        switch (record.value()) {
+            case DeploymentEvent event -> update(event.getDeploymentId(),
+                    current -> DeploymentFold.apply(current, event));
+            case ObservedResource observation -> update(observation.getDeploymentId(),
+                    current -> DeploymentFold.apply(current, observation));
+            case null, default -> { }
         }
-        DeploymentView current = store.get(event.getDeploymentId());
-        DeploymentView updated = DeploymentFold.apply(current, event);
+    }
+
+    private void update(String deploymentId, UnaryOperator<DeploymentView> fold) {
+        DeploymentView current = store.get(deploymentId);
+        DeploymentView updated = fold.apply(current);
         if (updated != current) {
-            store.put(event.getDeploymentId(), updated);
+            store.put(deploymentId, updated);
         }
     }
 }

@@ -1,43 +1,65 @@
 package io.dharma.streams;
 
+import java.util.List;
+import java.util.Map;
+
 import io.dharma.events.DeploymentEvent;
+import io.dharma.events.DriftEvent;
+import io.dharma.events.ResourceObserved;
 import io.dharma.streams.views.BlueprintStatusChange;
+import io.dharma.streams.views.ObservedResource;
+import io.dharma.streams.views.TrackingStep;
+import io.dharma.streams.views.TrackingView;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The state topology: materialises the lifecycle topics into queryable key-value stores.
+ * The state topology: materialises the lifecycle and observation topics into queryable key-value
+ * stores, and emits drift events.
  *
  * <ul>
  *   <li>{@link #TRACKING_STORE}: trackingId → {@code TrackingView}, fed by every lifecycle topic;</li>
  *   <li>{@link #BLUEPRINTS_STORE}: blueprintId → {@code BlueprintView} (latest version, its status,
- *       last deployment), updated with the tracking store;</li>
+ *       last deployment), fed by the tracking views' changes;</li>
  *   <li>{@link #DEPLOYMENTS_STORE}: deploymentId → {@code DeploymentView}, fed by
- *       {@value LifecycleTopics#DEPLOYMENTS};</li>
+ *       {@value LifecycleTopics#DEPLOYMENTS} and the observations the drift processor accepted;</li>
  *   <li>{@link #TENANT_SUMMARY_STORE}: tenantId → {@code TenantSummary} (blueprints by status), fed by
- *       blueprint status changes repartitioned by tenantId.</li>
+ *       blueprint status changes;</li>
+ *   <li>{@link #DRIFT_STORE}: blueprintId → {@code DriftView} (desired and observed state of each
+ *       resource, drift), fed by {@value LifecycleTopics#DEPLOYMENTS} and
+ *       {@value LifecycleTopics#OBSERVATIONS}; its {@code DriftEvent}s go to {@value LifecycleTopics#DRIFT}.</li>
  * </ul>
  *
- * <p>All inputs are keyed by blueprintId and co-partitioned, and every event of one trackingId or
- * deploymentId carries one blueprintId, so those stores are keyed by their own id without a
- * repartition: all updates of a key happen in one task. (Locating the host of a trackingId or
- * deploymentId for interactive queries therefore needs its blueprintId; see the module README.)
+ * <p><b>Every store is keyed by its partitioning key</b>, so
+ * {@code KafkaStreams.queryMetadataForKey(store, key, Serdes.String().serializer())} names the
+ * instance that hosts a key. The inputs are keyed by blueprintId; the topology re-keys through named
+ * repartition topics ({@code <application.id>-<name>-repartition}):
+ * {@value #STEPS_BY_TRACKING} (trackingId), {@value #TRACKINGS_BY_BLUEPRINT} (blueprintId),
+ * {@value #STATUS_CHANGES_BY_TENANT} (tenantId), {@value #DEPLOYMENTS_BY_ID} and
+ * {@value #OBSERVATIONS_BY_DEPLOYMENT} (deploymentId). The drift store needs no repartition: its
+ * inputs are co-partitioned by blueprintId. Each repartition keeps the order of one key's records:
+ * all events of one trackingId or deploymentId carry one blueprintId, so they are read from one
+ * input partition by one task and written to the repartition topic in that order; the views of one
+ * tracking likewise come from the one task that owns that trackingId. Records of different keys may
+ * interleave, which the folds tolerate (they order by time and version, not by arrival).
  *
  * <p>Stores are persistent RocksDB stores with changelog topics (the defaults). Run the topology
  * with {@code processing.guarantee=exactly_once_v2}: a store update, its changelog record, the
- * repartition record and the input offset commit are then one transaction. The tracking,
- * blueprints and deployments folds are also idempotent on eventId, so a redelivered event never
- * counts twice; the tenant counts rely on exactly-once for the repartition hop.
+ * repartition or output records and the input offset commit are then one transaction. The folds
+ * are also idempotent on eventId, so a redelivered event never counts twice; the tenant counts rely
+ * on exactly-once for their repartition hop.
  */
 public final class DharmaTopology {
 
@@ -45,6 +67,16 @@ public final class DharmaTopology {
     public static final String BLUEPRINTS_STORE = "dharma-blueprints";
     public static final String DEPLOYMENTS_STORE = "dharma-deployments";
     public static final String TENANT_SUMMARY_STORE = "dharma-tenant-summary";
+    public static final String DRIFT_STORE = "dharma-drift";
+
+    /** Repartition names; the topics are {@code <application.id>-<name>-repartition}. */
+    public static final String STEPS_BY_TRACKING = "lifecycle-by-tracking";
+    public static final String TRACKINGS_BY_BLUEPRINT = "tracking-changes-by-blueprint";
+    public static final String STATUS_CHANGES_BY_TENANT = "tenant-status-changes";
+    public static final String DEPLOYMENTS_BY_ID = "deployments-by-id";
+    public static final String OBSERVATIONS_BY_DEPLOYMENT = "observations-by-deployment";
+
+    private static final String DRIFT_OUTPUT = "drift-output-";
 
     private DharmaTopology() {
     }
@@ -56,9 +88,24 @@ public final class DharmaTopology {
         builder.addStateStore(store(BLUEPRINTS_STORE, keys, serdes.blueprintView()));
         builder.addStateStore(store(DEPLOYMENTS_STORE, keys, serdes.deploymentView()));
         builder.addStateStore(store(TENANT_SUMMARY_STORE, keys, serdes.tenantSummary()));
+        builder.addStateStore(store(DRIFT_STORE, keys, serdes.driftView()));
 
         KStream<String, DeploymentEvent> deployments = builder.stream(LifecycleTopics.DEPLOYMENTS,
-                Consumed.with(keys, serdes.deployments()).withName("deployments-source"));
+                        Consumed.with(keys, serdes.deployments()).withName("deployments-source"))
+                .filter((blueprintId, event) -> event != null, Named.as("deployments-not-null"));
+        KStream<String, ResourceObserved> observations = builder.stream(LifecycleTopics.OBSERVATIONS,
+                        Consumed.with(keys, serdes.observations()).withName("observations-source"))
+                .filter((blueprintId, event) -> event != null, Named.as("observations-not-null"));
+
+        trackingsBlueprintsAndTenants(builder, deployments, serdes, keys);
+        KStream<String, ObservedResource> observedByDeployment = drift(deployments, observations, serdes, keys);
+        deployments(deployments, observedByDeployment, serdes, keys);
+        return builder.build();
+    }
+
+    /** Lifecycle events → steps by trackingId → tracking store → views by blueprintId → blueprints → tenants. */
+    private static void trackingsBlueprintsAndTenants(StreamsBuilder builder, KStream<String, DeploymentEvent> deployments,
+                                                      StreamsSerdes serdes, Serde<String> keys) {
         KStream<String, SpecificRecord> lifecycle = builder.stream(LifecycleTopics.BLUEPRINTS,
                         Consumed.with(keys, serdes.blueprints()).withName("blueprints-source"))
                 .<SpecificRecord>mapValues(event -> event, Named.as("blueprints-as-lifecycle"))
@@ -72,12 +119,62 @@ public final class DharmaTopology {
                 .merge(deployments.mapValues(event -> event, Named.as("deployments-as-lifecycle")));
 
         lifecycle
-                .process(TrackingProcessor::new, Named.as("tracking-processor"), TRACKING_STORE, BLUEPRINTS_STORE)
-                .repartition(Repartitioned.<String, BlueprintStatusChange>as("tenant-status-changes")
+                .flatMapValues(DharmaTopology::trackingSteps, Named.as("tracking-steps"))
+                .selectKey((blueprintId, step) -> step.getTrackingId(), Named.as("steps-keyed-by-tracking"))
+                .repartition(Repartitioned.<String, TrackingStep>as(STEPS_BY_TRACKING)
+                        .withKeySerde(keys).withValueSerde(serdes.trackingStep()))
+                .process(TrackingProcessor::new, Named.as("tracking-processor"), TRACKING_STORE)
+                .repartition(Repartitioned.<String, TrackingView>as(TRACKINGS_BY_BLUEPRINT)
+                        .withKeySerde(keys).withValueSerde(serdes.trackingView()))
+                .process(BlueprintProcessor::new, Named.as("blueprint-processor"), BLUEPRINTS_STORE)
+                .repartition(Repartitioned.<String, BlueprintStatusChange>as(STATUS_CHANGES_BY_TENANT)
                         .withKeySerde(keys).withValueSerde(serdes.statusChange()))
                 .process(TenantSummaryProcessor::new, Named.as("tenant-summary-processor"), TENANT_SUMMARY_STORE);
-        deployments.process(DeploymentsProcessor::new, Named.as("deployments-processor"), DEPLOYMENTS_STORE);
-        return builder.build();
+    }
+
+    private static List<TrackingStep> trackingSteps(SpecificRecord event) {
+        TrackingStep step = event != null ? TrackingFold.stepOf(event) : null;
+        return step != null ? List.of(step) : List.of();
+    }
+
+    /**
+     * Deployments and observations (co-partitioned by blueprintId) → drift store; drift events to
+     * {@value LifecycleTopics#DRIFT}; returns the accepted observations keyed by deploymentId.
+     */
+    private static KStream<String, ObservedResource> drift(KStream<String, DeploymentEvent> deployments,
+                                                           KStream<String, ResourceObserved> observations,
+                                                           StreamsSerdes serdes, Serde<String> keys) {
+        Map<String, KStream<String, SpecificRecord>> outputs = deployments
+                .<SpecificRecord>mapValues(event -> event, Named.as("deployments-as-drift-input"))
+                .merge(observations.mapValues(event -> event, Named.as("observations-as-drift-input")),
+                        Named.as("drift-inputs"))
+                .process(DriftProcessor::new, Named.as("drift-processor"), DRIFT_STORE)
+                .split(Named.as(DRIFT_OUTPUT))
+                .branch((key, value) -> value instanceof DriftEvent, Branched.as("events"))
+                .branch((key, value) -> value instanceof ObservedResource, Branched.as("observations"))
+                .noDefaultBranch();
+        outputs.get(DRIFT_OUTPUT + "events")
+                .mapValues(value -> (DriftEvent) value, Named.as("drift-events"))
+                .to(LifecycleTopics.DRIFT, Produced.with(keys, serdes.driftEvents()).withName("drift-sink"));
+        return outputs.get(DRIFT_OUTPUT + "observations")
+                .mapValues(value -> (ObservedResource) value, Named.as("observed-resources"));
+    }
+
+    /** Deployment events and accepted observations, each repartitioned by deploymentId → deployments store. */
+    private static void deployments(KStream<String, DeploymentEvent> deployments,
+                                    KStream<String, ObservedResource> observedByDeployment,
+                                    StreamsSerdes serdes, Serde<String> keys) {
+        KStream<String, SpecificRecord> byId = deployments
+                .selectKey((blueprintId, event) -> event.getDeploymentId(), Named.as("deployments-keyed-by-id"))
+                .repartition(Repartitioned.<String, DeploymentEvent>as(DEPLOYMENTS_BY_ID)
+                        .withKeySerde(keys).withValueSerde(serdes.deployments()))
+                .mapValues(event -> event, Named.as("deployments-as-deployment-input"));
+        KStream<String, SpecificRecord> observed = observedByDeployment
+                .repartition(Repartitioned.<String, ObservedResource>as(OBSERVATIONS_BY_DEPLOYMENT)
+                        .withKeySerde(keys).withValueSerde(serdes.observedResource()))
+                .mapValues(observation -> observation, Named.as("observations-as-deployment-input"));
+        byId.merge(observed, Named.as("deployment-inputs"))
+                .process(DeploymentsProcessor::new, Named.as("deployments-processor"), DEPLOYMENTS_STORE);
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<String> keys, Serde<V> values) {

@@ -35,14 +35,17 @@ import io.dharma.events.ResourceChanged;
 import io.dharma.streams.views.Stage;
 import io.dharma.streams.views.StageKind;
 import io.dharma.streams.views.TrackingStatus;
+import io.dharma.streams.views.TrackingStep;
 import io.dharma.streams.views.TrackingView;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Pure fold of one lifecycle event into a {@link TrackingView}. Idempotent: an event whose eventId
- * is already a stage, or a resource change already counted, returns the view unchanged (same
- * instance). Stages are kept ordered by occurredAt (ties: pipeline order), so an event arriving
- * late lands in its place and the current status is always that of the latest stage.
+ * Pure fold of lifecycle events into a {@link TrackingView}, in two halves around the repartition
+ * by trackingId: {@link #stepOf} extracts what one event contributes (a stage, or a changed
+ * resource) as a small {@link TrackingStep}; {@link #apply} folds a step into the view.
+ * Idempotent: a step whose eventId is already a stage, or a resource already counted, returns the
+ * view unchanged (same instance). Stages are kept ordered by occurredAt (ties: pipeline order), so
+ * an event arriving late lands in its place and the current status is always that of the latest stage.
  */
 final class TrackingFold {
 
@@ -64,60 +67,69 @@ final class TrackingFold {
         };
     }
 
-    static TrackingView apply(TrackingView current, SpecificRecord event) {
+    /** What {@code event} adds to its tracking view, or null for an event kind the view ignores. */
+    static TrackingStep stepOf(SpecificRecord event) {
         Envelope envelope = envelopeOf(event);
-        TrackingView view = current != null ? current : empty(envelope);
-        String eventId = envelope.getEventId().toString();
-        if (view.getStages().stream().anyMatch(stage -> stage.getEventId().equals(eventId))) {
-            return current;
-        }
-        if (event instanceof DeploymentEvent deployment && deployment.getPayload() instanceof ResourceChanged changed) {
-            return withChangedResource(current, view, deployment, changed);
-        }
-        Stage stage = stageOf(event, envelope);
-        if (stage == null) {
-            return current;
-        }
-        List<Stage> stages = new ArrayList<>(view.getStages());
-        stages.add(stage);
-        stages.sort(STAGE_ORDER);
-        TrackingView.Builder updated = TrackingView.newBuilder(view)
-                .setStages(stages)
-                .setStatus(stages.getLast().getStatus())
-                .setUpdatedAt(latest(view.getUpdatedAt(), envelope.getOccurredAt()));
-        if (event instanceof DeploymentEvent deployment) {
-            updated.setDeploymentId(deployment.getDeploymentId());
-        }
-        return updated.build();
-    }
-
-    private static TrackingView withChangedResource(TrackingView current, TrackingView view,
-                                                    DeploymentEvent deployment, ResourceChanged changed) {
-        if (changed.getAction() == ResourceChangeAction.FAILED) {
-            return current;
-        }
-        String address = changed.getAddress() != null ? changed.getAddress()
-                : changed.getResourceType() + "." + changed.getResourceName();
-        Set<String> resources = new LinkedHashSet<>(view.getChangedResources());
-        if (!resources.add(address)) {
-            return current;
-        }
-        return TrackingView.newBuilder(view)
-                .setChangedResources(new ArrayList<>(resources))
-                .setDeploymentId(deployment.getDeploymentId())
-                .setUpdatedAt(latest(view.getUpdatedAt(), deployment.getEnvelope().getOccurredAt()))
-                .build();
-    }
-
-    private static TrackingView empty(Envelope envelope) {
-        return TrackingView.newBuilder()
+        TrackingStep.Builder step = TrackingStep.newBuilder()
                 .setTrackingId(envelope.getTrackingId())
                 .setTenantId(envelope.getTenantId())
                 .setBlueprintId(envelope.getBlueprintId())
                 .setBlueprintVersion(envelope.getBlueprintVersion())
+                .setEventId(envelope.getEventId().toString())
+                .setOccurredAt(envelope.getOccurredAt())
+                .setDeploymentId(event instanceof DeploymentEvent deployment ? deployment.getDeploymentId() : null)
+                .setStage(null)
+                .setChangedResource(null);
+        if (event instanceof DeploymentEvent deployment && deployment.getPayload() instanceof ResourceChanged changed) {
+            return changed.getAction() == ResourceChangeAction.FAILED
+                    ? null : step.setChangedResource(Resources.addressOf(changed)).build();
+        }
+        Stage stage = stageOf(event, envelope);
+        return stage == null ? null : step.setStage(stage).build();
+    }
+
+    static TrackingView apply(TrackingView current, TrackingStep step) {
+        TrackingView view = current != null ? current : empty(step);
+        if (step.getChangedResource() != null) {
+            return withChangedResource(current, view, step);
+        }
+        if (view.getStages().stream().anyMatch(stage -> stage.getEventId().equals(step.getEventId()))) {
+            return current;
+        }
+        List<Stage> stages = new ArrayList<>(view.getStages());
+        stages.add(step.getStage());
+        stages.sort(STAGE_ORDER);
+        TrackingView.Builder updated = TrackingView.newBuilder(view)
+                .setStages(stages)
+                .setStatus(stages.getLast().getStatus())
+                .setUpdatedAt(latest(view.getUpdatedAt(), step.getOccurredAt()));
+        if (step.getDeploymentId() != null) {
+            updated.setDeploymentId(step.getDeploymentId());
+        }
+        return updated.build();
+    }
+
+    private static TrackingView withChangedResource(TrackingView current, TrackingView view, TrackingStep step) {
+        Set<String> resources = new LinkedHashSet<>(view.getChangedResources());
+        if (!resources.add(step.getChangedResource())) {
+            return current;
+        }
+        return TrackingView.newBuilder(view)
+                .setChangedResources(new ArrayList<>(resources))
+                .setDeploymentId(step.getDeploymentId())
+                .setUpdatedAt(latest(view.getUpdatedAt(), step.getOccurredAt()))
+                .build();
+    }
+
+    private static TrackingView empty(TrackingStep step) {
+        return TrackingView.newBuilder()
+                .setTrackingId(step.getTrackingId())
+                .setTenantId(step.getTenantId())
+                .setBlueprintId(step.getBlueprintId())
+                .setBlueprintVersion(step.getBlueprintVersion())
                 .setStatus(TrackingStatus.SUBMITTED)
                 .setDeploymentId(null)
-                .setUpdatedAt(envelope.getOccurredAt())
+                .setUpdatedAt(step.getOccurredAt())
                 .setStages(List.of())
                 .setChangedResources(List.of())
                 .build();

@@ -65,6 +65,26 @@ class BlueprintAndTenantViewTest {
     }
 
     @Test
+    void twoVersionsWhoseEventsInterleaveGiveTheLatestVersionAndTheDeployedOne() {
+        LifecycleStory v1 = new LifecycleStory();
+        LifecycleStory v2 = v1.nextVersion();
+        topology.pipe(v2.submitted(), v1.submitted(), v1.cost(3, "9.9900"), v2.cost(3, "20.0000"),
+                v2.requested(4), v1.requested(4), v2.planning(5), v1.succeeded(10, 1), v2.applying(7));
+
+        BlueprintView blueprint = topology.blueprint(v1.blueprintId);
+
+        assertThat(blueprint.getLatestVersion()).isEqualTo(2);
+        assertThat(blueprint.getLatestTrackingId()).isEqualTo(v2.trackingId);
+        assertThat(blueprint.getStatus()).isEqualTo("APPLYING");
+        assertThat(blueprint.getLastDeploymentId()).isEqualTo(v2.deploymentId);
+        assertThat(blueprint.getLastDeploymentStatus()).isEqualTo("APPLYING");
+        assertThat(blueprint.getDeployedVersion()).isEqualTo(1);
+        assertThat(blueprint.getDeployedMonthly()).isEqualByComparingTo("9.99");
+        assertThat(topology.tenantSummary(v1.tenantId).getBlueprintsByStatus()).isEqualTo(Map.of("APPLYING", 1L));
+        assertThat(topology.tenantSummary(v1.tenantId).getDeployedMonthly()).isEqualByComparingTo("9.99");
+    }
+
+    @Test
     void tenantSummaryCountsBlueprintsByTheirCurrentStatus() {
         LifecycleStory deployed = new LifecycleStory();
         LifecycleStory blocked = new LifecycleStory(deployed.tenantId);

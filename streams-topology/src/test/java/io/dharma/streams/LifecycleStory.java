@@ -16,6 +16,7 @@ import io.dharma.events.DeploymentApplying;
 import io.dharma.events.DeploymentApproved;
 import io.dharma.events.DeploymentAwaitingApproval;
 import io.dharma.events.DeploymentBlocked;
+import io.dharma.events.DeploymentDestroyed;
 import io.dharma.events.DeploymentRejected;
 import io.dharma.events.DeploymentEvent;
 import io.dharma.events.DeploymentOperation;
@@ -32,6 +33,7 @@ import io.dharma.events.IacGenerated;
 import io.dharma.events.IacGenerationFailed;
 import io.dharma.events.ResourceChangeAction;
 import io.dharma.events.ResourceChanged;
+import io.dharma.events.ResourceObserved;
 import io.dharma.testing.ExampleBlueprints;
 
 /**
@@ -44,6 +46,7 @@ final class LifecycleStory {
     private static final Envelopes GUARDRAILS = Envelopes.forProducer("guardrails");
     private static final Envelopes COSTING = Envelopes.forProducer("costing");
     private static final Envelopes ORCHESTRATOR = Envelopes.forProducer("orchestrator");
+    private static final Envelopes OBSERVER = Envelopes.forProducer("drift-observer");
 
     final String tenantId;
     final String blueprintId;
@@ -156,10 +159,35 @@ final class LifecycleStory {
     }
 
     DeploymentEvent resourceChanged(int second, String address, ResourceChangeAction action, String providerId) {
+        return resourceChanged(second, address, action, providerId, Map.of());
+    }
+
+    /** A change of the resource at {@code address} ({@code <type>.<name>}) leaving {@code attributes}. */
+    DeploymentEvent resourceChanged(int second, String address, ResourceChangeAction action, String providerId,
+                                    Map<String, String> attributes) {
         String[] parts = address.split("\\.");
-        return deployment(second, "changed-" + address + "-" + action, ResourceChanged.newBuilder()
+        return deployment(second, "changed-" + address + "-" + action + "-" + second, ResourceChanged.newBuilder()
                 .setResourceType(parts[0]).setResourceName(parts[1]).setAddress(address)
-                .setAction(action).setProviderId(providerId).setAttributes(Map.of()).setError(null).build());
+                .setAction(action).setProviderId(providerId).setAttributes(attributes).setError(null).build());
+    }
+
+    DeploymentEvent destroyed(int second, int resourcesDestroyed) {
+        return deployment(second, "destroyed", DeploymentDestroyed.newBuilder()
+                .setResourcesDestroyed(resourcesDestroyed).build());
+    }
+
+    /** What the drift observer reports for the resource at {@code address} at {@code second}; a fresh eventId each call. */
+    ResourceObserved observed(int second, String address, boolean exists, Map<String, String> attributes) {
+        String[] parts = address.split("\\.");
+        return ResourceObserved.newBuilder()
+                .setEnvelope(at(OBSERVER.originating(tenantId, trackingId, blueprintId, version), second))
+                .setDeploymentId(deploymentId)
+                .setResourceType(parts[0]).setResourceName(parts[1])
+                .setProviderId(null)
+                .setExists(exists)
+                .setAttributes(exists ? attributes : Map.of())
+                .setObservedAt(time(second))
+                .build();
     }
 
     DeploymentEvent succeeded(int second, int resourcesChanged) {

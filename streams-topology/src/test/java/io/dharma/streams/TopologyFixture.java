@@ -1,23 +1,30 @@
 package io.dharma.streams;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.events.CostEstimated;
 import io.dharma.events.DeploymentEvent;
+import io.dharma.events.DriftEvent;
 import io.dharma.events.GuardrailsEvaluated;
 import io.dharma.events.IacEvent;
+import io.dharma.events.ResourceObserved;
 import io.dharma.serde.AvroSerdeConfig;
 import io.dharma.streams.views.BlueprintView;
 import io.dharma.streams.views.DeploymentView;
+import io.dharma.streams.views.DriftView;
 import io.dharma.streams.views.TenantSummary;
 import io.dharma.streams.views.TrackingView;
 import io.dharma.testing.EmbeddedStack;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -30,6 +37,8 @@ final class TopologyFixture implements AutoCloseable {
     private final TestInputTopic<String, GuardrailsEvaluated> guardrails;
     private final TestInputTopic<String, CostEstimated> costs;
     private final TestInputTopic<String, DeploymentEvent> deployments;
+    private final TestInputTopic<String, ResourceObserved> observations;
+    private final TestOutputTopic<String, DriftEvent> drift;
 
     TopologyFixture(Path stateDir) {
         StreamsSerdes serdes = StreamsSerdes.avro(
@@ -46,9 +55,12 @@ final class TopologyFixture implements AutoCloseable {
         guardrails = driver.createInputTopic(LifecycleTopics.GUARDRAILS, keys, serdes.guardrails().serializer());
         costs = driver.createInputTopic(LifecycleTopics.COSTS, keys, serdes.costs().serializer());
         deployments = driver.createInputTopic(LifecycleTopics.DEPLOYMENTS, keys, serdes.deployments().serializer());
+        observations = driver.createInputTopic(LifecycleTopics.OBSERVATIONS, keys, serdes.observations().serializer());
+        drift = driver.createOutputTopic(LifecycleTopics.DRIFT, new StringDeserializer(),
+                serdes.driftEvents().deserializer());
     }
 
-    /** Pipes each event to its topic, keyed by blueprintId like the producers do. */
+    /** Pipes each event to its topic, keyed by blueprintId like the producers (and the drift observer) do. */
     TopologyFixture pipe(Object... events) {
         for (Object event : events) {
             switch (event) {
@@ -57,6 +69,7 @@ final class TopologyFixture implements AutoCloseable {
                 case GuardrailsEvaluated e -> guardrails.pipeInput(e.getEnvelope().getBlueprintId(), e);
                 case CostEstimated e -> costs.pipeInput(e.getEnvelope().getBlueprintId(), e);
                 case DeploymentEvent e -> deployments.pipeInput(e.getEnvelope().getBlueprintId(), e);
+                case ResourceObserved e -> observations.pipeInput(e.getEnvelope().getBlueprintId(), e);
                 default -> throw new IllegalArgumentException("not a lifecycle event: " + event);
             }
         }
@@ -81,6 +94,16 @@ final class TopologyFixture implements AutoCloseable {
     TenantSummary tenantSummary(String tenantId) {
         KeyValueStore<String, TenantSummary> store = driver.getKeyValueStore(DharmaTopology.TENANT_SUMMARY_STORE);
         return store.get(tenantId);
+    }
+
+    DriftView drift(String blueprintId) {
+        KeyValueStore<String, DriftView> store = driver.getKeyValueStore(DharmaTopology.DRIFT_STORE);
+        return store.get(blueprintId);
+    }
+
+    /** The drift events written since the last call, with their keys. */
+    List<KeyValue<String, DriftEvent>> driftEvents() {
+        return drift.readKeyValuesToList();
     }
 
     @Override

@@ -1,0 +1,60 @@
+package io.dharma.streams;
+
+import io.dharma.events.DeploymentEvent;
+import io.dharma.events.DriftEvent;
+import io.dharma.events.ResourceObserved;
+import io.dharma.streams.views.DriftView;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Folds deployment events and observations (both keyed by blueprintId, co-partitioned) into the
+ * drift store, and forwards what {@link DriftFold} decides: each {@link DriftEvent} keyed by
+ * blueprintId, and each accepted observation as an {@code ObservedResource} keyed by the
+ * deploymentId that last changed the resource.
+ */
+final class DriftProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
+
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, DriftView> store;
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        store = context.getStateStore(DharmaTopology.DRIFT_STORE);
+    }
+
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+        DriftFold.Outcome outcome;
+        String blueprintId;
+        DriftView current;
+        switch (record.value()) {
+            case DeploymentEvent event -> {
+                blueprintId = event.getEnvelope().getBlueprintId();
+                current = store.get(blueprintId);
+                outcome = DriftFold.apply(current, event);
+            }
+            case ResourceObserved observation -> {
+                blueprintId = observation.getEnvelope().getBlueprintId();
+                current = store.get(blueprintId);
+                outcome = DriftFold.apply(current, observation);
+            }
+            case null, default -> {
+                return;
+            }
+        }
+        if (outcome.view() != current) {
+            store.put(blueprintId, outcome.view());
+        }
+        for (DriftEvent event : outcome.events()) {
+            context.forward(record.withKey(blueprintId).withValue(event));
+        }
+        if (outcome.routed() != null) {
+            context.forward(record.withKey(outcome.routed().getDeploymentId()).withValue(outcome.routed()));
+        }
+    }
+}

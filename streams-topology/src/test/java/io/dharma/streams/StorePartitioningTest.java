@@ -1,0 +1,51 @@
+package io.dharma.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.dharma.serde.AvroSerdeConfig;
+import io.dharma.testing.EmbeddedStack;
+import org.apache.kafka.streams.TopologyDescription;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Interactive queries find a key's host from the partitions of the topics feeding its store, so
+ * each store must be fed only by topics keyed by the store's own key.
+ */
+class StorePartitioningTest {
+
+    @Test
+    void eachStoreIsFedByTopicsKeyedByItsOwnKey() {
+        TopologyDescription description = DharmaTopology.build(StreamsSerdes.avro(
+                Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedStack.get().registryUrl()))).describe();
+
+        Map<String, Set<String>> sourcesByStore = new HashMap<>();
+        for (TopologyDescription.Subtopology subtopology : description.subtopologies()) {
+            Set<String> sources = new TreeSet<>();
+            Set<String> stores = new TreeSet<>();
+            for (TopologyDescription.Node node : subtopology.nodes()) {
+                if (node instanceof TopologyDescription.Source source) {
+                    sources.addAll(source.topicSet());
+                } else if (node instanceof TopologyDescription.Processor processor) {
+                    stores.addAll(processor.stores());
+                }
+            }
+            stores.forEach(store -> sourcesByStore.put(store, sources));
+        }
+
+        assertThat(sourcesByStore).containsOnly(
+                Map.entry(DharmaTopology.TRACKING_STORE, Set.of("lifecycle-by-tracking-repartition")),
+                Map.entry(DharmaTopology.BLUEPRINTS_STORE, Set.of("tracking-changes-by-blueprint-repartition")),
+                Map.entry(DharmaTopology.TENANT_SUMMARY_STORE, Set.of("tenant-status-changes-repartition")),
+                Map.entry(DharmaTopology.DEPLOYMENTS_STORE,
+                        Set.of("deployments-by-id-repartition", "observations-by-deployment-repartition")),
+                // the input sub-topology (shared with the lifecycle steps): every topic keyed by blueprintId
+                Map.entry(DharmaTopology.DRIFT_STORE, Set.of(LifecycleTopics.BLUEPRINTS, LifecycleTopics.IAC,
+                        LifecycleTopics.GUARDRAILS, LifecycleTopics.COSTS, LifecycleTopics.DEPLOYMENTS,
+                        LifecycleTopics.OBSERVATIONS)));
+    }
+}
