@@ -36,7 +36,7 @@ class DeploymentEndToEndTest {
         String destroyId = PlatformApi.json(api.post("/api/v1/blueprints/" + accepted.blueprintId() + "/destroy", "{}").body())
                 .path("deploymentId").asString();
         Awaitility.await().atMost(DEPLOY_TIMEOUT).untilAsserted(() ->
-                assertThat(status(destroyId)).isEqualTo("DESTROYED"));
+                assertThat(status(accepted.blueprintId(), destroyId)).isEqualTo("DESTROYED"));
         assertThat(inventory(accepted.blueprintId()).size()).isZero();
     }
 
@@ -64,7 +64,7 @@ class DeploymentEndToEndTest {
         assertThat(api.post("/api/v1/deployments/" + id + "/reject", "{\"comment\":\"not this quarter\"}").statusCode())
                 .isEqualTo(200);
 
-        assertThat(status(id)).isEqualTo("REJECTED");
+        assertThat(status(accepted.blueprintId(), id)).isEqualTo("REJECTED");
         assertThat(api.post("/api/v1/deployments/" + id + "/approve", "{}").statusCode()).isEqualTo(409);
         assertThat(inventory(accepted.blueprintId()).size()).isZero();
     }
@@ -114,8 +114,15 @@ class DeploymentEndToEndTest {
         return list.get(0);
     }
 
-    private String status(String deploymentId) throws Exception {
-        return PlatformApi.json(api.get("/api/v1/deployments/" + deploymentId).body()).path("status").asString();
+    /** The deployment's status from the blueprint's list of deployments (the orchestrator's own API). */
+    private String status(String blueprintId, String deploymentId) throws Exception {
+        JsonNode list = PlatformApi.json(api.get("/api/v1/blueprints/" + blueprintId + "/deployments").body());
+        for (JsonNode deployment : list) {
+            if (deployment.path("deploymentId").asString().equals(deploymentId)) {
+                return deployment.path("status").asString();
+            }
+        }
+        throw new AssertionError("no deployment " + deploymentId + " among " + list);
     }
 
     private JsonNode inventory(String blueprintId) throws Exception {

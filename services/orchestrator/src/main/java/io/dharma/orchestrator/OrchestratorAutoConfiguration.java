@@ -6,6 +6,9 @@ import io.dharma.orchestrator.api.DeploymentCommands;
 import io.dharma.orchestrator.api.DeploymentsController;
 import io.dharma.orchestrator.deployment.DeploymentDecisions;
 import io.dharma.orchestrator.deployment.ExecutorChoice;
+import io.dharma.orchestrator.drift.DriftController;
+import io.dharma.orchestrator.drift.DriftObserver;
+import io.dharma.orchestrator.drift.DriftSchedule;
 import io.dharma.orchestrator.events.DeploymentEvents;
 import io.dharma.orchestrator.join.VerdictJoin;
 import io.dharma.orchestrator.join.VerdictListener;
@@ -18,6 +21,8 @@ import io.dharma.orchestrator.state.DeploymentStore;
 import io.dharma.orchestrator.state.ReceivedEvents;
 import io.dharma.orchestrator.worker.DeploymentWorker;
 import io.dharma.orchestrator.worker.DeploymentWorkers;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -41,11 +46,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The orchestrator owns the PostgreSQL schema {@value #SCHEMA}, migrated by its own Flyway
  * ({@code classpath:db/orchestrator}, history table in that schema). ADR 0009 explains the state
- * model, the outbox and how deployments resume.
+ * model, the outbox and how deployments resume. The drift observer ({@code drift}) reports the
+ * actual state of deployed stacks on {@code dharma.observations.v1}.
  */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class})
 @EnableConfigurationProperties(OrchestratorProperties.class)
-@Import(DeploymentsController.class)
+@Import({DeploymentsController.class, DriftController.class})
 public class OrchestratorAutoConfiguration {
 
     public static final String SCHEMA = "orchestrator";
@@ -148,5 +154,19 @@ public class OrchestratorAutoConfiguration {
             ExecutorChoice executor, OrchestratorProperties properties) {
         return DeploymentWorkers.create(dataSource, transactions, deployments, blueprints, outbox, events, executor,
                 properties, CLOCK);
+    }
+
+    @Bean
+    DriftObserver orchestratorDriftObserver(DataSource dataSource, TransactionTemplate transactions,
+            DeploymentStore deployments, ExecutorChoice executor, EventPublisher events,
+            ObjectProvider<MeterRegistry> metrics) {
+        return new DriftObserver(dataSource, transactions, deployments, executor, events,
+                metrics.getIfUnique(CompositeMeterRegistry::new), CLOCK);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "dharma.orchestrator.drift.enabled", matchIfMissing = true)
+    DriftSchedule orchestratorDriftSchedule(DriftObserver observer, OrchestratorProperties properties) {
+        return new DriftSchedule(observer, properties.drift());
     }
 }

@@ -11,12 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param worker the deployment worker
  * @param executorRetry retries of transient executor failures (plan, apply, read actual state)
  * @param relay the outbox relay that publishes deployment events
+ * @param drift the drift observer that reports the actual state of deployed stacks
  */
 @ConfigurationProperties("dharma.orchestrator")
 public record OrchestratorProperties(
         @DefaultValue Worker worker,
         @DefaultValue ExecutorRetry executorRetry,
-        @DefaultValue Relay relay) {
+        @DefaultValue Relay relay,
+        @DefaultValue Drift drift) {
 
     /**
      * @param enabled whether this instance runs deployments (several instances may; a stack runs on one at a time)
@@ -69,5 +71,26 @@ public record OrchestratorProperties(
             @DefaultValue("500ms") Duration pollInterval,
             @DefaultValue("200") int batchSize,
             @DefaultValue("30s") Duration maxBackoff) {
+    }
+
+    /**
+     * @param enabled whether this instance observes deployed stacks on a schedule (one observer
+     *        works at a time across instances; the observe-now endpoint works either way)
+     * @param interval time between the end of one observation round and the start of the next
+     * @param initialDelay time from start-up to the first round
+     */
+    public record Drift(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("30s") Duration interval,
+            @DefaultValue("5s") Duration initialDelay) {
+
+        public Drift {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("dharma.orchestrator.drift.interval must be positive");
+            }
+            if (initialDelay.isNegative()) {
+                throw new IllegalArgumentException("dharma.orchestrator.drift.initial-delay must not be negative");
+            }
+        }
     }
 }

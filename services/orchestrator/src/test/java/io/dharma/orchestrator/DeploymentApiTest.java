@@ -19,7 +19,7 @@ import io.dharma.orchestrator.support.TestBlueprints;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Approve, reject, retry, destroy and status over HTTP: statuses, codes and tenant isolation. */
+/** Approve, reject, retry, destroy and a blueprint's deployments over HTTP: statuses, codes and tenant isolation. */
 class DeploymentApiTest extends OrchestratorIntegrationTest {
 
     @Test
@@ -41,7 +41,7 @@ class DeploymentApiTest extends OrchestratorIntegrationTest {
         // The approval reacts to the AwaitingApproval event.
         assertThat(events.get(2).getEnvelope().getCausationId()).isEqualTo(events.get(1).getEnvelope().getEventId());
 
-        Api.Response status = api().deployment(deploymentId);
+        Api.Response status = api().deployment(blueprintId, deploymentId);
         assertThat(status.status()).isEqualTo(200);
         assertThat(status.text("status")).isEqualTo("SUCCEEDED");
         assertThat(status.body().path("plan").path("toAdd").asInt()).isEqualTo(3);
@@ -98,7 +98,7 @@ class DeploymentApiTest extends OrchestratorIntegrationTest {
         inputs.publish(v1.submitted(), inputs.iacGenerated(v1), inputs.passed(v1), inputs.withinBudget(v1));
         String deploymentId = deploymentIdOf(blueprintId, 1);
         topic.awaitKind(blueprintId, deploymentId, DeploymentFailed.class);
-        assertThat(api().deployment(deploymentId).text("failedResource")).isEqualTo("files");
+        assertThat(api().deployment(blueprintId, deploymentId).text("failedResource")).isEqualTo("files");
 
         sandbox.clearFaults();
         Api.Response retry = api().as("dave").retry(deploymentId);
@@ -114,7 +114,7 @@ class DeploymentApiTest extends OrchestratorIntegrationTest {
         assertThat(sandbox.names(tenant, blueprintId)).containsExactlyInAnyOrder("net", "files", "sub-0");
         assertThat(sandbox.creations(tenant, blueprintId, List.of("net", "files", "sub-0")))
                 .allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1));
-        assertThat(api().deployment(deploymentId).text("status")).isEqualTo("SUCCEEDED");
+        assertThat(api().deployment(blueprintId, deploymentId).text("status")).isEqualTo("SUCCEEDED");
     }
 
     @Test
@@ -159,7 +159,7 @@ class DeploymentApiTest extends OrchestratorIntegrationTest {
         assertThat(Events.changes(teardown)).extracting(c -> c.getAction().name()).containsOnly("DELETED").hasSize(4);
         assertThat(Events.only(teardown, DeploymentDestroyed.class).getResourcesDestroyed()).isEqualTo(4);
         assertThat(sandbox.names(tenant, blueprintId)).isEmpty();
-        assertThat(api().deployment(destroyId).text("status")).isEqualTo("DESTROYED");
+        assertThat(api().deployment(blueprintId, destroyId).text("status")).isEqualTo("DESTROYED");
 
         Api.Response nothingLeft = api().destroy(blueprintId);
         assertThat(nothingLeft.status()).isEqualTo(409);
@@ -182,7 +182,7 @@ class DeploymentApiTest extends OrchestratorIntegrationTest {
         List<DeploymentEvent> events = topic.awaitKind(blueprintId, destroyId, DeploymentDestroyed.class);
         assertThat(Events.kinds(events, second)).containsExactly(
                 "DeploymentRequested", "DeploymentAwaitingApproval", "DeploymentBlocked");
-        assertThat(api().deployment(second).text("statusReason")).isEqualTo("superseded: a destroy of the blueprint was requested");
+        assertThat(api().deployment(blueprintId, second).text("statusReason")).isEqualTo("superseded: a destroy of the blueprint was requested");
         assertThat(sandbox.names(tenant, blueprintId)).isEmpty();
     }
 
@@ -205,13 +205,16 @@ class DeploymentApiTest extends OrchestratorIntegrationTest {
         String deploymentId = awaitingApproval(blueprintId, "api-tenant");
         Api stranger = api().forTenant("other-" + tenant);
 
-        for (Api.Response response : List.of(stranger.deployment(deploymentId), stranger.approve(deploymentId, "mine"),
+        Api.Response list = stranger.deployments(blueprintId);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body().isArray() && list.body().isEmpty()).as("another tenant's list: %s", list.body()).isTrue();
+        for (Api.Response response : List.of(stranger.approve(deploymentId, "mine"),
                 stranger.reject(deploymentId, "mine"), stranger.retry(deploymentId))) {
             assertThat(response.status()).isEqualTo(404);
             assertThat(response.code()).isEqualTo("deployment.not-found");
         }
         assertThat(stranger.destroy(blueprintId).code()).isEqualTo("blueprint.not-found");
-        assertThat(api().deployment(deploymentId).text("status")).isEqualTo("AWAITING_APPROVAL");
+        assertThat(api().deployment(blueprintId, deploymentId).text("status")).isEqualTo("AWAITING_APPROVAL");
     }
 
     @Test
@@ -219,7 +222,7 @@ class DeploymentApiTest extends OrchestratorIntegrationTest {
         String blueprintId = newBlueprintId();
         String deploymentId = awaitingApproval(blueprintId, "api-bad");
 
-        Api.Response notAnId = api().deployment("not-a-uuid");
+        Api.Response notAnId = api().approve("not-a-uuid", null);
         assertThat(notAnId.status()).isEqualTo(404);
         assertThat(notAnId.code()).isEqualTo("deployment.not-found");
         Api.Response longComment = api().approve(deploymentId, "x".repeat(2001));
@@ -230,7 +233,7 @@ class DeploymentApiTest extends OrchestratorIntegrationTest {
         assertThat(malformed.code()).isEqualTo("request.malformed");
         Api.Response badUser = api().as("-nobody").approve(deploymentId, null);
         assertThat(badUser.code()).isEqualTo("request.invalid-user");
-        assertThat(api().deployment(deploymentId).text("status")).isEqualTo("AWAITING_APPROVAL");
+        assertThat(api().deployment(blueprintId, deploymentId).text("status")).isEqualTo("AWAITING_APPROVAL");
     }
 
     /** A prod blueprint of three resources, waiting for approval; its deployment id. */

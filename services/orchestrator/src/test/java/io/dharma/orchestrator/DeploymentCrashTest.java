@@ -175,6 +175,7 @@ class DeploymentCrashTest extends OrchestratorIntegrationTest {
         EmbeddedStack.get().springProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
         Map<String, String> settings = new HashMap<>(FAST);
         settings.put("dharma.sandbox.latency", sandboxLatency);
+        settings.put("dharma.orchestrator.drift.enabled", "false");
         settings.forEach((name, value) -> arguments.add("--" + name + "=" + value));
         return new SpringApplicationBuilder(OrchestratorApplication.class)
                 .properties(OrchestratorApplication.CONFIG_NAME)

@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The orchestrator application on a random port against the shared real Kafka, registry and
@@ -26,9 +27,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = OrchestratorApplication.class, properties = OrchestratorApplication.CONFIG_NAME,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// No scheduled drift observation: tests trigger it (DriftScheduleTest turns the schedule on).
+@TestPropertySource(properties = OrchestratorIntegrationTest.NO_DRIFT_SCHEDULE)
 public abstract class OrchestratorIntegrationTest {
 
-    /** Fast settings for tests: short polls, no sandbox latency, 5 tries waiting 100, 200, 400, 800 ms. */
+    /**
+     * Fast settings for tests: short polls, no sandbox latency, 5 tries waiting 100, 200, 400, 800 ms.
+     */
     public static final Map<String, String> FAST = Map.of(
             "dharma.orchestrator.worker.poll-interval", "100ms",
             "dharma.orchestrator.relay.poll-interval", "100ms",
@@ -37,6 +42,8 @@ public abstract class OrchestratorIntegrationTest {
             "dharma.orchestrator.executor-retry.max-attempts", "5",
             "dharma.sandbox.latency", "0ms",
             "dharma.kafka.processing.retry.initial-interval", "100ms");
+
+    public static final String NO_DRIFT_SCHEDULE = "dharma.orchestrator.drift.enabled=false";
 
     @LocalServerPort
     protected int port;

@@ -42,7 +42,7 @@ class SupersedeTest extends OrchestratorIntegrationTest {
         assertThat(superseded.getEnvelope().getTrackingId()).isEqualTo(v1.envelope().getTrackingId());
         assertThat(superseded.getEnvelope().getCausationId()).isEqualTo(v2.envelope().getEventId());
 
-        Api.Response status = api().deployment(first);
+        Api.Response status = api().deployment(blueprintId, first);
         assertThat(status.text("status")).isEqualTo("SUPERSEDED");
         assertThat(api().approve(first, "too late").code()).isEqualTo("deployment.not-awaiting-approval");
     }

@@ -56,10 +56,6 @@ public class DeploymentCommands {
         this.clock = clock;
     }
 
-    public Deployment get(String tenantId, UUID deploymentId) {
-        return transactions.execute(status -> visible(tenantId, deploymentId));
-    }
-
     /** The tenant's deployments of a blueprint, newest first (at most 100). */
     public List<Deployment> ofBlueprint(String tenantId, String blueprintId) {
         return transactions.execute(status -> deployments.ofBlueprint(tenantId, blueprintId, 100));

@@ -4,8 +4,8 @@ import io.dharma.orchestrator.state.Deployment;
 import java.time.OffsetDateTime;
 
 /**
- * The minimal status of a deployment as the API shows it (the Kafka Streams deployments view
- * replaces this read later).
+ * A deployment as the orchestrator's commands and its list of a blueprint's deployments show it
+ * (the full view with resources and history is the state query API's).
  */
 public record DeploymentView(
         String deploymentId,

@@ -15,8 +15,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Approvals, retries and destroys, and a deployment's minimal status. The acting user and the
- * tenant come from {@link CallerResolver}, the one place real authentication will replace.
+ * Approvals, retries and destroys, and a blueprint's deployments. A single deployment's status is
+ * read from the state query API ({@code GET /api/v1/deployments/{id}}, streams-topology). The
+ * acting user and the tenant come from {@link CallerResolver}, the one place real authentication
+ * will replace.
  */
 @RestController
 public class DeploymentsController {
@@ -27,11 +29,6 @@ public class DeploymentsController {
     DeploymentsController(DeploymentCommands commands, CallerResolver callers) {
         this.commands = commands;
         this.callers = callers;
-    }
-
-    @GetMapping("/api/v1/deployments/{deploymentId}")
-    DeploymentView get(HttpServletRequest request, @PathVariable String deploymentId) {
-        return DeploymentView.of(commands.get(callers.tenantOf(request), id(deploymentId)));
     }
 
     /** A blueprint's deployments, newest first: how a user finds the deployment of a submission. */

@@ -9,7 +9,9 @@ import io.dharma.executor.PlannedChange;
 import io.dharma.orchestrator.db.tables.records.DeploymentRecord;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
@@ -178,6 +180,49 @@ public class DeploymentStore {
         return db.fetchExists(DEPLOYMENT, DEPLOYMENT.BLUEPRINT_ID.eq(blueprintId), DEPLOYMENT.SEQ.gt(seq),
                 DEPLOYMENT.STATUS.notIn(DeploymentStatus.BLOCKED.name(), DeploymentStatus.REJECTED.name(),
                         DeploymentStatus.SUPERSEDED.name()));
+    }
+
+    /**
+     * Stacks whose latest executed deployment succeeded (not failed, not destroyed), oldest
+     * first, each with whether a newer deployment is requested or running; {@code tenantId} and
+     * {@code blueprintId} narrow the search when not null.
+     */
+    public List<DeployedStack> deployedStacks(String tenantId, String blueprintId) {
+        var later = DEPLOYMENT.as("later");
+        var active = DEPLOYMENT.as("active");
+        Condition scope = DSL.noCondition();
+        if (tenantId != null) {
+            scope = scope.and(DEPLOYMENT.TENANT_ID.eq(tenantId));
+        }
+        if (blueprintId != null) {
+            scope = scope.and(DEPLOYMENT.BLUEPRINT_ID.eq(blueprintId));
+        }
+        var inProgress = DSL.field(DSL.exists(DSL.selectOne().from(active).where(
+                active.BLUEPRINT_ID.eq(DEPLOYMENT.BLUEPRINT_ID), active.STATUS.in(ACTIVE)))).as("in_progress");
+        return db.select(DEPLOYMENT.asterisk(), inProgress)
+                .from(DEPLOYMENT)
+                .where(scope, DEPLOYMENT.STATUS.eq(DeploymentStatus.SUCCEEDED.name()),
+                        DEPLOYMENT.OPERATION.eq(DeploymentOperation.APPLY.name()))
+                .andNotExists(DSL.selectOne().from(later).where(
+                        later.BLUEPRINT_ID.eq(DEPLOYMENT.BLUEPRINT_ID),
+                        later.SEQ.gt(DEPLOYMENT.SEQ),
+                        later.STATUS.in(EXECUTED)))
+                .orderBy(DEPLOYMENT.SEQ)
+                .fetch(row -> new DeployedStack(deployment(row.into(DEPLOYMENT)), row.get(inProgress)));
+    }
+
+    /** Per resource name, the blueprint's last applied create or update (of any of its deployments). */
+    public Map<String, AppliedChange> lastAppliedChanges(String blueprintId) {
+        Map<String, AppliedChange> last = new HashMap<>();
+        db.select(DEPLOYMENT_CHANGE.RESOURCE_NAME, DEPLOYMENT_CHANGE.DEPLOYMENT_ID, DEPLOYMENT_CHANGE.PROVIDER_ID)
+                .from(DEPLOYMENT_CHANGE)
+                .join(DEPLOYMENT).on(DEPLOYMENT.DEPLOYMENT_ID.eq(DEPLOYMENT_CHANGE.DEPLOYMENT_ID))
+                .where(DEPLOYMENT.BLUEPRINT_ID.eq(blueprintId),
+                        DEPLOYMENT_CHANGE.STATE.eq(ChangeState.APPLIED.name()),
+                        DEPLOYMENT_CHANGE.ACTION.ne(ChangeAction.DELETE.name()))
+                .orderBy(DEPLOYMENT.SEQ, DEPLOYMENT_CHANGE.ATTEMPT)
+                .forEach(row -> last.put(row.value1(), new AppliedChange(row.value1(), row.value2(), row.value3())));
+        return last;
     }
 
     /**

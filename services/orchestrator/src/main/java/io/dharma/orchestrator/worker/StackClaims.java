@@ -2,8 +2,6 @@ package io.dharma.orchestrator.worker;
 
 import io.dharma.orchestrator.state.DeploymentStore;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Claims a stack (blueprint) for one worker with a PostgreSQL session advisory lock, held on a
+ * Claims a stack (blueprint) for one worker with its exclusive {@link StackLocks stack lock}, held on a
  * connection of its own for as long as the deployment runs. Another worker, in this instance or
  * any other, cannot take the lock, so a stack runs one deployment at a time; if the process dies,
  * PostgreSQL ends the session and releases the lock at once, and the next worker resumes the
@@ -23,8 +21,6 @@ final class StackClaims {
 
     private static final Logger log = LoggerFactory.getLogger(StackClaims.class);
 
-    /** First key of the two-int advisory lock ("DHOR"); the second is hashtext(blueprintId). */
-    private static final int LOCK_SPACE = 0x44484f52;
     private static final int CANDIDATES = 100;
 
     private final DataSource dataSource;
@@ -47,7 +43,7 @@ final class StackClaims {
         try {
             connection.setAutoCommit(true);
             for (DeploymentStore.Runnable candidate : candidates) {
-                if (lock(connection, "pg_try_advisory_lock", candidate.blueprintId())) {
+                if (StackLocks.tryLock(connection, candidate.blueprintId())) {
                     return Optional.of(new Claim(connection, candidate.deploymentId(), candidate.blueprintId()));
                 }
             }
@@ -57,17 +53,6 @@ final class StackClaims {
         }
         connection.close();
         return Optional.empty();
-    }
-
-    private static boolean lock(Connection connection, String function, String blueprintId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select " + function + "(?, hashtext(?))")) {
-            statement.setInt(1, LOCK_SPACE);
-            statement.setString(2, blueprintId);
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getBoolean(1);
-            }
-        }
     }
 
     /** A locked stack and the deployment to run on it; closing it releases the lock. */
@@ -106,7 +91,7 @@ final class StackClaims {
         @Override
         public void close() {
             try (connection) {
-                lock(connection, "pg_advisory_unlock", blueprintId);
+                StackLocks.unlock(connection, blueprintId);
             } catch (SQLException e) {
                 // A broken connection took the session, and the lock with it.
                 log.warn("Could not release the stack lock of {} cleanly: {}", blueprintId, e.toString());

@@ -57,6 +57,10 @@ public final class Api {
         return send(request);
     }
 
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
+    }
+
     public Response approve(String deploymentId, String comment) {
         return post("/api/v1/deployments/" + deploymentId + "/approve", commentBody(comment));
     }
@@ -73,8 +77,31 @@ public final class Api {
         return post("/api/v1/blueprints/" + blueprintId + "/destroy", null);
     }
 
-    public Response deployment(String deploymentId) {
-        return get("/api/v1/deployments/" + deploymentId);
+    /**
+     * One deployment from the blueprint's list ({@code GET /api/v1/blueprints/{id}/deployments});
+     * 404 with an empty body when the list has no such deployment.
+     */
+    public Response deployment(String blueprintId, String deploymentId) {
+        Response list = deployments(blueprintId);
+        if (list.status() != 200) {
+            return list;
+        }
+        for (JsonNode deployment : list.body()) {
+            if (deployment.path("deploymentId").asString().equals(deploymentId)) {
+                return new Response(200, list.contentType(), deployment);
+            }
+        }
+        return new Response(404, list.contentType(), JSON.createObjectNode());
+    }
+
+    /** The blueprint's deployments, newest first. */
+    public Response deployments(String blueprintId) {
+        return get("/api/v1/blueprints/" + blueprintId + "/deployments");
+    }
+
+    /** Observes the tenant's deployed stacks now (only {@code blueprintId}'s if not null). */
+    public Response observeDrift(String blueprintId) {
+        return post("/api/v1/drift/observe" + (blueprintId == null ? "" : "?blueprintId=" + blueprintId), null);
     }
 
     private static String commentBody(String comment) {
