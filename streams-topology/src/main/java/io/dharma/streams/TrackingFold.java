@@ -191,6 +191,13 @@ final class TrackingFold {
             case DeploymentBlocked blocked -> {
                 detail.put("reasons", String.join(",", blocked.getReasons().stream()
                         .map(reason -> reason.getKind().name()).distinct().toList()));
+                List<String> policies = blocked.getReasons().stream().map(reason -> reason.getPolicyId())
+                        .filter(java.util.Objects::nonNull).distinct().toList();
+                if (!policies.isEmpty()) {
+                    detail.put("policies", String.join(",", policies));
+                }
+                detail.put("messages", String.join("; ", blocked.getReasons().stream()
+                        .map(reason -> reason.getMessage()).toList()));
                 yield stage(StageKind.DECISION, TrackingStatus.BLOCKED, envelope, detail);
             }
             case DeploymentAwaitingApproval awaiting -> {

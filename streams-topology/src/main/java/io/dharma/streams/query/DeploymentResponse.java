@@ -3,6 +3,8 @@ package io.dharma.streams.query;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.dharma.streams.views.DeploymentView;
 import io.dharma.streams.views.PlanSummary;
@@ -17,12 +19,19 @@ public record DeploymentResponse(String deploymentId, String blueprintId, int bl
     public record Plan(int toAdd, int toChange, int toDestroy) {
     }
 
+    /**
+     * A resource the deployment changed: the desired attributes it applied and, once the drift
+     * observer has looked, what the provider has ({@code observed} null before that or when gone).
+     */
     public record Resource(String address, String resourceName, String resourceType, String lastAction,
-            String providerId, Instant changedAt) {
+            String providerId, Instant changedAt, Map<String, String> desired, Map<String, String> observed,
+            Instant observedAt, boolean exists, boolean drifted) {
 
         static Resource of(ResourceView view) {
             return new Resource(view.getAddress(), view.getResourceName(), view.getResourceType(),
-                    view.getLastAction(), view.getProviderId(), view.getChangedAt());
+                    view.getLastAction(), view.getProviderId(), view.getChangedAt(), new TreeMap<>(view.getDesired()),
+                    view.getObserved() == null ? null : new TreeMap<>(view.getObserved()), view.getObservedAt(),
+                    view.getExists(), view.getDrifted());
         }
     }
 

@@ -29,8 +29,8 @@ public final class InstanceForwarding {
     public static final String SCOPE_HEADER = "X-Dharma-State-Scope";
     public static final String LOCAL_SCOPE = "local";
 
-    private static final List<String> PASSED_HEADERS = List.of(CallerResolver.TENANT_HEADER,
-            CallerResolver.USER_HEADER, HttpHeaders.ACCEPT);
+    private static final List<String> CALLER_HEADERS = List.of(CallerResolver.TENANT_HEADER,
+            CallerResolver.USER_HEADER);
 
     private final HttpClient http;
     private final Duration timeout;
@@ -53,7 +53,7 @@ public final class InstanceForwarding {
         if (wasForwarded(request)) {
             throw new StateUnavailableException("instances disagree on who hosts this key (rebalancing)");
         }
-        HttpResponse<byte[]> response = send(host, request, pathAndQuery(request), false);
+        HttpResponse<byte[]> response = send(host, request, pathAndQuery(request), request.getHeader(HttpHeaders.ACCEPT), false);
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(response.statusCode());
         response.headers().firstValue(HttpHeaders.CONTENT_TYPE).ifPresent(value -> answer.header(HttpHeaders.CONTENT_TYPE, value));
         response.headers().firstValue(HttpHeaders.RETRY_AFTER).ifPresent(value -> answer.header(HttpHeaders.RETRY_AFTER, value));
@@ -62,7 +62,7 @@ public final class InstanceForwarding {
 
     /** Asks {@code host} for its own part of a scan; any answer but 200 makes the whole scan unavailable. */
     public byte[] localScan(HostInfo host, HttpServletRequest request) {
-        HttpResponse<byte[]> response = send(host, request, pathAndQuery(request), true);
+        HttpResponse<byte[]> response = send(host, request, pathAndQuery(request), "application/json", true);
         if (response.statusCode() != 200) {
             throw new StateUnavailableException("instance " + host + " answered its part of the scan with "
                     + response.statusCode());
@@ -70,9 +70,9 @@ public final class InstanceForwarding {
         return response.body();
     }
 
-    /** GETs {@code path} of {@code host} on behalf of the caller of {@code request}. */
+    /** GETs the JSON at {@code path} of {@code host} on behalf of the caller of {@code request}. */
     public HttpResponse<byte[]> get(HostInfo host, String path, HttpServletRequest request) {
-        return send(host, request, path, false);
+        return send(host, request, path, "application/json", false);
     }
 
     private static String pathAndQuery(HttpServletRequest request) {
@@ -80,14 +80,18 @@ public final class InstanceForwarding {
         return request.getRequestURI() + (query == null ? "" : "?" + query);
     }
 
-    private HttpResponse<byte[]> send(HostInfo host, HttpServletRequest request, String pathAndQuery, boolean localScope) {
+    private HttpResponse<byte[]> send(HostInfo host, HttpServletRequest request, String pathAndQuery, String accept,
+            boolean localScope) {
         URI uri = URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery);
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).GET()
                 .header(FORWARDED_HEADER, "true");
         if (localScope) {
             builder.header(SCOPE_HEADER, LOCAL_SCOPE);
         }
-        for (String name : PASSED_HEADERS) {
+        if (accept != null) {
+            builder.header(HttpHeaders.ACCEPT, accept);
+        }
+        for (String name : CALLER_HEADERS) {
             String value = request.getHeader(name);
             if (value != null) {
                 builder.header(name, value);

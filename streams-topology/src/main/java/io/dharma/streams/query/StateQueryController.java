@@ -10,6 +10,7 @@ import io.dharma.streams.DharmaTopology;
 import io.dharma.streams.views.BlueprintView;
 import io.dharma.streams.views.DeploymentStatus;
 import io.dharma.streams.views.DeploymentView;
+import io.dharma.streams.views.DriftView;
 import io.dharma.streams.views.TenantSummary;
 import io.dharma.streams.views.TrackingView;
 import io.dharma.web.ApiException;
@@ -106,6 +107,19 @@ public class StateQueryController {
                 after, visible, limit, entry -> List.of(DeploymentSummary.of(entry.value)), DeploymentSummary.class,
                 Comparator.comparing(DeploymentSummary::deploymentId));
         return new DeploymentPage(page.items(), page.more() ? encodeCursor(page.items().getLast().deploymentId()) : null);
+    }
+
+    @GetMapping("/api/v1/drift")
+    Object drift(HttpServletRequest request, @RequestParam(required = false) String blueprintId) {
+        String tenant = callers.tenantOf(request);
+        java.util.function.Predicate<DriftView> visible = view -> view.getTenantId().equals(tenant)
+                && (blueprintId == null || view.getBlueprintId().equals(blueprintId));
+        if (InstanceForwarding.asksLocalScope(request)) {
+            return scans.local(DharmaTopology.DRIFT_STORE, null, visible, Integer.MAX_VALUE,
+                    entry -> DriftResponse.itemsOf(entry.value));
+        }
+        return new DriftResponse(scans.everywhere(request, DharmaTopology.DRIFT_STORE, null, visible, Integer.MAX_VALUE,
+                entry -> DriftResponse.itemsOf(entry.value), DriftResponse.Item.class, DriftResponse.Item.ORDER).items());
     }
 
     private static DeploymentStatus parseStatus(String status) {
