@@ -18,6 +18,8 @@ final class SharedPlatform {
 
     static synchronized RunningPlatform get() {
         if (platform == null) {
+            // Observe deployed stacks often, so drift shows up within a test's patience.
+            System.setProperty("dharma.orchestrator.drift.interval", StateEndToEndTest.OBSERVER_INTERVAL.toMillis() + "ms");
             try {
                 platform = PlatformLauncher.start(EmbeddedSettings.ephemeral(Files.createTempDirectory("dharma-e2e")));
             } catch (IOException e) {

@@ -1,0 +1,166 @@
+package io.dharma.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The state application on the one-JVM platform: the tracking of a real submission shows every
+ * stage up to deployed, live over Server-Sent Events; a resource changed behind the platform's
+ * back is drift within one observer interval, and putting it back resolves it.
+ */
+class StateEndToEndTest {
+
+    static final Duration OBSERVER_INTERVAL = Duration.ofSeconds(3);
+    private static final String TENANT = "e2e-state";
+
+    private final RunningPlatform platform = SharedPlatform.get();
+    private final PlatformApi api = new PlatformApi(platform.apiUrl(), TENANT);
+
+    /** One Server-Sent Event as received, with when it arrived. */
+    record Received(String event, JsonNode data, long atNanos) {
+    }
+
+    @Test
+    void theAwsExampleIsTrackedStageByStageLiveUpToDeployed() throws Exception {
+        PlatformApi.Accepted accepted = api.submitExample("aws-web-app.yaml", "tracked-" + shortId());
+        HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(platform.apiUrl() + "/api/v1/tracking/" + accepted.trackingId() + "/events"))
+                .header("X-Dharma-Tenant", TENANT).header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        List<Received> received = CompletableFuture.supplyAsync(() -> read(stream)).get(120, TimeUnit.SECONDS);
+
+        List<String> stages = received.stream().filter(r -> r.event().equals("stage"))
+                .map(r -> r.data().get("status").asString()).toList();
+        assertThat(stages.getFirst()).isEqualTo("SUBMITTED");
+        assertThat(stages.subList(1, 4)).containsExactlyInAnyOrder("IAC_GENERATED", "GUARDRAILS_PASSED", "COST_ESTIMATED");
+        assertThat(stages.subList(4, stages.size()))
+                .containsExactly("REQUESTED", "APPROVED", "PLANNING", "PLANNED", "APPLYING", "SUCCEEDED");
+        Received end = received.getLast();
+        assertThat(end.event()).isEqualTo("end");
+        assertThat(end.data().get("status").asString()).isEqualTo("SUCCEEDED");
+        long spreadMillis = TimeUnit.NANOSECONDS.toMillis(received.getLast().atNanos() - received.getFirst().atNanos());
+        assertThat(spreadMillis).as("stages arrive as they happen (12 sandbox applies take >= 2.4 s), not all at the end")
+                .isGreaterThan(1000);
+
+        JsonNode tracking = PlatformApi.json(api.get("/api/v1/tracking/" + accepted.trackingId()).body());
+        assertThat(tracking.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(tracking.get("stages")).extracting(stage -> stage.get("status").asString())
+                .containsExactlyElementsOf(stages);
+        String deploymentId = tracking.get("deploymentId").asString();
+        JsonNode deployment = PlatformApi.json(api.get("/api/v1/deployments/" + deploymentId).body());
+        assertThat(deployment.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(deployment.get("resources")).hasSize(12);
+        JsonNode blueprint = PlatformApi.json(api.get("/api/v1/blueprints/" + accepted.blueprintId() + "/status").body());
+        assertThat(blueprint.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(blueprint.get("deployedVersion").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aTamperedResourceIsDriftWithinOneObserverIntervalAndRestoringItResolvesTheDrift() throws Exception {
+        PlatformApi.Accepted accepted = api.submitExample("aws-web-app.yaml", "drifting-" + shortId());
+        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> "SUCCEEDED".equals(
+                PlatformApi.json(api.get("/api/v1/tracking/" + accepted.trackingId()).body()).path("status").asString()));
+        String bucket = sandboxResourceId(accepted.blueprintId(), "uploads");
+        // Let the first observations of the deployed stack settle: they must show no drift.
+        Thread.sleep(OBSERVER_INTERVAL.toMillis() + 1000);
+        assertThat(driftOf(accepted.blueprintId())).isEmpty();
+
+        try (TopicReader drift = new TopicReader(platform, List.of("dharma.drift.v1"))) {
+            long tamperedAt = System.nanoTime();
+            assertThat(api.post("/api/v1/sandbox/resources/" + bucket, "{\"attributes\":{\"versioning\":false}}").statusCode())
+                    .isEqualTo(200);
+            ConsumerRecord<String, GenericRecord> detected = drift.await(
+                    record -> record.key().equals(accepted.blueprintId()) && payloadIs(record, "DriftDetected"),
+                    found -> !found.isEmpty(), OBSERVER_INTERVAL.plusSeconds(10)).getFirst();
+            long detectedAfterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - tamperedAt);
+            assertThat(TopicReader.field(detected.value(), "resourceName")).isEqualTo("uploads");
+            assertThat(detected.value().get("payload").toString()).contains("\"versioning\"", "\"deleted\": false");
+            System.out.printf("drift detected %d ms after the tamper (observer interval %d ms)%n", detectedAfterMillis,
+                    OBSERVER_INTERVAL.toMillis());
+
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                List<JsonNode> items = driftOf(accepted.blueprintId());
+                assertThat(items).hasSize(1);
+                assertThat(items.getFirst().get("resourceName").asString()).isEqualTo("uploads");
+                assertThat(items.getFirst().get("driftedAttributes")).anySatisfy(attribute -> {
+                    assertThat(attribute.get("name").asString()).isEqualTo("versioning");
+                    assertThat(attribute.get("desired").asString()).isEqualTo("true");
+                    assertThat(attribute.get("actual").asString()).isEqualTo("false");
+                });
+            });
+
+            assertThat(api.post("/api/v1/sandbox/resources/" + bucket, "{\"attributes\":{\"versioning\":true}}").statusCode())
+                    .isEqualTo(200);
+            ConsumerRecord<String, GenericRecord> resolved = drift.await(
+                    record -> record.key().equals(accepted.blueprintId()) && payloadIs(record, "DriftResolved"),
+                    found -> !found.isEmpty(), OBSERVER_INTERVAL.plusSeconds(10)).getFirst();
+            assertThat(resolved.value().get("payload").toString()).contains("CONVERGED");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> driftOf(accepted.blueprintId()).isEmpty());
+        }
+    }
+
+    private List<JsonNode> driftOf(String blueprintId) throws Exception {
+        HttpResponse<String> response = api.get("/api/v1/drift?blueprintId=" + blueprintId);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<JsonNode> items = new ArrayList<>();
+        PlatformApi.json(response.body()).get("items").forEach(items::add);
+        return items;
+    }
+
+    private String sandboxResourceId(String blueprintId, String name) throws Exception {
+        for (JsonNode resource : PlatformApi.json(api.get("/api/v1/sandbox/resources?blueprintId=" + blueprintId).body())
+                .path("items")) {
+            if (resource.get("name").asString().equals(name)) {
+                return resource.get("id").asString();
+            }
+        }
+        throw new AssertionError("no sandbox resource " + name + " for " + blueprintId);
+    }
+
+    private static boolean payloadIs(ConsumerRecord<String, GenericRecord> record, String type) {
+        return ((GenericRecord) record.value().get("payload")).getSchema().getName().equals(type);
+    }
+
+    private static List<Received> read(HttpResponse<InputStream> stream) {
+        List<Received> received = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            String event = null;
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith("event:")) {
+                    event = line.substring("event:".length()).trim();
+                } else if (line.startsWith("data:") && event != null) {
+                    received.add(new Received(event, PlatformApi.json(line.substring("data:".length())), System.nanoTime()));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return received;
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
