@@ -2,6 +2,7 @@ package io.dharma.launcher;
 
 import io.dharma.launcher.cli.AuditCommand;
 import io.dharma.launcher.cli.CliException;
+import io.dharma.launcher.cli.CliLogging;
 import io.dharma.launcher.cli.DecisionCommands;
 import io.dharma.launcher.cli.DestroyCommand;
 import io.dharma.launcher.cli.DriftCommand;
@@ -35,6 +36,9 @@ public final class DharmaCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length == 0 || !args[0].equals("up")) {
+            CliLogging.quiet();
+        }
         System.exit(commandLine().execute(args));
     }
 
