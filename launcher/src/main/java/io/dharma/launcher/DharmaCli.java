@@ -1,5 +1,20 @@
 package io.dharma.launcher;
 
+import io.dharma.launcher.cli.AuditCommand;
+import io.dharma.launcher.cli.CliException;
+import io.dharma.launcher.cli.CliLogging;
+import io.dharma.launcher.cli.DecisionCommands;
+import io.dharma.launcher.cli.DestroyCommand;
+import io.dharma.launcher.cli.DriftCommand;
+import io.dharma.launcher.cli.ExitCodes;
+import io.dharma.launcher.cli.RebuildStateCommand;
+import io.dharma.launcher.cli.ReplayCommand;
+import io.dharma.launcher.cli.ReprocessCommand;
+import io.dharma.launcher.cli.StatusCommand;
+import io.dharma.launcher.cli.SubmitCommand;
+import io.dharma.launcher.cli.TailCommand;
+import io.dharma.launcher.cli.TopicsCommand;
+import io.dharma.operations.OperationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -9,18 +24,50 @@ import picocli.CommandLine.HelpCommand;
         mixinStandardHelpOptions = true,
         versionProvider = DharmaCli.Version.class,
         description = "Dharma: self-service multi-cloud infrastructure over Apache Kafka.",
-        subcommands = {UpCommand.class, HelpCommand.class})
+        subcommands = {UpCommand.class,
+            SubmitCommand.class, StatusCommand.class, DecisionCommands.Approve.class, DecisionCommands.Reject.class,
+            DestroyCommand.class, DriftCommand.class,
+            TopicsCommand.class, TailCommand.class, ReplayCommand.class, AuditCommand.class, ReprocessCommand.class,
+            RebuildStateCommand.class,
+            HelpCommand.class})
 public final class DharmaCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length == 0 || !args[0].equals("up")) {
+            CliLogging.quiet();
+        }
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
-        return new CommandLine(new DharmaCli()).setCaseInsensitiveEnumValuesAllowed(true);
+    public static CommandLine commandLine() {
+        return new CommandLine(new DharmaCli())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(DharmaCli::failure);
+    }
+
+    /**
+     * A failure the user can act on prints one line, "dharma COMMAND: message", and exits 1 (or
+     * the exception's own code); anything else prints its stack trace as well.
+     */
+    private static int failure(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        String name = command.getCommandSpec().qualifiedName();
+        if (e instanceof CliException cli) {
+            command.getErr().println(name + ": " + cli.getMessage());
+            command.getErr().flush();
+            return cli.exitCode();
+        }
+        if (e instanceof OperationException || e instanceof java.io.UncheckedIOException) {
+            command.getErr().println(name + ": " + e.getMessage());
+            command.getErr().flush();
+            return ExitCodes.FAILURE;
+        }
+        command.getErr().println(name + ": unexpected failure: " + e);
+        e.printStackTrace(command.getErr());
+        command.getErr().flush();
+        return ExitCodes.FAILURE;
     }
 
     @Override

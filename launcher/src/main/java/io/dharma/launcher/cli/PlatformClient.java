@@ -1,0 +1,112 @@
+package io.dharma.launcher.cli;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The platform API over {@link HttpClient}. An error answer (RFC 9457 problem) becomes a
+ * {@link CliException} with its status, code and detail; an API that does not answer becomes
+ * one that says where the command looked.
+ */
+public final class PlatformClient {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String baseUrl;
+    private final String tenant;
+    private final String user;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+
+    public PlatformClient(String baseUrl, String tenant, String user) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.tenant = tenant;
+        this.user = user;
+    }
+
+    JsonNode get(String path) {
+        return JSON.readTree(send(request(path).timeout(REQUEST_TIMEOUT).GET()).body());
+    }
+
+    JsonNode post(String path, String contentType, String body) {
+        HttpResponse<String> response = send(request(path).timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    }
+
+    /** A streaming GET (server-sent events): the body's lines as they arrive, no overall timeout. */
+    Stream<String> stream(String path, String lastEventId) {
+        HttpRequest.Builder request = request(path).header("Accept", "text/event-stream").GET();
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<Stream<String>> response = exchange(request, HttpResponse.BodyHandlers.ofLines());
+        if (response.statusCode() / 100 != 2) {
+            String body = String.join("\n", response.body().toList());
+            throw problem(response.statusCode(), body);
+        }
+        return response.body();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        if (tenant != null && !tenant.isBlank()) {
+            request.header("X-Dharma-Tenant", tenant);
+        }
+        if (user != null && !user.isBlank()) {
+            request.header("X-Dharma-User", user);
+        }
+        return request;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw problem(response.statusCode(), response.body());
+        }
+        return response;
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
+        HttpRequest built = request.build();
+        try {
+            return http.send(built, handler);
+        } catch (ConnectException | HttpTimeoutException e) {
+            throw new CliException("Cannot reach the Dharma API at " + baseUrl
+                    + " (is `./dharma up` running? --api-url / DHARMA_API_URL)");
+        } catch (IOException e) {
+            throw new CliException("Request to " + built.uri() + " failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("Interrupted");
+        }
+    }
+
+    /** "HTTP 404 deployment.not-found: No deployment ..." from a problem body, or the raw body. */
+    static CliException problem(int status, String body) {
+        try {
+            JsonNode problem = JSON.readTree(body);
+            String code = problem.path("code").asString("");
+            String detail = problem.path("detail").asString(problem.path("title").asString(""));
+            if (!code.isEmpty() || !detail.isEmpty()) {
+                return new CliException("HTTP %d %s: %s".formatted(status, code, detail).replace("  ", " "));
+            }
+        } catch (JacksonException e) {
+            // not JSON: shown as it is
+        }
+        return new CliException("HTTP " + status + (body == null || body.isBlank() ? "" : ": " + body.strip()));
+    }
+}

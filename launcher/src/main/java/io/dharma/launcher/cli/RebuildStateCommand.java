@@ -1,0 +1,56 @@
+package io.dharma.launcher.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import io.dharma.operations.PartitionReset;
+import io.dharma.operations.StateRebuild;
+import io.dharma.operations.StateRebuildPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dharma rebuild-state}. */
+@Command(name = "rebuild-state", mixinStandardHelpOptions = true,
+        description = {"Makes the state views (Kafka Streams application " + StateRebuild.APPLICATION_ID + ") rebuild",
+            "from the lifecycle topics, as Kafka's streams application reset tool does: input offsets back to",
+            "the earliest, changelog and repartition topics deleted. Refuses while the application runs: stop",
+            "the platform first, then start it again afterwards."})
+public final class RebuildStateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "The Kafka Streams state.dir; its " + StateRebuild.APPLICATION_ID + " directory is deleted too.")
+    Path stateDir;
+
+    @Option(names = "--dry-run", description = "Only show what would be reset and deleted.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        StateRebuild rebuild = new StateRebuild(kafka.cluster());
+        StateRebuildPlan plan = dryRun ? rebuild.plan() : rebuild.execute(stateDir);
+        PrintWriter out = spec.commandLine().getOut();
+        String verb = plan.applied() ? "" : "would be ";
+        out.printf("Input partitions %sreset to earliest: %d%n", verb, plan.inputResets().size());
+        for (PartitionReset p : plan.inputResets()) {
+            out.printf("  %s  %s -> %d%n", p.partition(), p.current() == null ? "none" : p.current(), p.target());
+        }
+        out.printf("Internal topics %sdeleted: %s%n", verb, plan.internalTopics().isEmpty() ? "none" : String.join(", ", plan.internalTopics()));
+        if (plan.localStateDir() != null) {
+            out.printf("Local state %sdeleted: %s%n", verb, plan.localStateDir());
+        } else {
+            out.printf("Delete the local state directory <state.dir>/%s before starting again (or pass --state-dir).%n",
+                    plan.applicationId());
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,146 @@
+package io.dharma.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.dharma.kafka.topics.DharmaTopic;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The operator commands on the running platform after a real end-to-end run: replay and audit
+ * return exactly what the run produced, as a downstream reader of the topics sees it.
+ */
+class OperatorCommandsEndToEndTest {
+
+    private static final String TENANT = "e2e-operator";
+    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
+
+    private static RunningPlatform platform;
+    private static PlatformApi.Accepted run;
+    private static Instant runStarted;
+    /** Every record of the run's blueprint on every lifecycle topic, as a plain consumer reads them. */
+    private static List<ConsumerRecord<String, GenericRecord>> produced;
+
+    @BeforeAll
+    static void deployOneBlueprint() throws Exception {
+        platform = SharedPlatform.get();
+        PlatformApi api = new PlatformApi(platform.apiUrl(), TENANT);
+        runStarted = Instant.now();
+        run = api.submitExample("aws-web-app.yaml", "audited-" + UUID.randomUUID().toString().substring(0, 8));
+        try (TopicReader reader = new TopicReader(platform,
+                java.util.Arrays.stream(DharmaTopic.values()).map(DharmaTopic::topicName).toList())) {
+            reader.await(r -> run.blueprintId().equals(r.key()), records -> records.stream().anyMatch(r ->
+                    r.topic().equals(DharmaTopic.DEPLOYMENTS.topicName())
+                            && ((GenericRecord) r.value().get("payload")).getSchema().getName().equals("DeploymentSucceeded")),
+                    RUN_TIMEOUT);
+            produced = reader.settle(r -> run.blueprintId().equals(r.key()), Duration.ofSeconds(3));
+        }
+    }
+
+    @Test
+    void replayReturnsExactlyTheRecordsTheRunProducedInOffsetOrder(@TempDir Path dir) throws Exception {
+        String topic = DharmaTopic.DEPLOYMENTS.topicName();
+        Path out = dir.resolve("deployments.jsonl");
+
+        Result replay = cli("replay", "--topic", topic, "--key", run.blueprintId(), "--out", out.toString());
+
+        assertThat(replay.exitCode()).as(replay.err()).isZero();
+        List<JsonNode> lines = Files.readAllLines(out).stream().map(PlatformApi::json).toList();
+        List<Long> expectedOffsets = produced.stream().filter(r -> r.topic().equals(topic))
+                .map(ConsumerRecord::offset).sorted().toList();
+        assertThat(expectedOffsets).isNotEmpty();
+        assertThat(lines).extracting(l -> l.get("offset").asLong()).containsExactlyElementsOf(expectedOffsets);
+        assertThat(lines).allSatisfy(l -> {
+            assertThat(l.get("key").asString()).isEqualTo(run.blueprintId());
+            assertThat(l.at("/value/envelope/tenantId").asString()).isEqualTo(TENANT);
+        });
+        assertThat(replay.out()).contains(expectedOffsets.size() + " matched, 0 undecodable");
+    }
+
+    @Test
+    void aTimeWindowBeforeTheRunHasNoneOfItsRecords() {
+        Result replay = cli("replay", "--topic", DharmaTopic.BLUEPRINTS.topicName(), "--key", run.blueprintId(),
+                "--to", runStarted.minusSeconds(60).toString());
+
+        assertThat(replay.exitCode()).isZero();
+        assertThat(replay.out()).isEmpty();
+        assertThat(replay.err()).contains(" 0 matched");
+    }
+
+    @Test
+    void auditTimelineHasEveryEventOfTheBlueprintInTimeOrder() {
+        Result audit = cli("audit", run.blueprintId(), "--json");
+
+        assertThat(audit.exitCode()).as(audit.err()).isZero();
+        JsonNode entries = PlatformApi.json(audit.out()).get("entries");
+        List<String> eventIds = produced.stream().map(TopicReader::eventId).sorted().toList();
+        assertThat(entries.valueStream().map(e -> e.get("eventId").asString()).sorted().toList()).isEqualTo(eventIds);
+        List<String> times = entries.valueStream().map(e -> e.get("time").asString()).toList();
+        assertThat(times).isSortedAccordingTo(Comparator.comparing(Instant::parse));
+        assertThat(entries.get(0).get("eventType").asString()).isEqualTo("BlueprintSubmitted");
+        assertThat(entries.get(entries.size() - 1).get("eventType").asString()).isEqualTo("DeploymentSucceeded");
+    }
+
+    @Test
+    void auditEndpointServesTheSameTimelineToItsTenantOnly() throws Exception {
+        var mine = new PlatformApi(platform.apiUrl(), TENANT).get("/api/v1/audit/blueprints/" + run.blueprintId());
+        var theirs = new PlatformApi(platform.apiUrl(), "someone-else").get("/api/v1/audit/blueprints/" + run.blueprintId());
+
+        assertThat(mine.statusCode()).isEqualTo(200);
+        Map<String, String> typesById = PlatformApi.json(mine.body()).get("entries").valueStream()
+                .collect(Collectors.toMap(e -> e.get("eventId").asString(), e -> e.get("eventType").asString()));
+        assertThat(typesById.keySet()).containsExactlyInAnyOrderElementsOf(produced.stream().map(TopicReader::eventId).toList());
+        assertThat(theirs.statusCode()).isEqualTo(404);
+        assertThat(PlatformApi.json(theirs.body()).get("code").asString()).isEqualTo("audit.blueprint-not-found");
+    }
+
+    @Test
+    void topicsListsTheCatalogueWithSchemasAndOffsets() {
+        Result topics = cli("topics");
+
+        assertThat(topics.exitCode()).as(topics.err()).isZero();
+        for (String name : DharmaTopic.allTopicNames()) {
+            assertThat(topics.out()).contains(name);
+        }
+        assertThat(topics.out()).containsPattern("dharma\\.deployments\\.v1 +6 +-1 +delete +dharma\\.deployments\\.v1-value +v\\d+ +\\d+");
+    }
+
+    @Test
+    void anUnknownTopicIsAClearError() {
+        Result replay = cli("replay", "--topic", "dharma.nothing.v1");
+
+        assertThat(replay.exitCode()).isEqualTo(1);
+        assertThat(replay.err()).contains("Unknown topic dharma.nothing.v1");
+    }
+
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private static Result cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = DharmaCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        String[] withPlatform = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
+                "--bootstrap-server", platform.bootstrapServers(), "--registry-url", platform.registryUrl())).toArray(String[]::new);
+        return new Result(cli.execute(withPlatform), out.toString(), err.toString());
+    }
+}

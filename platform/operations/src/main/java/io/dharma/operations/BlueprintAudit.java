@@ -1,0 +1,87 @@
+package io.dharma.operations;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import io.dharma.kafka.topics.DharmaTopic;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * A blueprint's full timeline across every public lifecycle topic. The blueprintId is the key of
+ * every topic, so each topic's events for it are in one partition, the one the producers'
+ * default partitioner picks for the key; only that partition is read. Entries are ordered by
+ * occurredAt, then by the topic's place in the lifecycle, then by offset.
+ */
+public final class BlueprintAudit {
+
+    private static final Comparator<AuditEntry> TIMELINE_ORDER = Comparator.comparing(AuditEntry::time)
+            .thenComparing(e -> DharmaTopic.byTopicName(e.topic()).map(Enum::ordinal).orElse(Integer.MAX_VALUE))
+            .thenComparingLong(AuditEntry::offset);
+
+    private final ClusterAccess cluster;
+
+    public BlueprintAudit(ClusterAccess cluster) {
+        this.cluster = cluster;
+    }
+
+    /** The timeline; empty entries when no topic has an event for the blueprint. */
+    public AuditTimeline timeline(String blueprintId) {
+        List<AuditEntry> entries = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = cluster.readOnlyConsumer();
+                RecordDecoder decoder = new RecordDecoder(cluster)) {
+            TopicOffsets offsets = new TopicOffsets(consumer, cluster);
+            List<PartitionRange> ranges = new ArrayList<>();
+            for (DharmaTopic topic : DharmaTopic.values()) {
+                TopicPartition partition = partitionOf(offsets, topic.topicName(), blueprintId);
+                List<TopicPartition> one = List.of(partition);
+                Map<TopicPartition, Long> end = offsets.end(one);
+                ranges.add(new PartitionRange(partition, offsets.beginning(one).get(partition), end.get(partition)));
+            }
+            new PartitionRangeReader(consumer, cluster.timeout().multipliedBy(3)).read(ranges, record -> {
+                if (blueprintId.equals(record.key())) {
+                    entries.add(entry(record, decoder.decode(record)));
+                }
+            }, (done, total) -> {
+            });
+        }
+        entries.sort(TIMELINE_ORDER);
+        return new AuditTimeline(blueprintId, entries);
+    }
+
+    private static TopicPartition partitionOf(TopicOffsets offsets, String topic, String key) {
+        int partitions = offsets.partitions(topic).size();
+        return new TopicPartition(topic, BuiltInPartitioner.partitionForKey(key.getBytes(StandardCharsets.UTF_8), partitions));
+    }
+
+    private static AuditEntry entry(ConsumerRecord<String, byte[]> record, RecordDecoder.Decoded decoded) {
+        GenericRecord event = decoded.value();
+        if (!decoded.ok() || event == null) {
+            return new AuditEntry(Instant.ofEpochMilli(record.timestamp()), record.topic(), record.partition(),
+                    record.offset(), "UNDECODABLE", null, null, null, null, null, null,
+                    decoded.ok() ? "null value" : decoded.error());
+        }
+        GenericRecord envelope = Envelopes.of(event);
+        Object occurredAt = envelope == null ? null : envelope.get("occurredAt");
+        Instant time = occurredAt instanceof Long millis ? Instant.ofEpochMilli(millis) : Instant.ofEpochMilli(record.timestamp());
+        Object version = envelope == null ? null : envelope.get("blueprintVersion");
+        return new AuditEntry(time, record.topic(), record.partition(), record.offset(), eventType(event),
+                Envelopes.text(envelope, "eventId"), Envelopes.text(envelope, "causationId"),
+                version instanceof Integer v ? v : null, Envelopes.text(envelope, "trackingId"),
+                Envelopes.text(event, "deploymentId"), Envelopes.text(envelope, "tenantId"), EventSummary.of(event));
+    }
+
+    private static String eventType(GenericRecord event) {
+        if (event.getSchema().getField("payload") != null && event.get("payload") instanceof GenericRecord payload) {
+            return payload.getSchema().getName();
+        }
+        return event.getSchema().getName();
+    }
+}

@@ -1,0 +1,96 @@
+package io.dharma.operations;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.dharma.serde.SchemaRegistryClient;
+import io.dharma.serde.SchemaRegistryClientConfig;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Where the operations find Kafka and the schema registry, and how long they wait for either.
+ * The timeout is short on purpose: an operator at a terminal wants "cannot reach Kafka" in
+ * seconds, not the clients' default minute of retries.
+ */
+public record ClusterAccess(String bootstrapServers, String registryUrl, Duration timeout) {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    public ClusterAccess(String bootstrapServers, String registryUrl) {
+        this(bootstrapServers, registryUrl, DEFAULT_TIMEOUT);
+    }
+
+    public Admin admin() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis());
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "dharma-operations-admin");
+        return Admin.create(config);
+    }
+
+    /**
+     * A consumer without a group: it is only ever assigned partitions by hand, so it cannot
+     * commit offsets or join a group, and it reads committed transactions only, as every Dharma
+     * consumer does.
+     */
+    public KafkaConsumer<String, byte[]> readOnlyConsumer() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis());
+        config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, millis());
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "dharma-operations-reader");
+        config.put(CommonClientConfigs.METADATA_MAX_AGE_CONFIG, 30_000);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    public SchemaRegistryClient registry() {
+        SchemaRegistryClientConfig urls = SchemaRegistryClientConfig.of(registryUrl);
+        return new SchemaRegistryClient(new SchemaRegistryClientConfig(urls.urls(), null, timeout, timeout));
+    }
+
+    /** Waits for an Admin result, turning Kafka's failures into messages an operator can act on. */
+    public <T> T await(KafkaFuture<T> future, String what) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw unreachable(what, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationException("Interrupted while " + what, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UnknownTopicOrPartitionException) {
+                throw new OperationException("Unknown topic while " + what + ": " + cause.getMessage(), cause);
+            }
+            if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw unreachable(what, cause);
+            }
+            throw new OperationException("Kafka refused " + what + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    OperationException unreachable(String what, Throwable cause) {
+        return new OperationException("Cannot reach Kafka at %s within %ss while %s (is the broker running? --bootstrap-server)"
+                .formatted(bootstrapServers, timeout.toSeconds(), what), cause);
+    }
+
+    private int millis() {
+        return (int) timeout.toMillis();
+    }
+}
