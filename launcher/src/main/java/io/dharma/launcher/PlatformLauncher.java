@@ -1,11 +1,13 @@
 package io.dharma.launcher;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.dharma.embedded.EmbeddedKafkaBroker;
 import io.dharma.embedded.EmbeddedPostgresServer;
 import io.dharma.registry.EmbeddedSchemaRegistry;
+import io.dharma.streams.runtime.StateStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -16,6 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * registry that stores its schemas in Kafka), then the platform's Spring context wired to it.
  */
 public final class PlatformLauncher {
+
+    private static final Duration STATE_START_TIMEOUT = Duration.ofSeconds(120);
 
     private static final Logger log = LoggerFactory.getLogger(PlatformLauncher.class);
 
@@ -35,6 +39,7 @@ public final class PlatformLauncher {
                     .registerShutdownHook(false)
                     .run();
             started.push(platform::close);
+            awaitState(platform);
             return new RunningPlatform(kafka, postgres, registry, platform, started);
         } catch (RuntimeException e) {
             log.error("Dharma failed to start; stopping what was started", e);
@@ -58,5 +63,20 @@ public final class PlatformLauncher {
         props.put("spring.datasource.password", postgres.password());
         props.put("dharma.state.state-dir", settings.home().resolve("state").toString());
         return props;
+    }
+
+    /** Returns once the state application has restored its stores, so the query API answers from the start. */
+    private static void awaitState(ConfigurableApplicationContext platform) {
+        StateStreams state = platform.getBeanProvider(StateStreams.class).getIfAvailable();
+        if (state == null) {
+            return;
+        }
+        try {
+            if (!state.awaitRunning(STATE_START_TIMEOUT)) {
+                log.warn("the state application is not RUNNING after {}; queries answer 503 until it is", STATE_START_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -39,7 +39,7 @@ class PlatformLauncherTest {
     }
 
     @Test
-    void aSubmittedExampleIsAcceptedAndPublished() throws Exception {
+    void aSubmittedExampleIsTrackedUpToDeployed() throws Exception {
         HttpRequest submit = HttpRequest.newBuilder(URI.create(platform.apiUrl() + "/api/v1/blueprints"))
                 .header("Content-Type", "application/yaml")
                 .POST(HttpRequest.BodyPublishers.ofFile(Path.of("../examples/aws-web-app.yaml")))
@@ -49,8 +49,9 @@ class PlatformLauncherTest {
 
         assertThat(accepted.statusCode()).isEqualTo(202);
         String location = accepted.headers().firstValue("Location").orElseThrow();
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(get(platform.apiUrl() + location).body()).contains("PUBLISHED"));
+        assertThat(get(platform.apiUrl() + location).statusCode()).as("tracked from the 202 on").isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
+                assertThat(get(platform.apiUrl() + location).body()).contains("\"status\":\"SUCCEEDED\""));
     }
 
     @Test

@@ -21,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class PlatformClient {
 
+    static final java.time.Duration UNAVAILABLE_PATIENCE = java.time.Duration.ofSeconds(60);
+
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -80,10 +82,27 @@ public final class PlatformClient {
         return response;
     }
 
+    /**
+     * Sends the request; a GET answered 503 with Retry-After (the state restoring or rebalancing)
+     * is retried as told, for up to {@link #UNAVAILABLE_PATIENCE}.
+     */
     private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
         HttpRequest built = request.build();
         try {
-            return http.send(built, handler);
+            long giveUpAt = System.nanoTime() + UNAVAILABLE_PATIENCE.toNanos();
+            HttpResponse<T> response = http.send(built, handler);
+            while (response.statusCode() == 503 && "GET".equals(built.method()) && System.nanoTime() < giveUpAt) {
+                long seconds = response.headers().firstValue("Retry-After").map(PlatformClient::seconds).orElse(-1L);
+                if (seconds < 0) {
+                    break;
+                }
+                if (response.body() instanceof java.util.stream.Stream<?> unread) {
+                    unread.close();
+                }
+                Thread.sleep(Math.max(200, Math.min(seconds, 10) * 1000));
+                response = http.send(built, handler);
+            }
+            return response;
         } catch (ConnectException | HttpTimeoutException e) {
             throw new CliException("Cannot reach the Dharma API at " + baseUrl
                     + " (is `./dharma up` running? --api-url / DHARMA_API_URL)");
@@ -92,6 +111,14 @@ public final class PlatformClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException("Interrupted");
+        }
+    }
+
+    private static long seconds(String retryAfter) {
+        try {
+            return Long.parseLong(retryAfter.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

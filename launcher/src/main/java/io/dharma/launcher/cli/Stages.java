@@ -31,8 +31,12 @@ final class Stages {
         return line.toString().stripTrailing();
     }
 
-    /** The block reasons of a stage (policy ids or messages), empty when it has none. */
+    /** The block reasons of a stage: the violated policy ids when known, else the reason kinds; empty when none. */
     static String reasons(JsonNode stage) {
+        JsonNode policies = stage.path("detail").path("policies");
+        if (!policies.isMissingNode() && !policies.isNull()) {
+            return text(policies);
+        }
         JsonNode reasons = stage.path("detail").path("reasons");
         return reasons.isMissingNode() || reasons.isNull() ? "" : text(reasons);
     }

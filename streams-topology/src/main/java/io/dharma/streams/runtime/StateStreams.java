@@ -105,6 +105,23 @@ public final class StateStreams implements SmartLifecycle, ApplicationListener<W
         return current;
     }
 
+    /**
+     * Waits until the state application is RUNNING (every store restored), for callers that
+     * should not return before queries can be answered, such as the launcher's start-up.
+     *
+     * @return whether it got there in time
+     */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long giveUpAt = System.nanoTime() + timeout.toNanos();
+        while (state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > giveUpAt) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
+    }
+
     /** This instance as the other instances see it; null when it has no HTTP server. */
     public HostInfo self() {
         return self;
