@@ -34,6 +34,19 @@ final class EvolvedSchemas {
         });
     }
 
+    /** The schema with one more branch (e.g. a new event kind) in the union of a top-level field. */
+    static Schema withUnionBranch(Schema schema, String field, String branchJson) {
+        return edit(schema, root -> {
+            for (JsonNode f : root.get("fields")) {
+                if (f.get("name").asString().equals(field)) {
+                    ((ArrayNode) f.get("type")).add(JSON.readTree(branchJson));
+                    return;
+                }
+            }
+            throw new IllegalArgumentException(schema.getFullName() + " has no field " + field);
+        });
+    }
+
     /** The schema with one more symbol in the named enum, wherever it is nested. */
     static Schema withEnumSymbol(Schema schema, String enumName, String symbol) {
         return edit(schema, root -> {

@@ -46,6 +46,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.dharma.events.DeploymentAwaitingApproval;
 import io.dharma.events.DeploymentEvent;
 import io.dharma.events.DeploymentOperation;
 import io.dharma.events.DeploymentRequested;
@@ -197,15 +198,7 @@ class SchemaEvolutionTest {
     @Test
     void aNewSymbolOfAnEnumWithoutDefaultIsAcceptedByTheRegistryButBreaksOldConsumers() {
         String topic = newTopic();
-        DeploymentEvent requested = DeploymentEvent.newBuilder()
-                .setEnvelope(envelope())
-                .setDeploymentId(UUID.randomUUID().toString())
-                .setPayload(DeploymentRequested.newBuilder()
-                        .setOperation(DeploymentOperation.APPLY)
-                        .setIacContentHash("sha256:00")
-                        .setExecutor("sandbox")
-                        .build())
-                .build();
+        DeploymentEvent requested = deploymentRequested();
         produce(topic, requested);
         Schema next = EvolvedSchemas.withEnumSymbol(DeploymentEvent.getClassSchema(), "DeploymentOperation", "IMPORT");
         GenericRecord withNewSymbol = convert(requested, next);
@@ -222,7 +215,45 @@ class SchemaEvolutionTest {
                 .hasStackTraceContaining("IMPORT");
     }
 
+    @Test
+    void aNewEventKindIsAcceptedByTheRegistryButOldConsumersMisreadItAsAnOldKindOfTheSameShape() {
+        String topic = newTopic();
+        DeploymentEvent requested = deploymentRequested();
+        produce(topic, requested);
+        Schema next = EvolvedSchemas.withUnionBranch(DeploymentEvent.getClassSchema(), "payload", """
+                {"type": "record", "name": "DeploymentPaused", "namespace": "io.dharma.events",
+                 "fields": [{"name": "reason", "type": "string"}]}""");
+        GenericRecord paused = convert(requested, next);
+        Schema pausedSchema = next.getField("payload").schema().getTypes().getLast();
+        GenericRecord pausedPayload = new GenericData.Record(pausedSchema);
+        pausedPayload.put("reason", "maintenance window");
+        paused.put("payload", pausedPayload);
+
+        produce(topic, paused);   // BACKWARD: new readers know every old kind, so the registry accepts it
+
+        List<DeploymentEvent> readByOldCode = consume(topic, Map.of(
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroDeserializer.class.getName(),
+                AvroSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE, DeploymentEvent.class.getName()), 2);
+
+        // No branch of the old union is called DeploymentPaused, so Avro's union resolution takes an
+        // old record it can fill: DeploymentAwaitingApproval (reason, the rest defaulted). Silently.
+        assertThat(readByOldCode.get(1).getPayload()).isInstanceOfSatisfying(DeploymentAwaitingApproval.class,
+                misread -> assertThat(misread.getReason()).isEqualTo("maintenance window"));
+    }
+
     // --- plumbing ---
+
+    private static DeploymentEvent deploymentRequested() {
+        return DeploymentEvent.newBuilder()
+                .setEnvelope(envelope())
+                .setDeploymentId(UUID.randomUUID().toString())
+                .setPayload(DeploymentRequested.newBuilder()
+                        .setOperation(DeploymentOperation.APPLY)
+                        .setIacContentHash("sha256:00")
+                        .setExecutor("sandbox")
+                        .build())
+                .build();
+    }
 
     private static String newTopic() {
         String topic = "contracts.evolution." + UUID.randomUUID();
