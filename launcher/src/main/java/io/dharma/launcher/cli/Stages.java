@@ -23,12 +23,21 @@ final class Stages {
                 stage.path("status").asString("")));
         List<String> details = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : stage.path("detail").properties()) {
+            if (entry.getKey().equals("messages")) {
+                continue; // one per line, below the stage (see messages)
+            }
             details.add(entry.getKey() + "=" + text(entry.getValue()));
         }
         if (!details.isEmpty()) {
             line.append("  ").append(String.join(" ", details));
         }
         return line.toString().stripTrailing();
+    }
+
+    /** The human-readable reasons of a blocked stage, one per entry; empty when it has none. */
+    static List<String> messages(JsonNode stage) {
+        String messages = stage.path("detail").path("messages").asString("");
+        return messages.isBlank() ? List.of() : List.of(messages.split("; "));
     }
 
     /** The block reasons of a stage: the violated policy ids when known, else the reason kinds; empty when none. */

@@ -91,6 +91,7 @@ public final class SubmitCommand implements Callable<Integer> {
         String status = stage.path("status").asString();
         if (Stages.UNSUCCESSFUL.contains(status) && !Stages.reasons(stage).isEmpty()) {
             out.println("  blocked by: " + Stages.reasons(stage));
+            Stages.messages(stage).forEach(message -> out.println("    - " + message));
         }
         if ("AWAITING_APPROVAL".equals(status)) {
             String deploymentId = stage.path("detail").path("deploymentId").asString(null);
