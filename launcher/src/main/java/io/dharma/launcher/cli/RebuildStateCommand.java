@@ -28,11 +28,17 @@ public final class RebuildStateCommand implements Callable<Integer> {
     KafkaOptions kafka;
 
     @Option(names = "--state-dir", paramLabel = "DIR",
-            description = "The Kafka Streams state.dir; its " + StateRebuild.APPLICATION_ID + " directory is deleted too.")
-    Path stateDir;
+            description = "The Kafka Streams state.dir; its " + StateRebuild.APPLICATION_ID + " directory is deleted too. "
+                    + "Default: $DHARMA_HOME/state (./.dharma/state), where `dharma up` keeps it.")
+    Path stateDir = defaultStateDir();
 
     @Option(names = "--dry-run", description = "Only show what would be reset and deleted.")
     boolean dryRun;
+
+    private static Path defaultStateDir() {
+        String home = System.getenv("DHARMA_HOME");
+        return Path.of(home == null || home.isBlank() ? ".dharma" : home).resolve("state");
+    }
 
     @Override
     public Integer call() {
