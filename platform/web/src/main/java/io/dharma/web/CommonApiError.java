@@ -3,38 +3,17 @@ package io.dharma.web;
 import org.springframework.http.HttpStatus;
 
 /** Errors any Dharma API can answer with, whatever the service. */
-public enum CommonApiError implements ApiError {
-    NOT_FOUND("request.not-found", HttpStatus.NOT_FOUND, "No such resource"),
-    METHOD_NOT_ALLOWED("request.method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
-    UNSUPPORTED_MEDIA_TYPE("request.unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
-    BAD_REQUEST("request.malformed", HttpStatus.BAD_REQUEST, "Malformed request"),
-    INVALID_TENANT("request.invalid-tenant", HttpStatus.BAD_REQUEST, "Invalid tenant"),
-    INVALID_USER("request.invalid-user", HttpStatus.BAD_REQUEST, "Invalid user"),
-    SERVICE_UNAVAILABLE("service.unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable"),
-    INTERNAL("service.internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+public final class CommonApiError {
 
-    private final String code;
-    private final HttpStatus status;
-    private final String title;
+    public static final ApiError NOT_FOUND = new ProblemType("request.not-found", HttpStatus.NOT_FOUND, "No such resource");
+    public static final ApiError METHOD_NOT_ALLOWED = new ProblemType("request.method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed");
+    public static final ApiError UNSUPPORTED_MEDIA_TYPE = new ProblemType("request.unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type");
+    public static final ApiError BAD_REQUEST = new ProblemType("request.malformed", HttpStatus.BAD_REQUEST, "Malformed request");
+    public static final ApiError INVALID_TENANT = new ProblemType("request.invalid-tenant", HttpStatus.BAD_REQUEST, "Invalid tenant");
+    public static final ApiError INVALID_USER = new ProblemType("request.invalid-user", HttpStatus.BAD_REQUEST, "Invalid user");
+    public static final ApiError SERVICE_UNAVAILABLE = new ProblemType("service.unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable");
+    public static final ApiError INTERNAL = new ProblemType("service.internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
-    CommonApiError(String code, HttpStatus status, String title) {
-        this.code = code;
-        this.status = status;
-        this.title = title;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public HttpStatus status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    private CommonApiError() {
     }
 }

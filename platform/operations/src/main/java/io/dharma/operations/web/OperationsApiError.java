@@ -1,33 +1,13 @@
 package io.dharma.operations.web;
 
 import io.dharma.web.ApiError;
+import io.dharma.web.ProblemType;
 import org.springframework.http.HttpStatus;
 
-enum OperationsApiError implements ApiError {
-    BLUEPRINT_NOT_FOUND("audit.blueprint-not-found", HttpStatus.NOT_FOUND, "No events for this blueprint");
+final class OperationsApiError {
 
-    private final String code;
-    private final HttpStatus status;
-    private final String title;
+    static final ApiError BLUEPRINT_NOT_FOUND = new ProblemType("audit.blueprint-not-found", HttpStatus.NOT_FOUND, "No events for this blueprint");
 
-    OperationsApiError(String code, HttpStatus status, String title) {
-        this.code = code;
-        this.status = status;
-        this.title = title;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public HttpStatus status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    private OperationsApiError() {
     }
 }

@@ -1,39 +1,19 @@
 package io.dharma.guardrails.api;
 
 import io.dharma.web.ApiError;
+import io.dharma.web.ProblemType;
 import org.springframework.http.HttpStatus;
 
 /** Errors of the policies API. Codes are stable: clients switch on them; never rename one. */
-public enum GuardrailsApiError implements ApiError {
-    POLICY_NOT_FOUND("policy.not-found", HttpStatus.NOT_FOUND, "No such policy"),
-    POLICY_ALREADY_EXISTS("policy.already-exists", HttpStatus.CONFLICT, "Policy already exists"),
-    BUILTIN_POLICY_READ_ONLY("policy.builtin-read-only", HttpStatus.CONFLICT, "Built-in policies cannot be changed"),
-    INVALID_POLICY("policy.invalid", HttpStatus.UNPROCESSABLE_CONTENT, "Invalid policy"),
-    INVALID_EXPRESSION("policy.invalid-expression", HttpStatus.UNPROCESSABLE_CONTENT, "Policy expression does not compile"),
-    TOO_MANY_POLICIES("policy.limit-reached", HttpStatus.UNPROCESSABLE_CONTENT, "Too many policies");
+public final class GuardrailsApiError {
 
-    private final String code;
-    private final HttpStatus status;
-    private final String title;
+    public static final ApiError POLICY_NOT_FOUND = new ProblemType("policy.not-found", HttpStatus.NOT_FOUND, "No such policy");
+    public static final ApiError POLICY_ALREADY_EXISTS = new ProblemType("policy.already-exists", HttpStatus.CONFLICT, "Policy already exists");
+    public static final ApiError BUILTIN_POLICY_READ_ONLY = new ProblemType("policy.builtin-read-only", HttpStatus.CONFLICT, "Built-in policies cannot be changed");
+    public static final ApiError INVALID_POLICY = new ProblemType("policy.invalid", HttpStatus.UNPROCESSABLE_CONTENT, "Invalid policy");
+    public static final ApiError INVALID_EXPRESSION = new ProblemType("policy.invalid-expression", HttpStatus.UNPROCESSABLE_CONTENT, "Policy expression does not compile");
+    public static final ApiError TOO_MANY_POLICIES = new ProblemType("policy.limit-reached", HttpStatus.UNPROCESSABLE_CONTENT, "Too many policies");
 
-    GuardrailsApiError(String code, HttpStatus status, String title) {
-        this.code = code;
-        this.status = status;
-        this.title = title;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public HttpStatus status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    private GuardrailsApiError() {
     }
 }

@@ -1,5 +1,6 @@
 package io.dharma.intake.api;
 
+import io.dharma.web.ApiError;
 import io.dharma.web.ApiException;
 import io.dharma.intake.store.BlueprintSummary;
 import io.dharma.intake.store.TrackedVersion;
@@ -59,7 +60,7 @@ final class ApiResponses {
         }
     }
 
-    static UUID uuid(String value, IntakeApiError notFound) {
+    static UUID uuid(String value, ApiError notFound) {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package io.dharma.intake.api;
 
 import io.dharma.web.ApiError;
+import io.dharma.web.ProblemType;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -8,37 +9,16 @@ import org.springframework.http.HttpStatus;
  * {@code io.dharma.web.CommonApiError}, document problems in
  * {@code io.dharma.blueprint.validation.ProblemCode}.
  */
-public enum IntakeApiError implements ApiError {
-    BLUEPRINT_INVALID("blueprint.invalid", HttpStatus.UNPROCESSABLE_CONTENT, "The blueprint is not valid"),
-    BLUEPRINT_NOT_FOUND("blueprint.not-found", HttpStatus.NOT_FOUND, "No such blueprint"),
-    VERSION_NOT_FOUND("blueprint.version-not-found", HttpStatus.NOT_FOUND, "No such blueprint version"),
-    TRACKING_NOT_FOUND("tracking.not-found", HttpStatus.NOT_FOUND, "No such tracking id"),
-    IDEMPOTENCY_KEY_REUSED("idempotency.key-reused", HttpStatus.CONFLICT, "Idempotency-Key already used for another request"),
-    INVALID_IDEMPOTENCY_KEY("idempotency.invalid-key", HttpStatus.BAD_REQUEST, "Invalid Idempotency-Key"),
-    INVALID_PAGE("request.invalid-page", HttpStatus.BAD_REQUEST, "Invalid page request");
+public final class IntakeApiError {
 
-    private final String code;
-    private final HttpStatus status;
-    private final String title;
+    public static final ApiError BLUEPRINT_INVALID = new ProblemType("blueprint.invalid", HttpStatus.UNPROCESSABLE_CONTENT, "The blueprint is not valid");
+    public static final ApiError BLUEPRINT_NOT_FOUND = new ProblemType("blueprint.not-found", HttpStatus.NOT_FOUND, "No such blueprint");
+    public static final ApiError VERSION_NOT_FOUND = new ProblemType("blueprint.version-not-found", HttpStatus.NOT_FOUND, "No such blueprint version");
+    public static final ApiError TRACKING_NOT_FOUND = new ProblemType("tracking.not-found", HttpStatus.NOT_FOUND, "No such tracking id");
+    public static final ApiError IDEMPOTENCY_KEY_REUSED = new ProblemType("idempotency.key-reused", HttpStatus.CONFLICT, "Idempotency-Key already used for another request");
+    public static final ApiError INVALID_IDEMPOTENCY_KEY = new ProblemType("idempotency.invalid-key", HttpStatus.BAD_REQUEST, "Invalid Idempotency-Key");
+    public static final ApiError INVALID_PAGE = new ProblemType("request.invalid-page", HttpStatus.BAD_REQUEST, "Invalid page request");
 
-    IntakeApiError(String code, HttpStatus status, String title) {
-        this.code = code;
-        this.status = status;
-        this.title = title;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public HttpStatus status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    private IntakeApiError() {
     }
 }

@@ -14,6 +14,7 @@ import io.dharma.orchestrator.state.Deployment;
 import io.dharma.orchestrator.state.DeploymentStatus;
 import io.dharma.orchestrator.state.DeploymentStore;
 import io.dharma.orchestrator.state.NewDeployment;
+import io.dharma.web.ApiError;
 import io.dharma.web.ApiException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -169,7 +170,7 @@ public class DeploymentCommands {
                         "no deployment " + deploymentId + " for this tenant"));
     }
 
-    private static ApiException conflict(OrchestratorApiError error, Deployment deployment, String detail) {
+    private static ApiException conflict(ApiError error, Deployment deployment, String detail) {
         return new ApiException(error, detail, Map.of("status", deployment.status().name()));
     }
 }
