@@ -104,7 +104,7 @@ final class QueryBench implements Callable<Integer> {
                     .populate(deployments, tenants, blueprint, document, timeout);
             System.out.printf("queries: %d deployments over %d tenants in the stores, %d state instance(s), %d clients%n",
                     deployments, tenants, instances, clients);
-            System.out.printf("  population: %d events (%d per deployment, %s) published in %.1f s, all visible in the API after %.1f s = %.0f events/s folded%n",
+            System.out.printf("  population: %d events (%d per deployment, %s) published in %.1f s, folded (all consumed, then checked in the API) after %.1f s = %.0f events/s%n",
                     populated.events(), populated.events() / deployments, blueprintFile,
                     seconds(populated.published()), seconds(populated.folded()),
                     populated.events() / seconds(populated.folded()));

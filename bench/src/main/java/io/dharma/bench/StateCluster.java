@@ -95,6 +95,11 @@ final class StateCluster implements AutoCloseable {
         return registry.url();
     }
 
+    /** The Kafka Streams application id, which is also its consumer group. */
+    String applicationId() {
+        return instances.getFirst().getBean(StateStreams.class).applicationId();
+    }
+
     int size() {
         return instances.size();
     }

@@ -20,9 +20,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Fills the state stores: publishes the lifecycles of {@code deployments} deployed blueprints,
- * spread round-robin over {@code tenants} tenants, to the real topics, then waits until the query
- * API shows all of them (every tenant's summary counts its SUCCEEDED blueprints and every tenant's
- * deployment list is complete).
+ * spread round-robin over {@code tenants} tenants, to the real topics, then waits until the
+ * state application has consumed them all and checks that the API shows all of them (every
+ * tenant's summary counts its SUCCEEDED blueprints and every tenant's deployment list is complete).
  */
 final class StatePopulation {
 
@@ -42,7 +42,7 @@ final class StatePopulation {
     }
 
     Populated populate(int deployments, int tenantCount, Blueprint blueprint, String document, Duration timeout)
-            throws InterruptedException {
+            throws Exception {
         List<String> tenants = new ArrayList<>();
         for (int t = 0; t < tenantCount; t++) {
             tenants.add("bench-t%03d".formatted(t));
@@ -54,8 +54,8 @@ final class StatePopulation {
         long start = System.nanoTime();
         long events = publish(lifecycles, blueprint, document);
         Duration published = Duration.ofNanos(System.nanoTime() - start);
-        awaitFolded(tenants, deployments, start + timeout.toNanos());
-        return new Populated(lifecycles, tenants, events, published, Duration.ofNanos(System.nanoTime() - start));
+        long folded = awaitFolded(tenants, deployments, start + timeout.toNanos());
+        return new Populated(lifecycles, tenants, events, published, Duration.ofNanos(folded - start));
     }
 
     private long publish(List<SyntheticLifecycle> lifecycles, Blueprint blueprint, String document) {
@@ -91,17 +91,42 @@ final class StatePopulation {
         return events;
     }
 
-    private void awaitFolded(List<String> tenants, int deployments, long deadlineNanos) throws InterruptedException {
-        long deployed = 0;
-        while (System.nanoTime() < deadlineNanos) {
-            deployed = deployedBlueprints(tenants);
-            if (deployed == deployments && listedDeployments(tenants) == deployments) {
-                return;
+    /**
+     * Waits until the state application has consumed everything, then checks once that the API
+     * shows every deployment. It does not poll the API while the stores are being written:
+     * kafka-streams 4.2.2 can deadlock an interactive query against a concurrent write to the same
+     * RocksDB store (KAFKA-19629: RocksDBStore.put locks the store then its Position, IQv2
+     * query the Position then the store); polling the summary while populating hung this bench.
+     *
+     * @return when ({@link System#nanoTime()}) the application had consumed everything
+     */
+    private long awaitFolded(List<String> tenants, int deployments, long deadlineNanos) throws Exception {
+        long caughtUpAt;
+        try (ConsumedOffsets consumed = new ConsumedOffsets(cluster.bootstrapServers(), cluster.applicationId())) {
+            long previous = -1;
+            long previousAt = 0;
+            while (true) {
+                long now = System.nanoTime();
+                long committed = consumed.committedWhenCaughtUp();
+                if (committed >= 0 && committed == previous) {
+                    caughtUpAt = previousAt; // caught up then, and nothing moved since
+                    break;
+                }
+                previous = committed;
+                previousAt = now;
+                if (System.nanoTime() > deadlineNanos) {
+                    throw new IllegalStateException("the state application has not consumed every event before the timeout");
+                }
+                Thread.sleep(1000);
             }
-            Thread.sleep(1000);
         }
-        throw new IllegalStateException("the state shows " + deployed + " of " + deployments
-                + " deployed blueprints before the timeout");
+        long deployed = deployedBlueprints(tenants);
+        long listed = listedDeployments(tenants);
+        if (deployed != deployments || listed != deployments) {
+            throw new IllegalStateException("the state application consumed every event but the API shows "
+                    + deployed + " deployed blueprints and lists " + listed + " deployments, of " + deployments);
+        }
+        return caughtUpAt;
     }
 
     /** Sum over the tenants' summaries of blueprints whose status is SUCCEEDED (0 for a tenant that answers 503). */
