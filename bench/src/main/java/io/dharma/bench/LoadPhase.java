@@ -1,6 +1,7 @@
 package io.dharma.bench;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -109,7 +110,7 @@ final class LoadPhase {
         }
     }
 
-    static <T> T pick(java.util.List<T> items) {
+    static <T> T pick(List<T> items) {
         return items.get(ThreadLocalRandom.current().nextInt(items.size()));
     }
 }

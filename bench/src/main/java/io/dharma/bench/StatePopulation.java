@@ -1,5 +1,7 @@
 package io.dharma.bench;
 
+import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -149,7 +151,7 @@ final class StatePopulation {
             String cursor = null;
             do {
                 String url = cluster.baseUrl(0) + "/api/v1/deployments?limit=" + LIST_PAGE
-                        + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+                        + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
                 QueryClient.Answer page = get(url, tenant);
                 if (!page.ok()) {
                     return -1;
@@ -164,7 +166,7 @@ final class StatePopulation {
     private QueryClient.Answer get(String url, String tenant) throws InterruptedException {
         try {
             return client.get(url, tenant);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return new QueryClient.Answer(-1, null);
         }
     }
