@@ -59,8 +59,8 @@ public class StateAutoConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    StateQueries stateQueries(StateStreams stateStreams, KafkaProperties kafka) {
-        return new StateQueries(stateStreams, Admin.create(kafka.buildAdminProperties()));
+    StateQueries stateQueries(StateStreams stateStreams, Topology stateTopology, KafkaProperties kafka) {
+        return new StateQueries(stateStreams, stateTopology, Admin.create(kafka.buildAdminProperties()));
     }
 
     @Bean

@@ -228,6 +228,7 @@ class StateQueryApiTest {
                         && second.state() == KafkaStreams.State.RUNNING && statuses.contains(200);
             }
             assertThat(settled).as("the three instances settle").isTrue();
+            System.out.println("answers seen while the third instance joined: " + statuses);
             for (LifecycleStory story : stories) {
                 await().atMost(Duration.ofSeconds(30)).until(() ->
                         third.get("/api/v1/tracking/" + story.trackingId, TENANT).status() == 200);
@@ -236,6 +237,43 @@ class StateQueryApiTest {
             third.close();
         }
         awaitRunning();
+    }
+
+    @Test
+    @Order(9)
+    void queriesWhileTheStoresAreWrittenNeverBlockTheStreamThread() throws Exception {
+        String tenant = "busy-" + UUID.randomUUID();
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+        List<LifecycleStory> busy = new ArrayList<>();
+        List<CompletableFuture<Void>> readers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            StateInstances.Instance instance = i % 2 == 0 ? first : second;
+            readers.add(CompletableFuture.runAsync(() -> {
+                while (writing.get()) {
+                    int status = instance.get("/api/v1/summary", tenant).status();
+                    assertThat(status).isIn(200, 503);
+                    answered.incrementAndGet();
+                    if (!busy.isEmpty()) {
+                        assertThat(instance.get("/api/v1/tracking/" + busy.getLast().trackingId, tenant).status())
+                                .isIn(200, 404, 503);
+                    }
+                }
+            }));
+        }
+        for (int i = 0; i < 40; i++) {
+            LifecycleStory story = new LifecycleStory(tenant);
+            events.deployed(story);
+            synchronized (busy) {
+                busy.add(story);
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                first.get("/api/v1/summary", tenant).json().path("blueprintsByStatus").path("SUCCEEDED").asLong())
+                .isEqualTo(40));
+        writing.set(false);
+        CompletableFuture.allOf(readers.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        assertThat(answered.get()).as("readers kept getting answers while the stores were written").isGreaterThan(40);
     }
 
     private static List<String> hostedBy(StateInstances.Instance instance, String store, List<String> keys) {

@@ -20,17 +20,20 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
-import org.apache.kafka.streams.query.KeyQuery;
-import org.apache.kafka.streams.query.QueryResult;
-import org.apache.kafka.streams.query.RangeQuery;
-import org.apache.kafka.streams.query.StateQueryRequest;
-import org.apache.kafka.streams.query.StateQueryResult;
+import org.apache.kafka.streams.TaskMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
- * Interactive queries over the state stores (IQv2), active replicas only. A key is answered
+ * Interactive queries over the state stores, active replicas only. A key is answered
  * locally when this instance hosts its partition, otherwise its host is named so the caller can
  * forward the request; a scan covers this instance's partitions and names the others. Anything
  * that cannot be answered exactly — not RUNNING, no metadata, a partition restoring — is a
@@ -41,11 +44,28 @@ public final class StateQueries implements AutoCloseable {
     private final StateStreams streams;
     private final Admin admin;
     private final Map<String, Integer> partitionCounts = new ConcurrentHashMap<>();
+    private final Map<String, Integer> storeSubtopologies;
 
-    /** @param admin used to learn partition counts; closed with this */
-    public StateQueries(StateStreams streams, Admin admin) {
+    /**
+     * @param topology the running topology, to know which sub-topology (tasks) holds each store
+     * @param admin used to learn partition counts; closed with this
+     */
+    public StateQueries(StateStreams streams, Topology topology, Admin admin) {
         this.streams = streams;
         this.admin = admin;
+        this.storeSubtopologies = storeSubtopologies(topology);
+    }
+
+    private static Map<String, Integer> storeSubtopologies(Topology topology) {
+        Map<String, Integer> byStore = new java.util.HashMap<>();
+        for (TopologyDescription.Subtopology subtopology : topology.describe().subtopologies()) {
+            for (TopologyDescription.Node node : subtopology.nodes()) {
+                if (node instanceof TopologyDescription.Processor processor) {
+                    processor.stores().forEach(store -> byStore.put(store, subtopology.id()));
+                }
+            }
+        }
+        return Map.copyOf(byStore);
     }
 
     /** Where a key lives: here (with its value, null when absent) or at another instance. */
@@ -71,16 +91,12 @@ public final class StateQueries implements AutoCloseable {
         if (!metadata.activeHost().equals(streams.self())) {
             return new Located.Elsewhere<>(metadata.activeHost());
         }
-        StateQueryResult<V> result = running.query(StateQueryRequest.inStore(store)
-                .withQuery(KeyQuery.<String, V>withKey(key))
-                .withPartitions(Set.of(metadata.partition()))
-                .requireActive());
-        QueryResult<V> partition = result.getPartitionResults().get(metadata.partition());
-        if (partition == null || partition.isFailure()) {
-            throw new StateUnavailableException(store + " partition " + metadata.partition() + " cannot be read now"
-                    + (partition == null ? "" : ": " + partition.getFailureReason() + " " + partition.getFailureMessage()));
+        try {
+            return new Located.Here<>(this.<V>activePartition(running, store, metadata.partition()).get(key));
+        } catch (InvalidStateStoreException e) {
+            // The store is resolved lazily: a partition that moved or is restoring fails here.
+            throw new StateUnavailableException(store + " partition " + metadata.partition() + " cannot be read now", e);
         }
-        return new Located.Here<>(partition.getResult());
     }
 
     /**
@@ -89,20 +105,11 @@ public final class StateQueries implements AutoCloseable {
      */
     public <V> LocalScan<V> scanLocal(String store, String afterKey, Predicate<V> filter, int limit) {
         KafkaStreams running = streams.running();
-        RangeQuery<String, V> range = afterKey == null ? RangeQuery.withNoBounds() : RangeQuery.withLowerBound(afterKey);
-        StateQueryResult<KeyValueIterator<String, V>> result = running.query(
-                StateQueryRequest.inStore(store).withQuery(range).requireActive());
-        Set<Integer> answered = new TreeSet<>();
+        Set<Integer> partitions = localActivePartitions(running, store);
         List<KeyValue<String, V>> entries = new ArrayList<>();
-        StateUnavailableException failure = null;
-        for (Map.Entry<Integer, QueryResult<KeyValueIterator<String, V>>> partition : result.getPartitionResults().entrySet()) {
-            QueryResult<KeyValueIterator<String, V>> partitionResult = partition.getValue();
-            if (partitionResult.isFailure()) {
-                failure = new StateUnavailableException(store + " partition " + partition.getKey() + " cannot be read now: "
-                        + partitionResult.getFailureReason());
-                continue;
-            }
-            try (KeyValueIterator<String, V> iterator = partitionResult.getResult()) {
+        for (int partition : partitions) {
+            ReadOnlyKeyValueStore<String, V> values = activePartition(running, store, partition);
+            try (KeyValueIterator<String, V> iterator = afterKey == null ? values.all() : values.range(afterKey, null)) {
                 int taken = 0;
                 while (iterator.hasNext() && taken < limit) {
                     KeyValue<String, V> entry = iterator.next();
@@ -114,14 +121,43 @@ public final class StateQueries implements AutoCloseable {
                         taken++;
                     }
                 }
+            } catch (InvalidStateStoreException e) {
+                throw new StateUnavailableException(store + " partition " + partition + " cannot be read now", e);
             }
-            answered.add(partition.getKey());
-        }
-        if (failure != null) {
-            throw failure;
         }
         entries.sort(Comparator.comparing(entry -> entry.key));
-        return new LocalScan<>(answered, entries.size() > limit ? entries.subList(0, limit) : entries);
+        return new LocalScan<>(partitions, entries.size() > limit ? entries.subList(0, limit) : entries);
+    }
+
+    /**
+     * One active partition of a store, read through the classic interactive-query API: IQv2 in
+     * kafka-streams 4.2 can deadlock against the stream thread writing the same RocksDB store
+     * (KAFKA-19629, store lock and position lock taken in opposite orders), IQv1 takes the store lock only.
+     */
+    private <V> ReadOnlyKeyValueStore<String, V> activePartition(KafkaStreams running, String store, int partition) {
+        try {
+            return running.store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<String, V>keyValueStore())
+                    .withPartition(partition));
+        } catch (InvalidStateStoreException e) {
+            throw new StateUnavailableException(store + " partition " + partition + " cannot be read now", e);
+        }
+    }
+
+    /** The partitions of {@code store} whose active task runs on this instance. */
+    private Set<Integer> localActivePartitions(KafkaStreams running, String store) {
+        Integer subtopology = storeSubtopologies.get(store);
+        if (subtopology == null) {
+            throw new IllegalArgumentException("no store " + store + " in the topology");
+        }
+        Set<Integer> partitions = new TreeSet<>();
+        for (ThreadMetadata thread : running.metadataForLocalThreads()) {
+            for (TaskMetadata task : thread.activeTasks()) {
+                if (task.taskId().subtopology() == subtopology) {
+                    partitions.add(task.taskId().partition());
+                }
+            }
+        }
+        return partitions;
     }
 
     /** The other instances hosting active partitions of {@code store}. */
