@@ -7,6 +7,7 @@ public final class CommonApiError {
 
     public static final ApiError NOT_FOUND = new ProblemType("request.not-found", HttpStatus.NOT_FOUND, "No such resource");
     public static final ApiError METHOD_NOT_ALLOWED = new ProblemType("request.method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed");
+    public static final ApiError NOT_ACCEPTABLE = new ProblemType("request.not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable");
     public static final ApiError UNSUPPORTED_MEDIA_TYPE = new ProblemType("request.unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type");
     public static final ApiError BAD_REQUEST = new ProblemType("request.malformed", HttpStatus.BAD_REQUEST, "Malformed request");
     public static final ApiError INVALID_TENANT = new ProblemType("request.invalid-tenant", HttpStatus.BAD_REQUEST, "Invalid tenant");

@@ -7,9 +7,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -39,7 +42,18 @@ public class PlatformProblemHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
-        return Problems.respond(Problems.of(e.error(), e.getMessage(), e.properties()));
+        ProblemDetail problem = Problems.of(e.error(), e.getMessage(), e.properties());
+        if (e.error().status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            return ResponseEntity.status(problem.getStatus())
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds())).body(problem);
+        }
+        return Problems.respond(problem);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(CommonApiError.NOT_ACCEPTABLE, "this resource is available as " + e.getSupportedMediaTypes()));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

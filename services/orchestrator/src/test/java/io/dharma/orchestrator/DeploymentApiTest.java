@@ -67,7 +67,7 @@ class DeploymentApiTest extends OrchestratorIntegrationTest {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");
         assertThat(again.code()).isEqualTo("deployment.not-awaiting-approval");
-        assertThat(again.text("status")).isEqualTo("REJECTED");
+        assertThat(again.text("deploymentStatus")).isEqualTo("REJECTED");
         assertThat(api().reject(deploymentId, null).code()).isEqualTo("deployment.not-awaiting-approval");
         Thread.sleep(500);
         assertThat(Events.kinds(topic.events(blueprintId)))

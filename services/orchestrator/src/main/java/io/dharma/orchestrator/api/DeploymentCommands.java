@@ -171,6 +171,6 @@ public class DeploymentCommands {
     }
 
     private static ApiException conflict(ApiError error, Deployment deployment, String detail) {
-        return new ApiException(error, detail, Map.of("status", deployment.status().name()));
+        return new ApiException(error, detail, Map.of("deploymentStatus", deployment.status().name()));
     }
 }
