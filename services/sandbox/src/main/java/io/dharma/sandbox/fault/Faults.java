@@ -21,8 +21,9 @@ public record Faults(double failureRate, List<String> alwaysFail, Map<String, In
         if (!(failureRate >= 0 && failureRate <= 1)) {
             throw new IllegalArgumentException("failureRate must be between 0 and 1, was " + failureRate);
         }
-        alwaysFail = List.copyOf(Objects.requireNonNullElse(alwaysFail, List.of()));
-        transientFailures = Map.copyOf(new TreeMap<>(Objects.requireNonNullElse(transientFailures, Map.of())));
+        alwaysFail = Objects.requireNonNullElse(alwaysFail, List.of());
+        transientFailures = Objects.requireNonNullElse(transientFailures, Map.of());
+        // Checked before copying: List.copyOf/Map.copyOf reject nulls with an exception that is not a 422.
         for (String name : alwaysFail) {
             requireName(name);
         }
@@ -32,6 +33,8 @@ public record Faults(double failureRate, List<String> alwaysFail, Map<String, In
                 throw new IllegalArgumentException("transientFailures of '" + name + "' must be 0 or more, was " + times);
             }
         });
+        alwaysFail = List.copyOf(alwaysFail);
+        transientFailures = Map.copyOf(new TreeMap<>(transientFailures));
     }
 
     private static void requireName(String name) {

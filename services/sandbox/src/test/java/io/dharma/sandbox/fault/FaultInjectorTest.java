@@ -44,5 +44,11 @@ class FaultInjectorTest {
         assertThatThrownBy(() -> new Faults(0, List.of(" "), Map.of())).hasMessageContaining("blank");
         assertThatThrownBy(() -> new Faults(0, List.of(), Map.of("db", -2))).hasMessageContaining("db");
         assertThat(new Faults(0, null, null)).isEqualTo(Faults.NONE);
+        java.util.Map<String, Integer> nullCount = new java.util.HashMap<>();
+        nullCount.put("db", null);
+        assertThatThrownBy(() -> new Faults(0, List.of(), nullCount))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("db");
+        assertThatThrownBy(() -> new Faults(0, java.util.Arrays.asList((String) null), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank");
     }
 }
