@@ -73,7 +73,7 @@ public class BlueprintsController {
         }
         byte[] document = readBody(request);
 
-        Submission submission = submissions.submit(tenant, document, format,
+        Submission submission = submissions.submit(tenant, callers.userOf(request), document, format,
                 MediaType.parseMediaType(mediaType).toString(), Optional.ofNullable(idempotencyKey));
 
         return ResponseEntity.accepted()

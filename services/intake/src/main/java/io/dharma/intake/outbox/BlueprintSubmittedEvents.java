@@ -15,7 +15,7 @@ final class BlueprintSubmittedEvents {
 
     static BlueprintSubmitted of(PendingEvent row) {
         Blueprint blueprint = BlueprintMapper.fromCanonicalJson(row.canonicalJson());
-        return BlueprintEvents.submitted(blueprint, envelope(row), row.document(), row.mediaType(), null);
+        return BlueprintEvents.submitted(blueprint, envelope(row), row.document(), row.mediaType(), row.submittedBy());
     }
 
     /**

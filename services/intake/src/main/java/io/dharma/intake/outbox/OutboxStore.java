@@ -32,7 +32,8 @@ public class OutboxStore {
     List<PendingEvent> pending(int limit) {
         return db.select(OUTBOX.ID, OUTBOX.EVENT_ID, OUTBOX.BLUEPRINT_ID, OUTBOX.VERSION, BLUEPRINT.TENANT_ID,
                         BLUEPRINT_VERSION.TRACKING_ID, BLUEPRINT_VERSION.DOCUMENT, BLUEPRINT_VERSION.MEDIA_TYPE,
-                        BLUEPRINT_VERSION.CANONICAL_JSON, BLUEPRINT_VERSION.CONTENT_HASH, BLUEPRINT_VERSION.SUBMITTED_AT)
+                        BLUEPRINT_VERSION.CANONICAL_JSON, BLUEPRINT_VERSION.CONTENT_HASH, BLUEPRINT_VERSION.SUBMITTED_AT,
+                        BLUEPRINT_VERSION.SUBMITTED_BY)
                 .from(OUTBOX)
                 .join(BLUEPRINT_VERSION).on(BLUEPRINT_VERSION.BLUEPRINT_ID.eq(OUTBOX.BLUEPRINT_ID),
                         BLUEPRINT_VERSION.VERSION.eq(OUTBOX.VERSION))
@@ -51,7 +52,8 @@ public class OutboxStore {
                         row.get(BLUEPRINT_VERSION.MEDIA_TYPE),
                         row.get(BLUEPRINT_VERSION.CANONICAL_JSON),
                         row.get(BLUEPRINT_VERSION.CONTENT_HASH),
-                        row.get(BLUEPRINT_VERSION.SUBMITTED_AT)));
+                        row.get(BLUEPRINT_VERSION.SUBMITTED_AT),
+                        row.get(BLUEPRINT_VERSION.SUBMITTED_BY)));
     }
 
     void markPublished(List<Long> ids, OffsetDateTime now) {

@@ -15,5 +15,6 @@ record PendingEvent(
         String mediaType,
         String canonicalJson,
         String contentHash,
-        OffsetDateTime submittedAt) {
+        OffsetDateTime submittedAt,
+        String submittedBy) {
 }

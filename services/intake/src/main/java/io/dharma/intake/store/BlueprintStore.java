@@ -80,6 +80,7 @@ public class BlueprintStore {
                 .set(BLUEPRINT_VERSION.CANONICAL_JSON, version.canonicalJson())
                 .set(BLUEPRINT_VERSION.CONTENT_HASH, version.contentHash())
                 .set(BLUEPRINT_VERSION.SUBMITTED_AT, version.submittedAt())
+                .set(BLUEPRINT_VERSION.SUBMITTED_BY, version.submittedBy())
                 .execute();
         db.insertInto(OUTBOX)
                 .set(OUTBOX.EVENT_ID, version.eventId())

@@ -13,5 +13,6 @@ public record NewVersion(
         String mediaType,
         String canonicalJson,
         String contentHash,
-        OffsetDateTime submittedAt) {
+        OffsetDateTime submittedAt,
+        String submittedBy) {
 }

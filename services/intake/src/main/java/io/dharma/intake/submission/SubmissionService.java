@@ -52,8 +52,8 @@ public class SubmissionService {
      * same request returns the original submission; with a different request it throws
      * {@link IdempotencyKeyReusedException}. An invalid document throws {@link BlueprintRejectedException}.
      */
-    public Submission submit(String tenantId, byte[] document, DocumentFormat format, String mediaType,
-            Optional<String> idempotencyKey) {
+    public Submission submit(String tenantId, String submittedBy, byte[] document, DocumentFormat format,
+            String mediaType, Optional<String> idempotencyKey) {
         ValidationResult result = validator.validate(document, format);
         if (!(result instanceof ValidationResult.Valid valid)) {
             throw new BlueprintRejectedException(result);
@@ -66,7 +66,8 @@ public class SubmissionService {
                     && !store.claimIdempotencyKey(tenantId, idempotencyKey.get(), requestHash, trackingId, now)) {
                 return replay(tenantId, idempotencyKey.get(), requestHash);
             }
-            return store(tenantId, trackingId, valid.blueprint(), new String(document, StandardCharsets.UTF_8), mediaType);
+            return store(tenantId, submittedBy, trackingId, valid.blueprint(), new String(document, StandardCharsets.UTF_8),
+                    mediaType);
         });
         if (!submission.replayed()) {
             outboxSignal.wakeUp();
@@ -74,7 +75,8 @@ public class SubmissionService {
         return submission;
     }
 
-    private Submission store(String tenantId, UUID trackingId, Blueprint blueprint, String document, String mediaType) {
+    private Submission store(String tenantId, String submittedBy, UUID trackingId, Blueprint blueprint, String document,
+            String mediaType) {
         VersionRef ref = store.nextVersion(tenantId, blueprint.name(), OffsetDateTime.now(ZoneOffset.UTC));
         Envelope envelope = envelopes.originating(tenantId, trackingId.toString(), ref.blueprintId().toString(), ref.version());
         store.insertVersion(new NewVersion(
@@ -86,7 +88,8 @@ public class SubmissionService {
                 mediaType,
                 blueprint.canonicalJson(),
                 BlueprintEvents.contentDigest(blueprint),
-                envelope.getOccurredAt().atOffset(ZoneOffset.UTC)));
+                envelope.getOccurredAt().atOffset(ZoneOffset.UTC),
+                submittedBy));
         return new Submission(trackingId, ref.blueprintId(), ref.version(), false);
     }
 
