@@ -1,12 +1,12 @@
 package io.dharma.bench;
 
+import io.dharma.kafka.topics.DharmaTopicNames;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.dharma.streams.LifecycleTopics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -21,8 +21,8 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class ConsumedOffsets implements AutoCloseable {
 
-    private static final List<String> INPUTS = List.of(LifecycleTopics.BLUEPRINTS, LifecycleTopics.IAC,
-            LifecycleTopics.GUARDRAILS, LifecycleTopics.COSTS, LifecycleTopics.DEPLOYMENTS, LifecycleTopics.OBSERVATIONS);
+    private static final List<String> INPUTS = List.of(DharmaTopicNames.BLUEPRINTS, DharmaTopicNames.IAC,
+            DharmaTopicNames.GUARDRAILS, DharmaTopicNames.COSTS, DharmaTopicNames.DEPLOYMENTS, DharmaTopicNames.OBSERVATIONS);
 
     private final Admin admin;
     private final String applicationId;

@@ -1,5 +1,6 @@
 package io.dharma.bench;
 
+import io.dharma.kafka.topics.DharmaTopicNames;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,7 +30,6 @@ import io.dharma.events.IacEvent;
 import io.dharma.events.IacGenerated;
 import io.dharma.events.ResourceChangeAction;
 import io.dharma.events.ResourceChanged;
-import io.dharma.streams.LifecycleTopics;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -63,20 +63,20 @@ record SyntheticLifecycle(String tenantId, String blueprintId, String trackingId
         Instant t0 = start.truncatedTo(ChronoUnit.MILLIS);
         Envelope submission = at(INTAKE.originating(tenantId, trackingId, blueprintId, 1), t0, 0);
         List<Published> events = new ArrayList<>();
-        events.add(new Published(LifecycleTopics.BLUEPRINTS,
+        events.add(new Published(DharmaTopicNames.BLUEPRINTS,
                 BlueprintEvents.submitted(blueprint, submission, document, "application/yaml", "bench")));
-        events.add(new Published(LifecycleTopics.IAC, IacEvent.newBuilder()
+        events.add(new Published(DharmaTopicNames.IAC, IacEvent.newBuilder()
                 .setEnvelope(at(GENERATOR.reactingTo(submission, "iac"), t0, 1))
                 .setCloud(Cloud.AWS)
                 .setPayload(IacGenerated.newBuilder().setFiles(List.of()).setContentHash("sha256:bench")
                         .setResources(List.of()).setGeneratorVersion("bench").build())
                 .build()));
-        events.add(new Published(LifecycleTopics.GUARDRAILS, GuardrailsEvaluated.newBuilder()
+        events.add(new Published(DharmaTopicNames.GUARDRAILS, GuardrailsEvaluated.newBuilder()
                 .setEnvelope(at(GUARDRAILS.reactingTo(submission, "verdict"), t0, 2))
                 .setOutcome(GuardrailOutcome.PASSED).setViolations(List.of()).setPoliciesEvaluated(12)
                 .setPolicySetVersion("bench")
                 .build()));
-        events.add(new Published(LifecycleTopics.COSTS, CostEstimated.newBuilder()
+        events.add(new Published(DharmaTopicNames.COSTS, CostEstimated.newBuilder()
                 .setEnvelope(at(COSTING.reactingTo(submission, "estimate"), t0, 3))
                 .setCloud(Cloud.AWS).setCurrency("USD").setTotalMonthly(new BigDecimal("120.5000"))
                 .setLineItems(List.of()).setUnpricedCount(0).setCatalogueVersion("bench")
@@ -105,7 +105,7 @@ record SyntheticLifecycle(String tenantId, String blueprintId, String trackingId
     }
 
     private Published deployment(Envelope submission, Instant t0, int second, String reactionKey, Object payload) {
-        return new Published(LifecycleTopics.DEPLOYMENTS, DeploymentEvent.newBuilder()
+        return new Published(DharmaTopicNames.DEPLOYMENTS, DeploymentEvent.newBuilder()
                 .setEnvelope(at(ORCHESTRATOR.reactingTo(submission, deploymentId + reactionKey), t0, second))
                 .setDeploymentId(deploymentId)
                 .setPayload(payload)

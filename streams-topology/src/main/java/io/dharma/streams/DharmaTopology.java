@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.dharma.events.DeploymentEvent;
+import io.dharma.kafka.topics.DharmaTopicNames;
 import io.dharma.events.DriftEvent;
 import io.dharma.events.ResourceObserved;
 import io.dharma.streams.views.BlueprintStatusChange;
@@ -34,12 +35,12 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>{@link #BLUEPRINTS_STORE}: blueprintId → {@code BlueprintView} (latest version, its status,
  *       last deployment), fed by the tracking views' changes;</li>
  *   <li>{@link #DEPLOYMENTS_STORE}: deploymentId → {@code DeploymentView}, fed by
- *       {@value LifecycleTopics#DEPLOYMENTS} and the observations the drift processor accepted;</li>
+ *       {@value DharmaTopicNames#DEPLOYMENTS} and the observations the drift processor accepted;</li>
  *   <li>{@link #TENANT_SUMMARY_STORE}: tenantId → {@code TenantSummary} (blueprints by status), fed by
  *       blueprint status changes;</li>
  *   <li>{@link #DRIFT_STORE}: blueprintId → {@code DriftView} (desired and observed state of each
- *       resource, drift), fed by {@value LifecycleTopics#DEPLOYMENTS} and
- *       {@value LifecycleTopics#OBSERVATIONS}; its {@code DriftEvent}s go to {@value LifecycleTopics#DRIFT}.</li>
+ *       resource, drift), fed by {@value DharmaTopicNames#DEPLOYMENTS} and
+ *       {@value DharmaTopicNames#OBSERVATIONS}; its {@code DriftEvent}s go to {@value DharmaTopicNames#DRIFT}.</li>
  * </ul>
  *
  * <p><b>Every store is keyed by its partitioning key</b>, so
@@ -90,10 +91,10 @@ public final class DharmaTopology {
         builder.addStateStore(store(TENANT_SUMMARY_STORE, keys, serdes.tenantSummary()));
         builder.addStateStore(store(DRIFT_STORE, keys, serdes.driftView()));
 
-        KStream<String, DeploymentEvent> deployments = builder.stream(LifecycleTopics.DEPLOYMENTS,
+        KStream<String, DeploymentEvent> deployments = builder.stream(DharmaTopicNames.DEPLOYMENTS,
                         Consumed.with(keys, serdes.deployments()).withName("deployments-source"))
                 .filter((blueprintId, event) -> event != null, Named.as("deployments-not-null"));
-        KStream<String, ResourceObserved> observations = builder.stream(LifecycleTopics.OBSERVATIONS,
+        KStream<String, ResourceObserved> observations = builder.stream(DharmaTopicNames.OBSERVATIONS,
                         Consumed.with(keys, serdes.observations()).withName("observations-source"))
                 .filter((blueprintId, event) -> event != null, Named.as("observations-not-null"));
 
@@ -106,15 +107,15 @@ public final class DharmaTopology {
     /** Lifecycle events → steps by trackingId → tracking store → views by blueprintId → blueprints → tenants. */
     private static void trackingsBlueprintsAndTenants(StreamsBuilder builder, KStream<String, DeploymentEvent> deployments,
                                                       StreamsSerdes serdes, Serde<String> keys) {
-        KStream<String, SpecificRecord> lifecycle = builder.stream(LifecycleTopics.BLUEPRINTS,
+        KStream<String, SpecificRecord> lifecycle = builder.stream(DharmaTopicNames.BLUEPRINTS,
                         Consumed.with(keys, serdes.blueprints()).withName("blueprints-source"))
                 .<SpecificRecord>mapValues(event -> event, Named.as("blueprints-as-lifecycle"))
-                .merge(builder.stream(LifecycleTopics.IAC, Consumed.with(keys, serdes.iac()).withName("iac-source"))
+                .merge(builder.stream(DharmaTopicNames.IAC, Consumed.with(keys, serdes.iac()).withName("iac-source"))
                         .mapValues(event -> event, Named.as("iac-as-lifecycle")))
-                .merge(builder.stream(LifecycleTopics.GUARDRAILS,
+                .merge(builder.stream(DharmaTopicNames.GUARDRAILS,
                                 Consumed.with(keys, serdes.guardrails()).withName("guardrails-source"))
                         .mapValues(event -> event, Named.as("guardrails-as-lifecycle")))
-                .merge(builder.stream(LifecycleTopics.COSTS, Consumed.with(keys, serdes.costs()).withName("costs-source"))
+                .merge(builder.stream(DharmaTopicNames.COSTS, Consumed.with(keys, serdes.costs()).withName("costs-source"))
                         .mapValues(event -> event, Named.as("costs-as-lifecycle")))
                 .merge(deployments.mapValues(event -> event, Named.as("deployments-as-lifecycle")));
 
@@ -139,7 +140,7 @@ public final class DharmaTopology {
 
     /**
      * Deployments and observations (co-partitioned by blueprintId) → drift store; drift events to
-     * {@value LifecycleTopics#DRIFT}; returns the accepted observations keyed by deploymentId.
+     * {@value DharmaTopicNames#DRIFT}; returns the accepted observations keyed by deploymentId.
      */
     private static KStream<String, ObservedResource> drift(KStream<String, DeploymentEvent> deployments,
                                                            KStream<String, ResourceObserved> observations,
@@ -155,7 +156,7 @@ public final class DharmaTopology {
                 .noDefaultBranch();
         outputs.get(DRIFT_OUTPUT + "events")
                 .mapValues(value -> (DriftEvent) value, Named.as("drift-events"))
-                .to(LifecycleTopics.DRIFT, Produced.with(keys, serdes.driftEvents()).withName("drift-sink"));
+                .to(DharmaTopicNames.DRIFT, Produced.with(keys, serdes.driftEvents()).withName("drift-sink"));
         return outputs.get(DRIFT_OUTPUT + "observations")
                 .mapValues(value -> (ObservedResource) value, Named.as("observed-resources"));
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import io.dharma.events.BlueprintSubmitted;
@@ -192,7 +193,7 @@ final class TrackingFold {
                 detail.put("reasons", String.join(",", blocked.getReasons().stream()
                         .map(reason -> reason.getKind().name()).distinct().toList()));
                 List<String> policies = blocked.getReasons().stream().map(reason -> reason.getPolicyId())
-                        .filter(java.util.Objects::nonNull).distinct().toList();
+                        .filter(Objects::nonNull).distinct().toList();
                 if (!policies.isEmpty()) {
                     detail.put("policies", String.join(",", policies));
                 }

@@ -1,12 +1,12 @@
 package io.dharma.streams;
 
+import io.dharma.kafka.topics.DharmaTopicNames;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -135,12 +135,12 @@ final class StateInstances {
 
         /** The whole happy path of a story, stage by stage. */
         void deployed(LifecycleStory story) {
-            publish(LifecycleTopics.BLUEPRINTS, story.blueprintId, List.of(story.submitted()));
-            publish(LifecycleTopics.IAC, story.blueprintId, List.of(story.iacGenerated(1)));
-            publish(LifecycleTopics.GUARDRAILS, story.blueprintId,
+            publish(DharmaTopicNames.BLUEPRINTS, story.blueprintId, List.of(story.submitted()));
+            publish(DharmaTopicNames.IAC, story.blueprintId, List.of(story.iacGenerated(1)));
+            publish(DharmaTopicNames.GUARDRAILS, story.blueprintId,
                     List.of(story.guardrails(2, io.dharma.events.GuardrailOutcome.PASSED)));
-            publish(LifecycleTopics.COSTS, story.blueprintId, List.of(story.cost(3, "120.5000")));
-            publish(LifecycleTopics.DEPLOYMENTS, story.blueprintId, List.of(story.requested(4), story.planning(5),
+            publish(DharmaTopicNames.COSTS, story.blueprintId, List.of(story.cost(3, "120.5000")));
+            publish(DharmaTopicNames.DEPLOYMENTS, story.blueprintId, List.of(story.requested(4), story.planning(5),
                     story.planned(6, 1, 0, 0), story.applying(7),
                     story.resourceChanged(8, "network.vpc_main", io.dharma.events.ResourceChangeAction.CREATED, "vpc-1"),
                     story.succeeded(9, 1)));
@@ -152,7 +152,4 @@ final class StateInstances {
         }
     }
 
-    static Path tempDir(String prefix) throws IOException {
-        return Files.createTempDirectory(prefix);
-    }
 }

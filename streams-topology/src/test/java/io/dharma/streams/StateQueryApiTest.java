@@ -1,5 +1,6 @@
 package io.dharma.streams;
 
+import io.dharma.kafka.topics.DharmaTopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -166,7 +167,7 @@ class StateQueryApiTest {
     @Order(6)
     void serverSentEventsDeliverEachStageLiveThenEnd() throws Exception {
         LifecycleStory story = new LifecycleStory(TENANT);
-        events.publish(LifecycleTopics.BLUEPRINTS, story.blueprintId, List.of(story.submitted()));
+        events.publish(DharmaTopicNames.BLUEPRINTS, story.blueprintId, List.of(story.submitted()));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 first.get("/api/v1/tracking/" + story.trackingId, TENANT).status() == 200);
         StateInstances.Instance notHosting = hostedBy(first, DharmaTopology.TRACKING_STORE, List.of(story.trackingId))
@@ -181,14 +182,14 @@ class StateQueryApiTest {
         CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> readEvents(stream, received));
         await().atMost(Duration.ofSeconds(20)).until(() -> received.contains("stage:SUBMITTED"));
 
-        events.publish(LifecycleTopics.IAC, story.blueprintId, List.of(story.iacGenerated(1)));
+        events.publish(DharmaTopicNames.IAC, story.blueprintId, List.of(story.iacGenerated(1)));
         await().atMost(Duration.ofSeconds(20)).until(() -> received.contains("stage:IAC_GENERATED"));
         assertThat(received).as("nothing is sent before it happened").doesNotContain("stage:SUCCEEDED");
 
-        events.publish(LifecycleTopics.GUARDRAILS, story.blueprintId,
+        events.publish(DharmaTopicNames.GUARDRAILS, story.blueprintId,
                 List.of(story.guardrails(2, io.dharma.events.GuardrailOutcome.PASSED)));
-        events.publish(LifecycleTopics.COSTS, story.blueprintId, List.of(story.cost(3, "10.0000")));
-        events.publish(LifecycleTopics.DEPLOYMENTS, story.blueprintId, List.of(story.requested(4), story.planning(5),
+        events.publish(DharmaTopicNames.COSTS, story.blueprintId, List.of(story.cost(3, "10.0000")));
+        events.publish(DharmaTopicNames.DEPLOYMENTS, story.blueprintId, List.of(story.requested(4), story.planning(5),
                 story.planned(6, 0, 0, 0), story.applying(7), story.succeeded(8, 0)));
         reading.get(30, TimeUnit.SECONDS);
         assertThat(received).containsExactly("stage:SUBMITTED", "stage:IAC_GENERATED", "stage:GUARDRAILS_PASSED",

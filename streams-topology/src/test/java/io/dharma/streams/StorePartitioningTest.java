@@ -1,5 +1,6 @@
 package io.dharma.streams;
 
+import io.dharma.kafka.topics.DharmaTopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
@@ -44,8 +45,8 @@ class StorePartitioningTest {
                 Map.entry(DharmaTopology.DEPLOYMENTS_STORE,
                         Set.of("deployments-by-id-repartition", "observations-by-deployment-repartition")),
                 // the input sub-topology (shared with the lifecycle steps): every topic keyed by blueprintId
-                Map.entry(DharmaTopology.DRIFT_STORE, Set.of(LifecycleTopics.BLUEPRINTS, LifecycleTopics.IAC,
-                        LifecycleTopics.GUARDRAILS, LifecycleTopics.COSTS, LifecycleTopics.DEPLOYMENTS,
-                        LifecycleTopics.OBSERVATIONS)));
+                Map.entry(DharmaTopology.DRIFT_STORE, Set.of(DharmaTopicNames.BLUEPRINTS, DharmaTopicNames.IAC,
+                        DharmaTopicNames.GUARDRAILS, DharmaTopicNames.COSTS, DharmaTopicNames.DEPLOYMENTS,
+                        DharmaTopicNames.OBSERVATIONS)));
     }
 }

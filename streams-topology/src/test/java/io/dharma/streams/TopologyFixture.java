@@ -1,5 +1,6 @@
 package io.dharma.streams;
 
+import io.dharma.kafka.topics.DharmaTopicNames;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -50,13 +51,13 @@ final class TopologyFixture implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(DharmaTopology.build(serdes), props);
         StringSerializer keys = new StringSerializer();
-        blueprints = driver.createInputTopic(LifecycleTopics.BLUEPRINTS, keys, serdes.blueprints().serializer());
-        iac = driver.createInputTopic(LifecycleTopics.IAC, keys, serdes.iac().serializer());
-        guardrails = driver.createInputTopic(LifecycleTopics.GUARDRAILS, keys, serdes.guardrails().serializer());
-        costs = driver.createInputTopic(LifecycleTopics.COSTS, keys, serdes.costs().serializer());
-        deployments = driver.createInputTopic(LifecycleTopics.DEPLOYMENTS, keys, serdes.deployments().serializer());
-        observations = driver.createInputTopic(LifecycleTopics.OBSERVATIONS, keys, serdes.observations().serializer());
-        drift = driver.createOutputTopic(LifecycleTopics.DRIFT, new StringDeserializer(),
+        blueprints = driver.createInputTopic(DharmaTopicNames.BLUEPRINTS, keys, serdes.blueprints().serializer());
+        iac = driver.createInputTopic(DharmaTopicNames.IAC, keys, serdes.iac().serializer());
+        guardrails = driver.createInputTopic(DharmaTopicNames.GUARDRAILS, keys, serdes.guardrails().serializer());
+        costs = driver.createInputTopic(DharmaTopicNames.COSTS, keys, serdes.costs().serializer());
+        deployments = driver.createInputTopic(DharmaTopicNames.DEPLOYMENTS, keys, serdes.deployments().serializer());
+        observations = driver.createInputTopic(DharmaTopicNames.OBSERVATIONS, keys, serdes.observations().serializer());
+        drift = driver.createOutputTopic(DharmaTopicNames.DRIFT, new StringDeserializer(),
                 serdes.driftEvents().deserializer());
     }
 

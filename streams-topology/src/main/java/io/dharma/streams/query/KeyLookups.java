@@ -31,7 +31,7 @@ public final class KeyLookups {
      *        caller (404 when empty)
      */
     public <V> ResponseEntity<?> answer(HttpServletRequest request, String store, String key,
-            Function<V, String> tenantOf, Function<V, Object> render, Supplier<Optional<Object>> whenAbsent,
+            Function<V, String> tenantOf, Function<V, Object> render, Supplier<? extends Optional<?>> whenAbsent,
             Supplier<? extends RuntimeException> notFound) {
         return switch (queries.<V>find(store, key)) {
             case StateQueries.Located.Elsewhere<V> elsewhere -> forwarding.forward(elsewhere.host(), request);

@@ -1,10 +1,14 @@
 package io.dharma.streams.query;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import io.dharma.streams.DharmaTopology;
 import io.dharma.streams.views.BlueprintView;
@@ -47,8 +51,7 @@ public class StateQueryController {
         String tenant = callers.tenantOf(request);
         return lookups.<TrackingView>answer(request, DharmaTopology.TRACKING_STORE, trackingId,
                 TrackingView::getTenantId, TrackingResponse::of,
-                () -> accepted.find(trackingId).filter(submission -> submission.tenantId().equals(tenant))
-                        .map(TrackingResponse::accepted),
+                () -> TrackingResponse.accepted(accepted, trackingId, tenant),
                 () -> new ApiException(QueryApiError.TRACKING_NOT_FOUND, "no submission " + trackingId + " for this tenant"));
     }
 
@@ -76,7 +79,7 @@ public class StateQueryController {
 
     /** One line of the deployments list. */
     public record DeploymentSummary(String deploymentId, String blueprintId, int blueprintVersion, String operation,
-            String status, java.time.Instant updatedAt) {
+            String status, Instant updatedAt) {
 
         static DeploymentSummary of(DeploymentView view) {
             return new DeploymentSummary(view.getDeploymentId(), view.getBlueprintId(), view.getBlueprintVersion(),
@@ -97,7 +100,7 @@ public class StateQueryController {
             throw new ApiException(QueryApiError.INVALID_QUERY, "limit must be between 1 and " + MAX_PAGE);
         }
         String after = cursor == null ? null : decodeCursor(cursor);
-        java.util.function.Predicate<DeploymentView> visible = view -> view.getTenantId().equals(tenant)
+        Predicate<DeploymentView> visible = view -> view.getTenantId().equals(tenant)
                 && (wanted == null || view.getStatus() == wanted);
         if (InstanceForwarding.asksLocalScope(request)) {
             return scans.local(DharmaTopology.DEPLOYMENTS_STORE, after, visible, limit + 1,
@@ -112,7 +115,7 @@ public class StateQueryController {
     @GetMapping("/api/v1/drift")
     Object drift(HttpServletRequest request, @RequestParam(required = false) String blueprintId) {
         String tenant = callers.tenantOf(request);
-        java.util.function.Predicate<DriftView> visible = view -> view.getTenantId().equals(tenant)
+        Predicate<DriftView> visible = view -> view.getTenantId().equals(tenant)
                 && (blueprintId == null || view.getBlueprintId().equals(blueprintId));
         if (InstanceForwarding.asksLocalScope(request)) {
             return scans.local(DharmaTopology.DRIFT_STORE, null, visible, Integer.MAX_VALUE,
@@ -127,10 +130,10 @@ public class StateQueryController {
             return null;
         }
         try {
-            return DeploymentStatus.valueOf(status.trim().toUpperCase(java.util.Locale.ROOT));
+            return DeploymentStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ApiException(QueryApiError.INVALID_QUERY, "status must be one of "
-                    + java.util.Arrays.toString(DeploymentStatus.values()));
+                    + Arrays.toString(DeploymentStatus.values()));
         }
     }
 

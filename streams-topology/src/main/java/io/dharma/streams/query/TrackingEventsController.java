@@ -89,8 +89,7 @@ public class TrackingEventsController {
                 yield Optional.of(json.readValue(response.body(), TrackingResponse.class));
             }
         };
-        return fromState.or(() -> accepted.find(trackingId)
-                .filter(submission -> submission.tenantId().equals(tenant)).map(TrackingResponse::accepted));
+        return fromState.or(() -> TrackingResponse.accepted(accepted, trackingId, tenant));
     }
 
     private static void closeQuietly(AutoCloseable subscription) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.dharma.streams.views.Stage;
 import io.dharma.streams.views.TrackingStatus;
@@ -46,7 +47,13 @@ public record TrackingResponse(String trackingId, String blueprintId, int versio
                 view.getStages().stream().map(StageResponse::of).toList(), links);
     }
 
-    static TrackingResponse accepted(AcceptedSubmission submission) {
+    /** The intake's ACCEPTED answer for a submission the state has not folded yet, if it is the tenant's. */
+    static Optional<TrackingResponse> accepted(AcceptedSubmission.Lookup submissions, String trackingId, String tenant) {
+        return submissions.find(trackingId).filter(submission -> submission.tenantId().equals(tenant))
+                .map(TrackingResponse::accepted);
+    }
+
+    private static TrackingResponse accepted(AcceptedSubmission submission) {
         return new TrackingResponse(submission.trackingId(), submission.blueprintId(), submission.version(), ACCEPTED,
                 null, submission.submittedAt(), List.of(), Map.of(
                         "blueprint", "/api/v1/blueprints/" + submission.blueprintId() + "/status",

@@ -1,7 +1,6 @@
 package io.dharma.streams.runtime;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
@@ -136,7 +135,4 @@ public final class StateStreams implements SmartLifecycle, ApplicationListener<W
         return properties.applicationId();
     }
 
-    public Map<String, Object> kafkaConfig() {
-        return new HashMap<>(kafkaConfig);
-    }
 }
