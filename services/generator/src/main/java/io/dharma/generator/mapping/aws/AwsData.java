@@ -126,7 +126,13 @@ final class AwsData {
                 "aws_s3_bucket." + id + ".bucket");
     }
 
-    /** A Redis replication group: a primary plus {@code replicas} read replicas, encrypted at rest and in transit. */
+    /**
+     * A Redis replication group: a primary plus {@code replicas} read replicas, encrypted at rest and in transit.
+     * Also for a single node, though {@code aws_elasticache_cluster} could express one: it has no
+     * at-rest encryption and the provider gives it transit encryption for Memcached only, and
+     * adding a first replica would replace the cache (new resource type, empty data, new endpoint)
+     * where a replication group changes {@code num_cache_clusters} in place.
+     */
     static void cache(ResourceView cache, GenerationContext context) {
         ResourceView subnet = context.resource(cache.string("subnet"));
         long replicas = cache.integer("replicas");
