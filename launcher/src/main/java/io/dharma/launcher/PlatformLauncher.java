@@ -34,8 +34,10 @@ public final class PlatformLauncher {
                     EmbeddedPostgresServer.start(settings.home(), settings.postgresPort()));
             EmbeddedSchemaRegistry registry = started.push(
                     EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), settings.registryPort()));
+            Map<String, Object> properties = platformProperties(settings, kafka, postgres, registry);
+            properties.putAll(AwsDeployments.properties(settings, started));
             ConfigurableApplicationContext platform = new SpringApplicationBuilder(DharmaPlatformApplication.class)
-                    .properties(platformProperties(settings, kafka, postgres, registry))
+                    .properties(properties)
                     .registerShutdownHook(false)
                     .run();
             started.push(platform::close);

@@ -2,7 +2,9 @@ package io.dharma.launcher;
 
 import io.dharma.embedded.EmbeddedKafkaBroker;
 import io.dharma.embedded.EmbeddedPostgresServer;
+import io.dharma.orchestrator.deployment.ExecutorChoice;
 import io.dharma.registry.EmbeddedSchemaRegistry;
+import java.util.stream.Collectors;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -53,10 +55,23 @@ public final class RunningPlatform implements AutoCloseable {
                   Kafka            %s
                   Schema registry  %s
                   PostgreSQL       %s
+                  Deployments      %s
                 Submit a blueprint:
                   curl -X POST -H 'Content-Type: application/yaml' --data-binary @examples/aws-web-app.yaml %s/api/v1/blueprints
                 Press Ctrl-C to stop.
-                """.formatted(apiUrl(), apiUrl(), bootstrapServers(), registryUrl(), jdbcUrl(), apiUrl());
+                """.formatted(apiUrl(), apiUrl(), bootstrapServers(), registryUrl(), jdbcUrl(), deployments(), apiUrl());
+    }
+
+    /** Per cloud, the executor that deploys it and where to: "aws: terraform -> http://...; azure: sandbox; ...". */
+    String deployments() {
+        ExecutorChoice executors = context.getBean(ExecutorChoice.class);
+        return executors.clouds().entrySet().stream()
+                .map(cloud -> {
+                    String where = executors.named(cloud.getValue()).details().get("awsEndpoint");
+                    return cloud.getKey() + ": " + cloud.getValue()
+                            + ("terraform".equals(cloud.getValue()) && where != null ? " (AWS API " + where + ")" : "");
+                })
+                .collect(Collectors.joining(", "));
     }
 
     @Override

@@ -35,9 +35,24 @@ final class UpCommand implements Callable<Integer> {
             description = "PostgreSQL port (env DHARMA_POSTGRES_PORT, default ${DEFAULT-VALUE}).")
     int postgresPort;
 
+    @Option(names = "--aws-endpoint", defaultValue = "${env:DHARMA_AWS_ENDPOINT}",
+            description = {"Deploy AWS blueprints with Terraform against this AWS API (an emulator such as moto;",
+                "env DHARMA_AWS_ENDPOINT). Without it, or without terraform on the PATH, AWS runs on the sandbox."})
+    String awsEndpoint;
+
+    @Option(names = "--aws-emulator", defaultValue = "${env:DHARMA_AWS_EMULATOR:-false}",
+            description = "Start moto_server (an AWS API emulator) and deploy AWS blueprints into it with Terraform "
+                    + "(env DHARMA_AWS_EMULATOR=true).")
+    boolean awsEmulator;
+
+    @Option(names = "--aws-emulator-port", defaultValue = "${env:DHARMA_AWS_EMULATOR_PORT:-5000}",
+            description = "Port of the AWS API emulator (env DHARMA_AWS_EMULATOR_PORT, default ${DEFAULT-VALUE}).")
+    int awsEmulatorPort;
+
     @Override
     public Integer call() throws InterruptedException {
-        EmbeddedSettings settings = new EmbeddedSettings(home, httpPort, kafkaPort, registryPort, postgresPort);
+        EmbeddedSettings settings = new EmbeddedSettings(home, httpPort, kafkaPort, registryPort, postgresPort)
+                .withAws(new EmbeddedSettings.Aws(awsEndpoint, awsEmulator, awsEmulatorPort));
         RunningPlatform platform = PlatformLauncher.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -11,6 +11,7 @@ import io.dharma.blueprint.validation.DocumentFormat;
 import io.dharma.blueprint.validation.ValidationResult;
 import io.dharma.generator.GenerationResult;
 import io.dharma.generator.TerraformGenerator;
+import io.dharma.terraform.emulator.AwsEmulator;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

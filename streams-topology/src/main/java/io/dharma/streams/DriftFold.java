@@ -29,7 +29,8 @@ import io.dharma.streams.views.ResourceState;
 
 /**
  * Pure fold of deployment events and observations into a blueprint's {@link DriftView}, deciding
- * which drift events to emit.
+ * which drift events to emit. Resources are identified by address ({@link Resources#addressOf}):
+ * one blueprint resource deployed by Terraform is several addressed resources.
  *
  * <ul>
  *   <li>ResourceChanged CREATED/UPDATED sets the desired state; DELETED removes the resource;
@@ -73,7 +74,7 @@ final class DriftFold {
     }
 
     static Outcome apply(DriftView current, ResourceObserved observation) {
-        ResourceState state = current != null ? current.getResources().get(observation.getResourceName()) : null;
+        ResourceState state = current != null ? current.getResources().get(Resources.addressOf(observation)) : null;
         Instant observedAt = observation.getObservedAt();
         if (state == null
                 || observedAt.isBefore(state.getDesiredAt())
@@ -120,7 +121,8 @@ final class DriftFold {
     private static Outcome changed(DriftView current, DeploymentEvent event, ResourceChanged changed) {
         Envelope cause = event.getEnvelope();
         DriftView view = current != null ? current : empty(cause);
-        ResourceState state = view.getResources().get(changed.getResourceName());
+        String address = Resources.addressOf(changed);
+        ResourceState state = view.getResources().get(address);
         if (state != null && (state.getDesiredAt().isAfter(cause.getOccurredAt())
                 || state.getChangeEventId().equals(cause.getEventId().toString()))) {
             return Outcome.unchanged(current);
@@ -132,9 +134,9 @@ final class DriftFold {
             if (state == null) {
                 return Outcome.unchanged(current);
             }
-            resources.remove(changed.getResourceName());
+            resources.remove(address);
         } else {
-            resources.put(changed.getResourceName(), desired(state, event, changed));
+            resources.put(address, desired(state, event, changed));
         }
         return new Outcome(withResources(view, resources, cause.getOccurredAt()), events, null);
     }
@@ -165,7 +167,7 @@ final class DriftFold {
         }
         List<DriftEvent> events = current.getResources().values().stream()
                 .filter(ResourceState::getDrifted)
-                .sorted((a, b) -> a.getResourceName().compareTo(b.getResourceName()))
+                .sorted((a, b) -> a.getAddress().compareTo(b.getAddress()))
                 .map(state -> resolved(cause, cause.getOccurredAt(), state, DriftResolution.REDEPLOYED))
                 .toList();
         return new Outcome(withResources(current, Map.of(), cause.getOccurredAt()), events, null);
@@ -199,7 +201,8 @@ final class DriftFold {
     private static DriftEvent event(Envelope cause, Instant at, ResourceState state, Object payload) {
         Envelopes envelopes = Envelopes.forProducer(PRODUCER, Clock.fixed(at, ZoneOffset.UTC));
         return DriftEvent.newBuilder()
-                .setEnvelope(envelopes.reactingTo(cause, "drift|" + state.getResourceName()))
+                .setEnvelope(envelopes.reactingTo(cause, "drift|" + state.getAddress()))
+                .setAddress(state.getAddress())
                 .setDeploymentId(state.getDeploymentId())
                 .setResourceName(state.getResourceName())
                 .setResourceType(state.getResourceType())
@@ -210,7 +213,7 @@ final class DriftFold {
 
     private static DriftView withResource(DriftView view, ResourceState state, Instant at) {
         Map<String, ResourceState> resources = new HashMap<>(view.getResources());
-        resources.put(state.getResourceName(), state);
+        resources.put(state.getAddress(), state);
         return withResources(view, resources, at);
     }
 

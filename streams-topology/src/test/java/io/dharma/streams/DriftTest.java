@@ -70,7 +70,7 @@ class DriftTest {
         assertThat(detected.getDriftedAttributes())
                 .containsExactly(new AttributeDrift("instance_type", "t3.small", "t3.large"));
 
-        ResourceState web = topology.drift(story.blueprintId).getResources().get("web");
+        ResourceState web = topology.drift(story.blueprintId).getResources().get("aws_instance.web");
         assertThat(web.getDrifted()).isTrue();
         assertThat(web.getDeleted()).isFalse();
         assertThat(web.getDriftSince()).isEqualTo(story.time(20));
@@ -103,7 +103,7 @@ class DriftTest {
                 new AttributeDrift("instance_type", "t3.small", "t3.large"),
                 new AttributeDrift("monitoring", null, "true"),
                 new AttributeDrift("tags.env", "dev", "prod"));
-        assertThat(topology.drift(story.blueprintId).getResources().get("web").getObservedAt())
+        assertThat(topology.drift(story.blueprintId).getResources().get("aws_instance.web").getObservedAt())
                 .isEqualTo(story.time(40));
     }
 
@@ -120,7 +120,7 @@ class DriftTest {
         assertThat(events.getFirst().value.getEnvelope().getCausationId()).isEqualTo(restored.getEnvelope().getEventId());
         assertThat(events.getFirst().value.getPayload())
                 .isEqualTo(new DriftResolved(DriftResolution.CONVERGED, story.time(20)));
-        ResourceState web = topology.drift(story.blueprintId).getResources().get("web");
+        ResourceState web = topology.drift(story.blueprintId).getResources().get("aws_instance.web");
         assertThat(web.getDrifted()).isFalse();
         assertThat(web.getDriftSince()).isNull();
         assertThat(web.getDriftedAttributes()).isEmpty();
@@ -136,7 +136,7 @@ class DriftTest {
         assertThat(detected.getDeleted()).isTrue();
         assertThat(detected.getDriftedAttributes()).isEmpty();
         assertThat(detected.getSince()).isEqualTo(story.time(20));
-        ResourceState web = topology.drift(story.blueprintId).getResources().get("web");
+        ResourceState web = topology.drift(story.blueprintId).getResources().get("aws_instance.web");
         assertThat(web.getDeleted()).isTrue();
         assertThat(web.getExists()).isFalse();
         assertThat(web.getObserved()).isNull();
@@ -160,7 +160,7 @@ class DriftTest {
         assertThat(events).hasSize(1);
         assertThat(events.getFirst().value.getPayload())
                 .isEqualTo(new DriftResolved(DriftResolution.REDEPLOYED, story.time(20)));
-        ResourceState web = topology.drift(story.blueprintId).getResources().get("web");
+        ResourceState web = topology.drift(story.blueprintId).getResources().get("aws_instance.web");
         assertThat(web.getDrifted()).isFalse();
         assertThat(web.getDesired()).isEqualTo(redeployed);
         assertThat(web.getDesiredAt()).isEqualTo(story.time(30));
@@ -169,7 +169,7 @@ class DriftTest {
         // the observation taken before the redeploy, arriving late, is stale
         topology.pipe(story.observed(25, WEB, true, RESIZED));
         assertThat(topology.driftEvents()).isEmpty();
-        assertThat(topology.drift(story.blueprintId).getResources().get("web").getDrifted()).isFalse();
+        assertThat(topology.drift(story.blueprintId).getResources().get("aws_instance.web").getDrifted()).isFalse();
     }
 
     @Test
@@ -177,7 +177,7 @@ class DriftTest {
         topology.pipe(story.observed(5, WEB, true, RESIZED), story.observed(6, WEB, false, Map.of()));
 
         assertThat(topology.driftEvents()).isEmpty();
-        ResourceState web = topology.drift(story.blueprintId).getResources().get("web");
+        ResourceState web = topology.drift(story.blueprintId).getResources().get("aws_instance.web");
         assertThat(web.getDrifted()).isFalse();
         assertThat(web.getObservedAt()).isNull();
         assertThat(topology.deployment(story.deploymentId).getResources().get(WEB).getObservedAt()).isNull();
@@ -194,7 +194,7 @@ class DriftTest {
         List<KeyValue<String, DriftEvent>> events = topology.driftEvents();
         assertThat(events).hasSize(1);
         assertThat(events.getFirst().value.getPayload()).isInstanceOf(DriftResolved.class);
-        assertThat(topology.drift(story.blueprintId).getResources().get("web").getDrifted()).isFalse();
+        assertThat(topology.drift(story.blueprintId).getResources().get("aws_instance.web").getDrifted()).isFalse();
     }
 
     @Test
@@ -202,7 +202,7 @@ class DriftTest {
         topology.pipe(story.observed(20, "aws_s3_bucket.unknown", false, Map.of()));
 
         assertThat(topology.driftEvents()).isEmpty();
-        assertThat(topology.drift(story.blueprintId).getResources()).containsOnlyKeys("web");
+        assertThat(topology.drift(story.blueprintId).getResources()).containsOnlyKeys("aws_instance.web");
     }
 
     @Test
@@ -270,7 +270,7 @@ class DriftTest {
         assertThat(current.getObserved()).isEqualTo(v2Desired);
         assertThat(current.getDrifted()).isFalse();
         assertThat(topology.deployment(story.deploymentId).getResources().get(WEB).getObservedAt()).isNull();
-        assertThat(topology.drift(story.blueprintId).getResources().get("web").getDeploymentId())
+        assertThat(topology.drift(story.blueprintId).getResources().get("aws_instance.web").getDeploymentId())
                 .isEqualTo(v2.deploymentId);
     }
 }

@@ -9,27 +9,34 @@ public class ExecutorException extends Exception {
 
     private final boolean retryable;
     private final String resourceName;
+    private final String address;
 
-    private ExecutorException(String message, String resourceName, boolean retryable, Throwable cause) {
+    private ExecutorException(String message, String resourceName, String address, boolean retryable, Throwable cause) {
         super(message, cause);
         this.resourceName = resourceName;
+        this.address = address;
         this.retryable = retryable;
     }
 
     public static ExecutorException transientFailure(String resourceName, String message) {
-        return new ExecutorException(message, resourceName, true, null);
+        return new ExecutorException(message, resourceName, null, true, null);
     }
 
     public static ExecutorException transientFailure(String resourceName, String message, Throwable cause) {
-        return new ExecutorException(message, resourceName, true, cause);
+        return new ExecutorException(message, resourceName, null, true, cause);
     }
 
     public static ExecutorException permanentFailure(String resourceName, String message) {
-        return new ExecutorException(message, resourceName, false, null);
+        return new ExecutorException(message, resourceName, null, false, null);
     }
 
     public static ExecutorException permanentFailure(String resourceName, String message, Throwable cause) {
-        return new ExecutorException(message, resourceName, false, cause);
+        return new ExecutorException(message, resourceName, null, false, cause);
+    }
+
+    /** A permanent failure of one addressed resource (a Terraform resource instance). */
+    public static ExecutorException permanentFailureOf(String resourceName, String address, String message) {
+        return new ExecutorException(message, resourceName, address, false, null);
     }
 
     /** True when retrying the same call later may succeed. */
@@ -37,8 +44,13 @@ public class ExecutorException extends Exception {
         return retryable;
     }
 
-    /** The resource the failure is about, or null when it is about the whole stack. */
+    /** The blueprint resource the failure is about, or null when it is about the whole stack. */
     public String resourceName() {
         return resourceName;
+    }
+
+    /** The address of the resource the failure is about, or null when the executor did not name one. */
+    public String address() {
+        return address;
     }
 }

@@ -2,15 +2,24 @@ package io.dharma.executor;
 
 import java.util.List;
 
-/** Ordered changes: creates and updates in dependency order, then deletes in reverse dependency order. */
-public record Plan(List<PlannedChange> changes) {
+/**
+ * Ordered changes: creates and updates in dependency order, then deletes in reverse dependency order.
+ *
+ * @param artifact where the executor keeps this exact plan for {@link InfrastructureExecutor#apply}
+ *        (a Terraform plan file); null when the changes themselves are all an apply needs
+ */
+public record Plan(List<PlannedChange> changes, String artifact) {
 
     public Plan {
         changes = List.copyOf(changes);
     }
 
+    public Plan(List<PlannedChange> changes) {
+        this(changes, null);
+    }
+
     public long toAdd() {
-        return count(ChangeAction.CREATE);
+        return count(ChangeAction.CREATE) + count(ChangeAction.REPLACE);
     }
 
     public long toChange() {
@@ -18,7 +27,7 @@ public record Plan(List<PlannedChange> changes) {
     }
 
     public long toDestroy() {
-        return count(ChangeAction.DELETE);
+        return count(ChangeAction.DELETE) + count(ChangeAction.REPLACE);
     }
 
     public boolean isEmpty() {

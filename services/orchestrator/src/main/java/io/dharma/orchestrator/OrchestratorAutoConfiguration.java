@@ -6,6 +6,8 @@ import io.dharma.orchestrator.api.DeploymentCommands;
 import io.dharma.orchestrator.api.DeploymentsController;
 import io.dharma.orchestrator.deployment.DeploymentDecisions;
 import io.dharma.orchestrator.deployment.ExecutorChoice;
+import io.dharma.orchestrator.deployment.ExecutorsHealthIndicator;
+import io.dharma.orchestrator.deployment.StackConfigurations;
 import io.dharma.orchestrator.drift.DriftController;
 import io.dharma.orchestrator.drift.DriftObserver;
 import io.dharma.orchestrator.drift.DriftSchedule;
@@ -119,8 +121,14 @@ public class OrchestratorAutoConfiguration {
     }
 
     @Bean
-    ExecutorChoice orchestratorExecutorChoice(ObjectProvider<InfrastructureExecutor> executors) {
-        return new ExecutorChoice(executors);
+    ExecutorChoice orchestratorExecutorChoice(ObjectProvider<InfrastructureExecutor> executors,
+            OrchestratorProperties properties) {
+        return new ExecutorChoice(executors, properties.executors());
+    }
+
+    @Bean
+    ExecutorsHealthIndicator executorsHealthIndicator(ExecutorChoice executors) {
+        return new ExecutorsHealthIndicator(executors);
     }
 
     @Bean
@@ -142,9 +150,8 @@ public class OrchestratorAutoConfiguration {
 
     @Bean
     DeploymentCommands orchestratorDeploymentCommands(TransactionTemplate transactions, BlueprintStore blueprints,
-            DeploymentStore deployments, DeploymentDecisions decisions, Outbox outbox, DeploymentEvents events,
-            ExecutorChoice executor) {
-        return new DeploymentCommands(transactions, blueprints, deployments, decisions, outbox, events, executor, CLOCK);
+            DeploymentStore deployments, DeploymentDecisions decisions, Outbox outbox, DeploymentEvents events) {
+        return new DeploymentCommands(transactions, blueprints, deployments, decisions, outbox, events, CLOCK);
     }
 
     @Bean
@@ -158,9 +165,10 @@ public class OrchestratorAutoConfiguration {
 
     @Bean
     DriftObserver orchestratorDriftObserver(DataSource dataSource, TransactionTemplate transactions,
-            DeploymentStore deployments, ExecutorChoice executor, EventPublisher events,
+            DeploymentStore deployments, BlueprintStore blueprints, ExecutorChoice executor, EventPublisher events,
             ObjectProvider<MeterRegistry> metrics) {
-        return new DriftObserver(dataSource, transactions, deployments, executor, events,
+        return new DriftObserver(dataSource, transactions, deployments, new StackConfigurations(blueprints), executor,
+                events,
                 metrics.getIfUnique(CompositeMeterRegistry::new), CLOCK);
     }
 

@@ -1,6 +1,7 @@
 package io.dharma.orchestrator;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,13 +13,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param executorRetry retries of transient executor failures (plan, apply, read actual state)
  * @param relay the outbox relay that publishes deployment events
  * @param drift the drift observer that reports the actual state of deployed stacks
+ * @param executors per cloud ("aws", "azure", "gcp"), the name of the executor its new deployments
+ *        run on ("terraform", "sandbox"); a cloud not listed runs on the sandbox
  */
 @ConfigurationProperties("dharma.orchestrator")
 public record OrchestratorProperties(
         @DefaultValue Worker worker,
         @DefaultValue ExecutorRetry executorRetry,
         @DefaultValue Relay relay,
-        @DefaultValue Drift drift) {
+        @DefaultValue Drift drift,
+        Map<String, String> executors) {
+
+    public OrchestratorProperties {
+        executors = executors == null ? Map.of() : Map.copyOf(executors);
+    }
 
     /**
      * @param enabled whether this instance runs deployments (several instances may; a stack runs on one at a time)

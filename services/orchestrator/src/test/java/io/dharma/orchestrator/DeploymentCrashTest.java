@@ -8,7 +8,7 @@ import io.dharma.events.DeploymentEvent;
 import io.dharma.events.DeploymentSucceeded;
 import io.dharma.events.ResourceChanged;
 import io.dharma.executor.DesiredStates;
-import io.dharma.executor.InfrastructureExecutor;
+import io.dharma.sandbox.SandboxExecutor;
 import io.dharma.executor.PlannedChange;
 import io.dharma.executor.Stack;
 import io.dharma.orchestrator.app.OrchestratorApplication;
@@ -45,7 +45,7 @@ class DeploymentCrashTest extends OrchestratorIntegrationTest {
     private DeploymentWorker sharedWorker;
 
     @Autowired
-    private InfrastructureExecutor sandboxExecutor;
+    private SandboxExecutor sandboxExecutor;
 
     @BeforeEach
     void pauseSharedWorker() {

@@ -26,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The sandbox cloud's beans, for running it alone ({@code app.SandboxApplication}) or inside the
- * one-JVM launcher: the {@link InfrastructureExecutor} (unless the application defines another,
- * a real cloud executor say), its inventory in PostgreSQL schema {@value #SCHEMA} with its own
+ * one-JVM launcher: the sandbox {@link InfrastructureExecutor} (beside any other executor, such as
+ * Terraform's: the orchestrator picks one per cloud), its inventory in PostgreSQL schema {@value #SCHEMA} with its own
  * Flyway, and, in a web application, the {@code /api/v1/sandbox} API. Bean names start with
  * {@code sandbox}.
  */
@@ -71,7 +71,7 @@ public class SandboxAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean(InfrastructureExecutor.class)
+    @ConditionalOnMissingBean(SandboxExecutor.class)
     SandboxExecutor sandboxExecutor(Inventory sandboxInventory, DataSource dataSource,
             ProviderShapes sandboxProviderShapes, FaultInjector sandboxFaultInjector, SandboxProperties properties) {
         return new SandboxExecutor(sandboxInventory, ownTransactions(dataSource), sandboxProviderShapes, sandboxFaultInjector,

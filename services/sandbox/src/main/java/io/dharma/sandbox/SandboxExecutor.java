@@ -7,6 +7,7 @@ import io.dharma.blueprint.catalogue.RegionCatalogue;
 import io.dharma.blueprint.catalogue.ResourceCatalogue;
 import io.dharma.blueprint.catalogue.ResourceType;
 import io.dharma.executor.ActualResource;
+import io.dharma.executor.ChangeListener;
 import io.dharma.executor.DesiredResource;
 import io.dharma.executor.DesiredState;
 import io.dharma.executor.ExecutorException;
@@ -14,6 +15,7 @@ import io.dharma.executor.InfrastructureExecutor;
 import io.dharma.executor.Plan;
 import io.dharma.executor.PlannedChange;
 import io.dharma.executor.Stack;
+import io.dharma.executor.StackConfiguration;
 import io.dharma.sandbox.fault.FaultInjector;
 import io.dharma.sandbox.inventory.Inventory;
 import io.dharma.sandbox.inventory.Operation;
@@ -90,6 +92,16 @@ public class SandboxExecutor implements InfrastructureExecutor {
     }
 
     @Override
+    public Plan plan(Stack stack, StackConfiguration configuration) throws ExecutorException {
+        return plan(stack, configuration.desired());
+    }
+
+    @Override
+    public Plan planDestroy(Stack stack, StackConfiguration lastApplied) throws ExecutorException {
+        return plan(stack, DesiredState.EMPTY);
+    }
+
+    /** The changes that turn the stack's inventory into {@code desired}. */
     public Plan plan(Stack stack, DesiredState desired) throws ExecutorException {
         requireSimulated(stack);
         for (DesiredResource resource : desired.resources()) {
@@ -104,11 +116,24 @@ public class SandboxExecutor implements InfrastructureExecutor {
     }
 
     @Override
+    public List<ActualResource> readActualState(Stack stack, StackConfiguration deployed) throws ExecutorException {
+        return readActualState(stack);
+    }
+
     public List<ActualResource> readActualState(Stack stack) throws ExecutorException {
         return read(stack).stream().map(StoredResource::toActual).toList();
     }
 
+    /** Applies the plan's changes one at a time, in order; each is idempotent, so a repeated plan creates nothing twice. */
     @Override
+    public Map<String, String> apply(Stack stack, Plan plan, ChangeListener listener) throws ExecutorException {
+        for (PlannedChange change : plan.changes()) {
+            listener.applied(change, apply(stack, change));
+        }
+        return Map.of();
+    }
+
+    /** Performs one planned change; returns the resource as it now is (or the deleted one, for a delete). */
     public ActualResource apply(Stack stack, PlannedChange change) throws ExecutorException {
         try {
             requireSimulated(stack);
@@ -118,6 +143,8 @@ public class SandboxExecutor implements InfrastructureExecutor {
                 case CREATE -> create(stack, change.desired());
                 case UPDATE -> update(stack, change.desired());
                 case DELETE -> delete(stack, change);
+                case REPLACE -> throw ExecutorException.permanentFailure(change.resourceName(),
+                        "the sandbox replaces a resource as a delete and a create, not as one change");
             };
         } catch (ExecutorException e) {
             recordFailure(stack, change, e);

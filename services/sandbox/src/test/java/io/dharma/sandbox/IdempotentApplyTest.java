@@ -95,7 +95,7 @@ class IdempotentApplyTest extends SandboxIntegrationTest {
     void deletingAMissingResourceIsANoOpReturningItsLastKnownState() throws Exception {
         Stack stack = newStack("idem-delete", "deletes", "aws", "eu-west-1");
         deploy(stack, new DesiredState(List.of(NETWORK)));
-        PlannedChange delete = executor.planDestroy(stack).changes().getFirst();
+        PlannedChange delete = executor.planDestroy(stack, null).changes().getFirst();
 
         ActualResource deleted = executor.apply(stack, delete);
         ActualResource again = executor.apply(stack, delete);

@@ -128,7 +128,7 @@ class PlanAndApplyTest extends SandboxIntegrationTest {
         Stack stack = DesiredStates.stackOf("plan-destroy", UUID.randomUUID().toString(), WEB_APP);
         Plan created = deploy(stack, DesiredStates.from(WEB_APP));
 
-        Plan destroy = executor.planDestroy(stack);
+        Plan destroy = executor.planDestroy(stack, null);
 
         assertThat(destroy.toDestroy()).isEqualTo(created.toAdd());
         List<String> order = destroy.changes().stream().map(PlannedChange::resourceName).toList();

@@ -3,10 +3,10 @@ package io.dharma.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dharma.executor.ActualResource;
-import io.dharma.executor.DesiredState;
+import io.dharma.executor.ChangeListener;
 import io.dharma.executor.InfrastructureExecutor;
+import io.dharma.executor.StackConfiguration;
 import io.dharma.executor.Plan;
-import io.dharma.executor.PlannedChange;
 import io.dharma.executor.Stack;
 import io.dharma.sandbox.fault.FaultInjector;
 import io.dharma.sandbox.fault.Faults;
@@ -54,11 +54,10 @@ class SandboxAutoConfigurationTest {
     }
 
     @Test
-    void anApplicationsOwnExecutorReplacesTheSandboxOne() {
+    void theSandboxStaysBesideAnotherExecutorThatServesSomeClouds() {
         contexts.withBean(InfrastructureExecutor.class, RealCloud::new).run(context -> {
-            assertThat(context).hasSingleBean(InfrastructureExecutor.class);
-            assertThat(context.getBean(InfrastructureExecutor.class)).isInstanceOf(RealCloud.class);
-            assertThat(context).doesNotHaveBean(SandboxExecutor.class);
+            assertThat(context.getBeansOfType(InfrastructureExecutor.class).values())
+                    .extracting(InfrastructureExecutor::name).containsExactlyInAnyOrder("real", "sandbox");
         });
     }
 
@@ -70,17 +69,22 @@ class SandboxAutoConfigurationTest {
         }
 
         @Override
-        public Plan plan(Stack stack, DesiredState desired) {
+        public Plan plan(Stack stack, StackConfiguration configuration) {
             return new Plan(List.of());
         }
 
         @Override
-        public ActualResource apply(Stack stack, PlannedChange change) {
+        public Plan planDestroy(Stack stack, StackConfiguration lastApplied) {
+            return new Plan(List.of());
+        }
+
+        @Override
+        public Map<String, String> apply(Stack stack, Plan plan, ChangeListener listener) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public List<ActualResource> readActualState(Stack stack) {
+        public List<ActualResource> readActualState(Stack stack, StackConfiguration deployed) {
             return List.of();
         }
     }

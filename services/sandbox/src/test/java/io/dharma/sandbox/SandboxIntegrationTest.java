@@ -3,7 +3,6 @@ package io.dharma.sandbox;
 import io.dharma.executor.ActualResource;
 import io.dharma.executor.DesiredState;
 import io.dharma.executor.ExecutorException;
-import io.dharma.executor.InfrastructureExecutor;
 import io.dharma.executor.Plan;
 import io.dharma.executor.PlannedChange;
 import io.dharma.executor.Stack;
@@ -34,7 +33,7 @@ abstract class SandboxIntegrationTest {
     int port;
 
     @Autowired
-    InfrastructureExecutor executor;
+    SandboxExecutor executor;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {

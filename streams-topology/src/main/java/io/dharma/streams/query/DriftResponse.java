@@ -11,14 +11,14 @@ import io.dharma.streams.views.ResourceState;
 public record DriftResponse(List<Item> items) {
 
     /** One resource whose actual state differs from what its blueprint declares. */
-    public record Item(String blueprintId, String deploymentId, String resourceName, String resourceType,
-            String providerId, boolean deleted, Instant since, List<Attribute> driftedAttributes) {
+    public record Item(String blueprintId, String deploymentId, String address, String resourceName,
+            String resourceType, String providerId, boolean deleted, Instant since, List<Attribute> driftedAttributes) {
 
-        static final Comparator<Item> ORDER = Comparator.comparing(Item::blueprintId).thenComparing(Item::resourceName);
+        static final Comparator<Item> ORDER = Comparator.comparing(Item::blueprintId).thenComparing(Item::address);
 
         static Item of(DriftView view, ResourceState resource) {
-            return new Item(view.getBlueprintId(), resource.getDeploymentId(), resource.getResourceName(),
-                    resource.getResourceType(), resource.getProviderId(), resource.getDeleted(), resource.getDriftSince(),
+            return new Item(view.getBlueprintId(), resource.getDeploymentId(), resource.getAddress(),
+                    resource.getResourceName(), resource.getResourceType(), resource.getProviderId(), resource.getDeleted(), resource.getDriftSince(),
                     resource.getDriftedAttributes().stream()
                             .map(attribute -> new Attribute(attribute.getName(), attribute.getDesired(), attribute.getActual()))
                             .toList());

@@ -3,7 +3,6 @@ package io.dharma.orchestrator.api;
 import io.dharma.events.DeploymentEvent;
 import io.dharma.events.DeploymentOperation;
 import io.dharma.orchestrator.deployment.DeploymentDecisions;
-import io.dharma.orchestrator.deployment.ExecutorChoice;
 import io.dharma.orchestrator.events.DeploymentEvents;
 import io.dharma.orchestrator.events.Payloads;
 import io.dharma.orchestrator.events.Subject;
@@ -42,18 +41,16 @@ public class DeploymentCommands {
     private final DeploymentDecisions decisions;
     private final Outbox outbox;
     private final DeploymentEvents events;
-    private final ExecutorChoice executor;
     private final Clock clock;
 
     public DeploymentCommands(TransactionTemplate transactions, BlueprintStore blueprints, DeploymentStore deployments,
-            DeploymentDecisions decisions, Outbox outbox, DeploymentEvents events, ExecutorChoice executor, Clock clock) {
+            DeploymentDecisions decisions, Outbox outbox, DeploymentEvents events, Clock clock) {
         this.transactions = transactions;
         this.blueprints = blueprints;
         this.deployments = deployments;
         this.decisions = decisions;
         this.outbox = outbox;
         this.events = events;
-        this.executor = executor;
         this.clock = clock;
     }
 
@@ -120,12 +117,12 @@ public class DeploymentCommands {
             UUID deploymentId = UUID.randomUUID();
             Subject subject = new Subject(tenantId, last.trackingId(), blueprintId, last.blueprintVersion());
             DeploymentEvent requested = events.originating(subject, deploymentId, Payloads.requested(
-                    DeploymentOperation.DESTROY, last.iacContentHash(), executor.name(), user));
+                    DeploymentOperation.DESTROY, last.iacContentHash(), last.executor(), user));
             OffsetDateTime now = OffsetDateTime.now(clock);
             deployments.insert(new NewDeployment(deploymentId, tenantId, blueprintId, last.blueprintVersion(),
                     last.trackingId(), DeploymentOperation.DESTROY, DeploymentStatus.REQUESTED, null,
                     requested.getEnvelope().getEventId(), last.blueprintName(), last.cloud(), last.region(), null,
-                    last.iacContentHash(), executor.name(), user, null, null), now);
+                    last.iacContentHash(), last.executor(), user, null, null), now);
             outbox.add(requested, now);
             decisions.supersede(blueprint, blueprint.latestVersion(), requested.getEnvelope().getEventId(),
                     "a destroy of the blueprint was requested");

@@ -56,7 +56,7 @@ public class DeploymentDecisions {
         Subject subject = version.subject();
         String key = "decision:" + deploymentId + ":";
         DeploymentEvent requested = events.reactingTo(causeEventId, key + "requested", subject, deploymentId,
-                Payloads.requested(DeploymentOperation.APPLY, version.iacContentHash(), executor.name(), null));
+                Payloads.requested(DeploymentOperation.APPLY, version.iacContentHash(), executorOf(version), null));
         DeploymentEvent outcome;
         DeploymentStatus status;
         String reason = null;
@@ -87,7 +87,7 @@ public class DeploymentDecisions {
         deployments.insert(new NewDeployment(deploymentId, version.tenantId(), version.blueprintId(), version.version(),
                 version.trackingId(), DeploymentOperation.APPLY, status, reason, outcome.getEnvelope().getEventId(),
                 submission.name(), submission.cloud(), submission.region(), submission.blueprintJson(),
-                version.iacContentHash(), executor.name(), null, decidedBy, comment), now);
+                version.iacContentHash(), executorOf(version), null, decidedBy, comment), now);
         outbox.add(requested, now);
         outbox.add(outcome, now);
         blueprints.markVersion(version.blueprintId(), version.version(), VersionState.DECIDED, deploymentId, now);
@@ -126,7 +126,7 @@ public class DeploymentDecisions {
         Subject subject = version.subject();
         String key = "supersede:" + deploymentId + ":";
         DeploymentEvent requested = events.reactingTo(causeEventId, key + "requested", subject, deploymentId,
-                Payloads.requested(DeploymentOperation.APPLY, version.iacContentHash(), executor.name(), null));
+                Payloads.requested(DeploymentOperation.APPLY, version.iacContentHash(), executorOf(version), null));
         DeploymentEvent superseded = events.reactingTo(causeEventId, key + "blocked", subject, deploymentId,
                 Payloads.superseded(why));
         JoinedVersion.Submission submission = version.submission();
@@ -136,9 +136,13 @@ public class DeploymentDecisions {
                 Payloads.SUPERSEDED_PREFIX + why, superseded.getEnvelope().getEventId(),
                 submission == null ? null : submission.name(), submission == null ? null : submission.cloud(),
                 submission == null ? null : submission.region(), submission == null ? null : submission.blueprintJson(),
-                version.iacContentHash(), executor.name(), null, null, null), now);
+                version.iacContentHash(), executorOf(version), null, null, null), now);
         outbox.add(requested, now);
         outbox.add(superseded, now);
         blueprints.markVersion(version.blueprintId(), version.version(), VersionState.SUPERSEDED, deploymentId, now);
+    }
+
+    private String executorOf(JoinedVersion version) {
+        return executor.nameFor(version.submission() == null ? null : version.submission().cloud());
     }
 }

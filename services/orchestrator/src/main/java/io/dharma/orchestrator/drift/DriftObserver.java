@@ -1,15 +1,14 @@
 package io.dharma.orchestrator.drift;
 
-import io.dharma.blueprint.validation.BlueprintMapper;
 import io.dharma.events.Envelopes;
 import io.dharma.events.ResourceObserved;
 import io.dharma.executor.ActualResource;
-import io.dharma.executor.DesiredState;
-import io.dharma.executor.DesiredStates;
 import io.dharma.executor.ExecutorException;
+import io.dharma.executor.StackConfiguration;
 import io.dharma.kafka.processing.EventPublisher;
 import io.dharma.kafka.topics.DharmaTopic;
 import io.dharma.orchestrator.deployment.ExecutorChoice;
+import io.dharma.orchestrator.deployment.StackConfigurations;
 import io.dharma.orchestrator.drift.ObservationReport.Outcome;
 import io.dharma.orchestrator.events.DeploymentEvents;
 import io.dharma.orchestrator.drift.ObservationReport.StackObservation;
@@ -39,9 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads the actual state of deployed stacks from the executor and reports it on
- * {@code dharma.observations.v1}: one {@link ResourceObserved} per resource of the deployed
- * version's desired state (missing at the provider: {@code exists=false}), for the Kafka Streams
- * topology to compare with the desired state.
+ * {@code dharma.observations.v1}: one {@link ResourceObserved} per resource Dharma deployed there
+ * (missing at the provider: {@code exists=false}), for the Kafka Streams topology to compare with
+ * what the last apply reported.
  *
  * <p>A stack is observed only when its latest executed deployment succeeded and no deployment of
  * it is requested or running, so an apply in flight is never reported as drift. To make that hold
@@ -72,13 +71,16 @@ public class DriftObserver {
     private final TransactionTemplate transactions;
     private final DeploymentStore deployments;
     private final ExecutorChoice executors;
+    private final StackConfigurations configurations;
     private final EventPublisher events;
     private final ResourceObservations observations;
     private final MeterRegistry metrics;
     private final Clock clock;
 
     public DriftObserver(DataSource dataSource, TransactionTemplate transactions, DeploymentStore deployments,
-            ExecutorChoice executors, EventPublisher events, MeterRegistry metrics, Clock clock) {
+            StackConfigurations configurations, ExecutorChoice executors, EventPublisher events, MeterRegistry metrics,
+            Clock clock) {
+        this.configurations = configurations;
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.deployments = deployments;
@@ -167,23 +169,22 @@ public class DriftObserver {
             return skipped(candidate, "the stack was deployed or destroyed while the round ran");
         }
         Deployment deployed = candidate.deployment();
-        DesiredState desired;
+        StackConfiguration configuration;
         try {
-            desired = DesiredStates.from(BlueprintMapper.fromCanonicalJson(deployed.blueprintJson()));
-        } catch (RuntimeException e) {
-            return failed(candidate, "desired-state",
-                    "the deployed version cannot be turned into a desired state: " + e.getMessage(), e);
+            configuration = transactions.execute(status -> configurations.of(deployed));
+        } catch (IllegalArgumentException e) {
+            return failed(candidate, "desired-state", e.getMessage(), e);
         }
         Instant observedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<ActualResource> actual;
         try {
-            actual = executors.executor().readActualState(candidate.stack());
+            actual = executors.named(deployed.executor()).readActualState(candidate.stack(), configuration);
         } catch (ExecutorException | RuntimeException e) {
             return failed(candidate, "executor", "reading the actual state failed: " + e.getMessage(), e);
         }
-        Map<String, AppliedChange> lastChanges = transactions.execute(
+        Map<String, AppliedChange> deployedResources = transactions.execute(
                 status -> deployments.lastAppliedChanges(candidate.blueprintId()));
-        List<ResourceObserved> observed = observations.of(deployed, desired, actual, lastChanges, observedAt);
+        List<ResourceObserved> observed = observations.of(deployed, deployedResources.values(), actual, observedAt);
         try {
             events.inTransaction(() -> observed.forEach(event -> events.emit(DharmaTopic.OBSERVATIONS, event)));
         } catch (RuntimeException e) {

@@ -3,23 +3,24 @@ package io.dharma.orchestrator.drift;
 import io.dharma.events.Envelopes;
 import io.dharma.events.ResourceObserved;
 import io.dharma.executor.ActualResource;
-import io.dharma.executor.DesiredResource;
-import io.dharma.executor.DesiredState;
 import io.dharma.orchestrator.state.AppliedChange;
 import io.dharma.orchestrator.state.Deployment;
 import io.dharma.orchestrator.worker.ResourceAttributes;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Turns what the provider reported for a stack into one {@link ResourceObserved} per resource of
- * the deployed desired state. Attributes are stringified by {@link ResourceAttributes}, the same
- * function that filled {@code ResourceChanged.attributes}, so an untouched resource is observed
- * with exactly the strings its last change reported. Resources the provider has but the blueprint
- * does not are not reported: drift is measured against what Dharma deployed.
+ * Turns what the provider reported for a stack into one {@link ResourceObserved} per resource
+ * Dharma deployed there (per address whose last applied change left it in place). Attributes are
+ * stringified by {@link ResourceAttributes}, the same function that filled
+ * {@code ResourceChanged.attributes}, so an untouched resource is observed with exactly the
+ * strings its last change reported. Resources the provider has but Dharma did not deploy are not
+ * reported: drift is measured against what Dharma deployed.
  */
 final class ResourceObservations {
 
@@ -30,31 +31,29 @@ final class ResourceObservations {
     }
 
     /**
-     * @param deployed the stack's latest succeeded deployment (its version, tracking id, and the
-     *        deploymentId of resources whose last change is unknown)
-     * @param lastChanges per resource name, the deployment that last created or updated it
+     * @param deployed the stack's latest succeeded deployment (its version and tracking id)
+     * @param deployedResources per address, the change that last created or updated the resource
      */
-    List<ResourceObserved> of(Deployment deployed, DesiredState desired, List<ActualResource> actual,
-            Map<String, AppliedChange> lastChanges, Instant observedAt) {
-        Map<String, ActualResource> actualByName = actual.stream()
-                .collect(Collectors.toMap(ActualResource::name, Function.identity(), (first, second) -> first));
-        return desired.resources().stream()
-                .map(resource -> observation(deployed, resource, actualByName.get(resource.name()),
-                        lastChanges.get(resource.name()), observedAt))
+    List<ResourceObserved> of(Deployment deployed, Collection<AppliedChange> deployedResources,
+            List<ActualResource> actual, Instant observedAt) {
+        Map<String, ActualResource> actualByAddress = actual.stream()
+                .collect(Collectors.toMap(ActualResource::address, Function.identity(), (first, second) -> first));
+        return deployedResources.stream()
+                .sorted(Comparator.comparing(AppliedChange::address))
+                .map(resource -> observation(deployed, resource, actualByAddress.get(resource.address()), observedAt))
                 .toList();
     }
 
-    private ResourceObserved observation(Deployment deployed, DesiredResource resource, ActualResource actual,
-            AppliedChange lastChange, Instant observedAt) {
-        String deploymentId = (lastChange == null ? deployed.deploymentId() : lastChange.deploymentId()).toString();
-        String knownProviderId = lastChange == null ? null : lastChange.providerId();
+    private ResourceObserved observation(Deployment deployed, AppliedChange resource, ActualResource actual,
+            Instant observedAt) {
         return ResourceObserved.newBuilder()
                 .setEnvelope(envelopes.originating(deployed.tenantId(), deployed.trackingId(), deployed.blueprintId(),
                         deployed.blueprintVersion()))
-                .setDeploymentId(deploymentId)
-                .setResourceName(resource.name())
-                .setResourceType(resource.type())
-                .setProviderId(actual == null ? knownProviderId : actual.providerId())
+                .setDeploymentId(resource.deploymentId().toString())
+                .setResourceName(resource.resourceName())
+                .setResourceType(resource.resourceType())
+                .setAddress(resource.address())
+                .setProviderId(actual == null ? resource.providerId() : actual.providerId())
                 .setExists(actual != null)
                 .setAttributes(actual == null ? Map.of() : Map.copyOf(ResourceAttributes.of(actual)))
                 .setObservedAt(observedAt)

@@ -21,6 +21,7 @@ import io.dharma.events.ResourceChanged;
 import io.dharma.executor.ChangeAction;
 import io.dharma.executor.Plan;
 import io.dharma.executor.PlannedChange;
+import io.dharma.executor.ResourceAddress;
 import io.dharma.orchestrator.decision.Decision;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -89,20 +90,24 @@ public final class Payloads {
     }
 
     /**
-     * The plan summary; one action per resource, so a resource deleted and created again (a
-     * replacement: new type, cloud or region) is one REPLACE action, while the counts take it as
-     * one to destroy and one to add.
+     * The plan summary; one action per address, so a resource deleted and created again (a
+     * replacement: Terraform's, or the sandbox's for a new type, cloud or region) is one REPLACE
+     * action, while the counts take it as one to destroy and one to add.
      */
     public static DeploymentPlanned planned(Plan plan) {
         Map<String, PlannedAction> actions = new LinkedHashMap<>();
         for (PlannedChange change : plan.changes()) {
-            PlannedAction earlier = actions.get(change.resourceName());
+            // The sandbox replaces a resource of a new type as a delete of <old type>.<name> and a
+            // create of <new type>.<name>: one resource, one REPLACE.
+            boolean addressedByName = change.address().equals(ResourceAddress.of(change.type(), change.resourceName()));
+            String key = addressedByName ? "resource:" + change.resourceName() : change.address();
+            PlannedAction earlier = actions.get(key);
             boolean replaced = earlier != null && earlier.getAction() == PlanAction.DELETE
                     && change.action() == ChangeAction.CREATE;
-            actions.put(change.resourceName(), PlannedAction.newBuilder()
+            actions.put(key, PlannedAction.newBuilder()
                     .setResourceName(change.resourceName())
                     .setResourceType(change.type())
-                    .setAddress(null)
+                    .setAddress(change.address())
                     .setAction(replaced ? PlanAction.REPLACE : planAction(change.action()))
                     .build());
         }
@@ -118,14 +123,15 @@ public final class Payloads {
         return DeploymentApplying.newBuilder().setAttempt(attempt).build();
     }
 
-    public static ResourceChanged changed(String resourceName, String resourceType, ChangeAction action,
+    /** A replacement is reported as CREATED: the resource that now exists is a new one. */
+    public static ResourceChanged changed(String address, String resourceName, String resourceType, ChangeAction action,
             String providerId, Map<String, String> attributes) {
         return ResourceChanged.newBuilder()
                 .setResourceName(resourceName)
                 .setResourceType(resourceType)
-                .setAddress(null)
+                .setAddress(address)
                 .setAction(switch (action) {
-                    case CREATE -> ResourceChangeAction.CREATED;
+                    case CREATE, REPLACE -> ResourceChangeAction.CREATED;
                     case UPDATE -> ResourceChangeAction.UPDATED;
                     case DELETE -> ResourceChangeAction.DELETED;
                 })
@@ -135,11 +141,11 @@ public final class Payloads {
                 .build();
     }
 
-    public static ResourceChanged changeFailed(String resourceName, String resourceType, String error) {
+    public static ResourceChanged changeFailed(String address, String resourceName, String resourceType, String error) {
         return ResourceChanged.newBuilder()
                 .setResourceName(resourceName)
                 .setResourceType(resourceType)
-                .setAddress(null)
+                .setAddress(address)
                 .setAction(ResourceChangeAction.FAILED)
                 .setProviderId(null)
                 .setAttributes(Map.of())
@@ -147,8 +153,9 @@ public final class Payloads {
                 .build();
     }
 
-    public static DeploymentSucceeded succeeded(int resourcesChanged) {
-        return DeploymentSucceeded.newBuilder().setResourcesChanged(resourcesChanged).setOutputs(Map.of()).build();
+    /** @param outputs the stack's outputs, sensitive ones already left out by the executor */
+    public static DeploymentSucceeded succeeded(int resourcesChanged, Map<String, String> outputs) {
+        return DeploymentSucceeded.newBuilder().setResourcesChanged(resourcesChanged).setOutputs(outputs).build();
     }
 
     public static DeploymentFailed failed(String failedResource, String error, int attempts) {
@@ -163,6 +170,7 @@ public final class Payloads {
         return switch (action) {
             case CREATE -> PlanAction.CREATE;
             case UPDATE -> PlanAction.UPDATE;
+            case REPLACE -> PlanAction.REPLACE;
             case DELETE -> PlanAction.DELETE;
         };
     }

@@ -10,6 +10,8 @@ import io.dharma.events.IacEvent;
 import io.dharma.events.IacGenerated;
 import io.dharma.events.IacGenerationFailed;
 import io.dharma.events.PolicyViolation;
+import io.dharma.events.TerraformResource;
+import io.dharma.executor.GeneratedTerraform;
 import io.dharma.kafka.processing.UnprocessableEventException;
 import io.dharma.orchestrator.decision.Verdicts;
 import io.dharma.orchestrator.deployment.DeploymentDecisions;
@@ -69,7 +71,7 @@ public class VerdictJoin {
         switch (event.getPayload()) {
             case IacGenerated generated -> apply(event.getEnvelope(), topic, "IacGenerated",
                     (id, version, eventId, now) -> blueprints.recordIac(id, version, eventId, Verdicts.Iac.generatedOk(),
-                            generated.getContentHash(), now));
+                            terraformOf(generated), now));
             case IacGenerationFailed failed -> apply(event.getEnvelope(), topic, "IacGenerationFailed",
                     (id, version, eventId, now) -> blueprints.recordIac(id, version, eventId,
                             Verdicts.Iac.failed(failure(failed)), null, now));
@@ -137,6 +139,13 @@ public class VerdictJoin {
                 decisions.open(joined, eventId);
             }
         });
+    }
+
+    private static GeneratedTerraform terraformOf(IacGenerated generated) {
+        return new GeneratedTerraform(generated.getContentHash(),
+                generated.getFiles().stream().map(file -> new GeneratedTerraform.File(file.getPath(), file.getContent())).toList(),
+                generated.getResources().stream().collect(Collectors.toMap(TerraformResource::getAddress,
+                        TerraformResource::getResourceName, (first, second) -> first)));
     }
 
     private static String describe(PolicyViolation violation) {

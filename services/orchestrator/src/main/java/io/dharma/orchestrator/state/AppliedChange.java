@@ -3,10 +3,14 @@ package io.dharma.orchestrator.state;
 import java.util.UUID;
 
 /**
- * The last create or update of a resource that a deployment applied (and reported as a
- * ResourceChanged event).
+ * The last create, update or replacement of a resource that a deployment applied (and reported
+ * as a ResourceChanged event).
  *
+ * @param address the resource's address in its stack
+ * @param resourceName the blueprint resource it belongs to
+ * @param resourceType the blueprint resource's catalogue type
  * @param providerId the provider's id of the resource as that change left it
  */
-public record AppliedChange(String resourceName, UUID deploymentId, String providerId) {
+public record AppliedChange(String address, String resourceName, String resourceType, UUID deploymentId,
+        String providerId) {
 }

@@ -5,6 +5,7 @@ import static io.dharma.orchestrator.db.Tables.BLUEPRINT_VERSION;
 
 import io.dharma.events.ApprovalMode;
 import io.dharma.events.Environment;
+import io.dharma.executor.GeneratedTerraform;
 import io.dharma.orchestrator.decision.Verdicts;
 import io.dharma.orchestrator.db.tables.records.BlueprintVersionRecord;
 import java.time.OffsetDateTime;
@@ -109,12 +110,15 @@ public class BlueprintStore {
                 .execute() == 1;
     }
 
-    public boolean recordIac(String blueprintId, int version, UUID eventId, Verdicts.Iac iac, String contentHash,
+    /** @param terraform the generated configuration; null when generation failed */
+    public boolean recordIac(String blueprintId, int version, UUID eventId, Verdicts.Iac iac, GeneratedTerraform terraform,
             OffsetDateTime now) {
         return db.update(BLUEPRINT_VERSION)
                 .set(BLUEPRINT_VERSION.IAC_EVENT_ID, eventId)
                 .set(BLUEPRINT_VERSION.IAC_GENERATED, iac.generated())
-                .set(BLUEPRINT_VERSION.IAC_CONTENT_HASH, contentHash)
+                .set(BLUEPRINT_VERSION.IAC_CONTENT_HASH, terraform == null ? null : terraform.contentHash())
+                .set(BLUEPRINT_VERSION.IAC_TERRAFORM, terraform == null ? null
+                        : JSON.valueOf(JSON_MAPPER.writeValueAsString(terraform)))
                 .set(BLUEPRINT_VERSION.IAC_FAILURE, iac.failure())
                 .set(BLUEPRINT_VERSION.UPDATED_AT, now)
                 .where(key(blueprintId, version), BLUEPRINT_VERSION.IAC_EVENT_ID.isNull())
@@ -152,6 +156,22 @@ public class BlueprintStore {
                 .set(BLUEPRINT_VERSION.UPDATED_AT, now)
                 .where(key(blueprintId, version))
                 .execute();
+    }
+
+    /** The Terraform generated for a version, when the generator published it. */
+    public Optional<GeneratedTerraform> generatedTerraform(String blueprintId, int version) {
+        return db.select(BLUEPRINT_VERSION.IAC_TERRAFORM)
+                .from(BLUEPRINT_VERSION)
+                .where(key(blueprintId, version), BLUEPRINT_VERSION.IAC_TERRAFORM.isNotNull())
+                .fetchOptional(row -> JSON_MAPPER.readValue(row.value1().data(), GeneratedTerraform.class));
+    }
+
+    /** The canonical blueprint JSON of a version, when its submission arrived. */
+    public Optional<String> blueprintJson(String blueprintId, int version) {
+        return db.select(BLUEPRINT_VERSION.BLUEPRINT_JSON)
+                .from(BLUEPRINT_VERSION)
+                .where(key(blueprintId, version), BLUEPRINT_VERSION.BLUEPRINT_JSON.isNotNull())
+                .fetchOptional(row -> row.value1());
     }
 
     public Optional<JoinedVersion> version(String blueprintId, int version) {

@@ -211,17 +211,27 @@ public class DeploymentStore {
                 .fetch(row -> new DeployedStack(deployment(row.into(DEPLOYMENT)), row.get(inProgress)));
     }
 
-    /** Per resource name, the blueprint's last applied create or update (of any of its deployments). */
+    /**
+     * Per address, the blueprint's last applied change of the resource when that change left it in
+     * place (a create, update or replacement, not a delete), over all of its deployments.
+     */
     public Map<String, AppliedChange> lastAppliedChanges(String blueprintId) {
         Map<String, AppliedChange> last = new HashMap<>();
-        db.select(DEPLOYMENT_CHANGE.RESOURCE_NAME, DEPLOYMENT_CHANGE.DEPLOYMENT_ID, DEPLOYMENT_CHANGE.PROVIDER_ID)
+        db.select(DEPLOYMENT_CHANGE.ADDRESS, DEPLOYMENT_CHANGE.RESOURCE_NAME, DEPLOYMENT_CHANGE.RESOURCE_TYPE,
+                        DEPLOYMENT_CHANGE.DEPLOYMENT_ID, DEPLOYMENT_CHANGE.PROVIDER_ID, DEPLOYMENT_CHANGE.ACTION)
                 .from(DEPLOYMENT_CHANGE)
                 .join(DEPLOYMENT).on(DEPLOYMENT.DEPLOYMENT_ID.eq(DEPLOYMENT_CHANGE.DEPLOYMENT_ID))
                 .where(DEPLOYMENT.BLUEPRINT_ID.eq(blueprintId),
-                        DEPLOYMENT_CHANGE.STATE.eq(ChangeState.APPLIED.name()),
-                        DEPLOYMENT_CHANGE.ACTION.ne(ChangeAction.DELETE.name()))
-                .orderBy(DEPLOYMENT.SEQ, DEPLOYMENT_CHANGE.ATTEMPT)
-                .forEach(row -> last.put(row.value1(), new AppliedChange(row.value1(), row.value2(), row.value3())));
+                        DEPLOYMENT_CHANGE.STATE.eq(ChangeState.APPLIED.name()))
+                .orderBy(DEPLOYMENT.SEQ, DEPLOYMENT_CHANGE.ATTEMPT, DEPLOYMENT_CHANGE.UPDATED_AT, DEPLOYMENT_CHANGE.POSITION)
+                .forEach(row -> {
+                    if (ChangeAction.valueOf(row.value6()) == ChangeAction.DELETE) {
+                        last.remove(row.value1());
+                    } else {
+                        last.put(row.value1(), new AppliedChange(row.value1(), row.value2(), row.value3(), row.value4(),
+                                row.value5()));
+                    }
+                });
         return last;
     }
 
@@ -259,6 +269,7 @@ public class DeploymentStore {
             db.insertInto(DEPLOYMENT_CHANGE)
                     .set(DEPLOYMENT_CHANGE.DEPLOYMENT_ID, deploymentId)
                     .set(DEPLOYMENT_CHANGE.ATTEMPT, attempt)
+                    .set(DEPLOYMENT_CHANGE.ADDRESS, change.address())
                     .set(DEPLOYMENT_CHANGE.RESOURCE_NAME, change.resourceName())
                     .set(DEPLOYMENT_CHANGE.POSITION, next++)
                     .set(DEPLOYMENT_CHANGE.RESOURCE_TYPE, change.type())
@@ -274,12 +285,12 @@ public class DeploymentStore {
         return db.selectFrom(DEPLOYMENT_CHANGE)
                 .where(DEPLOYMENT_CHANGE.DEPLOYMENT_ID.eq(deploymentId), DEPLOYMENT_CHANGE.ATTEMPT.eq(attempt))
                 .orderBy(DEPLOYMENT_CHANGE.POSITION)
-                .fetch(row -> new PlannedChangeRow(row.getResourceName(), row.getPosition(), row.getResourceType(),
-                        ChangeAction.valueOf(row.getAction()), ChangeState.valueOf(row.getState())));
+                .fetch(row -> new PlannedChangeRow(row.getAddress(), row.getResourceName(), row.getPosition(),
+                        row.getResourceType(), ChangeAction.valueOf(row.getAction()), ChangeState.valueOf(row.getState())));
     }
 
     /** Records how a change ended; false if it had ended already. */
-    public boolean changeEnded(UUID deploymentId, int attempt, String resourceName, ChangeAction action, ChangeState state,
+    public boolean changeEnded(UUID deploymentId, int attempt, String address, ChangeAction action, ChangeState state,
             String providerId, String error, OffsetDateTime now) {
         return db.update(DEPLOYMENT_CHANGE)
                 .set(DEPLOYMENT_CHANGE.STATE, state.name())
@@ -287,7 +298,7 @@ public class DeploymentStore {
                 .set(DEPLOYMENT_CHANGE.ERROR, error)
                 .set(DEPLOYMENT_CHANGE.UPDATED_AT, now)
                 .where(DEPLOYMENT_CHANGE.DEPLOYMENT_ID.eq(deploymentId), DEPLOYMENT_CHANGE.ATTEMPT.eq(attempt),
-                        DEPLOYMENT_CHANGE.RESOURCE_NAME.eq(resourceName),
+                        DEPLOYMENT_CHANGE.ADDRESS.eq(address),
                         DEPLOYMENT_CHANGE.ACTION.eq(action.name()),
                         DEPLOYMENT_CHANGE.STATE.eq(ChangeState.PENDING.name()))
                 .execute() == 1;

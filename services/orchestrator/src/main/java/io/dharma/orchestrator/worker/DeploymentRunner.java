@@ -1,17 +1,16 @@
 package io.dharma.orchestrator.worker;
 
-import io.dharma.blueprint.validation.BlueprintMapper;
 import io.dharma.events.DeploymentEvent;
 import io.dharma.events.DeploymentOperation;
 import io.dharma.executor.ActualResource;
 import io.dharma.executor.ChangeAction;
-import io.dharma.executor.DesiredState;
-import io.dharma.executor.DesiredStates;
 import io.dharma.executor.InfrastructureExecutor;
 import io.dharma.executor.Plan;
 import io.dharma.executor.PlannedChange;
 import io.dharma.executor.Stack;
+import io.dharma.executor.StackConfiguration;
 import io.dharma.orchestrator.deployment.ExecutorChoice;
+import io.dharma.orchestrator.deployment.StackConfigurations;
 import io.dharma.orchestrator.events.DeploymentEvents;
 import io.dharma.orchestrator.events.Payloads;
 import io.dharma.orchestrator.outbox.Outbox;
@@ -27,6 +26,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -37,17 +38,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs one deployment through its state machine, REQUESTED -> PLANNING -> PLANNED -> APPLYING ->
- * SUCCEEDED | FAILED (DESTROYED for a destroy), on a stack the caller has claimed. Every step is
- * one database transaction that moves the status on and writes its event to the outbox; executor
- * calls happen between transactions. It always continues from the persisted status, so a run
- * interrupted anywhere (stop, crash, lost database) is resumed by the next one:
+ * SUCCEEDED | FAILED (DESTROYED for a destroy), on a stack the caller has claimed, with the
+ * executor the deployment was opened for. Every step is one database transaction that moves the
+ * status on and writes its event to the outbox; executor calls happen between transactions. It
+ * always continues from the persisted status, so a run interrupted anywhere (stop, crash, lost
+ * database) is resumed by the next one:
  * <ul>
- *   <li>APPLYING re-plans against the stack's actual state. A change of the persisted plan that
- *       the new plan no longer contains was applied before the interruption: it is reported from
- *       the actual state without applying it again. The rest is applied; the executor's apply is
- *       idempotent per resource, so a change cut off halfway is completed, never doubled.</li>
+ *   <li>In one uninterrupted run, APPLYING applies exactly the plan PLANNING made and persisted.</li>
+ *   <li>A resumed APPLYING re-plans against the stack's actual state. A change of the persisted
+ *       plan that the new plan no longer contains was applied before the interruption: it is
+ *       reported from the actual state without applying it again. The new plan is applied; it
+ *       holds only what is left, so a change is completed, never doubled.</li>
  *   <li>Each event's eventId derives from the attempt's cause and a per-step key
- *       ({@code attempt-N:resource:<name>:<ACTION>}, ...), and a change is reported in the
+ *       ({@code attempt-N:resource:<address>:<ACTION>}, ...), and a change is reported in the
  *       transaction that marks it ended, at most once; a repeated step finds its event in the
  *       outbox and adds nothing.</li>
  * </ul>
@@ -58,6 +61,7 @@ public class DeploymentRunner {
 
     private final DeploymentStore deployments;
     private final BlueprintStore blueprints;
+    private final StackConfigurations configurations;
     private final Outbox outbox;
     private final DeploymentEvents events;
     private final ExecutorChoice executors;
@@ -71,6 +75,7 @@ public class DeploymentRunner {
             String workerName) {
         this.deployments = deployments;
         this.blueprints = blueprints;
+        this.configurations = new StackConfigurations(blueprints);
         this.outbox = outbox;
         this.events = events;
         this.executors = executors;
@@ -85,34 +90,52 @@ public class DeploymentRunner {
      * stops (to be resumed by whoever claims the stack next) as soon as {@code claimed} is false.
      */
     void run(UUID deploymentId, BooleanSupplier claimed) throws InterruptedException {
-        while (true) {
-            ensureClaimed(claimed);
-            Deployment deployment = transactions.execute(status -> deployments.find(deploymentId)).orElseThrow();
-            if (!deployment.status().isActive()) {
-                return;
+        HeldPlan planned = null;
+        try {
+            while (true) {
+                ensureClaimed(claimed);
+                Deployment deployment = transactions.execute(status -> deployments.find(deploymentId)).orElseThrow();
+                if (!deployment.status().isActive()) {
+                    return;
+                }
+                switch (deployment.status()) {
+                    case REQUESTED -> advance(deployment, DeploymentStatus.REQUESTED, DeploymentStatus.PLANNING,
+                            "planning", Payloads.planning(deployment.attempt()));
+                    case PLANNING -> planned = plan(deployment);
+                    case PLANNED -> advance(deployment, DeploymentStatus.PLANNED, DeploymentStatus.APPLYING, "applying",
+                            Payloads.applying(deployment.attempt()));
+                    case APPLYING -> {
+                        Plan fresh = planned == null ? null : planned.plan();
+                        planned = null;
+                        apply(deployment, claimed, fresh);
+                    }
+                    default -> throw new IllegalStateException("not an active status: " + deployment.status());
+                }
             }
-            switch (deployment.status()) {
-                case REQUESTED -> advance(deployment, DeploymentStatus.REQUESTED, DeploymentStatus.PLANNING, "planning",
-                        Payloads.planning(deployment.attempt()));
-                case PLANNING -> plan(deployment);
-                case PLANNED -> advance(deployment, DeploymentStatus.PLANNED, DeploymentStatus.APPLYING, "applying",
-                        Payloads.applying(deployment.attempt()));
-                case APPLYING -> apply(deployment, claimed);
-                default -> throw new IllegalStateException("not an active status: " + deployment.status());
+        } finally {
+            if (planned != null) {
+                planned.executor().discard(planned.plan());
             }
         }
     }
 
-    private void plan(Deployment deployment) throws InterruptedException {
-        InfrastructureExecutor executor = executors.executor();
-        Stack stack = stackOf(deployment);
-        ExecutorCalls.Outcome<Plan> planned = plan(deployment, executor, stack);
+    /** A plan this run made and persisted, kept for its apply. */
+    private record HeldPlan(InfrastructureExecutor executor, Plan plan) {
+    }
+
+    /** Plans and persists the plan; returns it for the apply of this run (null if the deployment failed or moved on). */
+    private HeldPlan plan(Deployment deployment) throws InterruptedException {
+        Target target = target(deployment);
+        if (target == null) {
+            return null;
+        }
+        ExecutorCalls.Outcome<Plan> planned = plan(deployment, target);
         if (planned.failed()) {
             fail(deployment, DeploymentStatus.PLANNING, planned.failure());
-            return;
+            return null;
         }
         Plan plan = planned.value();
-        inStep(deployment, "planned", Payloads.planned(plan), now -> {
+        boolean recorded = inStep(deployment, "planned", Payloads.planned(plan), now -> {
             if (!deployments.planned(deployment.deploymentId(), deployment.attempt(), plan.toAdd(), plan.toChange(),
                     plan.toDestroy(), now)) {
                 return false;
@@ -120,22 +143,81 @@ public class DeploymentRunner {
             deployments.addChanges(deployment.deploymentId(), deployment.attempt(), plan.changes(), now);
             return true;
         });
+        if (!recorded) {
+            target.executor().discard(plan);
+            return null;
+        }
+        return new HeldPlan(target.executor(), plan);
     }
 
-    private void apply(Deployment deployment, BooleanSupplier claimed) throws InterruptedException {
-        InfrastructureExecutor executor = executors.executor();
-        Stack stack = stackOf(deployment);
-        ExecutorCalls.Outcome<Plan> replanned = plan(deployment, executor, stack);
-        if (replanned.failed()) {
-            fail(deployment, DeploymentStatus.APPLYING, replanned.failure());
+    /**
+     * Applies {@code fresh}, the plan this run made, or (resuming an interrupted run) a new plan
+     * of what is left.
+     */
+    private void apply(Deployment deployment, BooleanSupplier claimed, Plan fresh) throws InterruptedException {
+        Target target = target(deployment);
+        if (target == null) {
             return;
         }
-        Map<String, PlannedChange> remaining = replanned.value().changes().stream()
+        Plan plan = fresh != null ? fresh : replan(deployment, target);
+        if (plan == null) {
+            return;
+        }
+        Set<String> done = ConcurrentHashMap.newKeySet();
+        ExecutorCalls.Outcome<Map<String, String>> applied;
+        try {
+            applied = calls.call("applying " + plan.changes().size() + " change(s) of deployment " + deployment.deploymentId(),
+                    () -> target.executor().apply(target.stack(), rest(plan, done), (change, result) -> {
+                        ensureClaimed(claimed);
+                        reportChange(deployment, change.address(), change.resourceName(), change.type(), change.action(),
+                                result);
+                        done.add(key(change));
+                    }), done::size);
+        } finally {
+            target.executor().discard(plan);
+        }
+        if (applied.failed()) {
+            failChange(deployment, plan, applied.failure());
+            return;
+        }
+        boolean destroy = deployment.operation() == DeploymentOperation.DESTROY;
+        DeploymentStatus end = destroy ? DeploymentStatus.DESTROYED : DeploymentStatus.SUCCEEDED;
+        int changed = transactions.execute(status -> deployments.appliedCount(deployment.deploymentId(), deployment.attempt()));
+        inStep(deployment, destroy ? "destroyed" : "succeeded",
+                destroy ? Payloads.destroyed(changed) : Payloads.succeeded(changed, applied.value()),
+                now -> deployments.finished(deployment.deploymentId(), deployment.attempt(), end, changed, now));
+    }
+
+    /**
+     * What is left of a plan after a transient failure cut its apply short: the changes not done
+     * yet. A plan the executor keeps as an artifact is passed whole (it applies all or refuses).
+     */
+    private static Plan rest(Plan plan, Set<String> done) {
+        if (done.isEmpty() || plan.artifact() != null) {
+            return plan;
+        }
+        return new Plan(plan.changes().stream().filter(change -> !done.contains(key(change))).toList());
+    }
+
+    /**
+     * Plans again after an interruption: reports the persisted changes the new plan no longer
+     * needs (applied before the interruption), adds the ones it did not have, and returns the plan
+     * of what is left; null if the deployment failed.
+     */
+    private Plan replan(Deployment deployment, Target target) throws InterruptedException {
+        ExecutorCalls.Outcome<Plan> replanned = plan(deployment, target);
+        if (replanned.failed()) {
+            fail(deployment, DeploymentStatus.APPLYING, replanned.failure());
+            return null;
+        }
+        Plan plan = replanned.value();
+        Map<String, PlannedChange> remaining = plan.changes().stream()
                 .collect(Collectors.toMap(DeploymentRunner::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         List<PlannedChangeRow> persisted = transactions.execute(
                 status -> deployments.changes(deployment.deploymentId(), deployment.attempt()));
-        if (!reportSettledChanges(deployment, executor, stack, persisted, remaining)) {
-            return;
+        if (!reportSettledChanges(deployment, target, persisted, remaining)) {
+            target.executor().discard(plan);
+            return null;
         }
         Map<String, PlannedChangeRow> known = persisted.stream()
                 .collect(Collectors.toMap(PlannedChangeRow::key, Function.identity()));
@@ -144,35 +226,19 @@ public class DeploymentRunner {
                 .toList();
         if (!discovered.isEmpty()) {
             log.info("Deployment {}: re-planning found {} change(s) the plan did not have: {}", deployment.deploymentId(),
-                    discovered.size(), discovered.stream().map(PlannedChange::resourceName).toList());
+                    discovered.size(), discovered.stream().map(PlannedChange::address).toList());
             transactions.executeWithoutResult(status -> deployments.addChanges(deployment.deploymentId(),
                     deployment.attempt(), discovered, OffsetDateTime.now(clock)));
         }
-        for (PlannedChange change : remaining.values()) {
-            ensureClaimed(claimed);
-            ExecutorCalls.Outcome<ActualResource> applied = calls.call(
-                    describe(deployment, change), () -> executor.apply(stack, change));
-            if (applied.failed()) {
-                failChange(deployment, change, applied.failure());
-                return;
-            }
-            ActualResource result = applied.value();
-            reportChange(deployment, change.resourceName(), change.type(), change.action(), result);
-        }
-        boolean destroy = deployment.operation() == DeploymentOperation.DESTROY;
-        DeploymentStatus end = destroy ? DeploymentStatus.DESTROYED : DeploymentStatus.SUCCEEDED;
-        int changed = transactions.execute(status -> deployments.appliedCount(deployment.deploymentId(), deployment.attempt()));
-        inStep(deployment, destroy ? "destroyed" : "succeeded",
-                destroy ? Payloads.destroyed(changed) : Payloads.succeeded(changed),
-                now -> deployments.finished(deployment.deploymentId(), deployment.attempt(), end, changed, now));
+        return plan;
     }
 
     /**
      * Reports the persisted changes still pending that the new plan no longer needs: an earlier
      * run applied them and stopped before recording it. False if the deployment failed.
      */
-    private boolean reportSettledChanges(Deployment deployment, InfrastructureExecutor executor, Stack stack,
-            List<PlannedChangeRow> persisted, Map<String, PlannedChange> remaining) throws InterruptedException {
+    private boolean reportSettledChanges(Deployment deployment, Target target, List<PlannedChangeRow> persisted,
+            Map<String, PlannedChange> remaining) throws InterruptedException {
         List<PlannedChangeRow> settled = persisted.stream()
                 .filter(change -> change.state() == ChangeState.PENDING && !remaining.containsKey(change.key()))
                 .toList();
@@ -180,46 +246,59 @@ public class DeploymentRunner {
             return true;
         }
         ExecutorCalls.Outcome<List<ActualResource>> actual = calls.call(
-                "reading the actual state of " + deployment.blueprintId(), () -> executor.readActualState(stack));
+                "reading the actual state of " + deployment.blueprintId(),
+                () -> target.executor().readActualState(target.stack(), target.configuration()));
         if (actual.failed()) {
             fail(deployment, DeploymentStatus.APPLYING, actual.failure());
             return false;
         }
-        Map<String, ActualResource> byName = new HashMap<>();
-        actual.value().forEach(resource -> byName.put(resource.name(), resource));
+        Map<String, ActualResource> byAddress = new HashMap<>();
+        actual.value().forEach(resource -> byAddress.put(resource.address(), resource));
         for (PlannedChangeRow change : settled) {
             log.info("Deployment {}: {} of {} was applied before the interruption; reporting it from the actual state",
-                    deployment.deploymentId(), change.action(), change.resourceName());
+                    deployment.deploymentId(), change.action(), change.address());
             // A delete that happened leaves nothing to read (or, in a replacement, the new resource).
-            reportChange(deployment, change.resourceName(), change.resourceType(), change.action(),
-                    change.action() == ChangeAction.DELETE ? null : byName.get(change.resourceName()));
+            reportChange(deployment, change.address(), change.resourceName(), change.resourceType(), change.action(),
+                    change.action() == ChangeAction.DELETE ? null : byAddress.get(change.address()));
         }
         return true;
     }
 
     /** @param result the resource as it now is; null for a resource that is gone */
-    private void reportChange(Deployment deployment, String resourceName, String resourceType, ChangeAction action,
-            ActualResource result) {
+    private void reportChange(Deployment deployment, String address, String resourceName, String resourceType,
+            ChangeAction action, ActualResource result) {
         String providerId = result == null ? null : result.providerId();
         Map<String, String> attributes = result == null || action == ChangeAction.DELETE
                 ? Map.of() : ResourceAttributes.of(result);
-        DeploymentEvent event = event(deployment, "resource:" + PlannedChangeRow.keyOf(resourceName, action),
-                Payloads.changed(resourceName, resourceType, action, providerId, attributes));
-        transactions.executeWithoutResult(status -> {
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            blueprints.lock(deployment.blueprintId());
-            if (deployments.changeEnded(deployment.deploymentId(), deployment.attempt(), resourceName, action,
-                    ChangeState.APPLIED, providerId, null, now)) {
-                outbox.add(event, now);
-            }
-        });
+        DeploymentEvent event = event(deployment, "resource:" + PlannedChangeRow.keyOf(address, action),
+                Payloads.changed(address, resourceName, resourceType, action, providerId, attributes));
+        try {
+            transactions.executeWithoutResult(status -> {
+                OffsetDateTime now = OffsetDateTime.now(clock);
+                blueprints.lock(deployment.blueprintId());
+                if (deployments.changeEnded(deployment.deploymentId(), deployment.attempt(), address, action,
+                        ChangeState.APPLIED, providerId, null, now)) {
+                    outbox.add(event, now);
+                }
+            });
+        } catch (RuntimeException e) {
+            throw new RunAbandonedException("recording the " + action + " of " + address + " failed: " + e.getMessage(), e);
+        }
     }
 
-    private void failChange(Deployment deployment, PlannedChange change, ExecutorFailure failure) {
+    /** Fails the deployment on the change the failure names (or on the stack when it names none). */
+    private void failChange(Deployment deployment, Plan plan, ExecutorFailure failure) {
+        PlannedChange change = plan.changes().stream()
+                .filter(candidate -> failure.address() != null ? candidate.address().equals(failure.address())
+                        : candidate.resourceName().equals(failure.resourceName()))
+                .findFirst().orElse(null);
+        if (change == null) {
+            fail(deployment, DeploymentStatus.APPLYING, failure);
+            return;
+        }
         String resourceName = change.resourceName();
-        String resourceType = change.type();
         DeploymentEvent changeFailed = event(deployment, "resource:" + key(change),
-                Payloads.changeFailed(resourceName, resourceType, failure.message()));
+                Payloads.changeFailed(change.address(), resourceName, change.type(), failure.message()));
         DeploymentEvent failed = event(deployment, "failed",
                 Payloads.failed(resourceName, failure.message(), deployment.attempt()));
         transactions.executeWithoutResult(status -> {
@@ -227,13 +306,13 @@ public class DeploymentRunner {
             blueprints.lock(deployment.blueprintId());
             if (deployments.failed(deployment.deploymentId(), deployment.attempt(), DeploymentStatus.APPLYING,
                     resourceName, failure.message(), failed.getEnvelope().getEventId(), now)) {
-                deployments.changeEnded(deployment.deploymentId(), deployment.attempt(), resourceName, change.action(),
+                deployments.changeEnded(deployment.deploymentId(), deployment.attempt(), change.address(), change.action(),
                         ChangeState.FAILED, null, failure.message(), now);
                 outbox.add(changeFailed, now);
                 outbox.add(failed, now);
             }
         });
-        log.warn("Deployment {} failed on {}: {}", deployment.deploymentId(), resourceName, failure.message());
+        log.warn("Deployment {} failed on {}: {}", deployment.deploymentId(), change.address(), failure.message());
     }
 
     private void fail(Deployment deployment, DeploymentStatus from, ExecutorFailure failure) {
@@ -249,21 +328,22 @@ public class DeploymentRunner {
                 now -> deployments.advance(deployment.deploymentId(), deployment.attempt(), from, to, workerName, now));
     }
 
-    private void inStep(Deployment deployment, String step, Object payload, StatusChange change) {
-        inStep(deployment, event(deployment, step, payload), change);
+    private boolean inStep(Deployment deployment, String step, Object payload, StatusChange change) {
+        return inStep(deployment, event(deployment, step, payload), change);
     }
 
-    /** One step: the status change and its event in one transaction, under the blueprint's lock. */
-    private void inStep(Deployment deployment, DeploymentEvent event, StatusChange change) {
-        transactions.executeWithoutResult(status -> {
+    /** One step: the status change and its event in one transaction, under the blueprint's lock; false if it lost a race. */
+    private boolean inStep(Deployment deployment, DeploymentEvent event, StatusChange change) {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
             blueprints.lock(deployment.blueprintId());
             if (change.apply(now)) {
                 outbox.add(event, now);
-            } else {
-                log.info("Deployment {} changed under the worker; reloading it", deployment.deploymentId());
+                return true;
             }
-        });
+            log.info("Deployment {} changed under the worker; reloading it", deployment.deploymentId());
+            return false;
+        }));
     }
 
     /** Ends the run if the stack's claim was lost; the next worker to claim it resumes the deployment. */
@@ -274,27 +354,36 @@ public class DeploymentRunner {
     }
 
     /** The stack's lock went with its database session; another worker may hold it now. */
-    static final class ClaimLostException extends RuntimeException {
+    static final class ClaimLostException extends RunAbandonedException {
 
         ClaimLostException() {
-            super("the stack lock's database session ended; leaving the deployment to the next claim");
+            super("the stack lock's database session ended; leaving the deployment to the next claim", null);
         }
     }
 
-    private ExecutorCalls.Outcome<Plan> plan(Deployment deployment, InfrastructureExecutor executor, Stack stack)
-            throws InterruptedException {
-        if (deployment.operation() == DeploymentOperation.DESTROY) {
-            return calls.call("planning the destroy of " + deployment.blueprintId(), () -> executor.planDestroy(stack));
-        }
-        DesiredState desired;
+    /** The executor, stack and configuration of a deployment; null (and the deployment failed) if its version is unusable. */
+    private Target target(Deployment deployment) {
+        InfrastructureExecutor executor = executors.named(deployment.executor());
+        StackConfiguration configuration;
         try {
-            desired = DesiredStates.from(BlueprintMapper.fromCanonicalJson(deployment.blueprintJson()));
-        } catch (RuntimeException e) {
-            return new ExecutorCalls.Outcome<>(null, new ExecutorFailure(null,
-                    "the blueprint version cannot be turned into a desired state: " + e.getMessage(), 1));
+            configuration = transactions.execute(status -> configurations.of(deployment));
+        } catch (IllegalArgumentException e) {
+            fail(deployment, deployment.status(), new ExecutorFailure(null, null, e.getMessage(), 1));
+            return null;
+        }
+        return new Target(executor, StackConfigurations.stackOf(deployment), configuration);
+    }
+
+    private record Target(InfrastructureExecutor executor, Stack stack, StackConfiguration configuration) {
+    }
+
+    private ExecutorCalls.Outcome<Plan> plan(Deployment deployment, Target target) throws InterruptedException {
+        if (deployment.operation() == DeploymentOperation.DESTROY) {
+            return calls.call("planning the destroy of " + deployment.blueprintId(),
+                    () -> target.executor().planDestroy(target.stack(), target.configuration()));
         }
         return calls.call("planning " + deployment.blueprintId() + " v" + deployment.blueprintVersion(),
-                () -> executor.plan(stack, desired));
+                () -> target.executor().plan(target.stack(), target.configuration()));
     }
 
     private DeploymentEvent event(Deployment deployment, String step, Object payload) {
@@ -303,16 +392,7 @@ public class DeploymentRunner {
     }
 
     private static String key(PlannedChange change) {
-        return PlannedChangeRow.keyOf(change.resourceName(), change.action());
-    }
-
-    private static Stack stackOf(Deployment deployment) {
-        return new Stack(deployment.tenantId(), deployment.blueprintId(), deployment.blueprintName(), deployment.cloud(),
-                deployment.region());
-    }
-
-    private static String describe(Deployment deployment, PlannedChange change) {
-        return change.action() + " of " + change.resourceName() + " (deployment " + deployment.deploymentId() + ")";
+        return PlannedChangeRow.keyOf(change.address(), change.action());
     }
 
     @FunctionalInterface

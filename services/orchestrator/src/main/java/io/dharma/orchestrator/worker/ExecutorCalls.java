@@ -2,6 +2,7 @@ package io.dharma.orchestrator.worker;
 
 import io.dharma.executor.ExecutorException;
 import io.dharma.orchestrator.OrchestratorProperties;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.backoff.BackOffExecution;
@@ -29,27 +30,46 @@ final class ExecutorCalls {
 
     /** The call's result, or a failure when it cannot succeed. */
     <T> Outcome<T> call(String what, Call<T> call) throws InterruptedException {
+        return call(what, call, () -> 0);
+    }
+
+    /**
+     * As {@link #call(String, Call)}, for a call that makes progress step by step (an apply): a
+     * transient failure after progress starts the retry budget afresh, so each step has the whole
+     * budget, as if it were a call of its own.
+     *
+     * @param progress how far the call has got (steps done); read after each failure
+     */
+    <T> Outcome<T> call(String what, Call<T> call, IntSupplier progress) throws InterruptedException {
         BackOffExecution backOff = backOff().start();
+        int progressAtStart = progress.getAsInt();
         for (int tries = 1; ; tries++) {
             try {
                 return new Outcome<>(call.run(), null);
             } catch (ExecutorException e) {
                 stopIfInterrupted();
+                if (progress.getAsInt() != progressAtStart) {
+                    progressAtStart = progress.getAsInt();
+                    backOff = backOff().start();
+                    tries = 1;
+                }
                 if (!e.isTransient()) {
-                    return new Outcome<>(null, new ExecutorFailure(e.resourceName(), e.getMessage(), tries));
+                    return new Outcome<>(null, new ExecutorFailure(e.resourceName(), e.address(), e.getMessage(), tries));
                 }
                 long wait = backOff.nextBackOff();
                 if (wait == BackOffExecution.STOP) {
-                    return new Outcome<>(null, new ExecutorFailure(e.resourceName(),
+                    return new Outcome<>(null, new ExecutorFailure(e.resourceName(), e.address(),
                             e.getMessage() + " (still failing after " + tries + " tries)", tries));
                 }
                 log.warn("{} failed transiently (try {} of {}), retrying in {} ms: {}", what, tries,
                         retry.maxAttempts(), wait, e.getMessage());
                 Thread.sleep(wait);
+            } catch (RunAbandonedException e) {
+                throw e;
             } catch (RuntimeException e) {
                 stopIfInterrupted();
                 log.error("{} failed with an unexpected executor error", what, e);
-                return new Outcome<>(null, new ExecutorFailure(null, "unexpected executor error: " + e, tries));
+                return new Outcome<>(null, new ExecutorFailure(null, null, "unexpected executor error: " + e, tries));
             }
         }
     }

@@ -1,4 +1,4 @@
-package io.dharma.launcher;
+package io.dharma.terraform.emulator;
 
 import java.io.File;
 import java.io.IOException;
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AwsEmulator implements AutoCloseable {
 
-    static final String COMMAND = "moto_server";
+    public static final String COMMAND = "moto_server";
 
     /** The zones the dns.record resources of examples/*.yaml name; {@code AwsEmulatorTest} keeps the two in step. */
     static final List<String> HOSTED_ZONES = List.of("shop.example.com", "orders.example.com");
@@ -99,7 +99,7 @@ public final class AwsEmulator implements AutoCloseable {
     }
 
     /** True when {@code command} is an executable file in a directory of the PATH. */
-    static boolean onPath(String command) {
+    public static boolean onPath(String command) {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;
