@@ -104,7 +104,7 @@ public class TerraformExecutor implements InfrastructureExecutor {
             TerraformRun.Result result = execute(stack, workspace, arguments, "plan", planned);
             if (!result.succeeded()) {
                 StackWorkspace.deleteQuietly(planFile);
-                throw ExecutorException.permanentFailure(null, "terraform plan failed: " + planned.errors(result));
+                throw ExecutorException.permanentFailure(null, "terraform plan failed: " + planned.errorText(result));
             }
             return new Plan(planned.changes(configuration), planFile.toString());
         });
@@ -182,15 +182,11 @@ public class TerraformExecutor implements InfrastructureExecutor {
     }
 
     private static ExecutorException failure(Plan plan, ApplyProgress progress, TerraformRun.Result result) {
-        String address = progress.firstErrored();
-        List<ApplyProgress.Diagnostic> errors = progress.errors();
-        if (address == null) {
-            address = errors.stream().map(ApplyProgress.Diagnostic::address).filter(a -> a != null).findFirst().orElse(null);
-        }
-        String message = errors.isEmpty() ? "terraform apply exited " + result.exitCode() + ": " + tail(result.output())
-                : errors.stream().map(ApplyProgress.Diagnostic::message).collect(Collectors.joining("; "));
-        String failedAddress = address;
-        String resourceName = plan.changes().stream().filter(change -> change.address().equals(failedAddress))
+        String address = progress.firstFailedAddress();
+        String message = progress.errors().isEmpty()
+                ? "terraform apply exited " + result.exitCode() + ": " + tail(result.output())
+                : progress.errorText(result);
+        String resourceName = plan.changes().stream().filter(change -> change.address().equals(address))
                 .map(PlannedChange::resourceName).findFirst().orElse(null);
         return ExecutorException.permanentFailureOf(resourceName, address, message);
     }

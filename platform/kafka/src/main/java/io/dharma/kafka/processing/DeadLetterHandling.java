@@ -98,7 +98,7 @@ public final class DeadLetterHandling {
             Failure failure = classifier.classify(exception);
             publisher.accept(record, consumer, exception);
             String reason = failure.reason(retry.maxAttempts());
-            AfterCommit.run("counting the dead letter of " + record.topic() + "-" + record.partition() + "@" + record.offset(),
+            CommitHooks.afterCommit("counting the dead letter of " + record.topic() + "-" + record.partition() + "@" + record.offset(),
                     () -> {
                         metrics.deadLettered(listenerId, record.topic(), failure.kind());
                         LOG.warn("Dead-lettered {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),

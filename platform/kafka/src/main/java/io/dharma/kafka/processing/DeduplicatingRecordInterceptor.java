@@ -1,5 +1,6 @@
 package io.dharma.kafka.processing;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -10,12 +11,16 @@ import org.springframework.kafka.listener.RecordInterceptor;
 
 /**
  * Makes a listener idempotent on the input envelope's eventId. It runs inside the record's Kafka
- * transaction, before the listener:
+ * transaction, before the listener, and looks the eventId up in the {@link ProcessedEventLog}:
  * <ul>
- *   <li>eventId already in the {@link ProcessedEventLog} for this consumer group: the listener is
- *       not called, the offset is committed, nothing is emitted;</li>
- *   <li>otherwise the listener runs, and only after the transaction (outputs + offset) has
- *       committed is the eventId recorded, so the log never claims an output that Kafka lost.</li>
+ *   <li>not there: the listener runs; just before the transaction (outputs + offset) commits the
+ *       eventId is recorded with this record's coordinates, and marked committed just after;</li>
+ *   <li>recorded for another record: a duplicate (outbox re-send, replay): the listener is not
+ *       called, the offset is committed, nothing is emitted. If the original's transaction did not
+ *       commit, its record is redelivered and processed, so nothing is lost;</li>
+ *   <li>recorded for this very record but never marked committed: its transaction aborted (or the
+ *       process died around the commit; the offset commit then decides), so it is processed again;</li>
+ *   <li>recorded for this record and committed: a reprocess after a group reset; skipped.</li>
  * </ul>
  * A record without an envelope is unprocessable and goes to the DLT.
  */
@@ -40,17 +45,20 @@ final class DeduplicatingRecordInterceptor implements RecordInterceptor<Object, 
     public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
         UUID eventId = EnvelopeAccess.requireEnvelope(record.value()).getEventId();
         String topic = record.topic();
-        if (processedEvents.contains(consumerGroup, eventId)) {
+        Optional<ProcessedEventLog.Entry> entry = processedEvents.find(consumerGroup, eventId);
+        if (entry.isPresent() && entry.get().makesRedundant(record)) {
             LOG.info("Skipping event {} from {}-{}@{}: already processed by {}",
                     eventId, topic, record.partition(), record.offset(), consumerGroup);
-            AfterCommit.run("counting the skipped duplicate " + eventId,
+            CommitHooks.afterCommit("counting the skipped duplicate " + eventId,
                     () -> metrics.deduplicated(listenerId, topic));
             return null;
         }
-        AfterCommit.run("recording event " + eventId + " as processed by " + consumerGroup
-                + " (a later duplicate of it would be processed again, re-emitting the same deterministic eventIds)",
+        CommitHooks.beforeCommit("recording event " + eventId + " as processed by " + consumerGroup,
+                () -> processedEvents.recordProcessing(consumerGroup, eventId, record));
+        CommitHooks.afterCommit("marking event " + eventId + " as committed by " + consumerGroup
+                + " (a reprocess of the same record after a group reset would emit it again)",
                 () -> {
-                    processedEvents.record(consumerGroup, eventId);
+                    processedEvents.markCommitted(consumerGroup, eventId);
                     metrics.processed(listenerId, topic);
                     LOG.debug("Processed event {} from {}-{}@{}", eventId, topic, record.partition(), record.offset());
                 });
