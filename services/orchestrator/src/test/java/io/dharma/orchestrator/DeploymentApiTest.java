@@ -33,13 +33,15 @@ class DeploymentApiTest extends OrchestratorIntegrationTest {
         assertThat(approved.text("status")).isEqualTo("REQUESTED");
         assertThat(approved.text("decidedBy")).isEqualTo("bob");
         List<DeploymentEvent> events = topic.awaitKind(blueprintId, deploymentId, DeploymentSucceeded.class);
-        assertThat(Events.kinds(events)).startsWith("DeploymentRequested", "DeploymentAwaitingApproval",
-                "DeploymentApproved", "DeploymentPlanning");
+        // The approver approved a plan: planned before the approval, planned again (the same) after it.
+        assertThat(Events.kinds(events)).startsWith("DeploymentRequested", "DeploymentPlanning", "DeploymentPlanned", "DeploymentAwaitingApproval",
+                "DeploymentApproved", "DeploymentPlanning", "DeploymentPlanned", "DeploymentApplying");
         DeploymentApproved approval = Events.only(events, DeploymentApproved.class);
         assertThat(approval.getApprover()).isEqualTo("bob");
         assertThat(approval.getComment()).isEqualTo("looks good");
         // The approval reacts to the AwaitingApproval event.
-        assertThat(events.get(2).getEnvelope().getCausationId()).isEqualTo(events.get(1).getEnvelope().getEventId());
+        assertThat(events.get(4).getEnvelope().getCausationId()).isEqualTo(events.get(3).getEnvelope().getEventId());
+        assertThat(((io.dharma.events.DeploymentPlanned) events.get(2).getPayload()).getToAdd()).as("the plan shown").isEqualTo(3);
 
         Api.Response status = api().deployment(blueprintId, deploymentId);
         assertThat(status.status()).isEqualTo(200);
@@ -47,6 +49,37 @@ class DeploymentApiTest extends OrchestratorIntegrationTest {
         assertThat(status.body().path("plan").path("toAdd").asInt()).isEqualTo(3);
         assertThat(status.body().path("resourcesChanged").asInt()).isEqualTo(3);
         assertThat(status.text("blueprintId")).isEqualTo(blueprintId);
+    }
+
+    @Test
+    void aPlanThatChangedAfterItsApprovalGoesBackToTheApprover() {
+        String blueprintId = newBlueprintId();
+        Inputs.Version v1 = inputs.submitted(tenant, blueprintId, 1, TestBlueprints.small("api-replan", "dev", "auto", 1, false));
+        inputs.publish(v1.submitted(), inputs.iacGenerated(v1), inputs.passed(v1), inputs.withinBudget(v1));
+        topic.awaitKind(blueprintId, deploymentIdOf(blueprintId, 1), DeploymentSucceeded.class);
+        // v2 in prod: bucket versioning on; the approver is shown a plan of that one update.
+        Inputs.Version v2 = inputs.submitted(tenant, blueprintId, 2, TestBlueprints.small("api-replan", "prod", "auto", 1, true));
+        inputs.publish(v2.submitted(), inputs.iacGenerated(v2), inputs.passed(v2), inputs.withinBudget(v2));
+        String second = deploymentIdOf(blueprintId, 2);
+        List<DeploymentEvent> shown = topic.awaitKind(blueprintId, second, DeploymentAwaitingApproval.class);
+        assertThat(Events.only(Events.ofDeployment(shown, second), io.dharma.events.DeploymentPlanned.class).getToAdd()).isZero();
+
+        // Before the approval, a subnet is deleted behind the platform's back: the plan approved is not the plan now.
+        assertThat(api().delete("/api/v1/sandbox/resources/" + io.dharma.sandbox.inventory.Inventory.resourceId(tenant, blueprintId, "sub-0"))
+                .status()).isEqualTo(204);
+        assertThat(api().as("bob").approve(second, "versioning only").status()).isEqualTo(202);
+
+        List<DeploymentEvent> events = topic.await(blueprintId, all -> Events.ofDeployment(all, second).stream()
+                .filter(e -> e.getPayload() instanceof DeploymentAwaitingApproval).count() == 2, java.time.Duration.ofSeconds(60));
+        DeploymentAwaitingApproval again = (DeploymentAwaitingApproval) Events.ofDeployment(events, second).getLast().getPayload();
+        assertThat(again.getReason()).startsWith("the plan changed after bob approved it").contains("sub-0");
+        assertThat(api().deployment(blueprintId, second).text("status")).isEqualTo("AWAITING_APPROVAL");
+        assertThat(api().deployment(blueprintId, second).body().path("decidedBy").isNull()).as("undecided again").isTrue();
+        assertThat(sandbox.names(tenant, blueprintId)).doesNotContain("sub-0");
+
+        assertThat(api().as("bob").approve(second, "and the subnet back").status()).isEqualTo(202);
+        topic.awaitKind(blueprintId, second, DeploymentSucceeded.class);
+        assertThat(sandbox.names(tenant, blueprintId)).contains("sub-0");
     }
 
     @Test
@@ -71,7 +104,7 @@ class DeploymentApiTest extends OrchestratorIntegrationTest {
         assertThat(api().reject(deploymentId, null).code()).isEqualTo("deployment.not-awaiting-approval");
         Thread.sleep(500);
         assertThat(Events.kinds(topic.events(blueprintId)))
-                .containsExactly("DeploymentRequested", "DeploymentAwaitingApproval", "DeploymentRejected");
+                .containsExactly("DeploymentRequested", "DeploymentPlanning", "DeploymentPlanned", "DeploymentAwaitingApproval", "DeploymentRejected");
         assertThat(sandbox.names(tenant, blueprintId)).isEmpty();
     }
 
@@ -181,7 +214,7 @@ class DeploymentApiTest extends OrchestratorIntegrationTest {
 
         List<DeploymentEvent> events = topic.awaitKind(blueprintId, destroyId, DeploymentDestroyed.class);
         assertThat(Events.kinds(events, second)).containsExactly(
-                "DeploymentRequested", "DeploymentAwaitingApproval", "DeploymentBlocked");
+                "DeploymentRequested", "DeploymentPlanning", "DeploymentPlanned", "DeploymentAwaitingApproval", "DeploymentBlocked");
         assertThat(api().deployment(blueprintId, second).text("statusReason")).isEqualTo("superseded: a destroy of the blueprint was requested");
         assertThat(sandbox.names(tenant, blueprintId)).isEmpty();
     }

@@ -32,7 +32,7 @@ class SupersedeTest extends OrchestratorIntegrationTest {
 
         List<DeploymentEvent> events = topic.awaitKind(blueprintId, first, DeploymentBlocked.class);
         assertThat(Events.kinds(events, first))
-                .containsExactly("DeploymentRequested", "DeploymentAwaitingApproval", "DeploymentBlocked");
+                .containsExactly("DeploymentRequested", "DeploymentPlanning", "DeploymentPlanned", "DeploymentAwaitingApproval", "DeploymentBlocked");
         DeploymentEvent superseded = Events.ofDeployment(events, first).getLast();
         BlockReason reason = ((DeploymentBlocked) superseded.getPayload()).getReasons().getFirst();
         assertThat(reason.getKind()).isEqualTo(BlockReasonKind.OTHER);

@@ -51,7 +51,7 @@ class VerdictJoinTest extends OrchestratorIntegrationTest {
         for (String blueprintId : blueprintIds) {
             List<DeploymentEvent> events = topic.awaitKind(blueprintId, deploymentIdOf(blueprintId, 1),
                     DeploymentAwaitingApproval.class);
-            assertThat(Events.kinds(events)).containsExactly("DeploymentRequested", "DeploymentAwaitingApproval");
+            assertThat(Events.kinds(events)).containsExactly("DeploymentRequested", "DeploymentPlanning", "DeploymentPlanned", "DeploymentAwaitingApproval");
             DeploymentAwaitingApproval awaiting = Events.only(events, DeploymentAwaitingApproval.class);
             assertThat(awaiting.getReason()).isEqualTo("blueprint requires approval");
             assertThat(awaiting.getEstimatedMonthly()).isEqualByComparingTo(new BigDecimal("123.45"));
@@ -79,7 +79,7 @@ class VerdictJoinTest extends OrchestratorIntegrationTest {
         Thread.sleep(1500);
 
         List<DeploymentEvent> events = topic.events(blueprintId);
-        assertThat(Events.kinds(events)).containsExactly("DeploymentRequested", "DeploymentAwaitingApproval");
+        assertThat(Events.kinds(events)).containsExactly("DeploymentRequested", "DeploymentPlanning", "DeploymentPlanned", "DeploymentAwaitingApproval");
         assertThat(Events.only(events, DeploymentAwaitingApproval.class).getReason())
                 .isEqualTo("prod environment requires approval");
         assertThat(db.fetchCount(io.dharma.orchestrator.db.Tables.RECEIVED_EVENT,

@@ -45,7 +45,7 @@ public final class TerraformEnvironment {
             StackWorkspace.createPrivate(pluginCache);
             Path cliConfig = workDir.resolve("terraformrc");
             Files.writeString(cliConfig, cliConfiguration(pluginMirror, pluginCache), StandardCharsets.UTF_8);
-            removeLeftoverPlans(workDir.resolve("stacks"));
+            removeLeftovers(workDir.resolve("stacks"));
             Map<String, String> variables = new LinkedHashMap<>();
             variables.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
             variables.put("HOME", workDir.toString());
@@ -119,15 +119,23 @@ public final class TerraformEnvironment {
         return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** Plan files are applied or discarded by the run that made them; one left by a crash is stale. */
-    private static void removeLeftoverPlans(Path stacksDir) throws IOException {
+    /**
+     * Plan files are applied or discarded by the run that made them, and run outputs read by it; one
+     * left by a crash is stale (an orphaned Terraform still writing to it keeps its open file).
+     */
+    private static void removeLeftovers(Path stacksDir) throws IOException {
         if (!Files.isDirectory(stacksDir)) {
             return;
         }
         try (Stream<Path> files = Files.walk(stacksDir, 3)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".tfplan")).toList()) {
+            for (Path file : files.filter(TerraformEnvironment::isLeftover).toList()) {
                 Files.deleteIfExists(file);
             }
         }
+    }
+
+    private static boolean isLeftover(Path file) {
+        return file.toString().endsWith(".tfplan")
+                || file.getParent().getFileName().toString().equals(TerraformRun.RUNS_DIR) && file.toString().endsWith(".log");
     }
 }

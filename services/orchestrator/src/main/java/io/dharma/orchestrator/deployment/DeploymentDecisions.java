@@ -48,7 +48,9 @@ public class DeploymentDecisions {
 
     /**
      * Decides a current version whose submission and verdicts are all in, and opens its deployment:
-     * Requested, then Blocked, AwaitingApproval or Approved (by {@value DecisionRules#SYSTEM_APPROVER}).
+     * Requested, then Blocked or Approved (by {@value DecisionRules#SYSTEM_APPROVER}). One that needs
+     * an approver is left REQUESTED and undecided: the worker plans it first and then asks for the
+     * approval of that plan (see {@code DeploymentRunner}).
      */
     public Decision open(JoinedVersion version, UUID causeEventId) {
         Decision decision = DecisionRules.decide(version.verdicts());
@@ -69,9 +71,8 @@ public class DeploymentDecisions {
                 reason = blocked.reasons().stream().map(r -> r.kind() + ": " + r.message()).collect(Collectors.joining("; "));
             }
             case Decision.AwaitingApproval awaiting -> {
-                outcome = events.reactingTo(causeEventId, key + "awaiting-approval", subject, deploymentId,
-                        Payloads.awaitingApproval(awaiting));
-                status = DeploymentStatus.AWAITING_APPROVAL;
+                outcome = null;
+                status = DeploymentStatus.REQUESTED;
                 reason = awaiting.reason();
             }
             case Decision.AutoApproved approved -> {
@@ -85,11 +86,14 @@ public class DeploymentDecisions {
         JoinedVersion.Submission submission = version.submission();
         OffsetDateTime now = OffsetDateTime.now(clock);
         deployments.insert(new NewDeployment(deploymentId, version.tenantId(), version.blueprintId(), version.version(),
-                version.trackingId(), DeploymentOperation.APPLY, status, reason, outcome.getEnvelope().getEventId(),
+                version.trackingId(), DeploymentOperation.APPLY, status, reason,
+                (outcome == null ? requested : outcome).getEnvelope().getEventId(),
                 submission.name(), submission.cloud(), submission.region(), submission.blueprintJson(),
                 version.iacContentHash(), executorOf(version), null, decidedBy, comment), now);
         outbox.add(requested, now);
-        outbox.add(outcome, now);
+        if (outcome != null) {
+            outbox.add(outcome, now);
+        }
         blueprints.markVersion(version.blueprintId(), version.version(), VersionState.DECIDED, deploymentId, now);
         return decision;
     }

@@ -95,6 +95,9 @@ public class DeploymentStore {
                 .set(DEPLOYMENT.RUN_CAUSE_EVENT_ID, runCauseEventId)
                 .setNull(DEPLOYMENT.FAILED_RESOURCE)
                 .setNull(DEPLOYMENT.ERROR)
+                .setNull(DEPLOYMENT.PLAN_TO_ADD)
+                .setNull(DEPLOYMENT.PLAN_TO_CHANGE)
+                .setNull(DEPLOYMENT.PLAN_TO_DESTROY)
                 .set(DEPLOYMENT.UPDATED_AT, now)
                 .where(DEPLOYMENT.DEPLOYMENT_ID.eq(deploymentId), DEPLOYMENT.STATUS.eq(DeploymentStatus.FAILED.name()),
                         DEPLOYMENT.ATTEMPT.eq(attempt - 1))
@@ -118,6 +121,26 @@ public class DeploymentStore {
                 .set(DEPLOYMENT.PLAN_TO_ADD, (int) toAdd)
                 .set(DEPLOYMENT.PLAN_TO_CHANGE, (int) toChange)
                 .set(DEPLOYMENT.PLAN_TO_DESTROY, (int) toDestroy)
+                .set(DEPLOYMENT.UPDATED_AT, now)
+                .where(running(deploymentId, attempt, DeploymentStatus.PLANNING))
+                .execute() == 1;
+    }
+
+    /**
+     * A plan made for an approver: PLANNING to AWAITING_APPROVAL with the plan's counts, undecided
+     * (an earlier approval was of another plan); the decision will react to {@code awaitingEventId}.
+     */
+    public boolean plannedForApproval(UUID deploymentId, int attempt, long toAdd, long toChange, long toDestroy,
+            String statusReason, UUID awaitingEventId, OffsetDateTime now) {
+        return db.update(DEPLOYMENT)
+                .set(DEPLOYMENT.STATUS, DeploymentStatus.AWAITING_APPROVAL.name())
+                .set(DEPLOYMENT.RUN_CAUSE_EVENT_ID, awaitingEventId)
+                .set(DEPLOYMENT.STATUS_REASON, statusReason)
+                .set(DEPLOYMENT.PLAN_TO_ADD, (int) toAdd)
+                .set(DEPLOYMENT.PLAN_TO_CHANGE, (int) toChange)
+                .set(DEPLOYMENT.PLAN_TO_DESTROY, (int) toDestroy)
+                .setNull(DEPLOYMENT.DECIDED_BY)
+                .setNull(DEPLOYMENT.DECISION_COMMENT)
                 .set(DEPLOYMENT.UPDATED_AT, now)
                 .where(running(deploymentId, attempt, DeploymentStatus.PLANNING))
                 .execute() == 1;
@@ -279,6 +302,14 @@ public class DeploymentStore {
                     .onConflictDoNothing()
                     .execute();
         }
+    }
+
+    /** Replaces the attempt's plan (none of it applied yet) with {@code changes}. */
+    public void replaceChanges(UUID deploymentId, int attempt, Collection<PlannedChange> changes, OffsetDateTime now) {
+        db.deleteFrom(DEPLOYMENT_CHANGE)
+                .where(DEPLOYMENT_CHANGE.DEPLOYMENT_ID.eq(deploymentId), DEPLOYMENT_CHANGE.ATTEMPT.eq(attempt))
+                .execute();
+        addChanges(deploymentId, attempt, changes, now);
     }
 
     public List<PlannedChangeRow> changes(UUID deploymentId, int attempt) {

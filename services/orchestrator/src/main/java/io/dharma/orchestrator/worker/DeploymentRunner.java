@@ -9,6 +9,8 @@ import io.dharma.executor.Plan;
 import io.dharma.executor.PlannedChange;
 import io.dharma.executor.Stack;
 import io.dharma.executor.StackConfiguration;
+import io.dharma.orchestrator.decision.Decision;
+import io.dharma.orchestrator.decision.DecisionRules;
 import io.dharma.orchestrator.deployment.ExecutorChoice;
 import io.dharma.orchestrator.deployment.StackConfigurations;
 import io.dharma.orchestrator.events.DeploymentEvents;
@@ -39,8 +41,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs one deployment through its state machine, REQUESTED -> PLANNING -> PLANNED -> APPLYING ->
  * SUCCEEDED | FAILED (DESTROYED for a destroy), on a stack the caller has claimed, with the
- * executor the deployment was opened for. Every step is one database transaction that moves the
- * status on and writes its event to the outbox; executor calls happen between transactions. It
+ * executor the deployment was opened for. An update that needs an approver goes from PLANNING to
+ * AWAITING_APPROVAL with its plan; once approved it is planned again and applied only if the new
+ * plan has the same changes, else it goes back to the approver (see {@link #approvalNeeded}).
+ * Every step is one database transaction that moves the status on and writes its event to the
+ * outbox; executor calls happen between transactions. It
  * always continues from the persisted status, so a run interrupted anywhere (stop, crash, lost
  * database) is resumed by the next one:
  * <ul>
@@ -135,6 +140,12 @@ public class DeploymentRunner {
             return null;
         }
         Plan plan = planned.value();
+        String approvalNeeded = approvalNeeded(deployment, plan);
+        if (approvalNeeded != null) {
+            target.executor().discard(plan);
+            askApproval(deployment, plan, approvalNeeded);
+            return null;
+        }
         boolean recorded = inStep(deployment, "planned", Payloads.planned(plan), now -> {
             if (!deployments.planned(deployment.deploymentId(), deployment.attempt(), plan.toAdd(), plan.toChange(),
                     plan.toDestroy(), now)) {
@@ -148,6 +159,63 @@ public class DeploymentRunner {
             return null;
         }
         return new HeldPlan(target.executor(), plan);
+    }
+
+    /**
+     * Why {@code plan} needs an approver before it is applied, or null if it may be applied: an
+     * update nobody approved yet, or one approved on a plan that differs from this one (a newer
+     * version deployed meanwhile, drift, a provider's new default): the approver approves a plan,
+     * not a version, so a changed plan is put before them again.
+     */
+    private String approvalNeeded(Deployment deployment, Plan plan) {
+        if (deployment.operation() != DeploymentOperation.APPLY) {
+            return null;
+        }
+        if (deployment.decidedBy() == null) {
+            return deployment.statusReason();
+        }
+        if (deployment.planToAdd() == null) {
+            return null;   // approved without a plan to show: by the platform, or a retry
+        }
+        List<PlannedChangeRow> approved = transactions.execute(
+                status -> deployments.changes(deployment.deploymentId(), deployment.attempt()));
+        Set<String> approvedKeys = approved.stream().map(PlannedChangeRow::key).collect(Collectors.toSet());
+        Set<String> planKeys = plan.changes().stream().map(DeploymentRunner::key).collect(Collectors.toSet());
+        if (approvedKeys.equals(planKeys)) {
+            return null;
+        }
+        List<String> added = planKeys.stream().filter(k -> !approvedKeys.contains(k)).sorted().toList();
+        List<String> gone = approvedKeys.stream().filter(k -> !planKeys.contains(k)).sorted().toList();
+        return "the plan changed after " + deployment.decidedBy() + " approved it (now also: " + added
+                + "; no longer: " + gone + "); approve the new plan";
+    }
+
+    /** Records the plan for the approver and waits for them: Planned, then AwaitingApproval. */
+    private void askApproval(Deployment deployment, Plan plan, String reason) {
+        Decision.AwaitingApproval awaiting = transactions.execute(status -> awaitingApproval(deployment, reason));
+        DeploymentEvent plannedEvent = event(deployment, "planned-for-approval", Payloads.planned(plan));
+        DeploymentEvent awaitingEvent = event(deployment, "awaiting-approval", Payloads.awaitingApproval(awaiting));
+        transactions.executeWithoutResult(status -> {
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            blueprints.lock(deployment.blueprintId());
+            if (deployments.plannedForApproval(deployment.deploymentId(), deployment.attempt(), plan.toAdd(),
+                    plan.toChange(), plan.toDestroy(), reason, awaitingEvent.getEnvelope().getEventId(), now)) {
+                deployments.replaceChanges(deployment.deploymentId(), deployment.attempt(), plan.changes(), now);
+                outbox.add(plannedEvent, now);
+                outbox.add(awaitingEvent, now);
+            }
+        });
+        log.info("Deployment {} planned ({} to add, {} to change, {} to destroy), awaiting approval: {}",
+                deployment.deploymentId(), plan.toAdd(), plan.toChange(), plan.toDestroy(), reason);
+    }
+
+    /** The version's decision (its cost estimate and warnings) with {@code reason}. */
+    private Decision.AwaitingApproval awaitingApproval(Deployment deployment, String reason) {
+        Decision decision = blueprints.version(deployment.blueprintId(), deployment.blueprintVersion())
+                .map(version -> DecisionRules.decide(version.verdicts())).orElse(null);
+        return decision instanceof Decision.AwaitingApproval awaiting
+                ? new Decision.AwaitingApproval(reason, awaiting.estimatedMonthly(), awaiting.currency(), awaiting.warningCount())
+                : new Decision.AwaitingApproval(reason, null, null, 0);
     }
 
     /**
