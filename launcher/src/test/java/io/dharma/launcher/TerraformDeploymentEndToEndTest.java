@@ -16,24 +16,34 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * `./dharma up --aws-emulator` for real: the AWS example is deployed by Terraform (the generator's
- * files, the hashicorp/aws provider from the machine's mirror) into moto, drift made with the S3
- * API behind the platform's back is detected and resolved, and the destroy removes it all. Skipped,
- * saying what is missing, where terraform, the provider mirror or moto_server is not installed.
+ * `./dharma up --aws-endpoint` for real, in a JVM of its own: the AWS example is deployed by
+ * Terraform (the generator's files, the hashicorp/aws provider from the machine's mirror) into moto
+ * while the platform is killed with SIGKILL during the plan, during the apply and right after an
+ * apply, and started again each time. Every deployment ends SUCCEEDED and moto holds each resource
+ * once (counted by the {@code dharma-blueprint} tag). Then drift made with the S3 API behind the
+ * platform's back is detected and resolved, and the destroy removes it all. Skipped, saying what is
+ * missing, where terraform, the provider mirror or moto_server is not installed.
  */
 class TerraformDeploymentEndToEndTest {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TerraformDeploymentEndToEndTest.class);
     private static final Duration DEPLOY_PATIENCE = Duration.ofMinutes(6);
+    private static final String NAME = "shop-web-tf";
 
-    private static RunningPlatform platform;
+    private static AwsEmulator emulator;
+    private static PlatformProcess platform;
     private static PlatformApi api;
     private static String awsEndpoint;
 
@@ -50,73 +60,134 @@ class TerraformDeploymentEndToEndTest {
             missing.add("the hashicorp/aws mirror in " + TerraformExecutorProperties.MACHINE_PLUGIN_MIRROR);
         }
         assumeThat(missing).as("tools this test runs for real").isEmpty();
-        platform = PlatformLauncher.start(EmbeddedSettings.ephemeral(Files.createTempDirectory("dharma-terraform-e2e"))
-                .withAws(new EmbeddedSettings.Aws(null, true, 0)));
+        Path home = Files.createTempDirectory("dharma-terraform-e2e");
+        emulator = AwsEmulator.start(home.resolve("aws-emulator"), 0);
+        awsEndpoint = emulator.endpoint();
+        platform = new PlatformProcess(home.resolve("platform"), "--aws-endpoint", awsEndpoint);
         api = new PlatformApi(platform.apiUrl(), "team-terraform");
-        JsonNode executors = PlatformApi.json(api.get("/actuator/health").body()).path("components").path("executors").path("details");
-        awsEndpoint = executors.path("executors").path("terraform").path("awsEndpoint").asString();
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         if (platform != null) {
             platform.close();
+        }
+        if (emulator != null) {
+            emulator.close();
         }
     }
 
     @Test
-    void theAwsExampleIsDeployedByTerraformWatchedForDriftAndDestroyed() throws Exception {
-        assertThat(platform.deployments()).startsWith("aws: terraform (AWS API http://127.0.0.1:").contains("azure: sandbox");
-        PlatformApi.Accepted accepted = api.submitExample("aws-web-app-emulator.yaml", "shop-web-tf");
+    void theAwsExampleIsDeployedByTerraformThroughCrashesWatchedForDriftAndDestroyed() throws Exception {
+        platform.start();
+        PlatformApi.Accepted accepted = api.submitExample("aws-web-app-emulator.yaml", NAME);
+
+        // SIGKILL while Terraform plans, then while it applies: the orphaned run finishes on its own.
+        await().atMost(DEPLOY_PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> platform.terraform("plan").isPresent());
+        platform.kill();
+        LOG.info("killed the platform during terraform plan");
+        platform.start();
+        String deploymentId = await().atMost(DEPLOY_PATIENCE).pollInterval(Duration.ofSeconds(1))
+                .until(() -> tracking(accepted).path("deploymentId").asString(""), id -> !id.isEmpty());
+        // Terraform has created some resources and is still creating others.
+        await().atMost(DEPLOY_PATIENCE).pollInterval(Duration.ofMillis(200))
+                .until(() -> platform.terraform("apply").isPresent() && count(platform.output(), " complete\n") >= 5);
+        platform.kill();
+        LOG.info("killed the platform during terraform apply of deployment {}", deploymentId);
+        platform.start();
 
         JsonNode tracking = await().atMost(DEPLOY_PATIENCE).pollInterval(Duration.ofSeconds(2)).until(
-                () -> PlatformApi.json(api.get("/api/v1/tracking/" + accepted.trackingId()).body()),
-                view -> Set.of("SUCCEEDED", "FAILED").contains(view.path("status").asString()));
+                () -> tracking(accepted), view -> Set.of("SUCCEEDED", "FAILED").contains(view.path("status").asString()));
         assertThat(tracking.path("status").asString()).as(tracking.toString()).isEqualTo("SUCCEEDED");
-
-        String deploymentId = tracking.path("deploymentId").asString();
-        JsonNode deployment = PlatformApi.json(api.get("/api/v1/deployments/" + deploymentId).body());
-        Set<String> deployed = new TreeSet<>();
-        String bucket = null;
-        for (JsonNode resource : deployment.path("resources")) {
-            assertThat(resource.path("providerId").asString()).as(resource.toString()).isNotBlank();
-            deployed.add(resource.path("address").asString());
-            if (resource.path("address").asString().equals("aws_s3_bucket.uploads")) {
-                bucket = resource.path("providerId").asString().replace("arn:aws:s3:::", "");
-            }
-        }
-        assertThat(deployed).as("every resource of the generated Terraform, with its cloud id")
+        Map<String, String> resources = deployed(deploymentId);
+        assertThat(resources.keySet()).as("every resource of the generated Terraform, with its cloud id")
                 .contains("aws_vpc.main", "aws_instance.web[0]", "aws_instance.web[1]", "aws_db_instance.db",
                         "aws_lb.web_lb", "aws_route53_record.www", "aws_s3_bucket.uploads",
                         "aws_s3_bucket_versioning.uploads")
                 .hasSizeGreaterThanOrEqualTo(30);
+        // (a bucket's versioning, encryption, lifecycle and access block carry the bucket's name as their id)
+        assertThat(resources.values()).as("cloud ids").allSatisfy(id -> assertThat(id).isNotBlank());
+        assertEachResourceOnce();
 
-        assertThat(ec2("Action=DescribeVpcs&Filter.1.Name=tag:dharma-blueprint&Filter.1.Value.1=shop-web-tf"))
-                .as("the VPC, tagged with its blueprint").contains("<cidrBlock>10.20.0.0/16</cidrBlock>");
+        // SIGKILL right after Terraform applied version 2, before the platform recorded it.
+        PlatformApi.Accepted v2 = api.submitExample("aws-web-app-emulator.yaml", NAME, "archiveAfterDays: 90", "archiveAfterDays: 120");
+        await().atMost(DEPLOY_PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> platform.terraform("apply").isPresent());
+        await().atMost(DEPLOY_PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> platform.terraform("apply").isEmpty());
+        platform.kill();
+        LOG.info("killed the platform right after terraform apply of version 2");
+        platform.start();
+        JsonNode second = await().atMost(DEPLOY_PATIENCE).pollInterval(Duration.ofSeconds(2)).until(
+                () -> tracking(v2), view -> Set.of("SUCCEEDED", "FAILED").contains(view.path("status").asString()));
+        assertThat(second.path("status").asString()).as(second.toString()).isEqualTo("SUCCEEDED");
+        String v2Deployment = second.path("deploymentId").asString();
+        JsonNode v2Plan = PlatformApi.json(api.get("/api/v1/deployments/" + v2Deployment).body()).path("plan");
+        assertThat(v2Plan.path("toAdd").asInt()).as(v2Plan.toString()).isZero();
+        assertThat(v2Plan.path("toDestroy").asInt()).as(v2Plan.toString()).isZero();
+        assertThat(deployed(v2Deployment)).as("version 2 updated the bucket's lifecycle rule in place")
+                .containsKey("aws_s3_bucket_lifecycle_configuration.uploads");
+        assertEachResourceOnce();
 
-        // Drift: versioning suspended behind the platform's back, detected; put back, resolved.
-        String uploads = bucket;
-        putVersioning(uploads, "Suspended");
+        assertDriftDetectedAndResolved(accepted, resources.get("aws_s3_bucket.uploads").replace("arn:aws:s3:::", ""));
+        assertDestroyed(accepted, resources.get("aws_s3_bucket.uploads").replace("arn:aws:s3:::", ""));
+    }
+
+    /** Counted in the emulator by the tag every resource carries: nothing was created twice by a restart. */
+    private static void assertEachResourceOnce() throws Exception {
+        String byTag = "&Filter.1.Name=tag:dharma-blueprint&Filter.1.Value.1=" + NAME;
+        assertThat(count(ec2("Action=DescribeVpcs" + byTag), "<vpcId>")).as("VPCs").isEqualTo(1);
+        assertThat(count(ec2("Action=DescribeSubnets" + byTag), "<subnetId>")).as("subnets").isEqualTo(3);
+        assertThat(count(ec2("Action=DescribeSecurityGroups" + byTag), "<groupName>")).as("security groups").isEqualTo(2);
+        assertThat(count(ec2("Action=DescribeInstances" + byTag
+                + "&Filter.2.Name=instance-state-name&Filter.2.Value.1=running"), "<instanceId>")).as("instances").isEqualTo(2);
+    }
+
+    private static void assertDriftDetectedAndResolved(PlatformApi.Accepted accepted, String bucket) throws Exception {
+        putVersioning(bucket, "Suspended");
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             api.post("/api/v1/drift/observe?blueprintId=" + accepted.blueprintId(), "");
             assertThat(api.get("/api/v1/drift").body()).contains("aws_s3_bucket_versioning.uploads").contains("Suspended");
         });
-        putVersioning(uploads, "Enabled");
+        putVersioning(bucket, "Enabled");
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             api.post("/api/v1/drift/observe?blueprintId=" + accepted.blueprintId(), "");
             // moto reports an instance's root volume tags as {} where the apply left null: that drift
-            // (aws_instance.web[*]) is moto's, and left for the next session; the bucket's is resolved.
+            // (aws_instance.web[*]) is moto's; the bucket's is resolved.
             assertThat(api.get("/api/v1/drift").body()).doesNotContain("aws_s3_bucket_versioning.uploads");
         });
+    }
 
-        // Destroy: a destroy plan, applied; the bucket and the VPC are gone.
+    /** A destroy plan, applied: the bucket and the VPC are gone. */
+    private static void assertDestroyed(PlatformApi.Accepted accepted, String bucket) throws Exception {
         assertThat(api.post("/api/v1/blueprints/" + accepted.blueprintId() + "/destroy", "{}").statusCode()).isEqualTo(202);
         await().atMost(DEPLOY_PATIENCE).pollInterval(Duration.ofSeconds(2)).until(
                 () -> PlatformApi.json(api.get("/api/v1/blueprints/" + accepted.blueprintId() + "/status").body())
                         .toString().contains("DESTROYED"));
-        assertThat(s3(uploads)).contains("NoSuchBucket");
-        assertThat(ec2("Action=DescribeVpcs&Filter.1.Name=tag:dharma-blueprint&Filter.1.Value.1=shop-web-tf"))
-                .doesNotContain("<cidrBlock>10.20.0.0/16</cidrBlock>");
+        assertThat(s3(bucket)).contains("NoSuchBucket");
+        assertThat(count(ec2("Action=DescribeVpcs&Filter.1.Name=tag:dharma-blueprint&Filter.1.Value.1=" + NAME), "<vpcId>"))
+                .isZero();
+    }
+
+    private static JsonNode tracking(PlatformApi.Accepted accepted) throws Exception {
+        return PlatformApi.json(api.get("/api/v1/tracking/" + accepted.trackingId()).body());
+    }
+
+    /** The deployment view's resources: address to cloud id. */
+    private static Map<String, String> deployed(String deploymentId) throws Exception {
+        JsonNode deployment = PlatformApi.json(api.get("/api/v1/deployments/" + deploymentId).body());
+        Map<String, String> resources = new java.util.TreeMap<>();
+        for (JsonNode resource : deployment.path("resources")) {
+            resources.put(resource.path("address").asString(), resource.path("providerId").asString());
+        }
+        return resources;
+    }
+
+    private static int count(String text, String element) {
+        Matcher matcher = Pattern.compile(Pattern.quote(element)).matcher(text);
+        int found = 0;
+        while (matcher.find()) {
+            found++;
+        }
+        return found;
     }
 
     private static String ec2(String query) throws Exception {
