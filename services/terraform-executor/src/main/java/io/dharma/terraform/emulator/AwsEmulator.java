@@ -32,6 +32,13 @@ import org.slf4j.LoggerFactory;
  * <p>The seed holds one image per image the AWS mapping knows, not only the examples' ones, and
  * no {@code creation_date}: moto 5.2 parses that field in place in the list every region shares,
  * so DescribeImages in the second region asked would fail with a 500.
+ *
+ * <p>Where moto answers unlike AWS, the emulator is mended, never the generated Terraform: a
+ * {@code sitecustomize.py} on moto's {@code PYTHONPATH} patches moto's ElastiCache modules when
+ * moto loads them, so that a replication group has its member clusters ({@code <group>-001},
+ * ...), a deleted group is gone and DeleteCacheSubnetGroup exists (moto 5.2 creates no member,
+ * keeps the group "deleting" forever and does not implement the latter). If moto's internals are
+ * not what it expects, one line in {@code moto.log} says so and moto runs unpatched.
  */
 public final class AwsEmulator implements AutoCloseable {
 
@@ -41,6 +48,8 @@ public final class AwsEmulator implements AutoCloseable {
     static final List<String> HOSTED_ZONES = List.of("shop.example.com", "orders.example.com");
 
     private static final String AMIS = "/aws-emulator/amis.json";
+    /** Imported by Python at start-up from moto's PYTHONPATH: fills moto's ElastiCache gaps (see its docstring). */
+    private static final String PATCHES = "/aws-emulator/sitecustomize.py";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(AwsEmulator.class);
@@ -70,13 +79,17 @@ public final class AwsEmulator implements AutoCloseable {
         try {
             Files.createDirectories(home);
             Path amis = home.resolve("amis.json");
-            try (InputStream seed = AwsEmulator.class.getResourceAsStream(AMIS)) {
-                Files.write(amis, seed.readAllBytes());
-            }
+            copyResource(AMIS, amis);
+            // A directory of its own: whatever else lands in home never shadows a Python module.
+            Path python = Files.createDirectories(home.resolve("python"));
+            copyResource(PATCHES, python.resolve("sitecustomize.py"));
             ProcessBuilder builder = new ProcessBuilder(COMMAND, "-H", "127.0.0.1", "-p", String.valueOf(chosen))
                     .redirectErrorStream(true)
                     .redirectOutput(home.resolve("moto.log").toFile());
             builder.environment().put("MOTO_AMIS_PATH", amis.toAbsolutePath().toString());
+            String pythonPath = builder.environment().get("PYTHONPATH");
+            builder.environment().put("PYTHONPATH", python.toAbsolutePath()
+                    + (pythonPath == null || pythonPath.isEmpty() ? "" : File.pathSeparator + pythonPath));
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + COMMAND + " in " + home, e);
@@ -196,6 +209,15 @@ public final class AwsEmulator implements AutoCloseable {
     private static String credentialScope(String service) {
         return "AWS4-HMAC-SHA256 Credential=test/20250101/us-east-1/" + service
                 + "/aws4_request, SignedHeaders=host, Signature=unsigned";
+    }
+
+    private static void copyResource(String resource, Path target) throws IOException {
+        try (InputStream in = AwsEmulator.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the classpath");
+            }
+            Files.write(target, in.readAllBytes());
+        }
     }
 
     private static int freePort() {
