@@ -1,4 +1,4 @@
-"""Fills gaps of the AWS API emulator (moto 5.2) that Dharma deploys into: ElastiCache.
+"""Fills gaps of the AWS API emulator (moto 5.2) that Dharma deploys into: ElastiCache and EC2.
 
 AwsEmulator (io.dharma.terraform.emulator) writes this file next to its seeded AMIs and puts that
 directory on the PYTHONPATH of the moto_server it starts, so Python imports it at start-up
@@ -20,6 +20,9 @@ What moto 5.2 gets wrong, and what happens here instead:
   ``deleting``, as AWS's does), so DescribeReplicationGroups then answers ReplicationGroupNotFoundFault.
 * DeleteCacheSubnetGroup is not implemented (a 500 the provider retries for half an hour). Here
   it deletes the group, or answers CacheSubnetGroupInUse while a cluster or group uses it.
+* Every network interface has an Association, empty when it has no public IP; the provider reads
+  that as ``associate_public_ip_address = true``, so every plan after the first replaces an
+  instance created with ``false``. Here an interface without a public IP has none, as on AWS.
 
 moto.elasticache.models and .responses are patched when moto imports them (moto_server loads a
 service on its first request), so moto_server starts as fast as without this file. If moto's
@@ -327,10 +330,30 @@ def _remove(backend, group, members, retain_primary):
     backend.tagging_service.delete_all_tags_for_resource(group.arn)
 
 
-# -- applying them when moto imports its ElastiCache modules ---------------------------------------
+# -- EC2: no public IP, no association ------------------------------------------------------------
+
+_ENI = "moto.ec2.models.elastic_network_interfaces"
+_ENI_UNPATCHED = ("an instance without a public IP keeps an empty Association, which the AWS provider reads as "
+                  "associate_public_ip_address = true (every plan then replaces the instance)")
+
+
+def _patch_network_interfaces(module):
+    """moto 5.2 gives every network interface an Association, empty ({}) when it has no public IP;
+    AWS gives none. The provider takes any Association for a public IP, so an instance created
+    with associate_public_ip_address = false reads back true and each later plan replaces it."""
+    interface_class = getattr(module, "NetworkInterface", None)
+    association = getattr(interface_class, "association", None) if interface_class else None
+    if not isinstance(association, property):
+        _warn(f"{_ENI} has no NetworkInterface.association property", _ENI_UNPATCHED)
+        return
+    interface_class.association = property(lambda self: association.fget(self) or None)
+
+
+# -- applying them when moto imports its modules ---------------------------------------------------
 
 _PATCHES = {_MODELS: (_patch_models, _GROUPS_UNPATCHED + "; " + _SUBNET_GROUPS_UNPATCHED),
-            _RESPONSES: (_patch_responses, _SUBNET_GROUPS_UNPATCHED)}
+            _RESPONSES: (_patch_responses, _SUBNET_GROUPS_UNPATCHED),
+            _ENI: (_patch_network_interfaces, _ENI_UNPATCHED)}
 
 
 def _apply(name, module):

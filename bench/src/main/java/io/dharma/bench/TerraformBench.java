@@ -91,9 +91,9 @@ final class TerraformBench implements Callable<Integer> {
                     bucket.planMillis() / (double) (floor.planMillis() + floor.initMillis()),
                     bucket.applyMillis() / (double) floor.applyMillis());
             if (!skipWebApp) {
-                String webApp = Files.readString(Path.of("examples", "aws-web-app-emulator.yaml"));
-                Timing rawApp = rawTerraform(home.resolve("raw-app"), generate(webApp.replace("shop-web-emu", "raw-web")), aws.endpoint());
-                Timing app = deploy(executor, webApp.replace("shop-web-emu", "bench-web"));
+                String webApp = Files.readString(Path.of("examples", "aws-web-app.yaml"));
+                Timing rawApp = rawTerraform(home.resolve("raw-app"), generate(webApp.replace("shop-web-dev", "raw-web")), aws.endpoint());
+                Timing app = deploy(executor, webApp.replace("shop-web-dev", "bench-web"));
                 System.out.printf("%-34s %9s %9s %9s%n", "terraform alone, web app example", rawApp.init(), rawApp.plan(), rawApp.apply());
                 System.out.printf("%-34s %9s %9s %9s   (plan %.2fx, apply %.2fx of terraform alone)%n",
                         "Dharma executor, web app example", "-", app.plan(), app.apply(),

@@ -133,6 +133,26 @@ class AwsEmulatorTest {
                 .hasMessageContaining("already in use");
     }
 
+    /** What `./dharma up --aws-emulator` finds after a kill -9: the emulator it left, with its resources, is used. */
+    @Test
+    void anEmulatorLeftRunningWithTheSameHomeIsUsedAndStoppedOnClose() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        AwsEmulator left = AwsEmulator.start(home.resolve("left"), port);
+        try (AwsEmulator other = AwsEmulator.start(home.resolve("elsewhere"), 0)) {
+            assertThat(other.endpoint()).as("another home starts its own").isNotEqualTo(left.endpoint());
+        }
+
+        AwsEmulator adopted = AwsEmulator.start(home.resolve("left"), port);
+        assertThat(adopted.endpoint()).isEqualTo(left.endpoint());
+        assertThat(motoProcessesOn(String.valueOf(port))).hasSize(1);
+
+        adopted.close();
+        assertThat(motoProcessesOn(String.valueOf(port))).isEmpty();
+    }
+
     /**
      * The Redis cache of aws-web-app (its replication group, subnet group, security group, subnet
      * and VPC), applied from the generated files with the provider from the machine's mirror, then

@@ -80,7 +80,7 @@ class TerraformDeploymentEndToEndTest {
     @Test
     void theAwsExampleIsDeployedByTerraformThroughCrashesWatchedForDriftAndDestroyed() throws Exception {
         platform.start();
-        PlatformApi.Accepted accepted = api.submitExample("aws-web-app-emulator.yaml", NAME);
+        PlatformApi.Accepted accepted = api.submitExample("aws-web-app.yaml", NAME);
 
         // SIGKILL while Terraform plans, then while it applies: the orphaned run finishes on its own.
         await().atMost(DEPLOY_PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> platform.terraform("plan").isPresent());
@@ -102,7 +102,7 @@ class TerraformDeploymentEndToEndTest {
         Map<String, String> resources = deployed(deploymentId);
         assertThat(resources.keySet()).as("every resource of the generated Terraform, with its cloud id")
                 .contains("aws_vpc.main", "aws_instance.web[0]", "aws_instance.web[1]", "aws_db_instance.db",
-                        "aws_lb.web_lb", "aws_route53_record.www", "aws_s3_bucket.uploads",
+                        "aws_lb.web_lb", "aws_route53_record.www", "aws_s3_bucket.uploads", "aws_elasticache_replication_group.cache",
                         "aws_s3_bucket_versioning.uploads")
                 .hasSizeGreaterThanOrEqualTo(30);
         // (a bucket's versioning, encryption, lifecycle and access block carry the bucket's name as their id)
@@ -110,7 +110,7 @@ class TerraformDeploymentEndToEndTest {
         assertEachResourceOnce();
 
         // SIGKILL right after Terraform applied version 2, before the platform recorded it.
-        PlatformApi.Accepted v2 = api.submitExample("aws-web-app-emulator.yaml", NAME, "archiveAfterDays: 90", "archiveAfterDays: 120");
+        PlatformApi.Accepted v2 = api.submitExample("aws-web-app.yaml", NAME, "archiveAfterDays: 90", "archiveAfterDays: 120");
         await().atMost(DEPLOY_PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> platform.terraform("apply").isPresent());
         await().atMost(DEPLOY_PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> platform.terraform("apply").isEmpty());
         platform.kill();
@@ -137,6 +137,8 @@ class TerraformDeploymentEndToEndTest {
         assertThat(count(ec2("Action=DescribeVpcs" + byTag), "<vpcId>")).as("VPCs").isEqualTo(1);
         assertThat(count(ec2("Action=DescribeSubnets" + byTag), "<subnetId>")).as("subnets").isEqualTo(3);
         assertThat(count(ec2("Action=DescribeSecurityGroups" + byTag), "<groupName>")).as("security groups").isEqualTo(2);
+        assertThat(count(elastiCache("Action=DescribeReplicationGroups"), "<ReplicationGroupId>" + NAME + "-cache<"))
+                .as("Redis replication groups").isEqualTo(1);
         assertThat(count(ec2("Action=DescribeInstances" + byTag
                 + "&Filter.2.Name=instance-state-name&Filter.2.Value.1=running"), "<instanceId>")).as("instances").isEqualTo(2);
     }
@@ -165,6 +167,7 @@ class TerraformDeploymentEndToEndTest {
         assertThat(s3(bucket)).contains("NoSuchBucket");
         assertThat(count(ec2("Action=DescribeVpcs&Filter.1.Name=tag:dharma-blueprint&Filter.1.Value.1=" + NAME), "<vpcId>"))
                 .isZero();
+        assertThat(count(elastiCache("Action=DescribeReplicationGroups"), "<ReplicationGroupId>" + NAME + "-cache<")).isZero();
     }
 
     private static JsonNode tracking(PlatformApi.Accepted accepted) throws Exception {
@@ -193,6 +196,11 @@ class TerraformDeploymentEndToEndTest {
     private static String ec2(String query) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(awsEndpoint + "/?" + query + "&Version=2016-11-15"))
                 .header("Authorization", authorization("ec2")).GET()).body();
+    }
+
+    private static String elastiCache(String query) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(awsEndpoint + "/?" + query + "&Version=2015-02-02"))
+                .header("Authorization", authorization("elasticache")).GET()).body();
     }
 
     private static String s3(String bucket) throws Exception {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * sources of the shipped AWS examples look up and Terraform cannot create: the AMIs of
  * {@code aws_ami} (moto serves the images of the file named by {@code MOTO_AMIS_PATH} instead
  * of its own) and the public hosted zones of {@code aws_route53_zone}. Its state lives only in
- * the process: every start is a fresh AWS.
+ * the process: every start is a fresh AWS, except that a start on a fixed port finds the emulator
+ * a killed platform left running with the same home, and uses it (what was deployed is in there).
  *
  * <p>The seed holds one image per image the AWS mapping knows, not only the examples' ones, and
  * no {@code creation_date}: moto 5.2 parses that field in place in the list every region shares,
@@ -54,11 +56,11 @@ public final class AwsEmulator implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(AwsEmulator.class);
 
-    private final Process process;
+    private final ProcessHandle process;
     private final String endpoint;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private AwsEmulator(Process process, int port) {
+    private AwsEmulator(ProcessHandle process, int port) {
         this.process = process;
         this.endpoint = "http://127.0.0.1:" + port;
     }
@@ -73,6 +75,15 @@ public final class AwsEmulator implements AutoCloseable {
         if (!onPath(COMMAND)) {
             throw new IllegalStateException(COMMAND + " is not on the PATH: install moto (pip install 'moto[server]') "
                     + "to deploy AWS blueprints into the emulator.");
+        }
+        if (port != 0) {
+            Optional<ProcessHandle> left = leftRunning(home, port);
+            if (left.isPresent()) {
+                // A platform killed before it could stop its emulator: what was deployed lives in there.
+                log.warn("AWS API emulator (moto, pid {}) of a platform process that did not stop is still serving "
+                        + "127.0.0.1:{}; using it", left.get().pid(), port);
+                return new AwsEmulator(left.get(), port);
+            }
         }
         int chosen = port == 0 ? freePort() : requireFree(port);
         Process process;
@@ -94,7 +105,7 @@ public final class AwsEmulator implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + COMMAND + " in " + home, e);
         }
-        AwsEmulator emulator = new AwsEmulator(process, chosen);
+        AwsEmulator emulator = new AwsEmulator(process.toHandle(), chosen);
         try {
             emulator.awaitAnswer(home.resolve("moto.log"));
             HOSTED_ZONES.forEach(emulator::createPublicZone);
@@ -131,7 +142,7 @@ public final class AwsEmulator implements AutoCloseable {
      */
     @Override
     public void close() {
-        List<ProcessHandle> all = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
+        List<ProcessHandle> all = Stream.concat(process.descendants(), Stream.of(process)).toList();
         all.forEach(ProcessHandle::destroy);
         for (ProcessHandle handle : all) {
             try {
@@ -153,8 +164,7 @@ public final class AwsEmulator implements AutoCloseable {
                 .timeout(Duration.ofSeconds(2)).GET().build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(COMMAND + " exited with status " + process.exitValue()
-                        + " before answering; see " + logFile);
+                throw new IllegalStateException(COMMAND + " exited before answering; see " + logFile);
             }
             try {
                 if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -232,6 +242,26 @@ public final class AwsEmulator implements AutoCloseable {
      * Refuses a taken port up front: moto would exit on it, but another server answering there
      * (an emulator already running) would look ready and get seeded in our place.
      */
+    /**
+     * The moto_server an earlier start with this home left serving {@code port}: its command line is
+     * ours and its MOTO_AMIS_PATH (read from /proc) is this home's seed.
+     */
+    private static Optional<ProcessHandle> leftRunning(Path home, int port) {
+        String seed = "MOTO_AMIS_PATH=" + home.resolve("amis.json").toAbsolutePath();
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine()
+                        .map(line -> line.contains(COMMAND) && line.endsWith("-p " + port)).orElse(false))
+                .filter(process -> {
+                    try {
+                        return List.of(Files.readString(Path.of("/proc", String.valueOf(process.pid()), "environ"))
+                                .split("\u0000")).contains(seed);
+                    } catch (IOException | RuntimeException e) {
+                        return false;
+                    }
+                })
+                .findFirst();
+    }
+
     private static int requireFree(int port) {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
