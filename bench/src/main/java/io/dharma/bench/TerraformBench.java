@@ -74,7 +74,10 @@ final class TerraformBench implements Callable<Integer> {
         System.out.println(Machine.describe());
         Path home = Files.createTempDirectory("dharma-bench-terraform");
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(home, 0);
-             AwsEmulator aws = AwsEmulator.start(home.resolve("moto"), 0)) {
+             AwsEmulator aws = AwsEmulator.start(home.resolve("moto"), 0);
+             // Terraform alone deploys into an emulator of its own: moto 5.2 gives every RDS
+             // instance of a region the same resource id, so a second web app in one emulator hangs.
+             AwsEmulator rawAws = AwsEmulator.start(home.resolve("moto-raw"), 0)) {
             TerraformExecutorProperties properties = new TerraformExecutorProperties(true, "terraform", home.resolve("terraform"),
                     TerraformExecutorProperties.MACHINE_PLUGIN_MIRROR, maxParallelRuns, Duration.ofMinutes(10),
                     Duration.ofMinutes(30), new TerraformExecutorProperties.Aws(aws.endpoint(), "test", "test"));
@@ -82,7 +85,7 @@ final class TerraformBench implements Callable<Integer> {
                     postgres.jdbcUrl(), postgres.username(), postgres.password(), TerraformExecutorProperties.MACHINE_PLUGIN_MIRROR,
                     properties.aws()));
 
-            Timing floor = rawTerraform(home.resolve("raw"), generate(BUCKET.replace("NAME", "raw-bucket")), aws.endpoint());
+            Timing floor = rawTerraform(home.resolve("raw"), generate(BUCKET.replace("NAME", "raw-bucket")), rawAws.endpoint());
             Timing bucket = deploy(executor, BUCKET.replace("NAME", "one-bucket"));
             System.out.printf("%-34s %9s %9s %9s%n", "", "init", "plan", "apply");
             System.out.printf("%-34s %9s %9s %9s%n", "terraform alone, one bucket", floor.init(), floor.plan(), floor.apply());
@@ -92,7 +95,7 @@ final class TerraformBench implements Callable<Integer> {
                     bucket.applyMillis() / (double) floor.applyMillis());
             if (!skipWebApp) {
                 String webApp = Files.readString(Path.of("examples", "aws-web-app.yaml"));
-                Timing rawApp = rawTerraform(home.resolve("raw-app"), generate(webApp.replace("shop-web-dev", "raw-web")), aws.endpoint());
+                Timing rawApp = rawTerraform(home.resolve("raw-app"), generate(webApp.replace("shop-web-dev", "raw-web")), rawAws.endpoint());
                 Timing app = deploy(executor, webApp.replace("shop-web-dev", "bench-web"));
                 System.out.printf("%-34s %9s %9s %9s%n", "terraform alone, web app example", rawApp.init(), rawApp.plan(), rawApp.apply());
                 System.out.printf("%-34s %9s %9s %9s   (plan %.2fx, apply %.2fx of terraform alone)%n",
