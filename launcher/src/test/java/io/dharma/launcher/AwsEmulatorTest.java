@@ -42,14 +42,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The AWS emulator answers the data sources of the Terraform the generator makes of every shipped
  * AWS example (examples/*.yaml), asked the way the AWS provider asks: EC2's query API for
- * {@code aws_ami}, Route53's REST API for {@code aws_route53_zone}; and Terraform applies and
- * destroys what moto 5.2 alone cannot serve (an ElastiCache replication group).
+ * {@code aws_ami}, Route53's REST API for {@code aws_route53_zone}. What moto 5.2 alone cannot serve
+ * (an ElastiCache replication group) is applied and destroyed by TerraformDeploymentEndToEndTest.
  */
 class AwsEmulatorTest {
 
     private static final Path EXAMPLES = Path.of("../examples");
-    private static final Path PLUGIN_MIRROR = Path.of("/opt/tf-plugins");
-    private static final Duration TERRAFORM_TIMEOUT = Duration.ofMinutes(5);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
@@ -151,107 +149,6 @@ class AwsEmulatorTest {
 
         adopted.close();
         assertThat(motoProcessesOn(String.valueOf(port))).isEmpty();
-    }
-
-    /**
-     * The Redis cache of aws-web-app (its replication group, subnet group, security group, subnet
-     * and VPC), applied from the generated files with the provider from the machine's mirror, then
-     * destroyed. moto 5.2 alone fails both ways: the provider's read after create finds no member
-     * cluster (CacheClusterNotFound), the group is never deleted and DeleteCacheSubnetGroup is not
-     * implemented; AwsEmulator's sitecustomize.py fills these gaps. The provider waits 30 s before
-     * its first look at a created and at a deleted group, so this takes a good minute and a half.
-     */
-    @Test
-    void terraformAppliesAndDestroysTheWebAppsRedisCache() throws Exception {
-        assumeTrue(AwsEmulator.onPath("terraform") && Files.isDirectory(PLUGIN_MIRROR.resolve("registry.terraform.io/hashicorp/aws")),
-                "terraform or the hashicorp/aws provider mirror (" + PLUGIN_MIRROR + ") is missing, so no Terraform runs against the emulator");
-        Path workDir = home.resolve("terraform");
-        Path config = Files.createDirectories(workDir.resolve("config"));
-        for (GeneratedFile file : generated("aws-web-app").files()) {
-            if (file.path().startsWith(TerraformGenerator.HCL_FOLDER)) {
-                Files.writeString(config.resolve(file.path().substring(TerraformGenerator.HCL_FOLDER.length())), file.content());
-            }
-        }
-        Files.writeString(config.resolve("emulator_override.tf"), """
-                provider "aws" {
-                  skip_credentials_validation = true
-                  skip_requesting_account_id  = true
-                  skip_metadata_api_check     = true
-                  endpoints {
-                    ec2         = "%1$s"
-                    elasticache = "%1$s"
-                    route53     = "%1$s"
-                    sts         = "%1$s"
-                  }
-                }
-                """.formatted(emulator.endpoint()));
-        Path cliConfig = workDir.resolve("terraformrc");
-        Files.writeString(cliConfig, """
-                plugin_cache_dir = "%s"
-                provider_installation {
-                  filesystem_mirror {
-                    path = "%s"
-                  }
-                }
-                """.formatted(Files.createDirectories(workDir.resolve("plugin-cache")), PLUGIN_MIRROR));
-        String group = "shop-web-dev-cache";
-
-        terraform(workDir, cliConfig, "init", "-input=false", "-no-color");
-        assertThat(terraform(workDir, cliConfig, "apply", "-auto-approve", "-input=false", "-no-color",
-                "-target=aws_elasticache_replication_group.cache"))
-                .contains("Apply complete! Resources: 5 added, 0 changed, 0 destroyed.");
-
-        assertThat(send(elastiCache("DescribeReplicationGroups&ReplicationGroupId=" + group)))
-                .contains("<Status>available</Status>", "<ClusterId>" + group + "-001</ClusterId>");
-        assertThat(send(elastiCache("DescribeCacheClusters&ShowCacheNodeInfo=true&CacheClusterId=" + group + "-001")))
-                .contains("<CacheClusterStatus>available</CacheClusterStatus>", "<ReplicationGroupId>" + group + "</ReplicationGroupId>",
-                        "<CacheNodeType>cache.t3.small</CacheNodeType>", "<AtRestEncryptionEnabled>true</AtRestEncryptionEnabled>",
-                        "<CacheNodeStatus>available</CacheNodeStatus>", "<CacheSubnetGroupName>" + group + "</CacheSubnetGroupName>");
-        // What the provider reads back is what it applied: a plan finds nothing to change (exit status 0, not 2).
-        terraform(workDir, cliConfig, "plan", "-detailed-exitcode", "-input=false", "-no-color",
-                "-target=aws_elasticache_replication_group.cache");
-
-        assertThat(terraform(workDir, cliConfig, "destroy", "-auto-approve", "-input=false", "-no-color"))
-                .contains("Destroy complete! Resources: 5 destroyed.");
-        assertThat(terraform(workDir, cliConfig, "state", "list", "-no-color")).isBlank();
-        HttpResponse<String> gone = HTTP.send(elastiCache("DescribeReplicationGroups&ReplicationGroupId=" + group).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(gone.statusCode()).isEqualTo(404);
-        assertThat(gone.body()).contains("ReplicationGroupNotFoundFault");
-        assertThat(send(elastiCache("DescribeCacheClusters"))).doesNotContain(group);
-        assertThat(send(elastiCache("DescribeCacheSubnetGroups"))).doesNotContain(group);
-    }
-
-    /** Runs terraform in {@code workDir}/config offline, its output in a log beside; returns the output, fails on a non-zero exit. */
-    private static String terraform(Path workDir, Path cliConfig, String... arguments) throws Exception {
-        Path log = workDir.resolve("terraform-" + arguments[0] + ".log");
-        List<String> command = new ArrayList<>(List.of("terraform"));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.resolve("config").toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("TF_"));
-        environment.putAll(Map.of("TF_CLI_CONFIG_FILE", cliConfig.toString(), "HOME", workDir.toString(),
-                "TF_IN_AUTOMATION", "1", "CHECKPOINT_DISABLE", "1",
-                "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test"));
-        Instant started = Instant.now();
-        Process process = builder.start();
-        if (!process.waitFor(TERRAFORM_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly().waitFor();
-        }
-        String output = Files.readString(log);
-        assertThat(process.isAlive() ? -1 : process.exitValue())
-                .as("terraform %s (%s s, -1: timed out); see %s:%n%s", String.join(" ", arguments),
-                        Duration.between(started, Instant.now()).toSeconds(), log, output)
-                .isZero();
-        return output;
-    }
-
-    /** An ElastiCache query API request (moto routes it by the credential scope). */
-    private static HttpRequest.Builder elastiCache(String actionAndParameters) {
-        return HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/?Version=2015-02-02&Action=" + actionAndParameters))
-                .header("Authorization", scope("elasticache", "eu-west-1")).GET();
     }
 
     /** DescribeImages as the provider sends it for an {@code aws_ami} data source: owners and filters. */
