@@ -23,6 +23,9 @@ What moto 5.2 gets wrong, and what happens here instead:
 * Every network interface has an Association, empty when it has no public IP; the provider reads
   that as ``associate_public_ip_address = true``, so every plan after the first replaces an
   instance created with ``false``. Here an interface without a public IP has none, as on AWS.
+* An instance launched with NetworkInterfaces has its security groups on the interface only, so
+  the provider reads ``vpc_security_group_ids`` back empty and every plan puts them back. Here the
+  instance lists its primary interface's groups, as AWS does.
 
 moto.elasticache.models and .responses are patched when moto imports them (moto_server loads a
 service on its first request), so moto_server starts as fast as without this file. If moto's
@@ -349,11 +352,37 @@ def _patch_network_interfaces(module):
     interface_class.association = property(lambda self: association.fget(self) or None)
 
 
+_INSTANCES = "moto.ec2.models.instances"
+_INSTANCES_UNPATCHED = ("an instance launched with a network interface lists no security groups of its own, so every "
+                        "plan puts its vpc_security_group_ids back")
+
+
+def _patch_instances(module):
+    """moto 5.2 gives an instance launched with NetworkInterfaces (how the provider launches one with
+    associate_public_ip_address set) its groups on the interface only; AWS lists the primary
+    interface's groups as the instance's SecurityGroups, which the provider reads back."""
+    instance_class = getattr(module, "Instance", None)
+    prep_nics = getattr(instance_class, "prep_nics", None) if instance_class else None
+    if prep_nics is None:
+        _warn(f"{_INSTANCES} has no Instance.prep_nics", _INSTANCES_UNPATCHED)
+        return
+
+    def prep_nics_with_groups(self, *args, **kwargs):
+        result = prep_nics(self, *args, **kwargs)
+        primary = getattr(self, "nics", {}).get(0)
+        if not getattr(self, "security_groups", None) and primary is not None:
+            self.security_groups = list(getattr(primary, "_group_set", []))
+        return result
+
+    instance_class.prep_nics = prep_nics_with_groups
+
+
 # -- applying them when moto imports its modules ---------------------------------------------------
 
 _PATCHES = {_MODELS: (_patch_models, _GROUPS_UNPATCHED + "; " + _SUBNET_GROUPS_UNPATCHED),
             _RESPONSES: (_patch_responses, _SUBNET_GROUPS_UNPATCHED),
-            _ENI: (_patch_network_interfaces, _ENI_UNPATCHED)}
+            _ENI: (_patch_network_interfaces, _ENI_UNPATCHED),
+            _INSTANCES: (_patch_instances, _INSTANCES_UNPATCHED)}
 
 
 def _apply(name, module):
