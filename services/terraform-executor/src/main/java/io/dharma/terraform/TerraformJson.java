@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,53 +50,35 @@ final class TerraformJson {
     }
 
     /**
-     * The resources as a plan (made to observe, never applied) sees them: for each resource still
-     * there, the attributes of the last apply (the state before the refresh), with the refreshed
-     * value of every attribute the plan would change back to the configuration. So drift is what
-     * Terraform itself would correct; attributes that changed only because another resource manages
-     * them (a security group's rules, a bucket's versioning block) or that the provider recomputes
-     * (timestamps) are not drift. A resource gone from the cloud is not in the result.
+     * The resources as a plan (made to observe, never applied) sees them after its refresh, each
+     * with the attributes the plan would change back to the configuration: drift is what Terraform
+     * itself would correct. Attributes that changed only because another resource manages them (a
+     * security group's rules, a bucket's versioning block) or that the provider recomputes or
+     * normalises (timestamps, tags read back as {@code {}}) are not drift. A resource gone from the
+     * cloud is not in the result.
      */
     static List<ActualResource> observed(JsonNode plan, StackConfiguration configuration) {
-        Map<String, JsonNode> beforeRefresh = new LinkedHashMap<>();
-        for (JsonNode drift : plan.path("resource_drift")) {
-            beforeRefresh.put(drift.path("address").asString(), drift.path("change").path("before"));
-        }
         Map<String, JsonNode> pending = new LinkedHashMap<>();
         for (JsonNode change : plan.path("resource_changes")) {
             pending.put(change.path("address").asString(), change.path("change"));
         }
         List<ActualResource> observed = new ArrayList<>();
         for (ActualResource refreshed : resources(plan.path("prior_state").path("values"), configuration)) {
-            JsonNode applied = beforeRefresh.get(refreshed.address());
             JsonNode change = pending.get(refreshed.address());
-            if (applied == null || !applied.isObject()) {
-                observed.add(refreshed);
-                continue;
-            }
-            Map<String, Object> attributes = new TreeMap<>(attributes(applied, sensitiveOf(plan, refreshed.address())));
+            Set<String> drifted = new TreeSet<>();
             if (change != null) {
                 for (String name : change.path("after").propertyNames()) {
-                    JsonNode before = change.path("before").path(name);
-                    if (!before.equals(change.path("after").get(name)) && !change.path("after_unknown").path(name).asBoolean(false)
+                    if (!change.path("before").path(name).equals(change.path("after").get(name))
+                            && !change.path("after_unknown").path(name).asBoolean(false)
                             && refreshed.attributes().containsKey(name)) {
-                        attributes.put(name, refreshed.attributes().get(name));
+                        drifted.add(name);
                     }
                 }
             }
             observed.add(new ActualResource(refreshed.address(), refreshed.name(), refreshed.type(), refreshed.providerId(),
-                    attributes, Map.of()));
+                    refreshed.attributes(), refreshed.providerAttributes(), drifted));
         }
         return observed;
-    }
-
-    private static JsonNode sensitiveOf(JsonNode plan, String address) {
-        for (JsonNode resource : plan.path("prior_state").path("values").path("root_module").path("resources")) {
-            if (resource.path("address").asString().equals(address)) {
-                return resource.path("sensitive_values");
-            }
-        }
-        return TerraformJson.JSON.missingNode();
     }
 
     /** The cloud's id of a resource: its ARN where it has one (AWS), else Terraform's id. */

@@ -103,10 +103,16 @@ class TerraformExecutorTest {
         // Drift: versioning suspended behind Terraform's back, then put back.
         Map<String, Object> applied = reported.get(1).attributes();
         putVersioning(bucket, "Suspended");
-        Map<String, Object> drifted = byAddress(executor.readActualState(stack, v1)).get("aws_s3_bucket_versioning.files");
-        assertThat(drifted.get("versioning_configuration").toString()).contains("Suspended");
+        List<ActualResource> suspended = executor.readActualState(stack, v1);
+        ActualResource drifted = resource(suspended, "aws_s3_bucket_versioning.files");
+        assertThat(drifted.attributes().get("versioning_configuration").toString()).contains("Suspended");
+        assertThat(drifted.driftedAttributes()).as("what Terraform would change back").containsExactly("versioning_configuration");
+        assertThat(resource(suspended, "aws_s3_bucket.files").driftedAttributes())
+                .as("the bucket's own versioning block follows, but Terraform would not change it").isEmpty();
         putVersioning(bucket, "Enabled");
-        assertThat(byAddress(executor.readActualState(stack, v1)).get("aws_s3_bucket_versioning.files")).isEqualTo(applied);
+        List<ActualResource> enabled = executor.readActualState(stack, v1);
+        assertThat(resource(enabled, "aws_s3_bucket_versioning.files").attributes()).isEqualTo(applied);
+        assertThat(enabled).allSatisfy(resource -> assertThat(resource.driftedAttributes()).isEmpty());
 
         // Version 2 changes one setting: one update.
         StackConfiguration v2 = bucket(stack, "Suspended");
@@ -194,10 +200,8 @@ class TerraformExecutorTest {
         return new StackConfiguration(DesiredState.EMPTY, new GeneratedTerraform(hash, generated, resources));
     }
 
-    private static Map<String, Map<String, Object>> byAddress(List<ActualResource> resources) {
-        Map<String, Map<String, Object>> byAddress = new java.util.HashMap<>();
-        resources.forEach(resource -> byAddress.put(resource.address(), resource.attributes()));
-        return byAddress;
+    private static ActualResource resource(List<ActualResource> resources, String address) {
+        return resources.stream().filter(resource -> resource.address().equals(address)).findFirst().orElseThrow();
     }
 
     private static List<Path> stateOnDisk() throws IOException {

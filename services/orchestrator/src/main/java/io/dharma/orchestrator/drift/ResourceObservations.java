@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
  * Dharma deployed there (per address whose last applied change left it in place). Attributes are
  * stringified by {@link ResourceAttributes}, the same function that filled
  * {@code ResourceChanged.attributes}, so an untouched resource is observed with exactly the
- * strings its last change reported. Resources the provider has but Dharma did not deploy are not
+ * strings its last change reported (see {@link #attributes}). Resources the provider has but Dharma did not deploy are not
  * reported: drift is measured against what Dharma deployed.
  */
 final class ResourceObservations {
@@ -55,8 +56,29 @@ final class ResourceObservations {
                 .setAddress(resource.address())
                 .setProviderId(actual == null ? resource.providerId() : actual.providerId())
                 .setExists(actual != null)
-                .setAttributes(actual == null ? Map.of() : Map.copyOf(ResourceAttributes.of(actual)))
+                .setAttributes(actual == null ? Map.of() : Map.copyOf(attributes(resource, actual)))
                 .setObservedAt(observedAt)
                 .build();
+    }
+
+    /**
+     * The resource's attributes as observed. When the executor can tell which attributes drifted,
+     * the others are taken as the last change reported them, so what the provider merely
+     * recomputed since is not compared.
+     */
+    private static Map<String, String> attributes(AppliedChange resource, ActualResource actual) {
+        Map<String, String> now = ResourceAttributes.of(actual);
+        if (actual.driftedAttributes() == null || resource.attributes() == null) {
+            return now;
+        }
+        Map<String, String> observed = new TreeMap<>(resource.attributes());
+        for (String name : actual.driftedAttributes()) {
+            if (now.containsKey(name)) {
+                observed.put(name, now.get(name));
+            } else {
+                observed.remove(name);
+            }
+        }
+        return observed;
     }
 }

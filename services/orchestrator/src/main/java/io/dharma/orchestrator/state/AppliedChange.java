@@ -1,5 +1,6 @@
 package io.dharma.orchestrator.state;
 
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -10,7 +11,8 @@ import java.util.UUID;
  * @param resourceName the blueprint resource it belongs to
  * @param resourceType the blueprint resource's catalogue type
  * @param providerId the provider's id of the resource as that change left it
+ * @param attributes the attributes that change reported; null when not recorded (applied before they were)
  */
 public record AppliedChange(String address, String resourceName, String resourceType, UUID deploymentId,
-        String providerId) {
+        String providerId, Map<String, String> attributes) {
 }

@@ -16,7 +16,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.JSON;
 import org.jooq.impl.DSL;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Deployments and their persisted plans. Every method runs in the caller's transaction; a
@@ -27,6 +30,9 @@ public class DeploymentStore {
 
     private static final List<String> ACTIVE = names(DeploymentStatus.ACTIVE);
     private static final List<String> EXECUTED = names(DeploymentStatus.EXECUTED);
+    private static final JsonMapper JSON_MAPPER = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
+    };
 
     private final DSLContext db;
 
@@ -241,7 +247,8 @@ public class DeploymentStore {
     public Map<String, AppliedChange> lastAppliedChanges(String blueprintId) {
         Map<String, AppliedChange> last = new HashMap<>();
         db.select(DEPLOYMENT_CHANGE.ADDRESS, DEPLOYMENT_CHANGE.RESOURCE_NAME, DEPLOYMENT_CHANGE.RESOURCE_TYPE,
-                        DEPLOYMENT_CHANGE.DEPLOYMENT_ID, DEPLOYMENT_CHANGE.PROVIDER_ID, DEPLOYMENT_CHANGE.ACTION)
+                        DEPLOYMENT_CHANGE.DEPLOYMENT_ID, DEPLOYMENT_CHANGE.PROVIDER_ID, DEPLOYMENT_CHANGE.ACTION,
+                        DEPLOYMENT_CHANGE.ATTRIBUTES)
                 .from(DEPLOYMENT_CHANGE)
                 .join(DEPLOYMENT).on(DEPLOYMENT.DEPLOYMENT_ID.eq(DEPLOYMENT_CHANGE.DEPLOYMENT_ID))
                 .where(DEPLOYMENT.BLUEPRINT_ID.eq(blueprintId),
@@ -252,7 +259,7 @@ public class DeploymentStore {
                         last.remove(row.value1());
                     } else {
                         last.put(row.value1(), new AppliedChange(row.value1(), row.value2(), row.value3(), row.value4(),
-                                row.value5()));
+                                row.value5(), row.value7() == null ? null : JSON_MAPPER.readValue(row.value7().data(), ATTRIBUTES)));
                     }
                 });
         return last;
@@ -321,11 +328,14 @@ public class DeploymentStore {
     }
 
     /** Records how a change ended; false if it had ended already. */
+    /** @param attributes what the change reported of the resource (empty for a delete or a failure) */
     public boolean changeEnded(UUID deploymentId, int attempt, String address, ChangeAction action, ChangeState state,
-            String providerId, String error, OffsetDateTime now) {
+            String providerId, Map<String, String> attributes, String error, OffsetDateTime now) {
         return db.update(DEPLOYMENT_CHANGE)
                 .set(DEPLOYMENT_CHANGE.STATE, state.name())
                 .set(DEPLOYMENT_CHANGE.PROVIDER_ID, providerId)
+                .set(DEPLOYMENT_CHANGE.ATTRIBUTES, attributes.isEmpty() ? null
+                        : JSON.valueOf(JSON_MAPPER.writeValueAsString(attributes)))
                 .set(DEPLOYMENT_CHANGE.ERROR, error)
                 .set(DEPLOYMENT_CHANGE.UPDATED_AT, now)
                 .where(DEPLOYMENT_CHANGE.DEPLOYMENT_ID.eq(deploymentId), DEPLOYMENT_CHANGE.ATTEMPT.eq(attempt),

@@ -345,7 +345,7 @@ public class DeploymentRunner {
                 OffsetDateTime now = OffsetDateTime.now(clock);
                 blueprints.lock(deployment.blueprintId());
                 if (deployments.changeEnded(deployment.deploymentId(), deployment.attempt(), address, action,
-                        ChangeState.APPLIED, providerId, null, now)) {
+                        ChangeState.APPLIED, providerId, attributes, null, now)) {
                     outbox.add(event, now);
                 }
             });
@@ -375,7 +375,7 @@ public class DeploymentRunner {
             if (deployments.failed(deployment.deploymentId(), deployment.attempt(), DeploymentStatus.APPLYING,
                     resourceName, failure.message(), failed.getEnvelope().getEventId(), now)) {
                 deployments.changeEnded(deployment.deploymentId(), deployment.attempt(), change.address(), change.action(),
-                        ChangeState.FAILED, null, failure.message(), now);
+                        ChangeState.FAILED, null, Map.of(), failure.message(), now);
                 outbox.add(changeFailed, now);
                 outbox.add(failed, now);
             }
