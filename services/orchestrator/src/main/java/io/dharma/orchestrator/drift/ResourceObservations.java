@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
  * Dharma deployed there (per address whose last applied change left it in place). Attributes are
  * stringified by {@link ResourceAttributes}, the same function that filled
  * {@code ResourceChanged.attributes}, so an untouched resource is observed with exactly the
- * strings its last change reported (see {@link #attributes}). Resources the provider has but Dharma did not deploy are not
- * reported: drift is measured against what Dharma deployed.
+ * strings its last change reported (see {@link #attributes}). Resources the provider has but
+ * Dharma did not deploy are not reported: drift is measured against what Dharma deployed.
  */
 final class ResourceObservations {
 

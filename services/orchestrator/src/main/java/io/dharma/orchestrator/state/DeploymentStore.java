@@ -327,8 +327,11 @@ public class DeploymentStore {
                         row.getResourceType(), ChangeAction.valueOf(row.getAction()), ChangeState.valueOf(row.getState())));
     }
 
-    /** Records how a change ended; false if it had ended already. */
-    /** @param attributes what the change reported of the resource (empty for a delete or a failure) */
+    /**
+     * Records how a change ended; false if it had ended already.
+     *
+     * @param attributes what the change reported of the resource (empty for a delete or a failure)
+     */
     public boolean changeEnded(UUID deploymentId, int attempt, String address, ChangeAction action, ChangeState state,
             String providerId, Map<String, String> attributes, String error, OffsetDateTime now) {
         return db.update(DEPLOYMENT_CHANGE)
