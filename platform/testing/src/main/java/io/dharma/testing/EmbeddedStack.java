@@ -66,14 +66,15 @@ public final class EmbeddedStack {
         return postgres.dataSource();
     }
 
-    /** Spring properties that point an application at this stack. */
+    /** Spring properties that point an application at this stack, trusting the shared {@link TestIssuer}. */
     public Map<String, Object> springProperties() {
         return Map.of(
                 "spring.kafka.bootstrap-servers", bootstrapServers(),
                 "dharma.schema-registry.url", registryUrl(),
                 "spring.datasource.url", jdbcUrl(),
                 "spring.datasource.username", postgres.username(),
-                "spring.datasource.password", postgres.password());
+                "spring.datasource.password", postgres.password(),
+                "dharma.security.issuers[0].issuer-uri", TestIssuer.get().issuerUri());
     }
 
     private void stop() {

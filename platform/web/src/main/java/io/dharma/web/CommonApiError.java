@@ -10,8 +10,8 @@ public final class CommonApiError {
     public static final ApiError NOT_ACCEPTABLE = new ProblemType("request.not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable");
     public static final ApiError UNSUPPORTED_MEDIA_TYPE = new ProblemType("request.unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type");
     public static final ApiError BAD_REQUEST = new ProblemType("request.malformed", HttpStatus.BAD_REQUEST, "Malformed request");
-    public static final ApiError INVALID_TENANT = new ProblemType("request.invalid-tenant", HttpStatus.BAD_REQUEST, "Invalid tenant");
-    public static final ApiError INVALID_USER = new ProblemType("request.invalid-user", HttpStatus.BAD_REQUEST, "Invalid user");
+    public static final ApiError UNAUTHENTICATED = new ProblemType("auth.unauthenticated", HttpStatus.UNAUTHORIZED, "Authentication required");
+    public static final ApiError FORBIDDEN = new ProblemType("auth.forbidden", HttpStatus.FORBIDDEN, "Not allowed");
     public static final ApiError SERVICE_UNAVAILABLE = new ProblemType("service.unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable");
     public static final ApiError INTERNAL = new ProblemType("service.internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

@@ -1,10 +1,13 @@
 package io.dharma.web;
 
+import java.util.List;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -12,13 +15,17 @@ import org.springframework.context.annotation.Bean;
 public class WebAutoConfiguration {
 
     @Bean
-    @ConditionalOnMissingBean
-    CallerResolver callerResolver(WebProperties properties) {
-        return new CallerResolver(properties.defaultTenant(), properties.defaultUser());
+    PlatformProblemHandler platformProblemHandler(WebProperties properties) {
+        return new PlatformProblemHandler(properties.retryAfter());
     }
 
     @Bean
-    PlatformProblemHandler platformProblemHandler(WebProperties properties) {
-        return new PlatformProblemHandler(properties.retryAfter());
+    WebMvcConfigurer callerArguments() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
     }
 }

@@ -8,8 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Set;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
@@ -24,11 +24,9 @@ class PlatformProblemHandlerTest {
 
     @RestController
     static class SampleController {
-        private final CallerResolver callers = new CallerResolver("default", "local-user");
-
         @GetMapping("/caller")
-        Caller caller(HttpServletRequest request) {
-            return callers.callerOf(request);
+        Caller caller(Caller caller) {
+            return caller;
         }
 
         @GetMapping("/missing")
@@ -54,6 +52,7 @@ class PlatformProblemHandlerTest {
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new SampleController())
             .setControllerAdvice(new PlatformProblemHandler(Duration.ofSeconds(7)))
+            .setCustomArgumentResolvers(new CallerArgumentResolver())
             .build();
 
     @Test
@@ -82,20 +81,18 @@ class PlatformProblemHandlerTest {
     }
 
     @Test
-    void callerComesFromHeadersWithLocalDefaults() throws Exception {
-        mvc.perform(get("/caller"))
-                .andExpect(jsonPath("$.tenant").value("default"))
-                .andExpect(jsonPath("$.user").value("local-user"));
-        mvc.perform(get("/caller").header(CallerResolver.TENANT_HEADER, "team-a").header(CallerResolver.USER_HEADER, "ana@example.com"))
+    void callerIsTheOneTheSecurityChainAuthenticated() throws Exception {
+        mvc.perform(get("/caller").requestAttr(Caller.ATTRIBUTE, new Caller("team-a", "ana@example.com", Set.of("viewer"))))
                 .andExpect(jsonPath("$.tenant").value("team-a"))
-                .andExpect(jsonPath("$.user").value("ana@example.com"));
+                .andExpect(jsonPath("$.user").value("ana@example.com"))
+                .andExpect(jsonPath("$.roles[0]").value("viewer"));
     }
 
     @Test
-    void invalidTenantIsRejected() throws Exception {
-        mvc.perform(get("/caller").header(CallerResolver.TENANT_HEADER, "Team A; DROP"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.code").value("request.invalid-tenant"));
+    void headersNameNobody() throws Exception {
+        mvc.perform(get("/caller").header("X-Dharma-Tenant", "team-a").header("X-Dharma-User", "ana"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("auth.unauthenticated"));
     }
 
     @Test

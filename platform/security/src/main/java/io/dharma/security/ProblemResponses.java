@@ -1,0 +1,68 @@
+package io.dharma.security;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.dharma.web.ApiError;
+import io.dharma.web.CommonApiError;
+import io.dharma.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * 401 and 403 as every other Dharma error: RFC 9457 problem+json with a stable code, plus the
+ * {@code WWW-Authenticate} header RFC 6750 asks for (set by Spring Security's bearer-token handlers).
+ */
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
+    private final BearerTokenAccessDeniedHandler denied = new BearerTokenAccessDeniedHandler();
+
+    ProblemResponses() {
+        challenge.setRealmName("dharma");
+        denied.setRealmName("dharma");
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        challenge.commence(request, response, failure);
+        String detail = request.getHeader("Authorization") == null
+                ? "This operation needs a credential: send 'Authorization: Bearer <token or API key>'"
+                : "The credential was refused: " + failure.getMessage();
+        write(response, CommonApiError.UNAUTHENTICATED, detail);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException failure)
+            throws IOException {
+        denied.handle(request, response, failure);
+        write(response, CommonApiError.FORBIDDEN, "Your role does not allow " + request.getMethod() + " "
+                + request.getRequestURI());
+    }
+
+    private static void write(HttpServletResponse response, ApiError error, String detail) throws IOException {
+        ProblemDetail problem = Problems.of(error, detail);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        body.putAll(problem.getProperties());
+        response.setStatus(error.status().value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        JSON.writeValue(response.getOutputStream(), body);
+    }
+}
