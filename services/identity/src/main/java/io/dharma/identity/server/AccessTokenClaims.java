@@ -2,6 +2,7 @@ package io.dharma.identity.server;
 
 import io.dharma.identity.user.User;
 import io.dharma.identity.user.Users;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -37,10 +38,12 @@ public class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingConte
         String username = context.getPrincipal().getName();
         User user = users.find(username).filter(User::enabled).orElseThrow(() -> new OAuth2AuthenticationException(
                 new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "the user is disabled or unknown", null)));
+        // Mutable lists: the server stores the claims with the authorization as JSON, and its
+        // allow-list of types has ArrayList but not List.of's classes.
         context.getClaims()
                 .subject(user.username())
-                .audience(List.of(audience))
+                .audience(new ArrayList<>(List.of(audience)))
                 .claim(TENANT, user.tenant())
-                .claim(ROLES, user.roles());
+                .claim(ROLES, new ArrayList<>(user.roles()));
     }
 }

@@ -7,6 +7,7 @@ import io.dharma.identity.user.Users;
 import java.util.List;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
@@ -20,6 +21,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2DeviceVerificationAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
@@ -110,6 +112,8 @@ public final class AuthorizationServerSecurity {
                                 .authenticationProvider(PublicClientAuthentication.provider(clients)))
                         .deviceAuthorizationEndpoint(device -> device.verificationUri(ActivationPages.ACTIVATE))
                         .deviceVerificationEndpoint(verification -> verification
+                                .authenticationProviders(providers -> providers.forEach(
+                                        AuthorizationServerSecurity::consentOnlyIfTheClientRequiresIt))
                                 .deviceVerificationResponseHandler(new SimpleUrlAuthenticationSuccessHandler(ActivationPages.ACTIVATED)))
                         .oidc(Customizer.withDefaults()))
                 .authenticationProvider(login)
@@ -127,6 +131,19 @@ public final class AuthorizationServerSecurity {
                         new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
                 .addFilterAfter(new ActivationPages(settings.getDeviceVerificationEndpoint()), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /**
+     * Spring asks for consent on every device login whatever the client's settings; the CLI's
+     * logins need none (the activation page is the user's explicit approval), other clients keep it.
+     */
+    private static void consentOnlyIfTheClientRequiresIt(AuthenticationProvider provider) {
+        if (provider instanceof OAuth2DeviceVerificationAuthenticationProvider verification) {
+            verification.setAuthorizationConsentRequired(context ->
+                    context.getRegisteredClient().getClientSettings().isRequireAuthorizationConsent()
+                            && (context.getAuthorizationConsent() == null || !context.getAuthorizationConsent()
+                                    .getScopes().containsAll(context.getRequestedScopes())));
+        }
     }
 
     private OAuth2TokenGenerator<?> tokenGenerator() {
