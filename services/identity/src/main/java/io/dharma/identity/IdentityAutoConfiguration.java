@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -52,8 +53,10 @@ import org.springframework.security.web.SecurityFilterChain;
  * <p>It owns the PostgreSQL schema {@value #SCHEMA}, migrated by its own Flyway
  * ({@code classpath:db/identity}) and used through a small pool of its own ({@link IdentityDatabase}).
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class,
-        before = {ServletWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
+// Before Boot's Flyway, default security chain and in-memory user, which each stand back when
+// this module's Flyway, chain and user details service exist.
+@AutoConfiguration(after = DataSourceAutoConfiguration.class, before = {FlywayAutoConfiguration.class,
+        ServletWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnProperty("dharma.identity.issuer")
 @EnableConfigurationProperties(IdentityProperties.class)
