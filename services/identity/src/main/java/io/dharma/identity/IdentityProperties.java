@@ -1,0 +1,60 @@
+package io.dharma.identity;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the embedded OpenID Connect issuer ({@code dharma.identity.*}). The module is active
+ * only when {@code dharma.identity.issuer} is set; every other value has its default here.
+ *
+ * @param issuer the issuer URL tokens name ({@code iss}) and discovery publishes, e.g.
+ *        {@code http://localhost:8080}: the URL clients reach this server at (scheme, host, port)
+ * @param audience the {@code aud} of every access token; resource servers accept only this value
+ * @param accessTokenTtl lifetime of an access token (a signed JWT, valid until it expires)
+ * @param refreshTokenTtl lifetime of a refresh token; each use rotates it
+ * @param deviceCodeTtl time a user has to approve a device login at {@code /activate}
+ * @param cliClientId client id of the command-line client (public client: device flow, PKCE)
+ * @param poolSize connections of the identity schema's own small pool
+ */
+@ConfigurationProperties("dharma.identity")
+public record IdentityProperties(
+        URI issuer,
+        @DefaultValue("dharma") String audience,
+        @DefaultValue("15m") Duration accessTokenTtl,
+        @DefaultValue("7d") Duration refreshTokenTtl,
+        @DefaultValue("10m") Duration deviceCodeTtl,
+        @DefaultValue("dharma-cli") String cliClientId,
+        @DefaultValue("4") int poolSize) {
+
+    public IdentityProperties {
+        if (issuer == null || !issuer.isAbsolute() || issuer.getHost() == null) {
+            throw new IllegalArgumentException("dharma.identity.issuer must be an absolute http(s) URL, e.g. http://localhost:8080");
+        }
+        if (issuer.getRawQuery() != null || issuer.getRawFragment() != null
+                || !(issuer.getRawPath() == null || issuer.getRawPath().isEmpty() || issuer.getRawPath().equals("/"))) {
+            // the endpoints are served at the root (/oauth2/token, ...), so the issuer has no path
+            throw new IllegalArgumentException("dharma.identity.issuer must have no path, query or fragment");
+        }
+        requirePositive(accessTokenTtl, "access-token-ttl");
+        requirePositive(refreshTokenTtl, "refresh-token-ttl");
+        requirePositive(deviceCodeTtl, "device-code-ttl");
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("dharma.identity.pool-size must be at least 1");
+        }
+    }
+
+    /** The issuer as tokens and discovery spell it (no trailing slash). */
+    public String issuerUrl() {
+        String url = issuer.toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("dharma.identity." + name + " must be positive");
+        }
+    }
+}
