@@ -1,5 +1,6 @@
 package io.dharma.launcher;
 
+import io.dharma.launcher.cli.AccessCommands;
 import io.dharma.launcher.cli.AuditCommand;
 import io.dharma.launcher.cli.CliException;
 import io.dharma.launcher.cli.CliLogging;
@@ -29,6 +30,8 @@ import picocli.CommandLine.HelpCommand;
             DestroyCommand.class, DriftCommand.class,
             TopicsCommand.class, TailCommand.class, ReplayCommand.class, AuditCommand.class, ReprocessCommand.class,
             RebuildStateCommand.class,
+            AccessCommands.Login.class, AccessCommands.Logout.class, AccessCommands.WhoAmI.class,
+            AccessCommands.Keys.class, AccessCommands.Users.class,
             HelpCommand.class})
 public final class DharmaCli implements Runnable {
 

@@ -17,6 +17,10 @@ public record EmbeddedSettings(Path home, int httpPort, int kafkaPort, int regis
         return new EmbeddedSettings(home, 0, 0, 0, 0);
     }
 
+    public EmbeddedSettings withHttpPort(int port) {
+        return new EmbeddedSettings(home, port, kafkaPort, registryPort, postgresPort, aws);
+    }
+
     public EmbeddedSettings withAws(Aws aws) {
         return new EmbeddedSettings(home, httpPort, kafkaPort, registryPort, postgresPort, aws);
     }

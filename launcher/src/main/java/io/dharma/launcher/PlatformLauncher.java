@@ -19,6 +19,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class PlatformLauncher {
 
+    /** Where a generated platform-admin key is written, under the platform's home. */
+    public static final String ADMIN_KEY_FILE = "admin.key";
+
     private static final Duration STATE_START_TIMEOUT = Duration.ofSeconds(120);
 
     private static final Logger log = LoggerFactory.getLogger(PlatformLauncher.class);
@@ -27,6 +30,12 @@ public final class PlatformLauncher {
     }
 
     public static RunningPlatform start(EmbeddedSettings settings) {
+        return start(settings, Map.of());
+    }
+
+    /** As {@link #start(EmbeddedSettings)}, with more default properties (a test trusting its own issuer). */
+    public static RunningPlatform start(EmbeddedSettings requested, Map<String, Object> extraProperties) {
+        EmbeddedSettings settings = requested.withHttpPort(requested.httpPort() == 0 ? freePort() : requested.httpPort());
         ShutdownStack started = new ShutdownStack();
         try {
             EmbeddedKafkaBroker kafka = started.push(EmbeddedKafkaBroker.start(settings.home(), settings.kafkaPort()));
@@ -36,6 +45,7 @@ public final class PlatformLauncher {
                     EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), settings.registryPort()));
             Map<String, Object> properties = platformProperties(settings, kafka, postgres, registry);
             properties.putAll(AwsDeployments.properties(settings, started));
+            properties.putAll(extraProperties);
             ConfigurableApplicationContext platform = new SpringApplicationBuilder(DharmaPlatformApplication.class)
                     .properties(properties)
                     .registerShutdownHook(false)
@@ -64,7 +74,22 @@ public final class PlatformLauncher {
         props.put("spring.datasource.username", postgres.username());
         props.put("spring.datasource.password", postgres.password());
         props.put("dharma.state.state-dir", settings.home().resolve("state").toString());
+        // The embedded issuer is the platform's own URL, and the platform trusts it like any company IdP.
+        String issuer = "http://localhost:" + settings.httpPort();
+        props.put("dharma.identity.issuer", issuer);
+        props.put("dharma.security.issuers[0].issuer-uri", issuer);
+        props.put("dharma.security.issuers[0].jwk-set-uri", issuer + "/oauth2/jwks");
+        props.put("dharma.security.admin-key-file", settings.home().resolve(ADMIN_KEY_FILE).toString());
         return props;
+    }
+
+    /** The issuer's URL must be known before the web server starts, so "any free port" is chosen here. */
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Returns once the state application has restored its stores, so the query API answers from the start. */

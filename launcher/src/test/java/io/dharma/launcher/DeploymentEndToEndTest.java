@@ -47,11 +47,14 @@ class DeploymentEndToEndTest {
         JsonNode waiting = awaitDeployment(accepted.blueprintId(), "AWAITING_APPROVAL");
         assertThat(inventory(accepted.blueprintId()).size()).isZero();
         String id = waiting.path("deploymentId").asString();
-        assertThat(api.post("/api/v1/deployments/" + id + "/approve", "{\"comment\":\"change ticket 42\"}").statusCode())
+        assertThat(api.post("/api/v1/deployments/" + id + "/approve", "{}").statusCode())
+                .as("four-eyes: the submitter cannot approve its own production deployment").isEqualTo(403);
+        PlatformApi approver = PlatformApi.withBearer(platform.apiUrl(), PlatformApi.bearer("e2e-deploy", "approver-ana"));
+        assertThat(approver.post("/api/v1/deployments/" + id + "/approve", "{\"comment\":\"change ticket 42\"}").statusCode())
                 .isEqualTo(202);
 
         JsonNode deployed = awaitDeployment(accepted.blueprintId(), "SUCCEEDED");
-        assertThat(deployed.path("decidedBy").asString()).isEqualTo("local-user");
+        assertThat(deployed.path("decidedBy").asString()).isEqualTo("approver-ana");
         assertThat(inventory(accepted.blueprintId()).size())
                 .isEqualTo(ExampleBlueprints.blueprint("aws-prod-api.yaml").spec().resources().size());
     }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import io.dharma.testing.TestIssuer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -55,7 +56,7 @@ class OpenApiContractTest {
         String document = Files.readString(Path.of("../examples/aws-web-app.yaml"))
                 .replace("name: shop-web-dev", "name: contract-" + UUID.randomUUID().toString().substring(0, 8));
         submission = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(platform.apiUrl() + "/api/v1/blueprints"))
-                .header("X-Dharma-Tenant", TENANT).header("Content-Type", "application/yaml")
+                .header("Authorization", "Bearer " + TestIssuer.get().token(TENANT, "contract-test")).header("Content-Type", "application/yaml")
                 .POST(HttpRequest.BodyPublishers.ofString(document)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(submission.statusCode()).as(submission.body()).isEqualTo(202);
         JsonNode accepted = PlatformApi.json(submission.body());
@@ -194,15 +195,15 @@ class OpenApiContractTest {
         send("POST", "/api/v1/policies", "/api/v1/policies", "application/json", "{\"id\":\"\"}", 422);
         send("POST", "/api/v1/deployments/{deploymentId}/retry", "/api/v1/deployments/" + unknown + "/retry", null, null, 404);
 
-        HttpResponse<String> badTenant = http.send(HttpRequest.newBuilder(URI.create(platform.apiUrl() + "/api/v1/summary"))
-                .header("X-Dharma-Tenant", "Not A Tenant").GET().build(), HttpResponse.BodyHandlers.ofString());
-        check("GET", "/api/v1/summary", badTenant);
-        assertThat(badTenant.statusCode()).isEqualTo(400);
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(platform.apiUrl() + "/api/v1/summary"))
+                .header("X-Dharma-Tenant", TENANT).GET().build(), HttpResponse.BodyHandlers.ofString());
+        check("GET", "/api/v1/summary", anonymous);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
 
         // The SSE endpoint's 404 is problem+json although the client asked for an event stream.
         HttpResponse<String> noStream = http.send(HttpRequest.newBuilder(
                         URI.create(platform.apiUrl() + "/api/v1/tracking/" + unknown + "/events"))
-                .header("X-Dharma-Tenant", TENANT).header("Accept", "text/event-stream").GET().build(),
+                .header("Authorization", "Bearer " + TestIssuer.get().token(TENANT, "contract-test")).header("Accept", "text/event-stream").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         check("GET", "/api/v1/tracking/{trackingId}/events", noStream);
         assertThat(noStream.statusCode()).isEqualTo(404);
@@ -225,7 +226,7 @@ class OpenApiContractTest {
     void theEventStreamCarriesStagesAndAnEndAsDocumented() throws Exception {
         HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(
                         URI.create(platform.apiUrl() + "/api/v1/tracking/" + deployed.trackingId() + "/events"))
-                .header("X-Dharma-Tenant", TENANT).header("Accept", "text/event-stream").GET().build(),
+                .header("Authorization", "Bearer " + TestIssuer.get().token(TENANT, "contract-test")).header("Accept", "text/event-stream").GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(OpenApiDocument.mediaType(stream.headers().firstValue("Content-Type").orElse("")))
                 .isIn(contract.response("GET", "/api/v1/tracking/{trackingId}/events", stream.statusCode())
@@ -276,7 +277,7 @@ class OpenApiContractTest {
     private String send(String method, String template, String path, String contentType, String body, int expectedStatus)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.apiUrl() + path))
-                .header("X-Dharma-Tenant", TENANT).header("X-Dharma-User", "contract-test")
+                .header("Authorization", "Bearer " + TestIssuer.get().token(TENANT, "contract-test"))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -292,7 +293,7 @@ class OpenApiContractTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(platform.apiUrl() + path)).header("X-Dharma-Tenant", TENANT)
+        return http.send(HttpRequest.newBuilder(URI.create(platform.apiUrl() + path)).header("Authorization", "Bearer " + TestIssuer.get().token(TENANT, "contract-test"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 

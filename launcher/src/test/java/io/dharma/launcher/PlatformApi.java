@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
+import io.dharma.testing.TestIssuer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,12 +19,31 @@ final class PlatformApi {
     }
 
     private final String baseUrl;
-    private final String tenant;
+    private final String bearer;
     private final HttpClient http = HttpClient.newHttpClient();
 
+    /** As a user of {@code tenant} holding every tenant role, with a token from the test's issuer. */
     PlatformApi(String baseUrl, String tenant) {
+        this(baseUrl, tenant, "e2e-user");
+    }
+
+    PlatformApi(String baseUrl, String tenant, String user) {
+        this(baseUrl, TestIssuer.get().token(tenant, user), true);
+    }
+
+    private PlatformApi(String baseUrl, String bearer, boolean unused) {
         this.baseUrl = baseUrl;
-        this.tenant = tenant;
+        this.bearer = bearer;
+    }
+
+    /** As the holder of this API key or token. */
+    static PlatformApi withBearer(String baseUrl, String bearer) {
+        return new PlatformApi(baseUrl, bearer, true);
+    }
+
+    /** The same tenant as another principal (four-eyes: the approver is not the submitter). */
+    static String bearer(String tenant, String user) {
+        return TestIssuer.get().token(tenant, user);
     }
 
     /** Submits {@code examples/<file>}, renamed so each test owns its blueprint. */
@@ -63,6 +83,6 @@ final class PlatformApi {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.header("X-Dharma-Tenant", tenant).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request.header("Authorization", "Bearer " + bearer).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -19,7 +19,12 @@ class PlatformLauncherTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void readinessIsUpWithKafkaRegistryAndDatabase() throws Exception {
+    void readinessIsOpenToProbesButItsDetailsAreForPlatformAdmins() throws Exception {
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(
+                URI.create(platform.apiUrl() + "/actuator/health/readiness")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(anonymous.body()).contains("\"status\":\"UP\"").doesNotContain("schemaRegistry");
+
         HttpResponse<String> response = get(platform.apiUrl() + "/actuator/health/readiness");
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -42,6 +47,7 @@ class PlatformLauncherTest {
     void aSubmittedExampleIsTrackedUpToDeployed() throws Exception {
         HttpRequest submit = HttpRequest.newBuilder(URI.create(platform.apiUrl() + "/api/v1/blueprints"))
                 .header("Content-Type", "application/yaml")
+                .header("Authorization", "Bearer " + adminKey())
                 .POST(HttpRequest.BodyPublishers.ofFile(Path.of("../examples/aws-web-app.yaml")))
                 .build();
 
@@ -63,11 +69,46 @@ class PlatformLauncherTest {
     }
 
     @Test
-    void prometheusMetricsAreExposed() throws Exception {
+    void prometheusMetricsAreForPlatformAdmins() throws Exception {
         assertThat(get(platform.apiUrl() + "/actuator/prometheus").statusCode()).isEqualTo(200);
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(
+                URI.create(platform.apiUrl() + "/actuator/prometheus")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void theFirstStartGeneratesAnAdminKeyReadableOnlyByItsOwner() throws Exception {
+        Path file = Path.of(platform.context().getEnvironment().getProperty("dharma.security.admin-key-file"));
+
+        assertThat(platform.generatedAdminKey()).isPresent();
+        assertThat(java.nio.file.Files.readString(file).strip()).isEqualTo(platform.generatedAdminKey().orElseThrow());
+        assertThat(java.nio.file.Files.getPosixFilePermissions(file))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        assertThat(platform.banner()).contains(platform.generatedAdminKey().orElseThrow());
+    }
+
+    @Test
+    void anonymousCallsAreRefusedWithAChallenge() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(platform.apiUrl() + "/api/v1/blueprints"))
+                .header("X-Dharma-Tenant", "default").header("X-Dharma-User", "someone")
+                .header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofFile(Path.of("../examples/aws-web-app.yaml"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Bearer");
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(response.body()).contains("\"code\":\"auth.unauthenticated\"");
+    }
+
+    /** As `./dharma up`'s first user does: with the generated platform-admin key. */
     private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + adminKey()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String adminKey() {
+        return platform.generatedAdminKey().orElseThrow();
     }
 }

@@ -3,6 +3,9 @@ package io.dharma.launcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.Map;
+
+import io.dharma.testing.TestIssuer;
 
 /**
  * One platform, as `./dharma up` runs it, on free ports and a temporary home, for every test
@@ -21,7 +24,9 @@ final class SharedPlatform {
             // Observe deployed stacks often, so drift shows up within a test's patience.
             System.setProperty("dharma.orchestrator.drift.interval", StateEndToEndTest.OBSERVER_INTERVAL.toMillis() + "ms");
             try {
-                platform = PlatformLauncher.start(EmbeddedSettings.ephemeral(Files.createTempDirectory("dharma-e2e")));
+                // Tests act as users of many tenants: the platform also trusts a stand-in IdP (outside the product).
+                platform = PlatformLauncher.start(EmbeddedSettings.ephemeral(Files.createTempDirectory("dharma-e2e")),
+                        Map.of("dharma.security.issuers[1].issuer-uri", TestIssuer.get().issuerUri()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -45,7 +45,7 @@ class StateEndToEndTest {
         PlatformApi.Accepted accepted = api.submitExample("aws-web-app.yaml", "tracked-" + shortId());
         HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(platform.apiUrl() + "/api/v1/tracking/" + accepted.trackingId() + "/events"))
-                .header("X-Dharma-Tenant", TENANT).header("Accept", "text/event-stream").GET().build(),
+                .header("Authorization", "Bearer " + io.dharma.testing.TestIssuer.get().token(TENANT, "e2e-user")).header("Accept", "text/event-stream").GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(stream.statusCode()).isEqualTo(200);
         List<Received> received = CompletableFuture.supplyAsync(() -> read(stream)).get(120, TimeUnit.SECONDS);

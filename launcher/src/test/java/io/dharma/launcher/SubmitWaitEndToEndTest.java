@@ -44,7 +44,7 @@ class SubmitWaitEndToEndTest {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         String[] withPlatform = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
-                "--api-url", platform.apiUrl(), "--tenant", tenant)).toArray(String[]::new);
+                "--api-url", platform.apiUrl(), "--token", io.dharma.testing.TestIssuer.get().token(tenant, "cli-user"))).toArray(String[]::new);
         return new Result(cli.execute(withPlatform), out.toString(), err.toString());
     }
 }

@@ -15,7 +15,6 @@ import io.dharma.streams.query.TrackingEventsController;
 import io.dharma.streams.runtime.StateHealthIndicator;
 import io.dharma.streams.runtime.StateProperties;
 import io.dharma.streams.runtime.StateStreams;
-import io.dharma.web.CallerResolver;
 import io.dharma.web.WebAutoConfiguration;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.Topology;
@@ -84,16 +83,16 @@ public class StateAutoConfiguration {
 
     @Bean
     StateQueryController stateQueryController(StateQueries stateQueries, InstanceForwarding stateForwarding,
-            CallerResolver callers, JsonMapper json, AcceptedSubmission.Lookup accepted) {
-        return new StateQueryController(new KeyLookups(stateQueries, stateForwarding, callers),
-                new ScatterGather(stateQueries, stateForwarding, json), callers, accepted);
+            JsonMapper json, AcceptedSubmission.Lookup accepted) {
+        return new StateQueryController(new KeyLookups(stateQueries, stateForwarding),
+                new ScatterGather(stateQueries, stateForwarding, json), accepted);
     }
 
     @Bean
     TrackingEventsController stateTrackingEventsController(StateQueries stateQueries, InstanceForwarding stateForwarding,
-            TrackingChangeFeed stateTrackingChangeFeed, CallerResolver callers, AcceptedSubmission.Lookup accepted,
+            TrackingChangeFeed stateTrackingChangeFeed, AcceptedSubmission.Lookup accepted,
             JsonMapper json, StateProperties properties) {
-        return new TrackingEventsController(stateQueries, stateForwarding, stateTrackingChangeFeed, callers, accepted,
+        return new TrackingEventsController(stateQueries, stateForwarding, stateTrackingChangeFeed, accepted,
                 json, properties.sseTimeout().toMillis());
     }
 

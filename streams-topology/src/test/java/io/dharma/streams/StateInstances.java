@@ -17,6 +17,7 @@ import io.dharma.serde.AvroSerializer;
 import io.dharma.streams.app.StateApplication;
 import io.dharma.streams.runtime.StateStreams;
 import io.dharma.testing.EmbeddedStack;
+import io.dharma.testing.TestIssuer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -56,8 +57,14 @@ final class StateInstances {
             return context.getBean(StateStreams.class);
         }
 
+        /** GETs {@code path} as a user of {@code tenant} (a bearer token of the shared {@link TestIssuer}). */
         Reply get(String path, String tenant) {
             return StateInstances.get(baseUrl() + path, tenant);
+        }
+
+        /** GETs {@code path} with exactly these headers (none: anonymous). */
+        Reply getWith(String path, Map<String, String> headers) {
+            return StateInstances.send(baseUrl() + path, headers);
         }
 
         @Override
@@ -82,6 +89,7 @@ final class StateInstances {
         Map<String, Object> props = new HashMap<>();
         props.put("spring.kafka.bootstrap-servers", stack.bootstrapServers());
         props.put("dharma.schema-registry.url", stack.registryUrl());
+        props.put("dharma.security.issuers[0].issuer-uri", TestIssuer.get().issuerUri());
         props.put("server.port", 0);
         props.put("dharma.state.application-id", APPLICATION_ID);
         props.put("dharma.state.commit-interval", "50ms");
@@ -97,11 +105,20 @@ final class StateInstances {
                 .run(args));
     }
 
+    /** {@code Authorization: Bearer <token>} for a user of {@code tenant} holding every tenant role. */
+    static String bearer(String tenant) {
+        return "Bearer " + TestIssuer.get().token(tenant, "user@" + tenant);
+    }
+
     static Reply get(String url, String tenant) {
+        return send(url, Map.of("Authorization", bearer(tenant)));
+    }
+
+    static Reply send(String url, Map<String, String> headers) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("X-Dharma-Tenant", tenant).timeout(Duration.ofSeconds(20)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET();
+            headers.forEach(request::header);
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response);
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -21,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import io.dharma.streams.query.InstanceForwarding;
+import io.dharma.testing.TestIssuer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
@@ -130,6 +132,66 @@ class StateQueryApiTest {
     }
 
     @Test
+    @Order(3)
+    void anotherTenantsKeyIsNotFoundAlsoWhenItsRequestIsForwardedToTheOwningInstance() {
+        for (LifecycleStory story : stories) {
+            for (var key : List.of(
+                    new Object[] {DharmaTopology.TRACKING_STORE, story.trackingId, "/api/v1/tracking/", "", "tracking.not-found"},
+                    new Object[] {DharmaTopology.DEPLOYMENTS_STORE, story.deploymentId, "/api/v1/deployments/", "",
+                            "deployment.not-found"},
+                    new Object[] {DharmaTopology.BLUEPRINTS_STORE, story.blueprintId, "/api/v1/blueprints/", "/status",
+                            "blueprint.not-found"})) {
+                String store = (String) key[0];
+                String id = (String) key[1];
+                StateInstances.Instance owner = hostedBy(first, store, List.of(id)).isEmpty() ? second : first;
+                StateInstances.Instance notOwner = owner == first ? second : first;
+                assertThat(hostedBy(notOwner, store, List.of(id))).as("the request lands where " + id + " is not").isEmpty();
+                StateInstances.Reply forwarded = notOwner.get(key[2] + id + key[3], "intruder");
+                assertThat(forwarded.status()).as(forwarded.raw().body()).isEqualTo(404);
+                assertThat(forwarded.header("Content-Type")).startsWith("application/problem+json");
+                assertThat(forwarded.json().get("code").asString()).isEqualTo(key[4]);
+                assertThat(notOwner.get(key[2] + id + key[3], TENANT).status())
+                        .as("the owner's tenant gets it through the same forwarding").isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aQueryWithoutACredentialIsUnauthenticated() {
+        LifecycleStory story = stories.getFirst();
+        for (StateInstances.Instance instance : List.of(first, second)) {
+            for (String path : List.of("/api/v1/tracking/" + story.trackingId, "/api/v1/deployments/" + story.deploymentId,
+                    "/api/v1/blueprints/" + story.blueprintId + "/status", "/api/v1/deployments", "/api/v1/drift",
+                    "/api/v1/summary")) {
+                StateInstances.Reply reply = instance.getWith(path, java.util.Map.of());
+                assertThat(reply.status()).as(path).isEqualTo(401);
+                assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+                assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer");
+                assertThat(reply.json().get("code").asString()).isEqualTo("auth.unauthenticated");
+                assertThat(reply.raw().body()).doesNotContain(story.blueprintId);
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void identityHeadersAndForeignTokensAreNotCredentials() {
+        String path = "/api/v1/tracking/" + stories.getFirst().trackingId;
+        StateInstances.Reply headersOnly = first.getWith(path, java.util.Map.of("X-Dharma-Tenant", TENANT,
+                "X-Dharma-User", "someone", InstanceForwarding.FORWARDED_HEADER, "true"));
+        assertThat(headersOnly.status()).isEqualTo(401);
+        assertThat(headersOnly.json().get("code").asString()).isEqualTo("auth.unauthenticated");
+        try (TestIssuer stranger = TestIssuer.start()) {
+            StateInstances.Reply foreign = first.getWith(path,
+                    java.util.Map.of("Authorization", "Bearer " + stranger.token(TENANT, "mallory")));
+            assertThat(foreign.status()).isEqualTo(401);
+            assertThat(foreign.header("WWW-Authenticate")).startsWith("Bearer");
+            assertThat(foreign.json().get("code").asString()).isEqualTo("auth.unauthenticated");
+        }
+    }
+
+    @Test
     @Order(4)
     void deploymentPagesFromEitherInstanceCoverEveryDeploymentOnceInIdOrder() {
         for (StateInstances.Instance instance : List.of(first, second)) {
@@ -176,7 +238,7 @@ class StateQueryApiTest {
         List<String> received = new CopyOnWriteArrayList<>();
         HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(notHosting.baseUrl() + "/api/v1/tracking/" + story.trackingId + "/events"))
-                .header("X-Dharma-Tenant", TENANT).header("Accept", "text/event-stream").GET().build(),
+                .header("Authorization", StateInstances.bearer(TENANT)).header("Accept", "text/event-stream").GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(stream.statusCode()).isEqualTo(200);
         CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> readEvents(stream, received));
@@ -195,6 +257,26 @@ class StateQueryApiTest {
         assertThat(received).containsExactly("stage:SUBMITTED", "stage:IAC_GENERATED", "stage:GUARDRAILS_PASSED",
                 "stage:COST_ESTIMATED", "stage:REQUESTED", "stage:PLANNING", "stage:PLANNED", "stage:APPLYING",
                 "stage:SUCCEEDED", "end:SUCCEEDED");
+    }
+
+    @Test
+    @Order(7)
+    void theEventStreamNeedsACredentialAndHidesAnotherTenantsTracking() {
+        LifecycleStory story = stories.getFirst();
+        StateInstances.Instance notHosting = hostedBy(first, DharmaTopology.TRACKING_STORE, List.of(story.trackingId))
+                .isEmpty() ? first : second;
+        for (StateInstances.Instance instance : List.of(first, second)) {
+            StateInstances.Reply anonymous = instance.getWith("/api/v1/tracking/" + story.trackingId + "/events",
+                    java.util.Map.of("Accept", "text/event-stream"));
+            assertThat(anonymous.status()).isEqualTo(401);
+            assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
+            assertThat(anonymous.json().get("code").asString()).isEqualTo("auth.unauthenticated");
+        }
+        StateInstances.Reply intruder = notHosting.getWith("/api/v1/tracking/" + story.trackingId + "/events",
+                java.util.Map.of("Accept", "text/event-stream", "Authorization", StateInstances.bearer("intruder")));
+        assertThat(intruder.status()).as("asked through the instance that does not host it").isEqualTo(404);
+        assertThat(intruder.json().get("code").asString()).isEqualTo("tracking.not-found");
     }
 
     @Test

@@ -1,8 +1,10 @@
 package io.dharma.launcher.cli;
 
+import java.nio.file.Path;
+
 import picocli.CommandLine.Option;
 
-/** Where the user commands find the platform API, and who they act as. */
+/** Where the user commands find the platform API, and the credential they send. */
 public final class ApiOptions {
 
     @Option(names = "--api-url", paramLabel = "URL",
@@ -10,15 +12,21 @@ public final class ApiOptions {
             description = "Platform API URL (env DHARMA_API_URL, default ${DEFAULT-VALUE}).")
     String apiUrl;
 
-    @Option(names = "--tenant", paramLabel = "TENANT", defaultValue = "${env:DHARMA_TENANT}",
-            description = "Tenant to act for (env DHARMA_TENANT; the platform's default tenant when unset).")
-    String tenant;
+    @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:DHARMA_TOKEN}",
+            description = "Bearer token or API key (env DHARMA_TOKEN). Without it: the login of `dharma login`, "
+                    + "else the admin key of `dharma up` in --home.")
+    String token;
 
-    @Option(names = "--user", paramLabel = "USER", defaultValue = "${env:DHARMA_USER}",
-            description = "User to act as (env DHARMA_USER; the platform's default user when unset).")
-    String user;
+    @Option(names = "--home", paramLabel = "DIR", defaultValue = "${env:DHARMA_HOME:-.dharma}",
+            description = "The home of a local `dharma up`, whose admin.key is used when nothing else is given "
+                    + "(env DHARMA_HOME, default ${DEFAULT-VALUE}).")
+    Path home;
 
     PlatformClient client() {
-        return new PlatformClient(apiUrl, tenant, user);
+        return new PlatformClient(apiUrl, credentials().bearer(apiUrl));
+    }
+
+    Credentials credentials() {
+        return new Credentials(token, home, Credentials.defaultStore());
     }
 }

@@ -28,18 +28,21 @@ public final class PlatformClient {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final String baseUrl;
-    private final String tenant;
-    private final String user;
+    private final String bearer;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
 
-    public PlatformClient(String baseUrl, String tenant, String user) {
+    /** {@code bearer}: the token or API key to send, null for none. */
+    public PlatformClient(String baseUrl, String bearer) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.tenant = tenant;
-        this.user = user;
+        this.bearer = bearer;
     }
 
     JsonNode get(String path) {
         return JSON.readTree(send(request(path).timeout(REQUEST_TIMEOUT).GET()).body());
+    }
+
+    void delete(String path) {
+        send(request(path).timeout(REQUEST_TIMEOUT).DELETE());
     }
 
     JsonNode post(String path, String contentType, String body) {
@@ -65,11 +68,8 @@ public final class PlatformClient {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
-        if (tenant != null && !tenant.isBlank()) {
-            request.header("X-Dharma-Tenant", tenant);
-        }
-        if (user != null && !user.isBlank()) {
-            request.header("X-Dharma-User", user);
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
         }
         return request;
     }
@@ -124,6 +124,10 @@ public final class PlatformClient {
 
     /** "HTTP 404 deployment.not-found: No deployment ..." from a problem body, or the raw body. */
     static CliException problem(int status, String body) {
+        if (status == 401) {
+            return new CliException("not logged in or the credential was refused (HTTP 401): run `dharma login`, "
+                    + "or pass --token / DHARMA_TOKEN (an API key or token)");
+        }
         try {
             JsonNode problem = JSON.readTree(body);
             String code = problem.path("code").asString("");

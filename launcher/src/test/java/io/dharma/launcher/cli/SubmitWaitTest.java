@@ -38,13 +38,15 @@ class SubmitWaitTest {
         server.createContext("/api/v1/blueprints", exchange -> {
             requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
                     + exchange.getRequestHeaders().getFirst("Content-Type") + " "
-                    + exchange.getRequestHeaders().getFirst("X-Dharma-Tenant"));
+                    + exchange.getRequestHeaders().getFirst("Authorization"));
             respond(exchange, 202, "application/json", "{\"trackingId\":\"trk-1\",\"blueprintId\":\"bp-1\",\"version\":1}");
         });
         server.createContext("/api/v1/tracking/trk-1/events", exchange -> {
             requests.add("GET events " + exchange.getRequestHeaders().getFirst("Accept"));
             respond(exchange, 200, "text/event-stream", stream);
         });
+        server.createContext("/api/v1/caller", exchange -> respond(exchange, 401, "application/problem+json",
+                "{\"code\":\"auth.unauthenticated\",\"detail\":\"needs a credential\"}"));
         server.createContext("/api/v1/tracking/unknown/events", exchange -> respond(exchange, 404, "application/problem+json",
                 "{\"code\":\"tracking.not-found\",\"detail\":\"No submission with tracking id unknown\"}"));
         server.start();
@@ -63,13 +65,13 @@ class SubmitWaitTest {
                 + stage("e3", "DEPLOYMENT", "SUCCEEDED", "{\"resourcesChanged\":\"4\"}")
                 + end("SUCCEEDED");
 
-        Cli cli = Cli.run("submit", blueprint("web.yaml"), "--wait", "--api-url", url(), "--tenant", "team-a");
+        Cli cli = Cli.run("submit", blueprint("web.yaml"), "--wait", "--api-url", url(), "--token", "key-of-team-a");
 
         assertThat(cli.exitCode()).isZero();
         assertThat(cli.out()).contains("tracking id trk-1");
         assertThat(cli.out().lines().filter(l -> l.startsWith("2026-")).toList()).hasSize(3);
         assertThat(cli.out()).containsPattern("IAC_GENERATED +files=3").contains("Ended: SUCCEEDED");
-        assertThat(requests).contains("POST /api/v1/blueprints application/yaml team-a", "GET events text/event-stream");
+        assertThat(requests).contains("POST /api/v1/blueprints application/yaml Bearer key-of-team-a", "GET events text/event-stream");
     }
 
     @Test
@@ -120,8 +122,27 @@ class SubmitWaitTest {
     }
 
     @Test
+    void withoutACredentialTheAdminKeyOfTheLocalHomeIsSent() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("admin.key"), "dharma_0123456789ab_secret\n");
+
+        Cli cli = Cli.run("submit", blueprint("web.yaml"), "--api-url", url(), "--home", dir.toString());
+
+        assertThat(cli.exitCode()).isZero();
+        assertThat(requests).contains("POST /api/v1/blueprints application/yaml Bearer dharma_0123456789ab_secret");
+    }
+
+    @Test
+    void refusedCredentialPrintsOneLineSayingHowToLogIn() {
+        Cli cli = Cli.run("whoami", "--api-url", url(), "--home", dir.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(cli.err().strip().lines()).hasSize(1);
+        assertThat(cli.err()).contains("dharma login").contains("DHARMA_TOKEN");
+    }
+
+    @Test
     void problemAnswersAreShownWithTheirCode() {
-        PlatformClient client = new PlatformClient(url(), null, null);
+        PlatformClient client = new PlatformClient(url(), null);
 
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> client.stream("/api/v1/tracking/unknown/events", null)))
                 .isInstanceOf(CliException.class)

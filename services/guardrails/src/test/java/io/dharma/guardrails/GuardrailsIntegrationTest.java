@@ -2,6 +2,8 @@ package io.dharma.guardrails;
 
 import io.dharma.guardrails.app.GuardrailsApplication;
 import io.dharma.testing.EmbeddedStack;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,5 +30,13 @@ public abstract class GuardrailsIntegrationTest {
 
     protected PoliciesClient client(String tenant) {
         return new PoliciesClient("http://localhost:" + port, tenant);
+    }
+
+    protected PoliciesClient client(String tenant, Set<String> roles) {
+        return new PoliciesClient("http://localhost:" + port, tenant, roles);
+    }
+
+    protected PoliciesClient clientWithHeaders(Map<String, String> headers) {
+        return new PoliciesClient("http://localhost:" + port, headers);
     }
 }

@@ -1,5 +1,6 @@
 package io.dharma.guardrails;
 
+import io.dharma.testing.TestIssuer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -8,21 +9,39 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for /api/v1/policies, as a tenant's tooling would call it. */
+/**
+ * A plain HTTP client for /api/v1/policies, as a tenant's tooling would call it: with a bearer
+ * token from the test identity provider ({@link TestIssuer}) for {@link #USER}.
+ */
 public final class PoliciesClient {
+
+    /** The user every token of this client is issued to. */
+    public static final String USER = "alice@example.com";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
-    private final String tenant;
+    private final Map<String, String> headers;
 
+    /** A user of the tenant holding every tenant role (not platform-admin). */
     PoliciesClient(String baseUrl, String tenant) {
+        this(baseUrl, Map.of("Authorization", "Bearer " + TestIssuer.get().token(tenant, USER)));
+    }
+
+    /** A user of the tenant holding exactly these roles. */
+    PoliciesClient(String baseUrl, String tenant, Set<String> roles) {
+        this(baseUrl, Map.of("Authorization", "Bearer " + TestIssuer.get().token(tenant, USER, roles)));
+    }
+
+    /** Only these headers (none: an anonymous caller). */
+    PoliciesClient(String baseUrl, Map<String, String> headers) {
         this.baseUrl = baseUrl;
-        this.tenant = tenant;
+        this.headers = Map.copyOf(headers);
     }
 
     public Response list() {
@@ -61,10 +80,8 @@ public final class PoliciesClient {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
-        if (tenant != null) {
-            request.header("X-Dharma-Tenant", tenant);
-        }
-        return request.header("X-Dharma-User", "alice@example.com");
+        headers.forEach(request::header);
+        return request;
     }
 
     private static Response send(HttpRequest.Builder request) {
@@ -72,7 +89,8 @@ public final class PoliciesClient {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null));
+                    response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("WWW-Authenticate").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -81,7 +99,7 @@ public final class PoliciesClient {
         }
     }
 
-    public record Response(int status, String body, String contentType, String location) {
+    public record Response(int status, String body, String contentType, String location, String wwwAuthenticate) {
 
         public JsonNode json() {
             return body.isEmpty() ? JSON.missingNode() : JSON.readTree(body);

@@ -46,7 +46,7 @@ class OutboxPublishingTest extends IntakeIntegrationTest {
         assertThat(event.getEnvelope().getTenantId()).isEqualTo("publishing");
         assertThat(event.getEnvelope().getProducer()).isEqualTo("intake");
         assertThat(event.getEnvelope().getCausationId()).isNull();
-        assertThat(event.getSubmittedBy()).as("the caller's user (no X-Dharma-User: the default)").isEqualTo("local-user");
+        assertThat(event.getSubmittedBy()).as("the token's user").isEqualTo(IntakeClient.USER);
         assertThat(event.getName()).isEqualTo("shop-web-dev");
         assertThat(event.getEnvironment()).isEqualTo(Environment.DEV);
         assertThat(event.getCloud()).isEqualTo(Cloud.AWS);

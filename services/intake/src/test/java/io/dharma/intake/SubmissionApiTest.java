@@ -156,7 +156,9 @@ class SubmissionApiTest extends IntakeIntegrationTest {
         assertThat(beta.get("/api/v1/tracking/" + trackingId).status()).isEqualTo(404);
         assertThat(beta.submit(TestBlueprints.bucket("shared-name", "b"), "application/yaml")
                 .json().path("version").asInt()).isEqualTo(1);
-        assertThat(client("not a tenant!").get("/api/v1/blueprints").text("code")).isEqualTo("request.invalid-tenant");
+        IntakeClient.Response invalidTenant = client("not a tenant!").get("/api/v1/blueprints");
+        assertThat(invalidTenant.status()).as("a token whose tenant claim is not a tenant id").isEqualTo(401);
+        assertThat(invalidTenant.text("code")).isEqualTo("auth.unauthenticated");
     }
 
     @Test

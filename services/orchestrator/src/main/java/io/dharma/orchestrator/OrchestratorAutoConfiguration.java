@@ -150,8 +150,10 @@ public class OrchestratorAutoConfiguration {
 
     @Bean
     DeploymentCommands orchestratorDeploymentCommands(TransactionTemplate transactions, BlueprintStore blueprints,
-            DeploymentStore deployments, DeploymentDecisions decisions, Outbox outbox, DeploymentEvents events) {
-        return new DeploymentCommands(transactions, blueprints, deployments, decisions, outbox, events, CLOCK);
+            DeploymentStore deployments, DeploymentDecisions decisions, Outbox outbox, DeploymentEvents events,
+            OrchestratorProperties properties) {
+        return new DeploymentCommands(transactions, blueprints, deployments, decisions, outbox, events,
+                properties::fourEyes, CLOCK);
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package io.dharma.orchestrator;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param drift the drift observer that reports the actual state of deployed stacks
  * @param executors per cloud ("aws", "azure", "gcp"), the name of the executor its new deployments
  *        run on ("terraform", "sandbox"); a cloud not listed runs on the sandbox
+ * @param fourEyesEnvironments the environments ("dev", "staging", "prod", as blueprints spell
+ *        them) where a deployment's submitter may not approve it and a destroy waits for the
+ *        approval of someone other than who asked for it
  */
 @ConfigurationProperties("dharma.orchestrator")
 public record OrchestratorProperties(
@@ -22,10 +27,18 @@ public record OrchestratorProperties(
         @DefaultValue ExecutorRetry executorRetry,
         @DefaultValue Relay relay,
         @DefaultValue Drift drift,
-        Map<String, String> executors) {
+        Map<String, String> executors,
+        @DefaultValue("prod") List<String> fourEyesEnvironments) {
 
     public OrchestratorProperties {
         executors = executors == null ? Map.of() : Map.copyOf(executors);
+        fourEyesEnvironments = fourEyesEnvironments == null ? List.of()
+                : fourEyesEnvironments.stream().map(environment -> environment.trim().toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** Whether {@code environment} (any case) needs four eyes; null (unknown) does not. */
+    public boolean fourEyes(String environment) {
+        return environment != null && fourEyesEnvironments.contains(environment.toLowerCase(Locale.ROOT));
     }
 
     /**

@@ -17,6 +17,7 @@ import io.dharma.orchestrator.support.Events;
 import io.dharma.orchestrator.support.Inputs;
 import io.dharma.orchestrator.support.TestBlueprints;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Approve, reject, retry, destroy and a blueprint's deployments over HTTP: statuses, codes and tenant isolation. */
@@ -65,7 +66,7 @@ class DeploymentApiTest extends OrchestratorIntegrationTest {
         assertThat(Events.only(Events.ofDeployment(shown, second), io.dharma.events.DeploymentPlanned.class).getToAdd()).isZero();
 
         // Before the approval, a subnet is deleted behind the platform's back: the plan approved is not the plan now.
-        assertThat(api().delete("/api/v1/sandbox/resources/" + io.dharma.sandbox.inventory.Inventory.resourceId(tenant, blueprintId, "sub-0"))
+        assertThat(api().asPlatformAdmin().delete("/api/v1/sandbox/resources/" + io.dharma.sandbox.inventory.Inventory.resourceId(tenant, blueprintId, "sub-0"))
                 .status()).isEqualTo(204);
         assertThat(api().as("bob").approve(second, "versioning only").status()).isEqualTo(202);
 
@@ -264,14 +265,131 @@ class DeploymentApiTest extends OrchestratorIntegrationTest {
         Api.Response malformed = api().post("/api/v1/deployments/" + deploymentId + "/approve", "{not json");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.code()).isEqualTo("request.malformed");
-        Api.Response badUser = api().as("-nobody").approve(deploymentId, null);
-        assertThat(badUser.code()).isEqualTo("request.invalid-user");
         assertThat(api().deployment(blueprintId, deploymentId).text("status")).isEqualTo("AWAITING_APPROVAL");
     }
 
-    /** A prod blueprint of three resources, waiting for approval; its deployment id. */
+    @Test
+    void callersAuthenticateAndHoldTheRoleOfTheOperation() {
+        String blueprintId = newBlueprintId();
+        String deploymentId = awaitingApproval(blueprintId, "api-auth");
+
+        Api.Response anonymous = api().anonymous().approve(deploymentId, null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        assertThat(anonymous.code()).isEqualTo("auth.unauthenticated");
+        assertThat(api().anonymous().deployments(blueprintId).status()).isEqualTo(401);
+        assertThat(api().anonymous().destroy(blueprintId).status()).isEqualTo(401);
+
+        Api developer = api().as("dev-only").withRoles(Set.of("developer"));
+        Api.Response notAnApprover = developer.approve(deploymentId, "ship it");
+        assertThat(notAnApprover.status()).isEqualTo(403);
+        assertThat(notAnApprover.contentType()).startsWith("application/problem+json");
+        assertThat(notAnApprover.code()).isEqualTo("auth.forbidden");
+        assertThat(developer.reject(deploymentId, "no").code()).isEqualTo("auth.forbidden");
+        assertThat(developer.deployments(blueprintId).status()).as("every tenant role reads").isEqualTo(200);
+        assertThat(api().withRoles(Set.of("viewer")).destroy(blueprintId).code()).isEqualTo("auth.forbidden");
+        assertThat(api().withRoles(Set.of("approver")).retry(deploymentId).code()).isEqualTo("auth.forbidden");
+        assertThat(api().deployment(blueprintId, deploymentId).text("status")).isEqualTo("AWAITING_APPROVAL");
+
+        Api.Response approver = api().as("approver-only").withRoles(Set.of("approver")).approve(deploymentId, null);
+        assertThat(approver.status()).isEqualTo(202);
+        assertThat(approver.text("decidedBy")).as("the token's user").isEqualTo("approver-only");
+    }
+
+    @Test
+    void inProdTheSubmitterCannotApproveItsOwnDeployment() {
+        String blueprintId = newBlueprintId();
+        String deploymentId = awaitingApproval(blueprintId, "api-four-eyes");
+
+        Api.Response own = api().approve(deploymentId, "my own");
+
+        assertThat(own.status()).isEqualTo(403);
+        assertThat(own.contentType()).startsWith("application/problem+json");
+        assertThat(own.code()).isEqualTo("deployment.four-eyes");
+        assertThat(own.text("detail")).contains("alice", "submitted", "prod", "second person");
+        assertThat(api().asPlatformAdmin().approve(deploymentId, null).code())
+                .as("not even as platform-admin").isEqualTo("deployment.four-eyes");
+        assertThat(api().deployment(blueprintId, deploymentId).text("status")).isEqualTo("AWAITING_APPROVAL");
+
+        Api.Response other = api().as("bob").approve(deploymentId, "four eyes");
+        assertThat(other.status()).isEqualTo(202);
+        assertThat(other.text("decidedBy")).isEqualTo("bob");
+        topic.awaitKind(blueprintId, deploymentId, DeploymentSucceeded.class);
+    }
+
+    @Test
+    void outsideFourEyesEnvironmentsTheSubmitterMayApprove() {
+        String blueprintId = newBlueprintId();
+        Inputs.Version v1 = inputs.submitted(tenant, blueprintId, 1,
+                TestBlueprints.small("api-own-dev", "dev", "required", 0, false), "alice");
+        inputs.publish(v1.submitted(), inputs.iacGenerated(v1), inputs.passed(v1), inputs.withinBudget(v1));
+        String deploymentId = deploymentIdOf(blueprintId, 1);
+        topic.awaitKind(blueprintId, deploymentId, DeploymentAwaitingApproval.class);
+
+        Api.Response own = api().approve(deploymentId, null);
+
+        assertThat(own.status()).isEqualTo(202);
+        assertThat(own.text("decidedBy")).isEqualTo("alice");
+    }
+
+    @Test
+    void inProdADestroyWaitsForTheApprovalOfSomeoneElse() {
+        String blueprintId = newBlueprintId();
+        String deploymentId = awaitingApproval(blueprintId, "api-destroy-prod");
+        assertThat(api().as("bob").approve(deploymentId, null).status()).isEqualTo(202);
+        topic.awaitKind(blueprintId, deploymentId, DeploymentSucceeded.class);
+
+        Api.Response destroy = api().as("erin").destroy(blueprintId);
+
+        assertThat(destroy.status()).isEqualTo(202);
+        assertThat(destroy.text("operation")).isEqualTo("DESTROY");
+        assertThat(destroy.text("status")).isEqualTo("AWAITING_APPROVAL");
+        assertThat(destroy.text("requestedBy")).isEqualTo("erin");
+        assertThat(destroy.text("statusReason")).contains("four eyes", "erin");
+        String destroyId = destroy.text("deploymentId");
+        List<DeploymentEvent> asked = topic.awaitKind(blueprintId, destroyId, DeploymentAwaitingApproval.class);
+        assertThat(Events.kinds(asked, destroyId)).containsExactly("DeploymentRequested", "DeploymentAwaitingApproval");
+        assertThat(api().destroy(blueprintId).text("deploymentId")).as("the waiting destroy is returned").isEqualTo(destroyId);
+        assertThat(sandbox.names(tenant, blueprintId)).as("nothing torn down yet").hasSize(3);
+
+        Api.Response own = api().as("erin").approve(destroyId, null);
+        assertThat(own.status()).isEqualTo(403);
+        assertThat(own.code()).isEqualTo("deployment.four-eyes");
+        assertThat(own.text("detail")).contains("erin", "destroy");
+
+        Api.Response approved = api().as("frank").approve(destroyId, "decommissioned");
+        assertThat(approved.status()).isEqualTo(202);
+        assertThat(approved.text("status")).isEqualTo("REQUESTED");
+        assertThat(approved.text("decidedBy")).isEqualTo("frank");
+        List<DeploymentEvent> events = topic.awaitKind(blueprintId, destroyId, DeploymentDestroyed.class);
+        assertThat(Events.kinds(events, destroyId)).startsWith("DeploymentRequested", "DeploymentAwaitingApproval",
+                "DeploymentApproved", "DeploymentPlanning");
+        assertThat(sandbox.names(tenant, blueprintId)).isEmpty();
+    }
+
+    @Test
+    void inProdARejectedDestroyLeavesTheStack() {
+        String blueprintId = newBlueprintId();
+        String deploymentId = awaitingApproval(blueprintId, "api-destroy-rej");
+        assertThat(api().as("bob").approve(deploymentId, null).status()).isEqualTo(202);
+        topic.awaitKind(blueprintId, deploymentId, DeploymentSucceeded.class);
+        String destroyId = api().as("erin").destroy(blueprintId).text("deploymentId");
+
+        Api.Response rejected = api().as("frank").reject(destroyId, "still in use");
+
+        assertThat(rejected.status()).isEqualTo(200);
+        assertThat(rejected.text("status")).isEqualTo("REJECTED");
+        topic.awaitKind(blueprintId, destroyId, DeploymentRejected.class);
+        assertThat(sandbox.names(tenant, blueprintId)).hasSize(3);
+        Api.Response again = api().as("erin").destroy(blueprintId);
+        assertThat(again.text("deploymentId")).as("a new destroy request").isNotEqualTo(destroyId);
+        assertThat(again.text("status")).isEqualTo("AWAITING_APPROVAL");
+    }
+
+    /** A prod blueprint of three resources submitted by alice (the default caller), waiting for approval; its deployment id. */
     private String awaitingApproval(String blueprintId, String name) {
-        Inputs.Version v1 = inputs.submitted(tenant, blueprintId, 1, TestBlueprints.small(name, "prod", "auto", 1, false));
+        Inputs.Version v1 = inputs.submitted(tenant, blueprintId, 1, TestBlueprints.small(name, "prod", "auto", 1, false),
+                "alice");
         inputs.publish(v1.submitted(), inputs.iacGenerated(v1), inputs.passed(v1), inputs.withinBudget(v1));
         String deploymentId = deploymentIdOf(blueprintId, 1);
         topic.awaitKind(blueprintId, deploymentId, DeploymentAwaitingApproval.class);

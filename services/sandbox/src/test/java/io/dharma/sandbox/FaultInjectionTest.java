@@ -99,7 +99,7 @@ class FaultInjectionTest extends SandboxIntegrationTest {
 
     @Test
     void faultsAreSetAndReadThroughTheApi() {
-        SandboxClient client = client("faults-api");
+        SandboxClient client = client("faults-api", "ops").asPlatformAdmin();
 
         SandboxClient.Response set = client.put("/api/v1/sandbox/faults",
                 "{\"failureRate\": 0.25, \"alwaysFail\": [\"db\"], \"transientFailures\": {\"cache\": 2}}");
@@ -121,5 +121,23 @@ class FaultInjectionTest extends SandboxIntegrationTest {
 
         assertThat(client.put("/api/v1/sandbox/faults", "{}").status()).isEqualTo(200);
         assertThat(faults.current()).isEqualTo(Faults.NONE);
+    }
+
+    @Test
+    void onlyAPlatformAdminSetsFaults() {
+        SandboxClient developer = client("faults-auth", "dev").withRoles(java.util.Set.of("developer"));
+
+        SandboxClient.Response refused = developer.put("/api/v1/sandbox/faults", "{\"failureRate\": 1.0}");
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.text("code")).isEqualTo("auth.forbidden");
+        assertThat(client("faults-auth", "all-tenant-roles").put("/api/v1/sandbox/faults", "{\"failureRate\": 1.0}")
+                .status()).as("every tenant role, but not platform-admin").isEqualTo(403);
+        assertThat(developer.anonymous().put("/api/v1/sandbox/faults", "{\"failureRate\": 1.0}").status())
+                .isEqualTo(401);
+        assertThat(faults.current()).isEqualTo(Faults.NONE);
+        assertThat(client("faults-auth", "ops").asPlatformAdmin().put("/api/v1/sandbox/faults", "{}").status())
+                .isEqualTo(200);
     }
 }

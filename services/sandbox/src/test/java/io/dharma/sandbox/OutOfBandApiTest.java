@@ -35,7 +35,7 @@ class OutOfBandApiTest extends SandboxIntegrationTest {
         DesiredState desired = DesiredStates.from(WEB_APP);
         deploy(stack, desired);
         String id = idOf(stack, "web");
-        SandboxClient operator = client("oob-change", "alice@example.com");
+        SandboxClient operator = client("oob-change", "alice@example.com").asPlatformAdmin();
 
         SandboxClient.Response changed = operator.post("/api/v1/sandbox/resources/" + id,
                 "{\"attributes\": {\"size\": \"xlarge\", \"disk\": {\"sizeGb\": 100}}}");
@@ -66,7 +66,7 @@ class OutOfBandApiTest extends SandboxIntegrationTest {
         DesiredState desired = DesiredStates.from(WEB_APP);
         deploy(stack, desired);
 
-        SandboxClient.Response changed = client("oob-remove").post("/api/v1/sandbox/resources/" + idOf(stack, "uploads"),
+        SandboxClient.Response changed = client("oob-remove").asPlatformAdmin().post("/api/v1/sandbox/resources/" + idOf(stack, "uploads"),
                 "{\"attributes\": {\"lifecycle\": null, \"versioning\": false}}");
 
         assertThat(changed.status()).isEqualTo(200);
@@ -81,7 +81,7 @@ class OutOfBandApiTest extends SandboxIntegrationTest {
         DesiredState desired = DesiredStates.from(WEB_APP);
         deploy(stack, desired);
         String id = idOf(stack, "cache");
-        SandboxClient operator = client("oob-delete", "bob");
+        SandboxClient operator = client("oob-delete", "bob").asPlatformAdmin();
 
         SandboxClient.Response deleted = operator.delete("/api/v1/sandbox/resources/" + id);
 
@@ -132,11 +132,12 @@ class OutOfBandApiTest extends SandboxIntegrationTest {
         deploy(stack, DesiredStates.from(WEB_APP));
         String id = idOf(stack, "db");
         SandboxClient stranger = client("oob-stranger");
+        SandboxClient strangerAdmin = stranger.asPlatformAdmin();
 
         assertThat(stranger.get("/api/v1/sandbox/resources/" + id).status()).isEqualTo(404);
         assertThat(stranger.get("/api/v1/sandbox/resources/" + id + "/operations").status()).isEqualTo(404);
-        assertThat(stranger.post("/api/v1/sandbox/resources/" + id, "{\"attributes\": {\"size\": \"large\"}}").status()).isEqualTo(404);
-        assertThat(stranger.delete("/api/v1/sandbox/resources/" + id).status()).isEqualTo(404);
+        assertThat(strangerAdmin.post("/api/v1/sandbox/resources/" + id, "{\"attributes\": {\"size\": \"large\"}}").status()).isEqualTo(404);
+        assertThat(strangerAdmin.delete("/api/v1/sandbox/resources/" + id).status()).isEqualTo(404);
         assertThat(stranger.get("/api/v1/sandbox/resources?blueprintId=" + stack.blueprintId()).json().path("items").size()).isZero();
         assertThat(rows(stack, "db")).isEqualTo(1);
         assertThat(client("oob-owner").get("/api/v1/sandbox/resources/" + id).json().path("version").asLong()).isEqualTo(1);
@@ -147,7 +148,7 @@ class OutOfBandApiTest extends SandboxIntegrationTest {
         Stack stack = DesiredStates.stackOf("oob-bad", UUID.randomUUID().toString(), WEB_APP);
         deploy(stack, DesiredStates.from(WEB_APP));
         String id = idOf(stack, "db");
-        SandboxClient client = client("oob-bad");
+        SandboxClient client = client("oob-bad").asPlatformAdmin();
 
         SandboxClient.Response invalid = client.post("/api/v1/sandbox/resources/" + id,
                 "{\"attributes\": {\"size\": \"gigantic\", \"colour\": \"red\"}}");
@@ -166,9 +167,32 @@ class OutOfBandApiTest extends SandboxIntegrationTest {
         SandboxClient.Response notAnId = client.get("/api/v1/sandbox/resources/not-a-uuid");
         assertThat(notAnId.status()).isEqualTo(404);
         assertThat(notAnId.text("code")).isEqualTo("sandbox.resource-not-found");
-        assertThat(client("Not A Tenant").get("/api/v1/sandbox/resources").text("code")).isEqualTo("request.invalid-tenant");
-        assertThat(client("oob-bad", "bad user!").delete("/api/v1/sandbox/resources/" + id).text("code"))
-                .isEqualTo("request.invalid-user");
+        assertThat(rows(stack, "db")).isEqualTo(1);
+    }
+
+    @Test
+    void onlyAPlatformAdminChangesResourcesOutOfBandAndNobodyAnonymous() throws Exception {
+        Stack stack = DesiredStates.stackOf("oob-auth", UUID.randomUUID().toString(), WEB_APP);
+        deploy(stack, DesiredStates.from(WEB_APP));
+        String id = idOf(stack, "db");
+        SandboxClient developer = client("oob-auth", "dana").withRoles(java.util.Set.of("developer"));
+
+        SandboxClient.Response anonymous = developer.anonymous().get("/api/v1/sandbox/resources/" + id);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(anonymous.text("code")).isEqualTo("auth.unauthenticated");
+        assertThat(developer.anonymous().post("/api/v1/sandbox/resources/" + id,
+                "{\"attributes\": {\"size\": \"large\"}}").status()).isEqualTo(401);
+
+        assertThat(developer.get("/api/v1/sandbox/resources/" + id).status()).as("every tenant role reads").isEqualTo(200);
+        SandboxClient.Response change = developer.post("/api/v1/sandbox/resources/" + id, "{\"attributes\": {\"size\": \"large\"}}");
+        assertThat(change.status()).isEqualTo(403);
+        assertThat(change.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(change.text("code")).isEqualTo("auth.forbidden");
+        assertThat(client("oob-auth").delete("/api/v1/sandbox/resources/" + id).text("code"))
+                .as("every tenant role but platform-admin").isEqualTo("auth.forbidden");
+        assertThat(client("oob-auth").get("/api/v1/sandbox/resources/" + id).json().path("version").asLong())
+                .as("nothing changed").isEqualTo(1);
         assertThat(rows(stack, "db")).isEqualTo(1);
     }
 

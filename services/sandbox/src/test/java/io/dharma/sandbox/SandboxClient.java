@@ -7,10 +7,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Set;
+import io.dharma.testing.TestIssuer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for the sandbox API, as an operator's tooling would call it. */
+/**
+ * A plain HTTP client for the sandbox API, as an operator's tooling would call it: with a bearer
+ * token of the shared {@link TestIssuer} for its tenant and user (none when the tenant is null),
+ * holding every tenant role unless {@code roles} says otherwise.
+ */
 final class SandboxClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -19,11 +25,31 @@ final class SandboxClient {
     private final String baseUrl;
     private final String tenant;
     private final String user;
+    private final Set<String> roles;
 
     SandboxClient(String baseUrl, String tenant, String user) {
+        this(baseUrl, tenant, user, TestIssuer.TENANT_ROLES);
+    }
+
+    SandboxClient(String baseUrl, String tenant, String user, Set<String> roles) {
         this.baseUrl = baseUrl;
         this.tenant = tenant;
         this.user = user;
+        this.roles = Set.copyOf(roles);
+    }
+
+    /** The same caller as platform-admin, who alone may change resources out of band and set faults. */
+    SandboxClient asPlatformAdmin() {
+        return new SandboxClient(baseUrl, tenant, user, Set.of("platform-admin"));
+    }
+
+    SandboxClient withRoles(Set<String> otherRoles) {
+        return new SandboxClient(baseUrl, tenant, user, otherRoles);
+    }
+
+    /** No credential at all. */
+    SandboxClient anonymous() {
+        return new SandboxClient(baseUrl, null, null, Set.of());
     }
 
     Response get(String path) {
@@ -47,10 +73,8 @@ final class SandboxClient {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (tenant != null) {
-            request.header("X-Dharma-Tenant", tenant);
-        }
-        if (user != null) {
-            request.header("X-Dharma-User", user);
+            request.header("Authorization", "Bearer "
+                    + TestIssuer.get().token(tenant, user == null ? "sandbox-test" : user, roles));
         }
         return request;
     }

@@ -6,10 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 
 import io.dharma.streams.runtime.StateUnavailableException;
-import io.dharma.web.CallerResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.HttpHeaders;
@@ -17,9 +15,11 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Asks another instance of the state application. A request for a key that instance hosts is
- * passed on as it came (same path, query, caller headers) and its answer returned as is; a request
- * marked as forwarded is never forwarded again, so instances that disagree during a rebalance give
- * a 503 rather than bounce a request between them.
+ * passed on as it came (same path, query, and the caller's {@code Authorization} header, so the
+ * owning instance authenticates the same credential and filters by the same tenant) and its answer
+ * returned as is. The {@code X-Dharma-*} headers it adds are routing hints, never identity. A
+ * request marked as forwarded is never forwarded again, so instances that disagree during a
+ * rebalance give a 503 rather than bounce a request between them.
  */
 public final class InstanceForwarding {
 
@@ -28,9 +28,6 @@ public final class InstanceForwarding {
     /** Asks an instance to answer a scan from its own partitions only (see {@link LocalScanResponse}). */
     public static final String SCOPE_HEADER = "X-Dharma-State-Scope";
     public static final String LOCAL_SCOPE = "local";
-
-    private static final List<String> CALLER_HEADERS = List.of(CallerResolver.TENANT_HEADER,
-            CallerResolver.USER_HEADER);
 
     private final HttpClient http;
     private final Duration timeout;
@@ -91,11 +88,9 @@ public final class InstanceForwarding {
         if (accept != null) {
             builder.header(HttpHeaders.ACCEPT, accept);
         }
-        for (String name : CALLER_HEADERS) {
-            String value = request.getHeader(name);
-            if (value != null) {
-                builder.header(name, value);
-            }
+        String credential = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (credential != null) {
+            builder.header(HttpHeaders.AUTHORIZATION, credential);
         }
         try {
             return http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());

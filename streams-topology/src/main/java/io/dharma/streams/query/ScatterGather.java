@@ -47,7 +47,9 @@ public final class ScatterGather {
 
     /**
      * The whole store's matching items, in {@code order}, at most {@code limit}. {@code order} must
-     * sort by store key first, so a page is the same whichever instances answered it.
+     * sort by store key first, so a page is the same whichever instances answered it. {@code filter}
+     * already holds the caller's tenant; {@code request} is only what is passed on to the other hosts
+     * (its path, query and credential), which apply the same filter to their part.
      */
     public <V, T> Gathered<T> everywhere(HttpServletRequest request, String store, String afterKey, Predicate<V> filter,
             int limit, Function<KeyValue<String, V>, List<T>> toItems, Class<T> itemType, Comparator<T> order) {

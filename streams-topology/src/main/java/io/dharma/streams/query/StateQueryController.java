@@ -18,7 +18,7 @@ import io.dharma.streams.views.DriftView;
 import io.dharma.streams.views.TenantSummary;
 import io.dharma.streams.views.TrackingView;
 import io.dharma.web.ApiException;
-import io.dharma.web.CallerResolver;
+import io.dharma.web.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,44 +35,41 @@ public class StateQueryController {
 
     private final KeyLookups lookups;
     private final ScatterGather scans;
-    private final CallerResolver callers;
     private final AcceptedSubmission.Lookup accepted;
 
-    public StateQueryController(KeyLookups lookups, ScatterGather scans, CallerResolver callers,
-            AcceptedSubmission.Lookup accepted) {
+    public StateQueryController(KeyLookups lookups, ScatterGather scans, AcceptedSubmission.Lookup accepted) {
         this.lookups = lookups;
         this.scans = scans;
-        this.callers = callers;
         this.accepted = accepted;
     }
 
     @GetMapping("/api/v1/tracking/{trackingId}")
-    ResponseEntity<?> tracking(HttpServletRequest request, @PathVariable String trackingId) {
-        String tenant = callers.tenantOf(request);
-        return lookups.<TrackingView>answer(request, DharmaTopology.TRACKING_STORE, trackingId,
+    ResponseEntity<?> tracking(Caller caller, HttpServletRequest request, @PathVariable String trackingId) {
+        String tenant = caller.tenant();
+        return lookups.<TrackingView>answer(tenant, request, DharmaTopology.TRACKING_STORE, trackingId,
                 TrackingView::getTenantId, TrackingResponse::of,
                 () -> TrackingResponse.accepted(accepted, trackingId, tenant),
                 () -> new ApiException(QueryApiError.TRACKING_NOT_FOUND, "no submission " + trackingId + " for this tenant"));
     }
 
     @GetMapping("/api/v1/blueprints/{blueprintId}/status")
-    ResponseEntity<?> blueprintStatus(HttpServletRequest request, @PathVariable String blueprintId) {
-        return lookups.<BlueprintView>answer(request, DharmaTopology.BLUEPRINTS_STORE, blueprintId,
+    ResponseEntity<?> blueprintStatus(Caller caller, HttpServletRequest request, @PathVariable String blueprintId) {
+        return lookups.<BlueprintView>answer(caller.tenant(), request, DharmaTopology.BLUEPRINTS_STORE, blueprintId,
                 BlueprintView::getTenantId, BlueprintStatusResponse::of, Optional::empty,
                 () -> new ApiException(QueryApiError.BLUEPRINT_NOT_FOUND, "no blueprint " + blueprintId + " for this tenant"));
     }
 
     @GetMapping("/api/v1/deployments/{deploymentId}")
-    ResponseEntity<?> deployment(HttpServletRequest request, @PathVariable String deploymentId) {
-        return lookups.<DeploymentView>answer(request, DharmaTopology.DEPLOYMENTS_STORE, deploymentId,
+    ResponseEntity<?> deployment(Caller caller, HttpServletRequest request, @PathVariable String deploymentId) {
+        return lookups.<DeploymentView>answer(caller.tenant(), request, DharmaTopology.DEPLOYMENTS_STORE, deploymentId,
                 DeploymentView::getTenantId, DeploymentResponse::of, Optional::empty,
                 () -> new ApiException(QueryApiError.DEPLOYMENT_NOT_FOUND, "no deployment " + deploymentId + " for this tenant"));
     }
 
     @GetMapping("/api/v1/summary")
-    ResponseEntity<?> summary(HttpServletRequest request) {
-        String tenant = callers.tenantOf(request);
-        return lookups.<TenantSummary>answer(request, DharmaTopology.TENANT_SUMMARY_STORE, tenant,
+    ResponseEntity<?> summary(Caller caller, HttpServletRequest request) {
+        String tenant = caller.tenant();
+        return lookups.<TenantSummary>answer(tenant, request, DharmaTopology.TENANT_SUMMARY_STORE, tenant,
                 TenantSummary::getTenantId, SummaryResponse::of, () -> Optional.of(SummaryResponse.empty(tenant)),
                 () -> new IllegalStateException("unreachable"));
     }
@@ -92,9 +89,9 @@ public class StateQueryController {
     }
 
     @GetMapping("/api/v1/deployments")
-    Object deployments(HttpServletRequest request, @RequestParam(required = false) String status,
+    Object deployments(Caller caller, HttpServletRequest request, @RequestParam(required = false) String status,
             @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "" + DEFAULT_PAGE) int limit) {
-        String tenant = callers.tenantOf(request);
+        String tenant = caller.tenant();
         DeploymentStatus wanted = parseStatus(status);
         if (limit < 1 || limit > MAX_PAGE) {
             throw new ApiException(QueryApiError.INVALID_QUERY, "limit must be between 1 and " + MAX_PAGE);
@@ -113,8 +110,8 @@ public class StateQueryController {
     }
 
     @GetMapping("/api/v1/drift")
-    Object drift(HttpServletRequest request, @RequestParam(required = false) String blueprintId) {
-        String tenant = callers.tenantOf(request);
+    Object drift(Caller caller, HttpServletRequest request, @RequestParam(required = false) String blueprintId) {
+        String tenant = caller.tenant();
         Predicate<DriftView> visible = view -> view.getTenantId().equals(tenant)
                 && (blueprintId == null || view.getBlueprintId().equals(blueprintId));
         if (InstanceForwarding.asksLocalScope(request)) {

@@ -10,7 +10,7 @@ import io.dharma.streams.DharmaTopology;
 import io.dharma.streams.runtime.StateUnavailableException;
 import io.dharma.streams.views.TrackingView;
 import io.dharma.web.ApiException;
-import io.dharma.web.CallerResolver;
+import io.dharma.web.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,26 +32,24 @@ public class TrackingEventsController {
     private final StateQueries queries;
     private final InstanceForwarding forwarding;
     private final TrackingChangeFeed feed;
-    private final CallerResolver callers;
     private final AcceptedSubmission.Lookup accepted;
     private final JsonMapper json;
     private final long timeoutMillis;
 
     public TrackingEventsController(StateQueries queries, InstanceForwarding forwarding, TrackingChangeFeed feed,
-            CallerResolver callers, AcceptedSubmission.Lookup accepted, JsonMapper json, long timeoutMillis) {
+            AcceptedSubmission.Lookup accepted, JsonMapper json, long timeoutMillis) {
         this.queries = queries;
         this.forwarding = forwarding;
         this.feed = feed;
-        this.callers = callers;
         this.accepted = accepted;
         this.json = json;
         this.timeoutMillis = timeoutMillis;
     }
 
     @GetMapping(path = "/api/v1/tracking/{trackingId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events(HttpServletRequest request, @PathVariable String trackingId,
+    SseEmitter events(Caller caller, HttpServletRequest request, @PathVariable String trackingId,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) throws Exception {
-        String tenant = callers.tenantOf(request);
+        String tenant = caller.tenant();
         SseEmitter emitter = new SseEmitter(timeoutMillis);
         StageStream stream = new StageStream(emitter, lastEventId);
         AutoCloseable subscription = feed.subscribe(trackingId, view -> {

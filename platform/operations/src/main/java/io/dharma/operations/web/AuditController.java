@@ -7,9 +7,8 @@ import io.dharma.operations.AuditTimeline;
 import io.dharma.operations.BlueprintAudit;
 import io.dharma.operations.OperationException;
 import io.dharma.web.ApiException;
-import io.dharma.web.CallerResolver;
+import io.dharma.web.Caller;
 import io.dharma.web.CommonApiError;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,16 +35,14 @@ class AuditController {
     }
 
     private final BlueprintAudit audit;
-    private final CallerResolver callers;
 
-    AuditController(BlueprintAudit audit, CallerResolver callers) {
+    AuditController(BlueprintAudit audit) {
         this.audit = audit;
-        this.callers = callers;
     }
 
     @GetMapping("/api/v1/audit/blueprints/{blueprintId}")
-    TimelineResponse timeline(HttpServletRequest request, @PathVariable String blueprintId) {
-        String tenant = callers.tenantOf(request);
+    TimelineResponse timeline(Caller caller, @PathVariable String blueprintId) {
+        String tenant = caller.tenant();
         AuditTimeline timeline;
         try {
             timeline = audit.timeline(blueprintId);

@@ -19,7 +19,7 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
@@ -81,11 +81,11 @@ public final class IssuerTokens {
     static Caller callerOf(Jwt jwt, Issuer issuer) {
         String tenant = jwt.getClaimAsString(issuer.tenantClaim());
         if (tenant == null || !TENANT.matcher(tenant).matches()) {
-            throw new BadJwtException("The token has no valid '" + issuer.tenantClaim() + "' claim");
+            throw new InvalidBearerTokenException("The token has no valid '" + issuer.tenantClaim() + "' claim");
         }
         String user = jwt.getClaimAsString(issuer.userClaim());
         if (user == null || user.isBlank()) {
-            throw new BadJwtException("The token has no '" + issuer.userClaim() + "' claim");
+            throw new InvalidBearerTokenException("The token has no '" + issuer.userClaim() + "' claim");
         }
         return new Caller(tenant, user, roles(jwt.getClaims().get(issuer.rolesClaim())));
     }

@@ -23,7 +23,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What the policies API does for a tenant: built-ins can be listed, read, disabled and enabled;
+ * What the policies API does for a tenant: built-ins can be listed, read, disabled and enabled,
+ * except mandatory built-ins, which no caller can disable, replace or delete ({@code policy.mandatory});
  * the tenant's own policies can also be created, replaced and deleted. A policy is stored only
  * after its fields are valid and its expressions compile against the catalogue.
  */
@@ -51,7 +52,8 @@ public class PolicyService {
         Set<String> disabled = store.disabledBuiltins(tenant);
         List<PolicyEntry> entries = new ArrayList<>();
         for (CompiledPolicy builtin : builtins.all()) {
-            entries.add(PolicyEntry.builtin(builtin.policy(), !disabled.contains(builtin.policy().id())));
+            String id = builtin.policy().id();
+            entries.add(PolicyEntry.builtin(builtin.policy(), builtins.isMandatory(id), !disabled.contains(id)));
         }
         store.tenantPolicies(tenant).forEach(stored -> entries.add(PolicyEntry.tenant(stored)));
         return entries;
@@ -59,7 +61,8 @@ public class PolicyService {
 
     public PolicyEntry get(String tenant, String id) {
         if (builtins.contains(id)) {
-            return PolicyEntry.builtin(builtins.find(id).orElseThrow().policy(), !store.disabledBuiltins(tenant).contains(id));
+            return PolicyEntry.builtin(builtins.find(id).orElseThrow().policy(), builtins.isMandatory(id),
+                    !store.disabledBuiltins(tenant).contains(id));
         }
         return store.tenantPolicy(tenant, id).map(PolicyEntry::tenant).orElseThrow(() -> notFound(id));
     }
@@ -99,9 +102,10 @@ public class PolicyService {
             if (enabled) {
                 store.enableBuiltin(caller.tenant(), id);
             } else {
+                requireNotMandatory(id, "disabled");
                 store.disableBuiltin(caller.tenant(), id, caller.user(), now());
             }
-            return PolicyEntry.builtin(builtins.find(id).orElseThrow().policy(), enabled);
+            return PolicyEntry.builtin(builtins.find(id).orElseThrow().policy(), builtins.isMandatory(id), enabled);
         }
         return store.setEnabled(caller.tenant(), id, enabled, caller.user(), now())
                 .map(PolicyEntry::tenant)
@@ -133,10 +137,20 @@ public class PolicyService {
     }
 
     private void requireNotBuiltin(String id, String change) {
+        requireNotMandatory(id, change);
         if (builtins.contains(id)) {
             throw new ApiException(GuardrailsApiError.BUILTIN_POLICY_READ_ONLY, "'" + id + "' is a built-in policy and cannot be "
                     + change + "; disable it with POST /api/v1/policies/" + id + "/disable, or create your own policy",
                     Map.of("policyId", id));
+        }
+    }
+
+    /** Mandatory built-ins hold for every tenant; no caller, whatever its roles, can switch one off. */
+    private void requireNotMandatory(String id, String change) {
+        if (builtins.isMandatory(id)) {
+            throw new ApiException(GuardrailsApiError.POLICY_MANDATORY, "'" + id + "' is a mandatory built-in policy and cannot be "
+                    + change + " by any tenant; fix the resources it reports instead, or ask the platform team"
+                    + " if you believe it is wrong", Map.of("policyId", id));
         }
     }
 

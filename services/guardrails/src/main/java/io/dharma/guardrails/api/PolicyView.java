@@ -5,13 +5,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * A policy in API responses. {@code source} is {@code builtin} or {@code tenant}; {@code enabled}
- * says whether it is in force for the calling tenant. {@code revision}, {@code updatedAt} and
+ * A policy in API responses. {@code source} is {@code builtin} or {@code tenant}; {@code mandatory}
+ * marks built-ins no tenant can disable; {@code enabled} says whether it is in force for the calling tenant. {@code revision}, {@code updatedAt} and
  * {@code updatedBy} are set for tenant policies only.
  */
 record PolicyView(
         String id,
         String source,
+        boolean mandatory,
         boolean enabled,
         String title,
         String severity,
@@ -27,7 +28,7 @@ record PolicyView(
 
     static PolicyView of(PolicyEntry entry) {
         Policy policy = entry.policy();
-        return new PolicyView(policy.id(), entry.builtin() ? "builtin" : "tenant", entry.enabled(), policy.title(),
+        return new PolicyView(policy.id(), entry.builtin() ? "builtin" : "tenant", entry.mandatory(), entry.enabled(), policy.title(),
                 policy.severity().id(), policy.enforcement().id(), policy.resourceTypes(), policy.expression(),
                 policy.messageExpression().orElse(null), policy.message(), policy.remediation().orElse(null),
                 entry.stored().map(stored -> stored.revision()).orElse(null),

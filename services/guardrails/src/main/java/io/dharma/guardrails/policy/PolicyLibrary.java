@@ -5,9 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -26,9 +30,23 @@ public final class PolicyLibrary {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    /** The library file: its version and the policies as written. */
-    public record Documents(String version, List<PolicyDocument> policies) {
+    /**
+     * The library file: its version, the policies as written, and the ids of those marked
+     * {@code mandatory: true} (in force for every tenant: no tenant can disable them).
+     */
+    public record Documents(String version, List<PolicyDocument> policies, Set<String> mandatory) {
+
+        public Documents {
+            policies = List.copyOf(policies);
+            mandatory = Set.copyOf(mandatory);
+        }
     }
+
+    private record LibraryFile(String version, List<PolicyDocument> policies) {
+    }
+
+    /** Key of a built-in's entry in the library file that is not part of the policy itself. */
+    static final String MANDATORY = "mandatory";
 
     private record ParametersFile(
             List<String> requiredTags,
@@ -45,7 +63,22 @@ public final class PolicyLibrary {
     }
 
     public static Documents builtinDocuments() {
-        return read(BUILTIN, Documents.class);
+        JsonNode root = read(BUILTIN, JsonNode.class);
+        Set<String> mandatory = new LinkedHashSet<>();
+        for (JsonNode entry : root.path("policies")) {
+            if (entry instanceof ObjectNode policy && policy.has(MANDATORY)) {
+                JsonNode flag = policy.remove(MANDATORY);
+                if (!flag.isBoolean()) {
+                    throw new IllegalStateException(BUILTIN + ": policy " + policy.path("id").asString(null)
+                            + " has mandatory: " + flag + "; it must be true or false");
+                }
+                if (flag.asBoolean()) {
+                    mandatory.add(policy.path("id").asString(null));
+                }
+            }
+        }
+        LibraryFile file = YAML.treeToValue(root, LibraryFile.class);
+        return new Documents(file.version(), file.policies(), mandatory);
     }
 
     /** The built-in policies, validated; a broken library file is a bug, so it throws {@link IllegalStateException}. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The built-in library, validated and compiled once at start-up. Any policy that does not
@@ -21,14 +22,16 @@ public final class BuiltinPolicies {
 
     private final String version;
     private final Map<String, CompiledPolicy> policies;
+    private final Set<String> mandatory;
 
-    private BuiltinPolicies(String version, Map<String, CompiledPolicy> policies) {
+    private BuiltinPolicies(String version, Map<String, CompiledPolicy> policies, Set<String> mandatory) {
         this.version = version;
         this.policies = policies;
+        this.mandatory = Set.copyOf(mandatory);
     }
 
     public static BuiltinPolicies load(PolicyCompiler compiler, PolicyValidator validator) {
-        String version = PolicyLibrary.builtinDocuments().version();
+        PolicyLibrary.Documents documents = PolicyLibrary.builtinDocuments();
         Map<String, CompiledPolicy> compiled = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         for (var policy : PolicyLibrary.builtinPolicies(validator)) {
@@ -43,7 +46,7 @@ public final class BuiltinPolicies {
         if (!failures.isEmpty()) {
             throw new IllegalStateException("built-in guardrail policies do not compile:\n" + String.join("\n", failures));
         }
-        return new BuiltinPolicies(version, Collections.unmodifiableMap(compiled));
+        return new BuiltinPolicies(documents.version(), Collections.unmodifiableMap(compiled), documents.mandatory());
     }
 
     /** Version of the library file, part of every policy set's version. */
@@ -62,5 +65,18 @@ public final class BuiltinPolicies {
 
     public boolean contains(String id) {
         return policies.containsKey(id);
+    }
+
+    /**
+     * Whether the built-in is marked {@code mandatory} in the library: in force for every tenant,
+     * whatever its disabled list says; the API refuses to disable it.
+     */
+    public boolean isMandatory(String id) {
+        return mandatory.contains(id);
+    }
+
+    /** The ids of the mandatory built-ins. */
+    public Set<String> mandatory() {
+        return mandatory;
     }
 }

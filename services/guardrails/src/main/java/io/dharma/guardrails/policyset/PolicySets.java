@@ -42,7 +42,9 @@ public class PolicySets {
     }
 
     public PolicySet forTenant(String tenant) {
+        // a mandatory built-in is in force even if an older release let the tenant disable it
         Set<String> disabledBuiltins = new TreeSet<>(store.disabledBuiltins(tenant));
+        disabledBuiltins.removeIf(builtins::isMandatory);
         List<StoredPolicy> tenantPolicies = store.tenantPolicies(tenant).stream().filter(StoredPolicy::enabled).toList();
 
         List<CompiledPolicy> policies = new ArrayList<>();

@@ -6,16 +6,23 @@ import io.dharma.guardrails.GuardrailsFixture;
 import io.dharma.guardrails.GuardrailsIntegrationTest;
 import io.dharma.guardrails.PoliciesClient;
 import io.dharma.guardrails.PoliciesClient.Response;
+import io.dharma.guardrails.store.TenantPolicyStore;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class PoliciesApiTest extends GuardrailsIntegrationTest {
 
     private static final int BUILTIN_COUNT = GuardrailsFixture.BUILTINS.all().size();
+
+    @Autowired
+    TenantPolicyStore store;
 
     @Test
     void aNewTenantSeesEveryBuiltinEnabled() {
@@ -31,7 +38,15 @@ class PoliciesApiTest extends GuardrailsIntegrationTest {
             assertThat(item.path("source").asString()).isEqualTo("builtin");
             assertThat(item.path("enabled").asBoolean()).isTrue();
             assertThat(item.path("expression").asString()).isNotBlank();
+            assertThat(item.path("mandatory").isBoolean()).as("every item says whether it is mandatory").isTrue();
         });
+        Map<String, Boolean> mandatory = new HashMap<>();
+        items.values().forEach(item -> mandatory.put(item.path("id").asString(), item.path("mandatory").asBoolean()));
+        assertThat(mandatory).containsEntry("storage.no-public-buckets", true)
+                .containsEntry("network.no-admin-ports-from-internet", true)
+                .containsEntry("data.encryption-at-rest", true)
+                .containsEntry("storage.versioning", false)
+                .containsEntry("blueprint.required-tags", false);
     }
 
     @Test
@@ -44,7 +59,7 @@ class PoliciesApiTest extends GuardrailsIntegrationTest {
         assertThat(created.json().path("source").asString()).isEqualTo("tenant");
         assertThat(created.json().path("enabled").asBoolean()).isTrue();
         assertThat(created.json().path("revision").asInt()).isEqualTo(1);
-        assertThat(created.json().path("updatedBy").asString()).isEqualTo("alice@example.com");
+        assertThat(created.json().path("updatedBy").asString()).as("the token's user").isEqualTo(PoliciesClient.USER);
 
         Response read = client.get("acme.bucket-names");
         assertThat(read.status()).isEqualTo(200);
@@ -146,23 +161,23 @@ class PoliciesApiTest extends GuardrailsIntegrationTest {
         String tenant = tenant();
         PoliciesClient client = client(tenant);
 
-        Response update = client.update("storage.no-public-buckets", bucketNamePolicy("storage.no-public-buckets", "x"));
-        Response delete = client.delete("storage.no-public-buckets");
-        Response disabled = client.disable("storage.no-public-buckets");
+        Response update = client.update("storage.versioning", bucketNamePolicy("storage.versioning", "x"));
+        Response delete = client.delete("storage.versioning");
+        Response disabled = client.disable("storage.versioning");
 
         assertThat(update.status()).isEqualTo(409);
         assertThat(update.code()).isEqualTo("policy.builtin-read-only");
         assertThat(delete.code()).isEqualTo("policy.builtin-read-only");
         assertThat(disabled.status()).isEqualTo(200);
         assertThat(disabled.json().path("enabled").asBoolean()).isFalse();
-        assertThat(client.disable("storage.no-public-buckets").status()).as("disabling twice").isEqualTo(200);
-        assertThat(client.get("storage.no-public-buckets").json().path("enabled").asBoolean()).isFalse();
-        assertThat(client(tenant()).get("storage.no-public-buckets").json().path("enabled").asBoolean())
+        assertThat(client.disable("storage.versioning").status()).as("disabling twice").isEqualTo(200);
+        assertThat(client.get("storage.versioning").json().path("enabled").asBoolean()).isFalse();
+        assertThat(client(tenant()).get("storage.versioning").json().path("enabled").asBoolean())
                 .as("another tenant").isTrue();
         assertThat(client.list().text("policySetVersion"))
                 .as("the set changed").isNotEqualTo(client(tenant()).list().text("policySetVersion"));
 
-        assertThat(client.enable("storage.no-public-buckets").json().path("enabled").asBoolean()).isTrue();
+        assertThat(client.enable("storage.versioning").json().path("enabled").asBoolean()).isTrue();
         assertThat(client.list().text("policySetVersion")).isEqualTo(client(tenant()).list().text("policySetVersion"));
     }
 
@@ -210,8 +225,98 @@ class PoliciesApiTest extends GuardrailsIntegrationTest {
 
         assertThat(badJson.status()).isEqualTo(400);
         assertThat(badJson.code()).isEqualTo("request.malformed");
-        assertThat(badTenant.status()).isEqualTo(400);
-        assertThat(badTenant.code()).isEqualTo("request.invalid-tenant");
+        assertThat(badTenant.status()).as("a token whose tenant claim is not a tenant id").isEqualTo(401);
+        assertThat(badTenant.code()).isEqualTo("auth.unauthenticated");
+    }
+
+    @Test
+    void mandatoryBuiltinsCannotBeDisabledReplacedOrDeletedByAnyTenant() {
+        String tenant = tenant();
+        for (PoliciesClient client : List.of(client(tenant, Set.of("policy-admin")), client(tenant))) {
+            for (String id : List.of("storage.no-public-buckets", "network.no-admin-ports-from-internet", "data.encryption-at-rest")) {
+                Response disable = client.disable(id);
+                Response update = client.update(id, bucketNamePolicy(id, "x"));
+                Response delete = client.delete(id);
+
+                for (Response refused : List.of(disable, update, delete)) {
+                    assertThat(refused.status()).as(id).isEqualTo(409);
+                    assertThat(refused.contentType()).startsWith("application/problem+json");
+                    assertThat(refused.code()).as(id).isEqualTo("policy.mandatory");
+                    assertThat(refused.text("detail")).contains(id).contains("mandatory");
+                    assertThat(refused.text("policyId")).isEqualTo(id);
+                }
+                Response get = client.get(id);
+                assertThat(get.json().path("enabled").asBoolean()).as(id + " is still in force").isTrue();
+                assertThat(get.json().path("mandatory").asBoolean()).isTrue();
+                assertThat(client.enable(id).status()).as("enabling is harmless").isEqualTo(200);
+            }
+        }
+        assertThat(client(tenant).list().text("policySetVersion"))
+                .as("the tenant's set did not change").isEqualTo(client(tenant()).list().text("policySetVersion"));
+    }
+
+    @Test
+    void aMandatoryBuiltinDisabledBeforeItBecameMandatoryIsInForceAnyway() {
+        String tenant = tenant();
+        store.disableBuiltin(tenant, "storage.no-public-buckets", "legacy@example.com", OffsetDateTime.now());
+
+        assertThat(client(tenant).get("storage.no-public-buckets").json().path("enabled").asBoolean()).isTrue();
+        assertThat(client(tenant).list().text("policySetVersion")).isEqualTo(client(tenant()).list().text("policySetVersion"));
+    }
+
+    @Test
+    void aPolicyAdminCanDisableANonMandatoryBuiltin() {
+        PoliciesClient policyAdmin = client(tenant(), Set.of("policy-admin"));
+
+        Response disabled = policyAdmin.disable("storage.versioning");
+
+        assertThat(disabled.status()).isEqualTo(200);
+        assertThat(disabled.json().path("enabled").asBoolean()).isFalse();
+        assertThat(disabled.json().path("mandatory").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aViewerCanReadPoliciesButChangeNone() {
+        String tenant = tenant();
+        client(tenant).create(bucketNamePolicy("acme.viewed", "acme-"));
+        PoliciesClient viewer = client(tenant, Set.of("viewer"));
+
+        assertThat(viewer.list().status()).isEqualTo(200);
+        assertThat(viewer.get("acme.viewed").status()).isEqualTo(200);
+        for (Response refused : List.of(viewer.disable("storage.versioning"), viewer.disable("storage.no-public-buckets"),
+                viewer.disable("acme.viewed"), viewer.enable("acme.viewed"), viewer.delete("acme.viewed"),
+                viewer.update("acme.viewed", bucketNamePolicy("acme.viewed", "b")),
+                viewer.create(bucketNamePolicy("acme.other", "a")))) {
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.code()).isEqualTo("auth.forbidden");
+        }
+        assertThat(client(tenant).get("storage.versioning").json().path("enabled").asBoolean()).isTrue();
+        assertThat(client(tenant).get("acme.viewed").json().path("enabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anAnonymousCallerIs401WithAChallenge() {
+        Response response = clientWithHeaders(Map.of()).list();
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.wwwAuthenticate()).startsWith("Bearer");
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.code()).isEqualTo("auth.unauthenticated");
+    }
+
+    @Test
+    void theOldXDharmaHeadersAloneAuthenticateNobody() {
+        String tenant = tenant();
+        PoliciesClient headersOnly = clientWithHeaders(Map.of("X-Dharma-Tenant", tenant, "X-Dharma-User", "mallory@example.com"));
+
+        Response list = headersOnly.list();
+        Response disable = headersOnly.disable("storage.versioning");
+
+        assertThat(list.status()).isEqualTo(401);
+        assertThat(list.code()).isEqualTo("auth.unauthenticated");
+        assertThat(disable.status()).isEqualTo(401);
+        assertThat(client(tenant).get("storage.versioning").json().path("enabled").asBoolean()).isTrue();
     }
 
     static Map<String, Object> bucketNamePolicy(String id, String prefix) {

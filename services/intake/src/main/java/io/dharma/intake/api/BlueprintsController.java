@@ -1,7 +1,7 @@
 package io.dharma.intake.api;
 
 import io.dharma.web.ApiException;
-import io.dharma.web.CallerResolver;
+import io.dharma.web.Caller;
 import io.dharma.blueprint.validation.BlueprintLimits;
 import io.dharma.blueprint.validation.DocumentFormat;
 import io.dharma.blueprint.validation.Problem;
@@ -33,7 +33,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Submitting blueprints and reading them back. */
+/**
+ * Submitting blueprints and reading them back, always within the authenticated caller's tenant:
+ * another tenant's blueprint answers 404, as if it did not exist.
+ */
 @RestController
 @RequestMapping("/api/v1/blueprints")
 public class BlueprintsController {
@@ -44,15 +47,12 @@ public class BlueprintsController {
 
     private final SubmissionService submissions;
     private final BlueprintStore store;
-    private final CallerResolver callers;
     private final IntakeProperties properties;
     private final int maxDocumentBytes = BlueprintLimits.DEFAULT.maxDocumentBytes();
 
-    BlueprintsController(SubmissionService submissions, BlueprintStore store, CallerResolver callers,
-            IntakeProperties properties) {
+    BlueprintsController(SubmissionService submissions, BlueprintStore store, IntakeProperties properties) {
         this.submissions = submissions;
         this.store = store;
-        this.callers = callers;
         this.properties = properties;
     }
 
@@ -61,9 +61,8 @@ public class BlueprintsController {
      * The body is read only up to the size limit, so an oversized upload costs no memory.
      */
     @PostMapping
-    ResponseEntity<ApiResponses.SubmissionAccepted> submit(HttpServletRequest request,
+    ResponseEntity<ApiResponses.SubmissionAccepted> submit(Caller caller, HttpServletRequest request,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) throws IOException {
-        String tenant = callers.tenantOf(request);
         String mediaType = request.getContentType();
         DocumentFormat format = DocumentFormat.fromMediaType(mediaType).orElseThrow(() -> unreadable(
                 ProblemCode.DOCUMENT_UNSUPPORTED_MEDIA_TYPE,
@@ -73,7 +72,7 @@ public class BlueprintsController {
         }
         byte[] document = readBody(request);
 
-        Submission submission = submissions.submit(tenant, callers.userOf(request), document, format,
+        Submission submission = submissions.submit(caller.tenant(), caller.user(), document, format,
                 MediaType.parseMediaType(mediaType).toString(), Optional.ofNullable(idempotencyKey));
 
         return ResponseEntity.accepted()
@@ -83,25 +82,25 @@ public class BlueprintsController {
     }
 
     @GetMapping
-    ApiResponses.PageView<ApiResponses.BlueprintView> list(HttpServletRequest request,
+    ApiResponses.PageView<ApiResponses.BlueprintView> list(Caller caller,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         checkPage(page, size);
-        Page<BlueprintSummary> result = store.listBlueprints(callers.tenantOf(request), page, size);
+        Page<BlueprintSummary> result = store.listBlueprints(caller.tenant(), page, size);
         return ApiResponses.PageView.of(result.items().stream().map(ApiResponses.BlueprintView::of).toList(),
                 page, size, result.totalItems());
     }
 
     @GetMapping("/{blueprintId}")
-    ApiResponses.BlueprintView get(HttpServletRequest request, @PathVariable String blueprintId) {
-        return ApiResponses.BlueprintView.of(blueprint(request, blueprintId));
+    ApiResponses.BlueprintView get(Caller caller, @PathVariable String blueprintId) {
+        return ApiResponses.BlueprintView.of(blueprint(caller, blueprintId));
     }
 
     @GetMapping("/{blueprintId}/versions")
-    ApiResponses.PageView<ApiResponses.VersionView> versions(HttpServletRequest request,
+    ApiResponses.PageView<ApiResponses.VersionView> versions(Caller caller,
             @PathVariable String blueprintId,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         checkPage(page, size);
-        BlueprintSummary blueprint = blueprint(request, blueprintId);
+        BlueprintSummary blueprint = blueprint(caller, blueprintId);
         Page<TrackedVersion> result = store.listVersions(blueprint.blueprintId(), page, size);
         return ApiResponses.PageView.of(result.items().stream().map(ApiResponses.VersionView::of).toList(),
                 page, size, result.totalItems());
@@ -109,18 +108,18 @@ public class BlueprintsController {
 
     /** The version's document exactly as it was submitted, with its original media type. */
     @GetMapping("/{blueprintId}/versions/{version}")
-    ResponseEntity<String> document(HttpServletRequest request, @PathVariable String blueprintId,
+    ResponseEntity<String> document(Caller caller, @PathVariable String blueprintId,
             @PathVariable int version) {
-        BlueprintSummary blueprint = blueprint(request, blueprintId);
+        BlueprintSummary blueprint = blueprint(caller, blueprintId);
         StoredDocument document = store.findDocument(blueprint.blueprintId(), version).orElseThrow(() ->
                 new ApiException(IntakeApiError.VERSION_NOT_FOUND,
                         "blueprint " + blueprintId + " has versions 1 to " + blueprint.latestVersion()));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(document.mediaType())).body(document.document());
     }
 
-    private BlueprintSummary blueprint(HttpServletRequest request, String blueprintId) {
+    private BlueprintSummary blueprint(Caller caller, String blueprintId) {
         UUID id = ApiResponses.uuid(blueprintId, IntakeApiError.BLUEPRINT_NOT_FOUND);
-        return store.findBlueprint(callers.tenantOf(request), id).orElseThrow(() ->
+        return store.findBlueprint(caller.tenant(), id).orElseThrow(() ->
                 new ApiException(IntakeApiError.BLUEPRINT_NOT_FOUND, "no blueprint " + blueprintId + " for this tenant"));
     }
 

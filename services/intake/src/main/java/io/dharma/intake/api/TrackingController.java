@@ -1,9 +1,8 @@
 package io.dharma.intake.api;
 
 import io.dharma.web.ApiException;
-import io.dharma.web.CallerResolver;
+import io.dharma.web.Caller;
 import io.dharma.intake.store.BlueprintStore;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,19 +16,16 @@ import org.springframework.web.bind.annotation.RestController;
 public class TrackingController {
 
     private final BlueprintStore store;
-    private final CallerResolver callers;
 
-    TrackingController(BlueprintStore store, CallerResolver callers) {
+    TrackingController(BlueprintStore store) {
         this.store = store;
-        this.callers = callers;
     }
 
     @GetMapping("/api/v1/tracking/{trackingId}")
-    ApiResponses.Tracking tracking(HttpServletRequest request, @PathVariable String trackingId) {
+    ApiResponses.Tracking tracking(Caller caller, @PathVariable String trackingId) {
         UUID id = ApiResponses.uuid(trackingId, IntakeApiError.TRACKING_NOT_FOUND);
-        String tenant = callers.tenantOf(request);
         return store.findByTrackingId(id)
-                .filter(version -> version.tenantId().equals(tenant))
+                .filter(version -> version.tenantId().equals(caller.tenant()))
                 .map(ApiResponses.Tracking::of)
                 .orElseThrow(() -> new ApiException(IntakeApiError.TRACKING_NOT_FOUND, "no submission " + trackingId + " for this tenant"));
     }

@@ -2,6 +2,7 @@ package io.dharma.orchestrator.api;
 
 import io.dharma.events.DeploymentEvent;
 import io.dharma.events.DeploymentOperation;
+import io.dharma.orchestrator.decision.Decision;
 import io.dharma.orchestrator.deployment.DeploymentDecisions;
 import io.dharma.orchestrator.events.DeploymentEvents;
 import io.dharma.orchestrator.events.Payloads;
@@ -12,6 +13,7 @@ import io.dharma.orchestrator.state.BlueprintStore;
 import io.dharma.orchestrator.state.Deployment;
 import io.dharma.orchestrator.state.DeploymentStatus;
 import io.dharma.orchestrator.state.DeploymentStore;
+import io.dharma.orchestrator.state.JoinedVersion;
 import io.dharma.orchestrator.state.NewDeployment;
 import io.dharma.web.ApiError;
 import io.dharma.web.ApiException;
@@ -19,8 +21,11 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,6 +33,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction under the blueprint's row lock that checks the deployment's status, changes it and
  * writes the resulting event to the outbox; a command that does not fit the status is a 409 with
  * a stable code. Another tenant's deployments and blueprints do not exist for the caller (404).
+ *
+ * <p>Four eyes: in the environments {@code dharma.orchestrator.four-eyes-environments} names
+ * (default prod), whoever submitted a version, or asked for a destroy, cannot approve its
+ * deployment (403 {@code deployment.four-eyes}), and a destroy waits in AWAITING_APPROVAL for
+ * someone else's approval instead of being queued at once.
  */
 public class DeploymentCommands {
 
@@ -41,16 +51,19 @@ public class DeploymentCommands {
     private final DeploymentDecisions decisions;
     private final Outbox outbox;
     private final DeploymentEvents events;
+    private final Predicate<String> fourEyes;
     private final Clock clock;
 
     public DeploymentCommands(TransactionTemplate transactions, BlueprintStore blueprints, DeploymentStore deployments,
-            DeploymentDecisions decisions, Outbox outbox, DeploymentEvents events, Clock clock) {
+            DeploymentDecisions decisions, Outbox outbox, DeploymentEvents events, Predicate<String> fourEyes,
+            Clock clock) {
         this.transactions = transactions;
         this.blueprints = blueprints;
         this.deployments = deployments;
         this.decisions = decisions;
         this.outbox = outbox;
         this.events = events;
+        this.fourEyes = fourEyes;
         this.clock = clock;
     }
 
@@ -118,12 +131,25 @@ public class DeploymentCommands {
             Subject subject = new Subject(tenantId, last.trackingId(), blueprintId, last.blueprintVersion());
             DeploymentEvent requested = events.originating(subject, deploymentId, Payloads.requested(
                     DeploymentOperation.DESTROY, last.iacContentHash(), last.executor(), user));
+            String environment = environmentOf(last);
+            DeploymentEvent awaiting = null;
+            String reason = null;
+            if (fourEyes.test(environment)) {
+                reason = "destroying a " + environment + " stack needs the approval of someone other than " + user
+                        + " (four eyes)";
+                awaiting = events.reactingTo(requested.getEnvelope().getEventId(), "awaiting-approval", subject,
+                        deploymentId, Payloads.awaitingApproval(new Decision.AwaitingApproval(reason, null, null, 0)));
+            }
             OffsetDateTime now = OffsetDateTime.now(clock);
             deployments.insert(new NewDeployment(deploymentId, tenantId, blueprintId, last.blueprintVersion(),
-                    last.trackingId(), DeploymentOperation.DESTROY, DeploymentStatus.REQUESTED, null,
-                    requested.getEnvelope().getEventId(), last.blueprintName(), last.cloud(), last.region(), null,
-                    last.iacContentHash(), last.executor(), user, null, null), now);
+                    last.trackingId(), DeploymentOperation.DESTROY,
+                    awaiting == null ? DeploymentStatus.REQUESTED : DeploymentStatus.AWAITING_APPROVAL, reason,
+                    (awaiting == null ? requested : awaiting).getEnvelope().getEventId(), last.blueprintName(),
+                    last.cloud(), last.region(), null, last.iacContentHash(), last.executor(), user, null, null), now);
             outbox.add(requested, now);
+            if (awaiting != null) {
+                outbox.add(awaiting, now);
+            }
             decisions.supersede(blueprint, blueprint.latestVersion(), requested.getEnvelope().getEventId(),
                     "a destroy of the blueprint was requested");
             blueprints.markDestroyedThrough(blueprintId, blueprint.latestVersion(), now);
@@ -143,6 +169,9 @@ public class DeploymentCommands {
                 throw conflict(OrchestratorApiError.NOT_AWAITING_APPROVAL, deployment,
                         "deployment " + deploymentId + " is " + deployment.status() + ", not AWAITING_APPROVAL");
             }
+            if (to == DeploymentStatus.REQUESTED) {
+                checkFourEyes(deployment, approver);
+            }
             DeploymentEvent event = events.reactingTo(deployment.runCauseEventId(), step, deployment.subject(),
                     deploymentId, payload);
             OffsetDateTime now = OffsetDateTime.now(clock);
@@ -151,6 +180,39 @@ public class DeploymentCommands {
             outbox.add(event, now);
             return deployments.find(deploymentId).orElseThrow();
         });
+    }
+
+    /**
+     * In a four-eyes environment, refuses an approval by whoever submitted the deployment's version
+     * or asked for the deployment (a destroy, a retry). A submitter the submission event did not
+     * name cannot be compared, and does not stop the approval.
+     */
+    private void checkFourEyes(Deployment deployment, String approver) {
+        Optional<JoinedVersion.Submission> submission = blueprints.version(deployment.blueprintId(),
+                deployment.blueprintVersion()).map(JoinedVersion::submission);
+        String environment = environmentOf(deployment);
+        if (!fourEyes.test(environment)) {
+            return;
+        }
+        boolean own = Stream.of(submission.map(JoinedVersion.Submission::submittedBy).orElse(null),
+                        deployment.requestedBy())
+                .filter(Objects::nonNull)
+                .anyMatch(approver::equals);
+        if (own) {
+            String what = deployment.operation() == DeploymentOperation.DESTROY ? "asked for this destroy"
+                    : "submitted version " + deployment.blueprintVersion() + " of blueprint " + deployment.blueprintId();
+            throw new ApiException(OrchestratorApiError.FOUR_EYES, approver + " " + what + " and cannot approve it: "
+                    + environment + " deployments need the approval of a second person (four eyes)",
+                    Map.of("deploymentStatus", deployment.status().name()));
+        }
+    }
+
+    /** The environment of the deployment's version, in lower case as blueprints spell it; null if unknown. */
+    private String environmentOf(Deployment deployment) {
+        return blueprints.version(deployment.blueprintId(), deployment.blueprintVersion())
+                .map(JoinedVersion::submission)
+                .map(s -> s.environment().name().toLowerCase(java.util.Locale.ROOT))
+                .orElse(null);
     }
 
     /** The deployment, re-read after locking its blueprint, so the status checked is the one changed. */

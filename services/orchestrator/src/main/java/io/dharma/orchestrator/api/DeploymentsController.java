@@ -2,8 +2,6 @@ package io.dharma.orchestrator.api;
 
 import io.dharma.web.ApiException;
 import io.dharma.web.Caller;
-import io.dharma.web.CallerResolver;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -17,54 +15,49 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Approvals, retries and destroys, and a blueprint's deployments. A single deployment's status is
  * read from the state query API ({@code GET /api/v1/deployments/{id}}, streams-topology). The
- * acting user and the tenant come from {@link CallerResolver}, the one place real authentication
- * will replace.
+ * tenant and the acting user are the authenticated {@link Caller}'s (platform/security, which also
+ * checks the caller's roles against the permission matrix before a handler runs); the user recorded
+ * as requester or approver is always {@code caller.user()}, never something the request body says.
  */
 @RestController
 public class DeploymentsController {
 
     private final DeploymentCommands commands;
-    private final CallerResolver callers;
 
-    DeploymentsController(DeploymentCommands commands, CallerResolver callers) {
+    DeploymentsController(DeploymentCommands commands) {
         this.commands = commands;
-        this.callers = callers;
     }
 
     /** A blueprint's deployments, newest first: how a user finds the deployment of a submission. */
     @GetMapping("/api/v1/blueprints/{blueprintId}/deployments")
-    List<DeploymentView> ofBlueprint(HttpServletRequest request, @PathVariable String blueprintId) {
-        return commands.ofBlueprint(callers.tenantOf(request), blueprintId).stream().map(DeploymentView::of).toList();
+    List<DeploymentView> ofBlueprint(Caller caller, @PathVariable String blueprintId) {
+        return commands.ofBlueprint(caller.tenant(), blueprintId).stream().map(DeploymentView::of).toList();
     }
 
     /** 202: the deployment is approved and queued for the worker. */
     @PostMapping("/api/v1/deployments/{deploymentId}/approve")
-    ResponseEntity<DeploymentView> approve(HttpServletRequest request, @PathVariable String deploymentId,
+    ResponseEntity<DeploymentView> approve(Caller caller, @PathVariable String deploymentId,
             @RequestBody(required = false) CommentRequest body) {
-        Caller caller = callers.callerOf(request);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(DeploymentView.of(
                 commands.approve(caller.tenant(), id(deploymentId), caller.user(), comment(body))));
     }
 
     @PostMapping("/api/v1/deployments/{deploymentId}/reject")
-    DeploymentView reject(HttpServletRequest request, @PathVariable String deploymentId,
+    DeploymentView reject(Caller caller, @PathVariable String deploymentId,
             @RequestBody(required = false) CommentRequest body) {
-        Caller caller = callers.callerOf(request);
         return DeploymentView.of(commands.reject(caller.tenant(), id(deploymentId), caller.user(), comment(body)));
     }
 
     /** 202: the failed deployment is queued for its next attempt. */
     @PostMapping("/api/v1/deployments/{deploymentId}/retry")
-    ResponseEntity<DeploymentView> retry(HttpServletRequest request, @PathVariable String deploymentId) {
-        Caller caller = callers.callerOf(request);
+    ResponseEntity<DeploymentView> retry(Caller caller, @PathVariable String deploymentId) {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(DeploymentView.of(commands.retry(caller.tenant(), id(deploymentId), caller.user())));
     }
 
     /** 202 with the destroy deployment (the one already under way, if any). */
     @PostMapping("/api/v1/blueprints/{blueprintId}/destroy")
-    ResponseEntity<DeploymentView> destroy(HttpServletRequest request, @PathVariable String blueprintId) {
-        Caller caller = callers.callerOf(request);
+    ResponseEntity<DeploymentView> destroy(Caller caller, @PathVariable String blueprintId) {
         DeploymentCommands.DestroyRequest destroy = commands.destroy(caller.tenant(), blueprintId, caller.user());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(DeploymentView.of(destroy.deployment()));
     }

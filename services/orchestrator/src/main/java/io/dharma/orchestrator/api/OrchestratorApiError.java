@@ -13,6 +13,7 @@ public final class OrchestratorApiError {
     public static final ApiError NOT_FAILED = new ProblemType("deployment.not-failed", HttpStatus.CONFLICT, "Only a failed deployment can be retried");
     public static final ApiError SUPERSEDED = new ProblemType("deployment.superseded", HttpStatus.CONFLICT, "A newer deployment of the blueprint exists");
     public static final ApiError NOT_DEPLOYED = new ProblemType("blueprint.not-deployed", HttpStatus.CONFLICT, "The blueprint has nothing deployed");
+    public static final ApiError FOUR_EYES = new ProblemType("deployment.four-eyes", HttpStatus.FORBIDDEN, "Four-eyes approval required");
     public static final ApiError INVALID_COMMENT = new ProblemType("deployment.invalid-comment", HttpStatus.BAD_REQUEST, "Invalid comment");
 
     private OrchestratorApiError() {

@@ -3,8 +3,7 @@ package io.dharma.orchestrator.drift;
 import io.dharma.orchestrator.api.OrchestratorApiError;
 import io.dharma.orchestrator.state.BlueprintStore;
 import io.dharma.web.ApiException;
-import io.dharma.web.CallerResolver;
-import jakarta.servlet.http.HttpServletRequest;
+import io.dharma.web.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,19 +21,17 @@ public class DriftController {
 
     private final DriftObserver observer;
     private final BlueprintStore blueprints;
-    private final CallerResolver callers;
 
-    DriftController(DriftObserver observer, BlueprintStore blueprints, CallerResolver callers) {
+    DriftController(DriftObserver observer, BlueprintStore blueprints) {
         this.observer = observer;
         this.blueprints = blueprints;
-        this.callers = callers;
     }
 
     /** 202 with what was observed, stack by stack; {@code blueprintId} narrows it to one stack. */
     @PostMapping("/api/v1/drift/observe")
-    ResponseEntity<ObservationView> observe(HttpServletRequest request,
+    ResponseEntity<ObservationView> observe(Caller caller,
             @RequestParam(name = "blueprintId", required = false) String blueprintId) {
-        String tenantId = callers.tenantOf(request);
+        String tenantId = caller.tenant();
         if (blueprintId != null && blueprints.find(blueprintId).filter(row -> row.tenantId().equals(tenantId)).isEmpty()) {
             throw new ApiException(OrchestratorApiError.BLUEPRINT_NOT_FOUND, "no blueprint " + blueprintId + " for this tenant");
         }

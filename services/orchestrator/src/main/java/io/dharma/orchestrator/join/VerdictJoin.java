@@ -62,7 +62,8 @@ public class VerdictJoin {
         Blueprint blueprint = BlueprintEvents.blueprintOf(event);
         JoinedVersion.Submission submission = new JoinedVersion.Submission(event.getName(), event.getEnvironment(),
                 event.getApproval(), blueprint.spec().cloud().id(), event.getRegion(),
-                event.getBudget() == null ? null : event.getBudget().getMonthlyUsd(), blueprint.canonicalJson());
+                event.getBudget() == null ? null : event.getBudget().getMonthlyUsd(), blueprint.canonicalJson(),
+                event.getSubmittedBy());
         apply(event.getEnvelope(), topic, "BlueprintSubmitted",
                 (id, version, eventId, now) -> blueprints.recordSubmission(id, version, eventId, submission, now));
     }

@@ -105,6 +105,7 @@ public class BlueprintStore {
                 .set(BLUEPRINT_VERSION.REGION, submission.region())
                 .set(BLUEPRINT_VERSION.BUDGET_MONTHLY, submission.budgetMonthly())
                 .set(BLUEPRINT_VERSION.BLUEPRINT_JSON, submission.blueprintJson())
+                .set(BLUEPRINT_VERSION.SUBMITTED_BY, submission.submittedBy())
                 .set(BLUEPRINT_VERSION.UPDATED_AT, now)
                 .where(key(blueprintId, version), BLUEPRINT_VERSION.SUBMITTED_EVENT_ID.isNull())
                 .execute() == 1;
@@ -200,7 +201,8 @@ public class BlueprintStore {
                 row.getCloud(),
                 row.getRegion(),
                 row.getBudgetMonthly(),
-                row.getBlueprintJson());
+                row.getBlueprintJson(),
+                row.getSubmittedBy());
         Verdicts.Iac iac = row.getIacEventId() == null ? null : new Verdicts.Iac(row.getIacGenerated(), row.getIacFailure());
         Verdicts.Guardrails guardrails = row.getGuardrailsEventId() == null ? null : JoinedVersion.guardrails(
                 row.getGuardrailsOutcome(), violations(row.getGuardrailsBlocks()), row.getGuardrailsWarnings());

@@ -193,12 +193,12 @@ public class DeploymentStore {
                 .fetchOptional(DeploymentStore::deployment);
     }
 
-    /** The blueprint's destroy that has not finished yet, if any. */
+    /** The blueprint's destroy that has not finished yet (awaiting its four-eyes approval included), if any. */
     public Optional<Deployment> activeDestroy(String blueprintId) {
         return db.selectFrom(DEPLOYMENT)
                 .where(DEPLOYMENT.BLUEPRINT_ID.eq(blueprintId),
                         DEPLOYMENT.OPERATION.eq(DeploymentOperation.DESTROY.name()),
-                        DEPLOYMENT.STATUS.in(ACTIVE))
+                        DEPLOYMENT.STATUS.in(ACTIVE).or(DEPLOYMENT.STATUS.eq(DeploymentStatus.AWAITING_APPROVAL.name())))
                 .orderBy(DEPLOYMENT.SEQ)
                 .limit(1)
                 .fetchOptional(DeploymentStore::deployment);

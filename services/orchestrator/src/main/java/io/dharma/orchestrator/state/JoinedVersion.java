@@ -29,9 +29,13 @@ public record JoinedVersion(
         Verdicts.Cost cost,
         UUID deploymentId) {
 
-    /** What the decision and the deployment need from the BlueprintSubmitted event. */
+    /**
+     * What the decision and the deployment need from the BlueprintSubmitted event.
+     *
+     * @param submittedBy the authenticated principal that submitted the version; null when unknown
+     */
     public record Submission(String name, Environment environment, ApprovalMode approval, String cloud, String region,
-            BigDecimal budgetMonthly, String blueprintJson) {
+            BigDecimal budgetMonthly, String blueprintJson, String submittedBy) {
     }
 
     public boolean isComplete() {

@@ -5,10 +5,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Set;
+import io.dharma.testing.TestIssuer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The orchestrator's HTTP API as a client sees it. */
+/**
+ * The orchestrator's HTTP API as a client sees it: each request carries a bearer token of the
+ * shared {@link TestIssuer} for the tenant and user, with every tenant role unless {@link #withRoles}
+ * says otherwise (none at all for {@link #anonymous()}).
+ */
 public final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -17,19 +23,43 @@ public final class Api {
     private final String baseUrl;
     private final String tenant;
     private final String user;
+    private final Set<String> roles;
 
     public Api(int port, String tenant, String user) {
+        this(port, tenant, user, TestIssuer.TENANT_ROLES);
+    }
+
+    private Api(int port, String tenant, String user, Set<String> roles) {
         this.baseUrl = "http://localhost:" + port;
         this.tenant = tenant;
         this.user = user;
+        this.roles = roles == null ? null : Set.copyOf(roles);
+    }
+
+    private int port() {
+        return Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1));
     }
 
     public Api as(String otherUser) {
-        return new Api(Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1)), tenant, otherUser);
+        return new Api(port(), tenant, otherUser, roles);
     }
 
     public Api forTenant(String otherTenant) {
-        return new Api(Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1)), otherTenant, user);
+        return new Api(port(), otherTenant, user, roles);
+    }
+
+    /** The same user holding only {@code otherRoles} ("developer", "approver", "platform-admin", ...). */
+    public Api withRoles(Set<String> otherRoles) {
+        return new Api(port(), tenant, user, otherRoles);
+    }
+
+    public Api asPlatformAdmin() {
+        return withRoles(Set.of("platform-admin"));
+    }
+
+    /** Requests without any credential. */
+    public Api anonymous() {
+        return new Api(port(), tenant, user, null);
     }
 
     public record Response(int status, String contentType, JsonNode body) {
@@ -109,7 +139,9 @@ public final class Api {
     }
 
     private Response send(HttpRequest.Builder request) {
-        request.header("X-Dharma-Tenant", tenant).header("X-Dharma-User", user);
+        if (roles != null) {
+            request.header("Authorization", "Bearer " + TestIssuer.get().token(tenant, user, roles));
+        }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());

@@ -65,8 +65,14 @@ public final class Inputs {
 
     /** Version {@code version} of {@code blueprint} as intake publishes it (the shared {@link BlueprintEvents} mapping). */
     public Version submitted(String tenant, String blueprintId, int version, Blueprint blueprint) {
+        return submitted(tenant, blueprintId, version, blueprint, null);
+    }
+
+    /** The same, submitted by the authenticated principal {@code submittedBy} (null: unknown). */
+    public Version submitted(String tenant, String blueprintId, int version, Blueprint blueprint, String submittedBy) {
         Envelope envelope = intake.originating(tenant, UUID.randomUUID().toString(), blueprintId, version);
-        return new Version(BlueprintEvents.submitted(blueprint, envelope, blueprint.canonicalJson(), "application/json", null));
+        return new Version(BlueprintEvents.submitted(blueprint, envelope, blueprint.canonicalJson(), "application/json",
+                submittedBy));
     }
 
     public IacEvent iacGenerated(Version version) {

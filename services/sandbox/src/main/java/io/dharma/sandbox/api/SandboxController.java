@@ -7,8 +7,8 @@ import io.dharma.sandbox.fault.Faults;
 import io.dharma.sandbox.inventory.Inventory;
 import io.dharma.sandbox.inventory.StoredResource;
 import io.dharma.web.ApiException;
-import io.dharma.web.CallerResolver;
-import jakarta.servlet.http.HttpServletRequest;
+import io.dharma.web.Caller;
+import io.dharma.web.CommonApiError;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The sandbox cloud's console: its inventory, its audit log, out-of-band changes (drift on
  * purpose) and fault injection. {@code {id}} is the inventory id of a resource (a UUID derived from
  * tenant, blueprint and name, in every listing), not the provider id, which has slashes and colons.
- * Resources are the caller's tenant's only; fault settings are the whole sandbox's.
+ * Resources are the caller's tenant's only; fault settings are the whole sandbox's. The caller is
+ * the authenticated one (platform/security): reading is for every tenant role; out-of-band changes
+ * and fault settings are platform-admin's only (the permission matrix, checked again here).
  */
 @RestController
 @RequestMapping("/api/v1/sandbox")
@@ -39,21 +41,19 @@ public class SandboxController {
     private final Inventory inventory;
     private final OutOfBandChanges outOfBand;
     private final FaultInjector faults;
-    private final CallerResolver callers;
     private final SandboxProperties properties;
 
-    SandboxController(Inventory inventory, OutOfBandChanges outOfBand, FaultInjector faults, CallerResolver callers,
+    SandboxController(Inventory inventory, OutOfBandChanges outOfBand, FaultInjector faults,
             SandboxProperties properties) {
         this.inventory = inventory;
         this.outOfBand = outOfBand;
         this.faults = faults;
-        this.callers = callers;
         this.properties = properties;
     }
 
     @GetMapping("/resources")
-    ApiViews.ResourceList resources(HttpServletRequest request, @RequestParam(required = false) String blueprintId) {
-        String tenant = callers.tenantOf(request);
+    ApiViews.ResourceList resources(Caller caller, @RequestParam(required = false) String blueprintId) {
+        String tenant = caller.tenant();
         if (blueprintId != null) {
             return new ApiViews.ResourceList(views(inventory.listBlueprint(tenant, blueprintId)), false);
         }
@@ -63,16 +63,16 @@ public class SandboxController {
     }
 
     @GetMapping("/resources/{id}")
-    ApiViews.Resource resource(HttpServletRequest request, @PathVariable String id) {
+    ApiViews.Resource resource(Caller caller, @PathVariable String id) {
         UUID resourceId = resourceId(id);
-        return inventory.find(callers.tenantOf(request), resourceId).map(ApiViews.Resource::of)
+        return inventory.find(caller.tenant(), resourceId).map(ApiViews.Resource::of)
                 .orElseThrow(() -> notFound(id));
     }
 
     @GetMapping("/resources/{id}/operations")
-    ApiViews.OperationList operations(HttpServletRequest request, @PathVariable String id) {
+    ApiViews.OperationList operations(Caller caller, @PathVariable String id) {
         UUID resourceId = resourceId(id);
-        var operations = inventory.operations(callers.tenantOf(request), resourceId);
+        var operations = inventory.operations(caller.tenant(), resourceId);
         if (operations.isEmpty()) {
             throw notFound(id);
         }
@@ -81,9 +81,10 @@ public class SandboxController {
 
     /** Changes attributes out of band: {@code {"attributes": {...}}}, merged as a JSON Merge Patch. */
     @PostMapping("/resources/{id}")
-    ApiViews.Resource change(HttpServletRequest request, @PathVariable String id, @RequestBody JsonNode body) {
-        String tenant = callers.tenantOf(request);
-        String user = callers.userOf(request);
+    ApiViews.Resource change(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+        requirePlatformAdmin(caller);
+        String tenant = caller.tenant();
+        String user = caller.user();
         UUID resourceId = resourceId(id);
         if (body == null || !body.path("attributes").isObject()) {
             throw new ApiException(SandboxApiError.INVALID_CHANGE,
@@ -102,26 +103,36 @@ public class SandboxController {
     /** Deletes a resource out of band. */
     @DeleteMapping("/resources/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(HttpServletRequest request, @PathVariable String id) {
-        String tenant = callers.tenantOf(request);
-        String user = callers.userOf(request);
+    void delete(Caller caller, @PathVariable String id) {
+        requirePlatformAdmin(caller);
+        String tenant = caller.tenant();
+        String user = caller.user();
         outOfBand.delete(tenant, resourceId(id), user).orElseThrow(() -> notFound(id));
     }
 
     @GetMapping("/faults")
-    Faults faults() {
+    Faults faults(Caller caller) {
+        requirePlatformAdmin(caller);
         return faults.current();
     }
 
     /** Replaces every fault setting; absent fields mean none. */
     @PutMapping("/faults")
-    Faults setFaults(@RequestBody ApiViews.FaultSettings settings) {
+    Faults setFaults(Caller caller, @RequestBody ApiViews.FaultSettings settings) {
+        requirePlatformAdmin(caller);
         try {
             faults.set(settings.toFaults());
         } catch (IllegalArgumentException e) {
             throw new ApiException(SandboxApiError.INVALID_FAULTS, e.getMessage());
         }
         return faults.current();
+    }
+
+    /** Defence in depth: the security chain's permission matrix refuses these before they get here. */
+    private static void requirePlatformAdmin(Caller caller) {
+        if (!caller.isPlatformAdmin()) {
+            throw new ApiException(CommonApiError.FORBIDDEN, "changing the sandbox behind the platform's back is for platform-admin only");
+        }
     }
 
     private static List<ApiViews.Resource> views(List<StoredResource> resources) {
