@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.dharma.embedded.EmbeddedPostgresServer;
 import io.dharma.intake.app.IntakeApplication;
 import io.dharma.testing.EmbeddedStack;
+import io.dharma.testing.TestIssuer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,6 +41,7 @@ class DatabaseOutageTest {
         properties.add("dharma.intake.relay.poll-interval", () -> "100ms");
         properties.add("dharma.intake.relay.max-backoff", () -> "1s");
         properties.add("dharma.web.retry-after", () -> "7s");
+        properties.add("dharma.security.issuers[0].issuer-uri", () -> TestIssuer.get().issuerUri());
     }
 
     @AfterAll
