@@ -20,7 +20,8 @@ final class BenchTarget implements AutoCloseable {
     static BenchTarget startEmbedded() {
         try {
             return new BenchTarget(PlatformLauncher.start(
-                    EmbeddedSettings.ephemeral(Files.createTempDirectory("dharma-bench"))));
+                    EmbeddedSettings.ephemeral(Files.createTempDirectory("dharma-bench")),
+                    java.util.Map.of("dharma.security.issuers[1].issuer-uri", BenchCredentials.issuerUri())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

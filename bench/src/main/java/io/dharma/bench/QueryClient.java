@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import io.dharma.web.CallerResolver;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,7 +36,7 @@ final class QueryClient {
 
     Answer get(String url, String tenant) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                        .header(CallerResolver.TENANT_HEADER, tenant)
+                        .header("Authorization", BenchCredentials.authorization(tenant))
                         .header("Accept", "application/json")
                         .timeout(Duration.ofSeconds(30))
                         .GET().build(),

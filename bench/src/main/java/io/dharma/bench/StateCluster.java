@@ -75,6 +75,7 @@ final class StateCluster implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--dharma.schema-registry.url=" + registry.url(),
                 "--server.port=0",
+                "--dharma.security.issuers[0].issuer-uri=" + BenchCredentials.issuerUri(),
                 "--dharma.state.state-dir=" + stateDir,
                 "--spring.autoconfigure.exclude=" + EXCLUDED_SERVICES,
                 "--spring.main.banner-mode=off",

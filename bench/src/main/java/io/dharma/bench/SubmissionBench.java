@@ -98,7 +98,7 @@ final class SubmissionBench implements Callable<Integer> {
                         String body = prefix + "bench-" + (sequence.incrementAndGet() % names) + suffix;
                         HttpRequest request = HttpRequest.newBuilder(uri)
                                 .header("Content-Type", "application/yaml")
-                                .header("X-Dharma-Tenant", "bench")
+                                .header("Authorization", BenchCredentials.authorization("bench"))
                                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                         long t0 = System.nanoTime();
                         int status;

@@ -22,11 +22,16 @@ public final class ApiOptions {
                     + "(env DHARMA_HOME, default ${DEFAULT-VALUE}).")
     Path home;
 
+    @Option(names = "--credentials", paramLabel = "FILE", defaultValue = "${env:DHARMA_CREDENTIALS}",
+            description = "Where `dharma login` keeps its tokens (env DHARMA_CREDENTIALS, default "
+                    + "$XDG_CONFIG_HOME/dharma/credentials.json, else ~/.config/dharma/credentials.json).")
+    Path credentialsFile;
+
     PlatformClient client() {
         return new PlatformClient(apiUrl, credentials().bearer(apiUrl));
     }
 
     Credentials credentials() {
-        return new Credentials(token, home, Credentials.defaultStore());
+        return new Credentials(token, home, credentialsFile == null ? Credentials.defaultStore() : credentialsFile);
     }
 }

@@ -1,5 +1,7 @@
 package io.dharma.identity;
 
+import io.dharma.testing.Browser;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.crypto.RSASSAVerifier;

@@ -138,7 +138,8 @@ public class DeploymentCommands {
                 reason = "destroying a " + environment + " stack needs the approval of someone other than " + user
                         + " (four eyes)";
                 awaiting = events.reactingTo(requested.getEnvelope().getEventId(), "awaiting-approval", subject,
-                        deploymentId, Payloads.awaitingApproval(new Decision.AwaitingApproval(reason, null, null, 0)));
+                        deploymentId, Payloads.awaitingApproval(new Decision.AwaitingApproval(reason, null,
+                                currencyOf(last), 0)));
             }
             OffsetDateTime now = OffsetDateTime.now(clock);
             deployments.insert(new NewDeployment(deploymentId, tenantId, blueprintId, last.blueprintVersion(),
@@ -205,6 +206,15 @@ public class DeploymentCommands {
                     + environment + " deployments need the approval of a second person (four eyes)",
                     Map.of("deploymentStatus", deployment.status().name()));
         }
+    }
+
+    /** The currency of the version's cost estimate (the event needs one even without an estimate). */
+    private String currencyOf(Deployment deployment) {
+        return blueprints.version(deployment.blueprintId(), deployment.blueprintVersion())
+                .map(JoinedVersion::cost)
+                .map(cost -> cost.currency())
+                .filter(Objects::nonNull)
+                .orElse("USD");
     }
 
     /** The environment of the deployment's version, in lower case as blueprints spell it; null if unknown. */

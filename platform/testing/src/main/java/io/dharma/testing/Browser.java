@@ -1,4 +1,4 @@
-package io.dharma.identity;
+package io.dharma.testing;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A user's browser (a session cookie, HTML pages, redirects followed within the server) and the
+ * A user's browser, for tests of the embedded issuer's pages (a session cookie, HTML pages, redirects followed within the server) and the
  * CLI's plain HTTP calls, over a real socket.
  */
-final class Browser {
+public final class Browser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
@@ -27,7 +27,7 @@ final class Browser {
     private final String base;
     private final HttpClient http;
 
-    Browser(String base) {
+    public Browser(String base) {
         this.base = base;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
@@ -36,25 +36,25 @@ final class Browser {
     }
 
     /** GET, following redirects while they stay on this server; the last response. */
-    HttpResponse<String> get(String pathOrUrl) {
+    public HttpResponse<String> get(String pathOrUrl) {
         return follow(send(HttpRequest.newBuilder(uri(pathOrUrl)).header("Accept", "text/html").GET()));
     }
 
     /** POST a form as a browser does, following redirects (as GETs) while they stay on this server. */
-    HttpResponse<String> submit(String pathOrUrl, Map<String, String> form) {
+    public HttpResponse<String> submit(String pathOrUrl, Map<String, String> form) {
         return follow(send(HttpRequest.newBuilder(uri(pathOrUrl)).header("Accept", "text/html")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form)))));
     }
 
     /** POST a form as an OAuth client does: no redirects followed, JSON expected. */
-    HttpResponse<String> post(String path, Map<String, String> form) {
+    public HttpResponse<String> post(String path, Map<String, String> form) {
         return send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
     }
 
-    HttpResponse<String> api(String method, String path, String bearer, String json) {
+    public HttpResponse<String> api(String method, String path, String bearer, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json");
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
@@ -67,16 +67,16 @@ final class Browser {
     }
 
     /** Logs in with the login form: the page the login led to (saved request, or /). */
-    HttpResponse<String> logIn(String username, String password) {
+    public HttpResponse<String> logIn(String username, String password) {
         HttpResponse<String> page = get("/login");
         return submitLogin(page, username, password);
     }
 
-    HttpResponse<String> submitLogin(HttpResponse<String> loginPage, String username, String password) {
+    public HttpResponse<String> submitLogin(HttpResponse<String> loginPage, String username, String password) {
         return submit("/login", Map.of("username", username, "password", password, "_csrf", csrf(loginPage.body())));
     }
 
-    static String csrf(String html) {
+    public static String csrf(String html) {
         Matcher m = CSRF.matcher(html);
         if (!m.find()) {
             throw new AssertionError("no CSRF token in " + html);
@@ -84,7 +84,7 @@ final class Browser {
         return m.group(1);
     }
 
-    static String formAction(String html) {
+    public static String formAction(String html) {
         Matcher m = FORM_ACTION.matcher(html);
         if (!m.find()) {
             throw new AssertionError("no form in " + html);
