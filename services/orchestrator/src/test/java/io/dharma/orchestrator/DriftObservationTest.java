@@ -96,9 +96,9 @@ class DriftObservationTest extends OrchestratorIntegrationTest {
         assertThat(api().observeDrift(blueprintId).body().path("resourcesObserved").asInt()).isEqualTo(3);
         awaitObservations(blueprintId, 3);
 
-        Api.Response tampered = api().post(sandboxResource(blueprintId, "files"), "{\"attributes\": {\"versioning\": true}}");
+        Api.Response tampered = api().asPlatformAdmin().post(sandboxResource(blueprintId, "files"), "{\"attributes\": {\"versioning\": true}}");
         assertThat(tampered.status()).as(tampered.body().toString()).isEqualTo(200);
-        assertThat(api().delete(sandboxResource(blueprintId, "sub-0")).status()).isEqualTo(204);
+        assertThat(api().asPlatformAdmin().delete(sandboxResource(blueprintId, "sub-0")).status()).isEqualTo(204);
         api().observeDrift(blueprintId);
 
         Map<String, ResourceObserved> now = byName(awaitObservations(blueprintId, 6).subList(3, 6));
