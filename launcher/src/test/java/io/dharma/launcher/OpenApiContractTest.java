@@ -39,6 +39,9 @@ import tools.jackson.databind.JsonNode;
 class OpenApiContractTest {
 
     private static final String TENANT = "contract-" + UUID.randomUUID().toString().substring(0, 8);
+    /** Every role, platform-admin included, so every operation answers its documented success. */
+    private static final String CALLER = TestIssuer.get().token(TENANT, "contract-test",
+            java.util.Set.of("viewer", "developer", "approver", "policy-admin", "tenant-admin", "auditor", "platform-admin"));
 
     private static RunningPlatform platform;
     private static OpenApiDocument contract;
@@ -56,7 +59,7 @@ class OpenApiContractTest {
         String document = Files.readString(Path.of("../examples/aws-web-app.yaml"))
                 .replace("name: shop-web-dev", "name: contract-" + UUID.randomUUID().toString().substring(0, 8));
         submission = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(platform.apiUrl() + "/api/v1/blueprints"))
-                .header("Authorization", "Bearer " + TestIssuer.get().token(TENANT, "contract-test")).header("Content-Type", "application/yaml")
+                .header("Authorization", "Bearer " + CALLER).header("Content-Type", "application/yaml")
                 .POST(HttpRequest.BodyPublishers.ofString(document)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(submission.statusCode()).as(submission.body()).isEqualTo(202);
         JsonNode accepted = PlatformApi.json(submission.body());
@@ -203,7 +206,7 @@ class OpenApiContractTest {
         // The SSE endpoint's 404 is problem+json although the client asked for an event stream.
         HttpResponse<String> noStream = http.send(HttpRequest.newBuilder(
                         URI.create(platform.apiUrl() + "/api/v1/tracking/" + unknown + "/events"))
-                .header("Authorization", "Bearer " + TestIssuer.get().token(TENANT, "contract-test")).header("Accept", "text/event-stream").GET().build(),
+                .header("Authorization", "Bearer " + CALLER).header("Accept", "text/event-stream").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         check("GET", "/api/v1/tracking/{trackingId}/events", noStream);
         assertThat(noStream.statusCode()).isEqualTo(404);
@@ -226,7 +229,7 @@ class OpenApiContractTest {
     void theEventStreamCarriesStagesAndAnEndAsDocumented() throws Exception {
         HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(
                         URI.create(platform.apiUrl() + "/api/v1/tracking/" + deployed.trackingId() + "/events"))
-                .header("Authorization", "Bearer " + TestIssuer.get().token(TENANT, "contract-test")).header("Accept", "text/event-stream").GET().build(),
+                .header("Authorization", "Bearer " + CALLER).header("Accept", "text/event-stream").GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(OpenApiDocument.mediaType(stream.headers().firstValue("Content-Type").orElse("")))
                 .isIn(contract.response("GET", "/api/v1/tracking/{trackingId}/events", stream.statusCode())
@@ -277,7 +280,7 @@ class OpenApiContractTest {
     private String send(String method, String template, String path, String contentType, String body, int expectedStatus)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.apiUrl() + path))
-                .header("Authorization", "Bearer " + TestIssuer.get().token(TENANT, "contract-test"))
+                .header("Authorization", "Bearer " + CALLER)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -293,7 +296,7 @@ class OpenApiContractTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(platform.apiUrl() + path)).header("Authorization", "Bearer " + TestIssuer.get().token(TENANT, "contract-test"))
+        return http.send(HttpRequest.newBuilder(URI.create(platform.apiUrl() + path)).header("Authorization", "Bearer " + CALLER)
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 

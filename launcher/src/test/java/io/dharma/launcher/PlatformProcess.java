@@ -19,6 +19,9 @@ import static org.awaitility.Awaitility.await;
  */
 final class PlatformProcess implements AutoCloseable {
 
+    /** The platform-admin key the process registers at start, as an operator sets it (DHARMA_BOOTSTRAP_ADMIN_KEY). */
+    static final String ADMIN_KEY = "terraform-e2e-bootstrap-admin-key-0123456789";
+
     private static final Duration START_PATIENCE = Duration.ofMinutes(3);
 
     private final Path home;
@@ -47,7 +50,9 @@ final class PlatformProcess implements AutoCloseable {
                 DharmaCli.class.getName()));
         command.addAll(arguments);
         Path log = home.resolve("platform-" + (++starts) + ".log");
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("DHARMA_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY);
+        process = builder.start();
         await().atMost(START_PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (!process.isAlive()) {
                 throw new AssertionError("the platform exited " + process.exitValue() + "; see " + log);

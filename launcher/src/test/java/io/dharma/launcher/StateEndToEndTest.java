@@ -35,6 +35,9 @@ class StateEndToEndTest {
 
     private final RunningPlatform platform = SharedPlatform.get();
     private final PlatformApi api = new PlatformApi(platform.apiUrl(), TENANT);
+    /** Changing the sandbox behind the platform's back is platform-admin's. */
+    private final PlatformApi platformAdmin = PlatformApi.withBearer(platform.apiUrl(),
+            io.dharma.testing.TestIssuer.get().token(TENANT, "operator", java.util.Set.of("platform-admin")));
 
     /** One Server-Sent Event as received, with when it arrived. */
     record Received(String event, JsonNode data, long atNanos) {
@@ -93,7 +96,7 @@ class StateEndToEndTest {
 
         try (TopicReader drift = new TopicReader(platform, List.of("dharma.drift.v1"))) {
             long tamperedAt = System.nanoTime();
-            assertThat(api.post("/api/v1/sandbox/resources/" + bucket, "{\"attributes\":{\"versioning\":false}}").statusCode())
+            assertThat(platformAdmin.post("/api/v1/sandbox/resources/" + bucket, "{\"attributes\":{\"versioning\":false}}").statusCode())
                     .isEqualTo(200);
             ConsumerRecord<String, GenericRecord> detected = drift.await(
                     record -> record.key().equals(accepted.blueprintId()) && payloadIs(record, "DriftDetected"),
@@ -115,7 +118,7 @@ class StateEndToEndTest {
                 });
             });
 
-            assertThat(api.post("/api/v1/sandbox/resources/" + bucket, "{\"attributes\":{\"versioning\":true}}").statusCode())
+            assertThat(platformAdmin.post("/api/v1/sandbox/resources/" + bucket, "{\"attributes\":{\"versioning\":true}}").statusCode())
                     .isEqualTo(200);
             ConsumerRecord<String, GenericRecord> resolved = drift.await(
                     record -> record.key().equals(accepted.blueprintId()) && payloadIs(record, "DriftResolved"),

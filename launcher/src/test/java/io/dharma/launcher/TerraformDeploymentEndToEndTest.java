@@ -64,7 +64,7 @@ class TerraformDeploymentEndToEndTest {
         emulator = AwsEmulator.start(home.resolve("aws-emulator"), 0);
         awsEndpoint = emulator.endpoint();
         platform = new PlatformProcess(home.resolve("platform"), "--aws-endpoint", awsEndpoint);
-        api = new PlatformApi(platform.apiUrl(), "team-terraform");
+        api = PlatformApi.withBearer(platform.apiUrl(), PlatformProcess.ADMIN_KEY);
     }
 
     @AfterAll

@@ -42,24 +42,26 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         String detail = request.getHeader("Authorization") == null
                 ? "This operation needs a credential: send 'Authorization: Bearer <token or API key>'"
                 : "The credential was refused: " + failure.getMessage();
-        write(response, CommonApiError.UNAUTHENTICATED, detail);
+        write(request, response, CommonApiError.UNAUTHENTICATED, detail);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException failure)
             throws IOException {
         denied.handle(request, response, failure);
-        write(response, CommonApiError.FORBIDDEN, "Your role does not allow " + request.getMethod() + " "
+        write(request, response, CommonApiError.FORBIDDEN, "Your role does not allow " + request.getMethod() + " "
                 + request.getRequestURI());
     }
 
-    private static void write(HttpServletResponse response, ApiError error, String detail) throws IOException {
+    private static void write(HttpServletRequest request, HttpServletResponse response, ApiError error, String detail)
+            throws IOException {
         ProblemDetail problem = Problems.of(error, detail);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType().toString());
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
+        body.put("instance", request.getRequestURI());
         body.putAll(problem.getProperties());
         response.setStatus(error.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
