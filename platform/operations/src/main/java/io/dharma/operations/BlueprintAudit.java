@@ -40,6 +40,9 @@ public final class BlueprintAudit {
             TopicOffsets offsets = new TopicOffsets(consumer, cluster);
             List<PartitionRange> ranges = new ArrayList<>();
             for (DharmaTopic topic : DharmaTopic.values()) {
+                if (!topic.lifecycle()) {
+                    continue;
+                }
                 TopicPartition partition = partitionOf(offsets, topic.topicName(), blueprintId);
                 List<TopicPartition> one = List.of(partition);
                 Map<TopicPartition, Long> end = offsets.end(one);

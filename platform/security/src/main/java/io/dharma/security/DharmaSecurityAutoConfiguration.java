@@ -15,6 +15,7 @@ import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -38,6 +39,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import io.dharma.kafka.outbox.Outbox;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
@@ -47,7 +52,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * {@link PermissionMatrix}; probes and published contracts are open; everything else (metrics,
  * other actuator endpoints) is platform-admin only. Stateless: no session, no CSRF token.
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class, before = {ServletWebSecurityAutoConfiguration.class,
+@AutoConfiguration(after = DataSourceAutoConfiguration.class,
+        afterName = "io.dharma.kafka.outbox.DharmaOutboxAutoConfiguration", before = {ServletWebSecurityAutoConfiguration.class,
         ManagementWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
         UserDetailsServiceAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -67,6 +73,20 @@ public class DharmaSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     SecurityEvents securityEvents() {
         return new LoggedSecurityEvents();
+    }
+
+    /** With the platform outbox, security events go to {@code dharma.security.v1}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Outbox.class)
+    @ConditionalOnBean(Outbox.class)
+    static class PublishedSecurityEventsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        SecurityEvents publishedSecurityEvents(Outbox outbox, Environment environment) {
+            return new PublishedSecurityEvents(outbox, environment.getProperty("spring.application.name", "dharma"),
+                    Clock.systemUTC());
+        }
     }
 
     @Bean
@@ -144,7 +164,8 @@ public class DharmaSecurityAutoConfiguration {
         @Bean
         @DependsOn("securityFlywayInitializer")
         ApiKeyStore apiKeyStore(DataSource dataSource) {
-            return new ApiKeyStore(JdbcClient.create(dataSource), Clock.systemUTC());
+            return new ApiKeyStore(JdbcClient.create(dataSource),
+                    new TransactionTemplate(new JdbcTransactionManager(dataSource)), Clock.systemUTC());
         }
 
         @Bean

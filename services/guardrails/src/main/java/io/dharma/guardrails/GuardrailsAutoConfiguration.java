@@ -28,6 +28,8 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.support.TransactionTemplate;
+import io.dharma.security.SecurityEvents;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -124,9 +126,11 @@ public class GuardrailsAutoConfiguration {
         @Bean
         PolicyService guardrailsPolicyService(BuiltinPolicies guardrailsBuiltinPolicies,
                 TenantPolicyStore guardrailsTenantPolicyStore, PolicyValidator guardrailsPolicyValidator,
-                PolicyCompiler guardrailsPolicyCompiler, GuardrailsProperties properties) {
+                PolicyCompiler guardrailsPolicyCompiler, SecurityEvents securityEvents, TransactionTemplate transactions,
+                GuardrailsProperties properties) {
             return new PolicyService(guardrailsBuiltinPolicies, guardrailsTenantPolicyStore, guardrailsPolicyValidator,
-                    guardrailsPolicyCompiler, Clock.systemUTC(), properties.maxPoliciesPerTenant());
+                    guardrailsPolicyCompiler, securityEvents, transactions, Clock.systemUTC(),
+                    properties.maxPoliciesPerTenant());
         }
     }
 }

@@ -10,9 +10,12 @@ import io.dharma.identity.token.SigningKeys;
 import io.dharma.identity.token.TokenFamilies;
 import io.dharma.identity.user.UserAccounts;
 import io.dharma.identity.user.Users;
+import io.dharma.security.LoggedSecurityEvents;
+import io.dharma.security.SecurityEvents;
 import io.dharma.identity.user.UsersController;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -101,10 +104,16 @@ public class IdentityAutoConfiguration {
         return keys.published();
     }
 
+    /** Identity events become platform security events; a failed login is filed under the user's tenant. */
     @Bean
     @ConditionalOnMissingBean
-    IdentityEvents identityEvents() {
-        return new LoggingIdentityEvents();
+    IdentityEvents identityEvents(ObjectProvider<SecurityEvents> securityEvents, IdentityDatabase identityDatabase) {
+        return new SecurityIdentityEvents(securityEvents.getIfAvailable(LoggedSecurityEvents::new),
+                username -> identityDatabase.jdbc().sql("select tenant from identity.users where username = :username")
+                        .param("username", username)
+                        .query(String.class)
+                        .optional()
+                        .orElse(SecurityIdentityEvents.NO_TENANT));
     }
 
     @Bean

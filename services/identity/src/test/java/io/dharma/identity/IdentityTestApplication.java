@@ -1,6 +1,7 @@
 package io.dharma.identity;
 
 import io.dharma.identity.token.TokenFamily;
+import io.dharma.security.DharmaSecurityAutoConfiguration;
 import io.dharma.identity.user.User;
 import io.dharma.web.Caller;
 import java.util.HashSet;
@@ -35,7 +36,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * discovery (as it would a company IdP) and a {@link Caller} built from the token.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration
+@EnableAutoConfiguration(exclude = DharmaSecurityAutoConfiguration.class)
 public class IdentityTestApplication {
 
     @Bean

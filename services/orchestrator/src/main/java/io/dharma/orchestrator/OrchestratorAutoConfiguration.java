@@ -31,6 +31,8 @@ import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import io.dharma.security.LoggedSecurityEvents;
+import io.dharma.security.SecurityEvents;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
@@ -151,9 +153,9 @@ public class OrchestratorAutoConfiguration {
     @Bean
     DeploymentCommands orchestratorDeploymentCommands(TransactionTemplate transactions, BlueprintStore blueprints,
             DeploymentStore deployments, DeploymentDecisions decisions, Outbox outbox, DeploymentEvents events,
-            OrchestratorProperties properties) {
+            ObjectProvider<SecurityEvents> securityEvents, OrchestratorProperties properties) {
         return new DeploymentCommands(transactions, blueprints, deployments, decisions, outbox, events,
-                properties::fourEyes, CLOCK);
+                securityEvents.getIfAvailable(LoggedSecurityEvents::new), properties::fourEyes, CLOCK);
     }
 
     @Bean

@@ -16,11 +16,13 @@ import io.dharma.events.DriftEvent;
 import io.dharma.events.GuardrailsEvaluated;
 import io.dharma.events.IacEvent;
 import io.dharma.events.ResourceObserved;
+import io.dharma.events.SecurityEvent;
 
 /**
- * The public Dharma topics: the contract downstream teams subscribe to. Every topic is keyed by
- * blueprintId (a string), so one blueprint's events stay in order and all topics are
- * co-partitioned; each has a dead-letter topic {@code <topic>.dlt}. Partition count, replication
+ * The public Dharma topics: the contract downstream teams subscribe to. Every lifecycle topic is
+ * keyed by blueprintId (a string), so one blueprint's events stay in order and those topics are
+ * co-partitioned; the security topic is keyed by tenantId. Each has a dead-letter topic
+ * {@code <topic>.dlt}. Partition count, replication
  * and config overrides come from {@link DharmaTopicsProperties}; {@link TopicCatalogue} combines
  * both into the topics to create.
  */
@@ -39,7 +41,9 @@ public enum DharmaTopic {
     OBSERVATIONS(DharmaTopicNames.OBSERVATIONS, TopicKind.EVENT, ResourceObserved.class,
             "blueprintId (the observed resource is in the value, not the key)"),
     DRIFT(DharmaTopicNames.DRIFT, TopicKind.EVENT, DriftEvent.class,
-            "blueprintId (the drifted resource is in the value, not the key)");
+            "blueprintId (the drifted resource is in the value, not the key)"),
+    SECURITY(DharmaTopicNames.SECURITY, TopicKind.EVENT, SecurityEvent.class,
+            "tenantId (security events belong to a tenant, not to a blueprint)");
 
     /** Suffix of every dead-letter topic. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
@@ -62,6 +66,11 @@ public enum DharmaTopic {
 
     public TopicKind kind() {
         return kind;
+    }
+
+    /** Whether the topic follows blueprints (keyed by blueprintId, events carry the lifecycle Envelope). */
+    public boolean lifecycle() {
+        return this != SECURITY;
     }
 
     /** What the record key holds. Keys are plain strings. */

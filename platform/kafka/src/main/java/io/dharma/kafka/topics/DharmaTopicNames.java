@@ -13,6 +13,7 @@ public final class DharmaTopicNames {
     public static final String DEPLOYMENTS = "dharma.deployments.v1";
     public static final String OBSERVATIONS = "dharma.observations.v1";
     public static final String DRIFT = "dharma.drift.v1";
+    public static final String SECURITY = "dharma.security.v1";
 
     private DharmaTopicNames() {
     }

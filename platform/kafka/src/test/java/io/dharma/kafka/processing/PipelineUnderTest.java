@@ -14,12 +14,12 @@ import io.dharma.kafka.processing.app.PipelineTestApplication;
  * One test pipeline: its own input and output topic (3 partitions, each with a DLT) and consumer
  * group, so test classes sharing the broker never see each other's records.
  */
-record PipelineUnderTest(String inputTopic, String outputTopic, String group) {
+public record PipelineUnderTest(String inputTopic, String outputTopic, String group) {
 
     static final int PARTITIONS = 3;
     static final int MAX_ATTEMPTS = 3;
 
-    static PipelineUnderTest create() {
+    public static PipelineUnderTest create() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         PipelineUnderTest pipeline = new PipelineUnderTest(
                 "test.blueprints." + suffix, "test.guardrails." + suffix, "dharma-guardrails-test-" + suffix);
@@ -52,7 +52,7 @@ record PipelineUnderTest(String inputTopic, String outputTopic, String group) {
         return args;
     }
 
-    ConfigurableApplicationContext start(String... extra) {
+    public ConfigurableApplicationContext start(String... extra) {
         return new SpringApplicationBuilder(PipelineTestApplication.class)
                 .registerShutdownHook(false)
                 .run(arguments(extra).toArray(String[]::new));

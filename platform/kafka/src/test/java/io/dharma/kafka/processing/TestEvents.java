@@ -12,7 +12,7 @@ import io.dharma.events.Environment;
 import io.dharma.events.Envelopes;
 
 /** Input events for the tests: real BlueprintSubmitted records as intake would publish them. */
-final class TestEvents {
+public final class TestEvents {
 
     private static final Envelopes INTAKE = Envelopes.forProducer("intake");
 
@@ -20,7 +20,7 @@ final class TestEvents {
     }
 
     /** A new blueprint version with a fresh eventId and trackingId; the name steers the test listener. */
-    static BlueprintSubmitted blueprint(String blueprintId, String name) {
+    public static BlueprintSubmitted blueprint(String blueprintId, String name) {
         return BlueprintSubmitted.newBuilder()
                 .setEnvelope(INTAKE.originating("tenant-a", "trk-" + UUID.randomUUID(), blueprintId, 1))
                 .setName(name)
@@ -35,7 +35,7 @@ final class TestEvents {
                 .build();
     }
 
-    static String newBlueprintId() {
+    public static String newBlueprintId() {
         return "bp-" + UUID.randomUUID();
     }
 }

@@ -30,12 +30,12 @@ import io.dharma.serde.AvroSerdeConfig;
 import io.dharma.serde.AvroSerializer;
 
 /** Writes test input and reads topics from the beginning, as an outside client would. */
-final class TopicIo {
+public final class TopicIo {
 
     private TopicIo() {
     }
 
-    static RecordMetadata send(String topic, String key, SpecificRecord value) {
+    public static RecordMetadata send(String topic, String key, SpecificRecord value) {
         try (KafkaProducer<String, Object> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), avroSerializer())) {
             return producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (InterruptedException | ExecutionException e) {
@@ -43,7 +43,7 @@ final class TopicIo {
         }
     }
 
-    static List<RecordMetadata> sendAll(String topic, List<? extends SpecificRecord> values, Function<SpecificRecord, String> key) {
+    public static List<RecordMetadata> sendAll(String topic, List<? extends SpecificRecord> values, Function<SpecificRecord, String> key) {
         try (KafkaProducer<String, Object> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), avroSerializer())) {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (SpecificRecord value : values) {
@@ -59,7 +59,7 @@ final class TopicIo {
         }
     }
 
-    static RecordMetadata sendRaw(ProducerRecord<String, byte[]> record) {
+    public static RecordMetadata sendRaw(ProducerRecord<String, byte[]> record) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
             return producer.send(record).get();
         } catch (InterruptedException | ExecutionException e) {
@@ -68,7 +68,7 @@ final class TopicIo {
     }
 
     /** Every committed record of {@code topic}, values decoded as Avro. */
-    static <V> List<ConsumerRecord<String, V>> readAll(String topic, String isolationLevel) {
+    public static <V> List<ConsumerRecord<String, V>> readAll(String topic, String isolationLevel) {
         try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(consumerConfig(isolationLevel),
                 new StringDeserializer(), avroDeserializer())) {
             @SuppressWarnings("unchecked")
@@ -77,12 +77,12 @@ final class TopicIo {
         }
     }
 
-    static <V> List<ConsumerRecord<String, V>> readAll(String topic) {
+    public static <V> List<ConsumerRecord<String, V>> readAll(String topic) {
         return readAll(topic, "read_committed");
     }
 
     /** Every committed record of {@code topic} with its value bytes untouched. */
-    static List<ConsumerRecord<String, byte[]>> readAllRaw(String topic) {
+    public static List<ConsumerRecord<String, byte[]>> readAllRaw(String topic) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig("read_committed"),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             return readToEnd(consumer, topic);
@@ -90,14 +90,14 @@ final class TopicIo {
     }
 
     /** Decodes Confluent wire-format Avro as a consumer of {@code topic} would. */
-    static Object decode(String topic, byte[] value) {
+    public static Object decode(String topic, byte[] value) {
         try (AvroDeserializer<Object> deserializer = avroDeserializer()) {
             return deserializer.deserialize(topic, value);
         }
     }
 
     /** Polls {@code read} until its result satisfies {@code done}, then returns it. */
-    static <T> T awaitUntil(Supplier<T> read, Predicate<T> done, Duration timeout) {
+    public static <T> T awaitUntil(Supplier<T> read, Predicate<T> done, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         T result = read.get();
         while (!done.test(result)) {

@@ -22,7 +22,8 @@ class TopicCatalogueTest {
                 "dharma.costs.v1", "dharma.costs.v1.dlt",
                 "dharma.deployments.v1", "dharma.deployments.v1.dlt",
                 "dharma.observations.v1", "dharma.observations.v1.dlt",
-                "dharma.drift.v1", "dharma.drift.v1.dlt");
+                "dharma.drift.v1", "dharma.drift.v1.dlt",
+                "dharma.security.v1", "dharma.security.v1.dlt");
         assertThat(new TopicCatalogue(DharmaTopicsProperties.defaults()).topics())
                 .extracting(TopicSpec::name)
                 .containsExactlyElementsOf(DharmaTopic.allTopicNames());
@@ -35,9 +36,10 @@ class TopicCatalogueTest {
         assertThat(DharmaTopic.DEPLOYMENTS.valueSubject()).isEqualTo("dharma.deployments.v1-value");
         assertThat(DharmaTopic.OBSERVATIONS.valueType()).isEqualTo(ResourceObserved.class);
         assertThat(DharmaTopic.values()).allSatisfy(topic -> {
-            assertThat(topic.keyDescription()).startsWith("blueprintId");
+            assertThat(topic.keyDescription()).startsWith(topic.lifecycle() ? "blueprintId" : "tenantId");
             assertThat(topic.valueSchema().getField("envelope")).as("%s carries the envelope", topic).isNotNull();
         });
+        assertThat(DharmaTopic.SECURITY.lifecycle()).isFalse();
         assertThat(DharmaTopic.byTopicName("dharma.drift.v1")).contains(DharmaTopic.DRIFT);
         assertThat(DharmaTopic.byTopicName("dharma.drift.v1.dlt")).isEmpty();
     }

@@ -13,8 +13,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * API keys in the {@code security} schema. A key reads {@code dharma_<key id>_<secret>}; the id
@@ -27,12 +29,19 @@ public class ApiKeyStore {
     private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
 
     private final JdbcClient db;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public ApiKeyStore(JdbcClient db, Clock clock) {
+    public ApiKeyStore(JdbcClient db, TransactionTemplate transactions, Clock clock) {
         this.db = db;
+        this.transactions = transactions;
         this.clock = clock;
+    }
+
+    /** Runs {@code work} in one database transaction, so a key change and its audit record commit together. */
+    public <T> T inTransaction(Supplier<T> work) {
+        return transactions.execute(status -> work.get());
     }
 
     /** A new key; the returned secret is the only copy. */

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.dharma.events.SecurityEventKind;
 import io.dharma.security.Role;
+import io.dharma.security.SecurityAction;
 import io.dharma.security.SecurityEvents;
 import io.dharma.web.ApiError;
 import io.dharma.web.ApiException;
@@ -65,8 +67,13 @@ public class ApiKeysController {
         if (request.expiresAt() != null && !request.expiresAt().isAfter(clock.instant())) {
             throw new ApiException(INVALID_KEY_REQUEST, "'expiresAt' must be in the future");
         }
-        ApiKeyStore.Created created = keys.create(tenant, role, name, caller.user(), request.expiresAt());
-        events.apiKeyCreated(caller, created.key().keyId(), tenant, role);
+        ApiKeyStore.Created created = keys.inTransaction(() -> {
+            ApiKeyStore.Created key = keys.create(tenant, role, name, caller.user(), request.expiresAt());
+            events.record(SecurityAction.by(caller, SecurityEventKind.API_KEY_CREATED, tenant, key.key().keyId())
+                    .with("role", role).with("name", name)
+                    .with("expiresAt", request.expiresAt() == null ? null : request.expiresAt().toString()));
+            return key;
+        });
         return ResponseEntity.status(HttpStatus.CREATED).body(new KeyCreated(created.secret(), view(created.key())));
     }
 
@@ -79,8 +86,12 @@ public class ApiKeysController {
     public ResponseEntity<Void> revoke(Caller caller, @PathVariable String keyId) {
         ApiKey key = keys.find(keyId).filter(found -> caller.canSee(found.tenant()))
                 .orElseThrow(() -> new ApiException(KEY_NOT_FOUND, "No API key '" + keyId + "' in your tenant"));
-        keys.revoke(key.tenant(), keyId);
-        events.apiKeyRevoked(caller, keyId, key.tenant());
+        keys.inTransaction(() -> {
+            keys.revoke(key.tenant(), keyId);
+            events.record(SecurityAction.by(caller, SecurityEventKind.API_KEY_REVOKED, key.tenant(), keyId)
+                    .with("role", key.role()).with("name", key.name()));
+            return null;
+        });
         return ResponseEntity.noContent().build();
     }
 

@@ -67,7 +67,7 @@ public class PoliciesController {
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id, Caller caller) {
-        policies.delete(caller.tenant(), id);
+        policies.delete(caller, id);
         return ResponseEntity.noContent().build();
     }
 }

@@ -11,6 +11,11 @@ import io.dharma.guardrails.policy.PolicyDocument;
 import io.dharma.guardrails.policy.PolicyValidator;
 import io.dharma.guardrails.policyset.BuiltinPolicies;
 import io.dharma.guardrails.store.TenantPolicyStore;
+import io.dharma.events.SecurityEventKind;
+import io.dharma.security.SecurityAction;
+import io.dharma.security.SecurityEvents;
+import java.util.function.Supplier;
+import org.springframework.transaction.support.TransactionTemplate;
 import io.dharma.web.ApiException;
 import io.dharma.web.Caller;
 import java.time.Clock;
@@ -34,15 +39,20 @@ public class PolicyService {
     private final TenantPolicyStore store;
     private final PolicyValidator validator;
     private final PolicyCompiler compiler;
+    private final SecurityEvents events;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final int maxPoliciesPerTenant;
 
     public PolicyService(BuiltinPolicies builtins, TenantPolicyStore store, PolicyValidator validator,
-            PolicyCompiler compiler, Clock clock, int maxPoliciesPerTenant) {
+            PolicyCompiler compiler, SecurityEvents events, TransactionTemplate transactions, Clock clock,
+            int maxPoliciesPerTenant) {
         this.builtins = builtins;
         this.store = store;
         this.validator = validator;
         this.compiler = compiler;
+        this.events = events;
+        this.transactions = transactions;
         this.clock = clock;
         this.maxPoliciesPerTenant = maxPoliciesPerTenant;
     }
@@ -77,11 +87,12 @@ public class PolicyService {
             throw new ApiException(GuardrailsApiError.TOO_MANY_POLICIES, "tenant " + caller.tenant() + " already has "
                     + maxPoliciesPerTenant + " policies, the most allowed; delete or reuse one");
         }
-        return store.insert(caller.tenant(), policy, caller.user(), now())
+        return audited(caller, SecurityEventKind.POLICY_CREATED, policy.id(), () -> store.insert(caller.tenant(), policy,
+                caller.user(), now())
                 .map(PolicyEntry::tenant)
                 .orElseThrow(() -> new ApiException(GuardrailsApiError.POLICY_ALREADY_EXISTS,
                         "policy '" + policy.id() + "' already exists; replace it with PUT /api/v1/policies/" + policy.id(),
-                        Map.of("policyId", policy.id())));
+                        Map.of("policyId", policy.id()))));
     }
 
     /** Replaces a tenant policy's definition; the id comes from the path (a different id in the body is an error). */
@@ -92,12 +103,18 @@ public class PolicyService {
                     + "'; a policy's id cannot change (create a new policy instead)")));
         }
         Policy policy = checked(document.withId(id));
-        return store.update(caller.tenant(), policy, caller.user(), now())
+        return audited(caller, SecurityEventKind.POLICY_CHANGED, id, () -> store.update(caller.tenant(), policy,
+                caller.user(), now())
                 .map(PolicyEntry::tenant)
-                .orElseThrow(() -> notFound(id));
+                .orElseThrow(() -> notFound(id)));
     }
 
     public PolicyEntry setEnabled(Caller caller, String id, boolean enabled) {
+        return audited(caller, enabled ? SecurityEventKind.POLICY_ENABLED : SecurityEventKind.POLICY_DISABLED, id,
+                () -> changeEnabled(caller, id, enabled));
+    }
+
+    private PolicyEntry changeEnabled(Caller caller, String id, boolean enabled) {
         if (builtins.contains(id)) {
             if (enabled) {
                 store.enableBuiltin(caller.tenant(), id);
@@ -112,11 +129,24 @@ public class PolicyService {
                 .orElseThrow(() -> notFound(id));
     }
 
-    public void delete(String tenant, String id) {
+    public void delete(Caller caller, String id) {
         requireNotBuiltin(id, "deleted");
-        if (!store.delete(tenant, id)) {
-            throw notFound(id);
-        }
+        audited(caller, SecurityEventKind.POLICY_DELETED, id, () -> {
+            if (!store.delete(caller.tenant(), id)) {
+                throw notFound(id);
+            }
+            return id;
+        });
+    }
+
+    /** Runs a change and records it as a security event in the same database transaction. */
+    private <T> T audited(Caller caller, SecurityEventKind kind, String policyId, Supplier<T> change) {
+        return transactions.execute(status -> {
+            T result = change.get();
+            events.record(SecurityAction.by(caller, kind, caller.tenant(), policyId)
+                    .with("builtin", String.valueOf(builtins.contains(policyId))));
+            return result;
+        });
     }
 
     private Policy checked(PolicyDocument document) {

@@ -2,6 +2,7 @@ package io.dharma.orchestrator.api;
 
 import io.dharma.events.DeploymentEvent;
 import io.dharma.events.DeploymentOperation;
+import io.dharma.events.SecurityEventKind;
 import io.dharma.orchestrator.decision.Decision;
 import io.dharma.orchestrator.deployment.DeploymentDecisions;
 import io.dharma.orchestrator.events.DeploymentEvents;
@@ -15,6 +16,8 @@ import io.dharma.orchestrator.state.DeploymentStatus;
 import io.dharma.orchestrator.state.DeploymentStore;
 import io.dharma.orchestrator.state.JoinedVersion;
 import io.dharma.orchestrator.state.NewDeployment;
+import io.dharma.security.SecurityAction;
+import io.dharma.security.SecurityEvents;
 import io.dharma.web.ApiError;
 import io.dharma.web.ApiException;
 import java.time.Clock;
@@ -51,18 +54,20 @@ public class DeploymentCommands {
     private final DeploymentDecisions decisions;
     private final Outbox outbox;
     private final DeploymentEvents events;
+    private final SecurityEvents securityEvents;
     private final Predicate<String> fourEyes;
     private final Clock clock;
 
     public DeploymentCommands(TransactionTemplate transactions, BlueprintStore blueprints, DeploymentStore deployments,
-            DeploymentDecisions decisions, Outbox outbox, DeploymentEvents events, Predicate<String> fourEyes,
-            Clock clock) {
+            DeploymentDecisions decisions, Outbox outbox, DeploymentEvents events, SecurityEvents securityEvents,
+            Predicate<String> fourEyes, Clock clock) {
         this.transactions = transactions;
         this.blueprints = blueprints;
         this.deployments = deployments;
         this.decisions = decisions;
         this.outbox = outbox;
         this.events = events;
+        this.securityEvents = securityEvents;
         this.fourEyes = fourEyes;
         this.clock = clock;
     }
@@ -179,6 +184,15 @@ public class DeploymentCommands {
             deployments.decide(deploymentId, DeploymentStatus.AWAITING_APPROVAL, to, deployment.statusReason(), approver,
                     comment, event.getEnvelope().getEventId(), now);
             outbox.add(event, now);
+            securityEvents.record(SecurityAction.byUser(approver, tenantId,
+                            to == DeploymentStatus.REQUESTED ? SecurityEventKind.DEPLOYMENT_APPROVED
+                                    : SecurityEventKind.DEPLOYMENT_REJECTED,
+                            tenantId, deploymentId.toString())
+                    .with("blueprintId", deployment.blueprintId())
+                    .with("blueprintVersion", String.valueOf(deployment.blueprintVersion()))
+                    .with("operation", deployment.operation().name())
+                    .with("environment", environmentOf(deployment))
+                    .with("comment", comment));
             return deployments.find(deploymentId).orElseThrow();
         });
     }

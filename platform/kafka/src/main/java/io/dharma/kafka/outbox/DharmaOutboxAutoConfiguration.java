@@ -1,0 +1,55 @@
+package io.dharma.kafka.outbox;
+
+import javax.sql.DataSource;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;
+import io.dharma.serde.AvroSerializer;
+
+/**
+ * The platform outbox ({@link Outbox}) and its relay, wherever the processing machinery is
+ * configured: the table lives in the platform schema that machinery migrates, and the relay
+ * publishes with its transactional producer.
+ */
+@AutoConfiguration(after = DharmaProcessingAutoConfiguration.class)
+@ConditionalOnBean(name = "dharmaPlatformFlyway")
+@EnableConfigurationProperties(OutboxProperties.class)
+public class DharmaOutboxAutoConfiguration {
+
+    @Bean
+    OutboxSignal dharmaOutboxSignal() {
+        return new OutboxSignal();
+    }
+
+    @Bean
+    Outbox dharmaOutbox(DataSource dataSource, OutboxSignal signal,
+            @Qualifier("dharmaProducerFactory") DefaultKafkaProducerFactory<String, Object> producers,
+            @Qualifier("dharmaPlatformFlyway") Flyway migratedBy) {
+        // The same registry settings as the producers that publish the rows.
+        AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>();
+        serializer.configure(producers.getConfigurationProperties(), false);
+        return new Outbox(dataSource, serializer, signal);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "dharma.kafka.outbox.enabled", matchIfMissing = true)
+    OutboxRelay dharmaOutboxRelay(DataSource dataSource, OutboxSignal signal, OutboxProperties settings,
+            @Qualifier("dharmaKafkaTemplate") KafkaTemplate<String, Object> kafka,
+            @Qualifier("dharmaPlatformFlyway") Flyway migratedBy) {
+        return new OutboxRelay(JdbcClient.create(dataSource), new TransactionTemplate(new JdbcTransactionManager(dataSource)),
+                kafka, signal, settings);
+    }
+}

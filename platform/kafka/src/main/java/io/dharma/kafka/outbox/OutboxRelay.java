@@ -1,0 +1,228 @@
+package io.dharma.kafka.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes {@code platform.outbox} rows in id order. Each batch is one Kafka transaction inside
+ * one database transaction that marks the rows published: if Kafka fails, the database rolls back
+ * and the batch is tried again with backoff; if the process dies between the Kafka commit and the
+ * database commit, the batch is sent again with the same event ids, which consumers deduplicate.
+ * One relay works at a time across the processes sharing the database (a transaction-scoped
+ * advisory lock), so rows reach Kafka in the order they were committed.
+ *
+ * <p>A row that Kafka refuses for good (larger than the broker accepts, an invalid topic) is marked
+ * failed with the reason and skipped: it never blocks the rows behind it.
+ */
+public final class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() { };
+
+    /** Advisory lock key ("dhoutbox"): one platform relay publishes at a time. */
+    private static final long RELAY_LOCK = 0x6468_6f75_7462_6f78L;
+
+    private final JdbcClient db;
+    private final TransactionTemplate transactions;
+    private final KafkaTemplate<String, Object> kafka;
+    private final OutboxSignal signal;
+    private final OutboxProperties settings;
+    private volatile boolean running;
+    private Thread worker;
+
+    public OutboxRelay(JdbcClient db, TransactionTemplate transactions, KafkaTemplate<String, Object> kafka,
+            OutboxSignal signal, OutboxProperties settings) {
+        this.db = db;
+        this.transactions = transactions;
+        this.kafka = kafka;
+        this.signal = signal;
+        this.settings = settings;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        worker = Thread.ofPlatform().name("dharma-outbox-relay").daemon().start(this::run);
+    }
+
+    /**
+     * Lets a batch in flight finish rather than interrupting it: an interrupted Kafka commit has an
+     * unknown outcome, and its events would be sent again.
+     */
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (worker == null) {
+            return;
+        }
+        signal.wakeUp();
+        try {
+            worker.join(Duration.ofSeconds(15));
+            if (worker.isAlive()) {
+                worker.interrupt();
+                worker.join(Duration.ofSeconds(15));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        worker = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the web server and the workers that write to the outbox, before the database goes. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 2048;
+    }
+
+    /** Publishes what is pending now, one batch; the number of rows published. For tests and tools. */
+    public int publishPending() {
+        Integer published = transactions.execute(status -> publishBatch());
+        return published == null ? 0 : published;
+    }
+
+    private void run() {
+        Duration backoff = Duration.ZERO;
+        while (running) {
+            try {
+                int published = publishPending();
+                backoff = Duration.ZERO;
+                if (published < settings.batchSize()) {
+                    signal.await(settings.pollInterval());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RefusedRecords refused) {
+                markFailed(refused);
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                backoff = backoff.isZero() ? Duration.ofMillis(200) : min(backoff.multipliedBy(2), settings.maxBackoff());
+                log.warn("Outbox relay failed, retrying in {}: {}", backoff, e.toString());
+                try {
+                    signal.await(backoff);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private int publishBatch() {
+        boolean locked = db.sql("select pg_try_advisory_xact_lock(:key)").param("key", RELAY_LOCK)
+                .query(Boolean.class).single();
+        if (!locked) {
+            return 0;
+        }
+        List<PendingRow> rows = db.sql("""
+                select id, topic, record_key, record_value, headers::text
+                from platform.outbox
+                where published_at is null and failed_at is null
+                order by id
+                limit :limit""")
+                .param("limit", settings.batchSize())
+                .query((rs, n) -> new PendingRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
+                        JSON.readValue(rs.getString(5), HEADERS)))
+                .list();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        send(rows);
+        db.sql("update platform.outbox set published_at = now() where id in (:ids)")
+                .param("ids", rows.stream().map(PendingRow::id).toList())
+                .update();
+        return rows.size();
+    }
+
+    private void send(List<PendingRow> rows) {
+        kafka.executeInTransaction(operations -> {
+            List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
+            for (PendingRow row : rows) {
+                sends.add(sendOne(operations, row));
+            }
+            operations.flush();
+            List<RefusedRecords.Refused> refused = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                Throwable failure = failureOf(sends.get(i));
+                if (failure != null && RefusedRecords.isPermanent(failure)) {
+                    refused.add(new RefusedRecords.Refused(rows.get(i).id(), RefusedRecords.rootCause(failure).toString()));
+                }
+            }
+            if (!refused.isEmpty()) {
+                throw new RefusedRecords(refused);   // aborts the Kafka transaction; nothing of this batch is visible
+            }
+            return null;
+        });
+    }
+
+    /** A send, or a failed future when the producer refuses the record at once (too large, for example). */
+    private static CompletableFuture<?> sendOne(KafkaOperations<String, Object> operations, PendingRow row) {
+        try {
+            return operations.send(row.toRecord());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void markFailed(RefusedRecords refused) {
+        for (RefusedRecords.Refused row : refused.rows()) {
+            log.error("Outbox row {} refused by Kafka for good, skipped: {}", row.id(), row.reason());
+            db.sql("update platform.outbox set failed_at = now(), failure = :reason where id = :id")
+                    .param("reason", row.reason())
+                    .param("id", row.id())
+                    .update();
+        }
+    }
+
+    private static Throwable failureOf(CompletableFuture<?> send) {
+        if (!send.isCompletedExceptionally()) {
+            return null;
+        }
+        try {
+            send.join();
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private record PendingRow(long id, String topic, String key, byte[] value, Map<String, String> headers) {
+
+        ProducerRecord<String, Object> toRecord() {
+            ProducerRecord<String, Object> record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+            return record;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.dharma.kafka.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.dharma.events.BlueprintSubmitted;
+import io.dharma.kafka.TestStack;
+import io.dharma.kafka.processing.PipelineUnderTest;
+import io.dharma.kafka.processing.TestEvents;
+import io.dharma.kafka.processing.TopicIo;
+
+/**
+ * The platform outbox on the real broker and database: what a committed transaction appended is
+ * published once, in order, with its key and headers; what a rolled-back one appended never is;
+ * a record Kafka refuses for good is marked failed and does not hold back the rows behind it.
+ */
+class OutboxTest {
+
+    /** Small enough that a blueprint id of a few kilobytes makes a record the producer refuses. */
+    private static final int MAX_REQUEST_SIZE = 4096;
+
+    private static ConfigurableApplicationContext app;
+    private static Outbox outbox;
+    private static TransactionTemplate transactions;
+
+    @BeforeAll
+    static void start() {
+        app = PipelineUnderTest.create().start("--spring.kafka.producer.properties.max.request.size=" + MAX_REQUEST_SIZE,
+                "--dharma.kafka.outbox.poll-interval=200ms");
+        outbox = app.getBean(Outbox.class);
+        // The application's own DataSource: the outbox joins transactions of the DataSource it writes with.
+        transactions = new TransactionTemplate(new JdbcTransactionManager(app.getBean(DataSource.class)));
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void publishesCommittedRowsInOrderWithKeyAndHeaders() {
+        String topic = newTopic();
+        List<BlueprintSubmitted> events = List.of(event(), event(), event());
+        transactions.executeWithoutResult(status -> events.forEach(event ->
+                outbox.append(topic, "tenant-a", event, Map.of("dharma-source", "outbox-test"))));
+
+        List<ConsumerRecord<String, BlueprintSubmitted>> published = awaitRecords(topic, 3);
+
+        assertThat(published).extracting(ConsumerRecord::value).containsExactlyElementsOf(events);
+        assertThat(published).allSatisfy(record -> {
+            assertThat(record.key()).isEqualTo("tenant-a");
+            assertThat(new String(record.headers().lastHeader("dharma-source").value(), StandardCharsets.UTF_8))
+                    .isEqualTo("outbox-test");
+        });
+    }
+
+    @Test
+    void aRolledBackTransactionPublishesNothing() {
+        String topic = newTopic();
+        transactions.executeWithoutResult(status -> {
+            outbox.append(topic, "k", event());
+            status.setRollbackOnly();
+        });
+        BlueprintSubmitted committed = event();
+        transactions.executeWithoutResult(status -> outbox.append(topic, "k", committed));
+
+        assertThat(awaitRecords(topic, 1)).extracting(ConsumerRecord::value).containsExactly(committed);
+        assertThat(rowsFor(topic)).isEqualTo(1);
+    }
+
+    @Test
+    void aRecordKafkaRefusesIsMarkedFailedAndTheRowsBehindItArePublished() {
+        String topic = newTopic();
+        BlueprintSubmitted tooLarge = TestEvents.blueprint("bp-" + "x".repeat(2 * MAX_REQUEST_SIZE), "large");
+        BlueprintSubmitted after = event();
+        transactions.executeWithoutResult(status -> outbox.append(topic, "k", tooLarge));
+        transactions.executeWithoutResult(status -> outbox.append(topic, "k", after));
+
+        assertThat(awaitRecords(topic, 1)).extracting(ConsumerRecord::value).containsExactly(after);
+        String failure = JdbcClient.create(TestStack.dataSource())
+                .sql("select failure from platform.outbox where topic = :topic and failed_at is not null")
+                .param("topic", topic).query(String.class).single();
+        assertThat(failure).contains("RecordTooLargeException");
+    }
+
+    private static List<ConsumerRecord<String, BlueprintSubmitted>> awaitRecords(String topic, int count) {
+        List<ConsumerRecord<String, BlueprintSubmitted>> records = TopicIo.awaitUntil(() -> TopicIo.readAll(topic),
+                read -> read.size() >= count, Duration.ofSeconds(30));
+        assertThat(records).hasSize(count);
+        return records;
+    }
+
+    private static int rowsFor(String topic) {
+        return JdbcClient.create(TestStack.dataSource()).sql("select count(*) from platform.outbox where topic = :topic")
+                .param("topic", topic).query(Integer.class).single();
+    }
+
+    private static BlueprintSubmitted event() {
+        return TestEvents.blueprint(TestEvents.newBlueprintId(), "outbox");
+    }
+
+    private static String newTopic() {
+        String topic = "test.outbox." + UUID.randomUUID().toString().substring(0, 8);
+        TestStack.createTopicsWithDeadLetters(1, topic);
+        return topic;
+    }
+}
