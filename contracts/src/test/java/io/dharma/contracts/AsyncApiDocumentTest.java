@@ -125,9 +125,15 @@ class AsyncApiDocumentTest {
                 assertThat(json.readTree(AvroJson.encode(decoded)))
                         .as("example %s of %s, re-encoded", example.path("name").asString(), channel.address())
                         .isEqualTo(payload);
-                Envelope envelope = (Envelope) decoded.get(decoded.getSchema().getField("envelope").pos());
-                assertThat(envelope.getProducer()).as("producer in example %s", example.path("name").asString())
-                        .isEqualTo(producerOf(channel));
+                SpecificRecord envelope = (SpecificRecord) decoded.get(decoded.getSchema().getField("envelope").pos());
+                String producer = envelope.get(envelope.getSchema().getField("producer").pos()).toString();
+                if (DharmaTopic.byTopicName(channel.address()).orElseThrow().lifecycle()) {
+                    assertThat(producer).as("producer in example %s", example.path("name").asString())
+                            .isEqualTo(producerOf(channel));
+                } else {
+                    // Security events come from whichever service changed access; the operation lists them.
+                    assertThat(producerOf(channel)).as("producers of %s", channel.address()).contains(producer);
+                }
             }
         }
     }

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import io.dharma.kafka.topics.DharmaTopic;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,6 +121,30 @@ class OperatorCommandsEndToEndTest {
             assertThat(topics.out()).contains(name);
         }
         assertThat(topics.out()).containsPattern("dharma\\.deployments\\.v1 +6 +-1 +delete +dharma\\.deployments\\.v1-value +v\\d+ +\\d+");
+    }
+
+    @Test
+    void securityEventsOfATenantAreReplayedWithWhoDidWhat(@TempDir Path dir) throws Exception {
+        PlatformApi policyAdmin = new PlatformApi(platform.apiUrl(), TENANT, "policy-boss");
+        assertThat(policyAdmin.post("/api/v1/policies/storage.versioning/disable", "").statusCode()).isEqualTo(200);
+        assertThat(policyAdmin.post("/api/v1/policies/storage.versioning/enable", "").statusCode()).isEqualTo(200);
+        Path out = dir.resolve("security.jsonl");
+
+        List<JsonNode> events = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Result replay = cli("replay", "--topic", DharmaTopic.SECURITY.topicName(), "--tenant", TENANT,
+                    "--out", out.toString());
+            assertThat(replay.exitCode()).as(replay.err()).isZero();
+            return Files.readAllLines(out).stream().map(PlatformApi::json)
+                    .filter(line -> line.at("/value/subject").asString().equals("storage.versioning"))
+                    .toList();
+        }, lines -> lines.size() >= 2);
+
+        assertThat(events).extracting(line -> line.at("/value/kind").asString())
+                .containsExactly("POLICY_DISABLED", "POLICY_ENABLED");
+        assertThat(events).allSatisfy(line -> {
+            assertThat(line.get("key").asString()).isEqualTo(TENANT);
+            assertThat(line.at("/value/actor").toString()).contains("policy-boss");
+        });
     }
 
     @Test

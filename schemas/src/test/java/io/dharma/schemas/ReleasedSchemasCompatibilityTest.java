@@ -41,7 +41,8 @@ class ReleasedSchemasCompatibilityTest {
                 "io.dharma.events.CostEstimated",
                 "io.dharma.events.DeploymentEvent",
                 "io.dharma.events.ResourceObserved",
-                "io.dharma.events.DriftEvent");
+                "io.dharma.events.DriftEvent",
+                "io.dharma.events.SecurityEvent");
         current.topLevelSchemas().forEach((name, schema) ->
                 assertThat(generatedSchemaOf(name).getFields()).as(name).hasSameSizeAs(schema.getFields()));
     }

@@ -12,9 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.dharma.events.SecurityEvent;
+import io.dharma.events.SecurityEventKind;
+import io.dharma.kafka.topics.DharmaTopicNames;
 import io.dharma.testing.EmbeddedStack;
 import io.dharma.testing.TestIssuer;
+import io.dharma.testing.TopicProbe;
 import io.dharma.web.Caller;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +63,6 @@ class ResourceServerTest {
         companyIdp = TestIssuer.start();
         Map<String, Object> properties = new HashMap<>(EmbeddedStack.get().springProperties());
         properties.put("server.port", 0);
-        properties.put("spring.autoconfigure.exclude", "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration");
         // A company IdP with its own audience and claim names.
         properties.put("dharma.security.issuers[1].issuer-uri", companyIdp.issuerUri());
         properties.put("dharma.security.issuers[1].audience", "platform-api");
@@ -158,6 +162,21 @@ class ResourceServerTest {
 
         assertThat(send("DELETE", "/api/v1/api-keys/" + keyId, BOOTSTRAP_KEY, Map.of()).statusCode()).isEqualTo(204);
         assertThat(send("GET", "/api/v1/caller", key, Map.of()).statusCode()).isEqualTo(401);
+
+        List<SecurityEvent> audit = TopicProbe.onStack().<SecurityEvent>await(DharmaTopicNames.SECURITY,
+                        records -> records.stream().filter(r -> r.value().getSubject().equals(keyId)).count() == 2)
+                .stream()
+                .filter(record -> record.value().getSubject().equals(keyId))
+                .peek(record -> assertThat(record.key()).as("keyed by tenant").isEqualTo("team-k"))
+                .map(ConsumerRecord::value)
+                .toList();
+        assertThat(audit).extracting(SecurityEvent::getKind)
+                .containsExactly(SecurityEventKind.API_KEY_CREATED, SecurityEventKind.API_KEY_REVOKED);
+        assertThat(audit).allSatisfy(event -> {
+            assertThat(event.getEnvelope().getTenantId()).isEqualTo("team-k");
+            assertThat(event.getActor()).as("the bootstrap key acted").isNotBlank();
+            assertThat(event.getDetails()).containsEntry("role", "developer").containsEntry("name", "ci");
+        });
     }
 
     private HttpResponse<String> send(String method, String path, String bearer, Map<String, String> headers) throws Exception {
