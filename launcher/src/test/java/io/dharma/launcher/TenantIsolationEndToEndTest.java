@@ -105,8 +105,10 @@ class TenantIsolationEndToEndTest {
 
         PlatformApi a = new PlatformApi(platform.apiUrl(), TENANT_A);
 
-        assertThat(PlatformApi.json(a.get("/api/v1/deployments/" + ownedByA.get("deploymentId")).body())
-                .path("status").asString()).isEqualTo("AWAITING_APPROVAL");
+        // The orchestrator's own list (the state view of /deployments/{id} may still be catching up).
+        JsonNode deployments = PlatformApi.json(a.get("/api/v1/blueprints/" + ownedByA.get("blueprintId") + "/deployments").body());
+        assertThat(deployments.get(0).path("deploymentId").asString()).isEqualTo(ownedByA.get("deploymentId"));
+        assertThat(deployments.get(0).path("status").asString()).isEqualTo("AWAITING_APPROVAL");
         assertThat(PlatformApi.json(a.get("/api/v1/policies/" + ownedByA.get("id")).body())
                 .path("enabled").asBoolean()).isTrue();
         assertThat(call("GET", "/api/v1/caller", keyOfA).statusCode()).as("A's key still works").isEqualTo(200);

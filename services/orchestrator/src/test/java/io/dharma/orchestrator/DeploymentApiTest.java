@@ -240,8 +240,8 @@ class DeploymentApiTest extends OrchestratorIntegrationTest {
         Api stranger = api().forTenant("other-" + tenant);
 
         Api.Response list = stranger.deployments(blueprintId);
-        assertThat(list.status()).isEqualTo(200);
-        assertThat(list.body().isArray() && list.body().isEmpty()).as("another tenant's list: %s", list.body()).isTrue();
+        assertThat(list.status()).as("another tenant's blueprint: %s", list.body()).isEqualTo(404);
+        assertThat(list.code()).isEqualTo("blueprint.not-found");
         for (Api.Response response : List.of(stranger.approve(deploymentId, "mine"),
                 stranger.reject(deploymentId, "mine"), stranger.retry(deploymentId))) {
             assertThat(response.status()).isEqualTo(404);

@@ -72,9 +72,17 @@ public class DeploymentCommands {
         this.clock = clock;
     }
 
-    /** The tenant's deployments of a blueprint, newest first (at most 100). */
+    /**
+     * The tenant's deployments of a blueprint, newest first (at most 100); {@code blueprint.not-found}
+     * for a blueprint the orchestrator has not seen or that belongs to another tenant.
+     */
     public List<Deployment> ofBlueprint(String tenantId, String blueprintId) {
-        return transactions.execute(status -> deployments.ofBlueprint(tenantId, blueprintId, 100));
+        return transactions.execute(status -> {
+            blueprints.find(blueprintId).filter(blueprint -> blueprint.tenantId().equals(tenantId))
+                    .orElseThrow(() -> new ApiException(OrchestratorApiError.BLUEPRINT_NOT_FOUND,
+                            "no blueprint " + blueprintId + " with deployments for this tenant"));
+            return deployments.ofBlueprint(tenantId, blueprintId, 100);
+        });
     }
 
     public Deployment approve(String tenantId, UUID deploymentId, String approver, String comment) {
