@@ -19,10 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -62,14 +62,14 @@ final class SubmissionBench implements Callable<Integer> {
         }
         System.out.println(Machine.describe());
         try (BenchTarget target = BenchTarget.startEmbedded()) {
-            long endOffsetsBefore = endOffsets(target.bootstrapServers());
+            long before = committedRecordsNow(target.bootstrapServers());
             Result result = drive(target.apiUrl(), template, m);
             System.out.printf("submissions: %d clients, %s measured after %s warm-up, blueprint %s (%d bytes)%n",
                     clients, duration, warmup, blueprint, template.length());
             System.out.printf("  accepted (202): %d = %.1f submissions/s; other answers: %s%n",
                     result.accepted, result.accepted / (double) duration.toMillis() * 1000, result.others);
             System.out.println("  latency " + Latencies.summary(result.latencies));
-            awaitRelay(target.bootstrapServers(), endOffsetsBefore + result.acceptedTotal);
+            awaitRelay(target.bootstrapServers(), before + result.acceptedTotal);
         }
         return 0;
     }
@@ -129,29 +129,48 @@ final class SubmissionBench implements Callable<Integer> {
         return new Result(accepted.sum(), acceptedTotal.sum(), Map.copyOf(others), latencies.drain());
     }
 
-    /** Waits until the relay has published every accepted submission, and says how long that took. */
-    private static void awaitRelay(String bootstrap, long expected) throws Exception {
-        long t0 = System.nanoTime();
-        long published;
-        do {
-            published = endOffsets(bootstrap);
-            if (published >= expected) {
-                break;
+    /** Committed records on the topic now (read to the last stable offsets). */
+    private static long committedRecordsNow(String bootstrap) {
+        try (KafkaConsumer<byte[], byte[]> consumer = committedReader(bootstrap)) {
+            List<TopicPartition> partitions = assignFromBeginning(consumer);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long count = 0;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                count += consumer.poll(Duration.ofMillis(200)).count();
             }
-            Thread.sleep(100);
-        } while (System.nanoTime() - t0 < Duration.ofMinutes(2).toNanos());
+            return count;
+        }
+    }
+
+    /**
+     * Waits until the relay has published every accepted submission, and says how long that took.
+     * Counts committed records (read_committed), not end offsets: transaction markers take offsets too.
+     */
+    private static void awaitRelay(String bootstrap, long expected) {
+        long t0 = System.nanoTime();
+        long published = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = committedReader(bootstrap)) {
+            assignFromBeginning(consumer);
+            while (published < expected && System.nanoTime() - t0 < Duration.ofMinutes(2).toNanos()) {
+                published += consumer.poll(Duration.ofMillis(200)).count();
+            }
+        }
         System.out.printf("  outbox relay: %d of %d accepted submissions on %s, %.1f s after the load stopped%n",
                 published, expected, TOPIC, (System.nanoTime() - t0) / 1e9);
     }
 
-    private static long endOffsets(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            int partitions = admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC).partitions().size();
-            Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
-            for (int p = 0; p < partitions; p++) {
-                request.put(new TopicPartition(TOPIC, p), OffsetSpec.latest());
-            }
-            return admin.listOffsets(request).all().get().values().stream().mapToLong(o -> o.offset()).sum();
-        }
+    private static KafkaConsumer<byte[], byte[]> committedReader(String bootstrap) {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static List<TopicPartition> assignFromBeginning(KafkaConsumer<byte[], byte[]> consumer) {
+        List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
+                .map(info -> new TopicPartition(TOPIC, info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return partitions;
     }
 }

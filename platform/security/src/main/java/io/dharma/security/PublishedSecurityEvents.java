@@ -24,7 +24,7 @@ final class PublishedSecurityEvents implements SecurityEvents {
 
     @Override
     public void record(SecurityAction action) {
-        outbox.append(DharmaTopic.SECURITY.topicName(), action.tenant(), event(action));
+        outbox.append(DharmaTopic.SECURITY, event(action));
         LoggedSecurityEvents.log(action);
     }
 

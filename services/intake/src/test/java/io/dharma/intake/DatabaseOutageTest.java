@@ -38,8 +38,8 @@ class DatabaseOutageTest {
         properties.add("spring.datasource.password", () -> "");
         properties.add("spring.kafka.bootstrap-servers", () -> EmbeddedStack.get().bootstrapServers());
         properties.add("dharma.schema-registry.url", () -> EmbeddedStack.get().registryUrl());
-        properties.add("dharma.intake.relay.poll-interval", () -> "100ms");
-        properties.add("dharma.intake.relay.max-backoff", () -> "1s");
+        properties.add("dharma.kafka.outbox.poll-interval", () -> "100ms");
+        properties.add("dharma.kafka.outbox.max-backoff", () -> "1s");
         properties.add("dharma.web.retry-after", () -> "7s");
         properties.add("dharma.security.issuers[0].issuer-uri", () -> TestIssuer.get().issuerUri());
     }

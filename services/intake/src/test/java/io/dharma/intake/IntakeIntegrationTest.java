@@ -18,7 +18,7 @@ abstract class IntakeIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {
         EmbeddedStack.get().springProperties().forEach((name, value) -> properties.add(name, () -> value));
-        properties.add("dharma.intake.relay.poll-interval", () -> "100ms");
+        properties.add("dharma.kafka.outbox.poll-interval", () -> "100ms");
     }
 
     IntakeClient client() {

@@ -8,7 +8,7 @@ import io.dharma.events.BlueprintResource;
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.events.Cloud;
 import io.dharma.events.Environment;
-import io.dharma.intake.outbox.OutboxRelay;
+import io.dharma.kafka.outbox.OutboxRelay;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

@@ -188,7 +188,7 @@ class SubmissionApiTest extends IntakeIntegrationTest {
             while (tables.next()) {
                 names.add(tables.getString("TABLE_NAME"));
             }
-            assertThat(names).contains("blueprint", "blueprint_version", "idempotency_key", "outbox", "flyway_schema_history");
+            assertThat(names).containsExactlyInAnyOrder("blueprint", "blueprint_version", "idempotency_key", "flyway_schema_history");
         }
     }
 

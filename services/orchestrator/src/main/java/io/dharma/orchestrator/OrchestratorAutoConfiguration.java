@@ -1,6 +1,7 @@
 package io.dharma.orchestrator;
 
 import io.dharma.executor.InfrastructureExecutor;
+import io.dharma.kafka.outbox.Outbox;
 import io.dharma.kafka.processing.EventPublisher;
 import io.dharma.orchestrator.api.DeploymentCommands;
 import io.dharma.orchestrator.api.DeploymentsController;
@@ -14,15 +15,13 @@ import io.dharma.orchestrator.drift.DriftSchedule;
 import io.dharma.orchestrator.events.DeploymentEvents;
 import io.dharma.orchestrator.join.VerdictJoin;
 import io.dharma.orchestrator.join.VerdictListener;
-import io.dharma.orchestrator.outbox.Outbox;
-import io.dharma.orchestrator.outbox.OutboxRelay;
-import io.dharma.orchestrator.outbox.OutboxSchemas;
-import io.dharma.orchestrator.outbox.OutboxSignal;
 import io.dharma.orchestrator.state.BlueprintStore;
 import io.dharma.orchestrator.state.DeploymentStore;
 import io.dharma.orchestrator.state.ReceivedEvents;
 import io.dharma.orchestrator.worker.DeploymentWorker;
 import io.dharma.orchestrator.worker.DeploymentWorkers;
+import io.dharma.security.LoggedSecurityEvents;
+import io.dharma.security.SecurityEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
@@ -31,8 +30,6 @@ import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import io.dharma.security.LoggedSecurityEvents;
-import io.dharma.security.SecurityEvents;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
@@ -91,30 +88,6 @@ public class OrchestratorAutoConfiguration {
     @Bean
     ReceivedEvents orchestratorReceivedEvents(DSLContext db) {
         return new ReceivedEvents(db);
-    }
-
-    @Bean
-    OutboxSignal orchestratorOutboxSignal() {
-        return new OutboxSignal();
-    }
-
-    @Bean
-    OutboxSchemas orchestratorOutboxSchemas(DSLContext db) {
-        OutboxSchemas schemas = new OutboxSchemas(db);
-        schemas.registerCurrentSchema();
-        return schemas;
-    }
-
-    @Bean
-    Outbox orchestratorOutbox(DSLContext db, OutboxSignal orchestratorOutboxSignal) {
-        return new Outbox(db, orchestratorOutboxSignal);
-    }
-
-    @Bean
-    @ConditionalOnBooleanProperty(name = "dharma.orchestrator.relay.enabled", matchIfMissing = true)
-    OutboxRelay orchestratorOutboxRelay(DSLContext db, OutboxSchemas schemas, EventPublisher events,
-            TransactionTemplate transactions, OutboxSignal orchestratorOutboxSignal, OrchestratorProperties properties) {
-        return new OutboxRelay(db, schemas, events, transactions, orchestratorOutboxSignal, properties.relay(), CLOCK);
     }
 
     @Bean

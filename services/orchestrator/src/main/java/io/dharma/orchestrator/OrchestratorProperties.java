@@ -13,7 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param worker the deployment worker
  * @param executorRetry retries of transient executor failures (plan, apply, read actual state)
- * @param relay the outbox relay that publishes deployment events
  * @param drift the drift observer that reports the actual state of deployed stacks
  * @param executors per cloud ("aws", "azure", "gcp"), the name of the executor its new deployments
  *        run on ("terraform", "sandbox"); a cloud not listed runs on the sandbox
@@ -25,7 +24,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record OrchestratorProperties(
         @DefaultValue Worker worker,
         @DefaultValue ExecutorRetry executorRetry,
-        @DefaultValue Relay relay,
         @DefaultValue Drift drift,
         Map<String, String> executors,
         @DefaultValue("prod") List<String> fourEyesEnvironments) {
@@ -79,19 +77,6 @@ public record OrchestratorProperties(
                 throw new IllegalArgumentException("dharma.orchestrator.executor-retry.multiplier must be at least 1");
             }
         }
-    }
-
-    /**
-     * @param enabled whether this instance publishes the outbox (one relay works at a time across instances)
-     * @param pollInterval how often the relay looks for unpublished events when nothing wakes it
-     * @param batchSize events published per Kafka transaction
-     * @param maxBackoff longest wait between attempts while Kafka or the registry is failing
-     */
-    public record Relay(
-            @DefaultValue("true") boolean enabled,
-            @DefaultValue("500ms") Duration pollInterval,
-            @DefaultValue("200") int batchSize,
-            @DefaultValue("30s") Duration maxBackoff) {
     }
 
     /**

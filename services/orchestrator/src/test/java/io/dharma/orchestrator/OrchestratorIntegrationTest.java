@@ -36,7 +36,7 @@ public abstract class OrchestratorIntegrationTest {
      */
     public static final Map<String, String> FAST = Map.of(
             "dharma.orchestrator.worker.poll-interval", "100ms",
-            "dharma.orchestrator.relay.poll-interval", "100ms",
+            "dharma.kafka.outbox.poll-interval", "100ms",
             "dharma.orchestrator.executor-retry.initial-interval", "100ms",
             "dharma.orchestrator.executor-retry.max-interval", "1s",
             "dharma.orchestrator.executor-retry.max-attempts", "5",

@@ -1,15 +1,25 @@
 package io.dharma.kafka.outbox;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.apache.avro.Schema;
+import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import io.dharma.kafka.topics.DharmaTopic;
 import io.dharma.serde.AvroSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,10 +33,13 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>{@code
  * transactions.executeWithoutResult(status -> {
- *     keys.insert(key);
- *     outbox.append(DharmaTopicNames.SECURITY, tenant, event);
+ *     deployments.markApproved(id);
+ *     outbox.append(DharmaTopic.DEPLOYMENTS, approvedEvent);   // keyed by its blueprintId
  * });
  * }</pre>
+ *
+ * <p>An event is stored once per envelope {@code eventId}: appending it again (a step repeated
+ * after a crash) stores nothing and returns false.
  */
 public class Outbox {
 
@@ -42,25 +55,91 @@ public class Outbox {
         this.signal = signal;
     }
 
-    /** Stores {@code value} for {@code topic} under {@code key}, in the current transaction if there is one. */
-    public void append(String topic, String key, SpecificRecord value) {
-        append(topic, key, value, Map.of());
+    /**
+     * Stores {@code event} for a catalogue topic, keyed as the topic is: a lifecycle topic by the
+     * envelope's blueprintId, the security topic by its tenantId. False if its eventId is stored already.
+     */
+    public boolean append(DharmaTopic topic, SpecificRecord event) {
+        if (!topic.valueType().isInstance(event)) {
+            throw new IllegalArgumentException("Topic " + topic.topicName() + " carries " + topic.valueType().getName()
+                    + ", not " + (event == null ? "null" : event.getClass().getName()));
+        }
+        IndexedRecord envelope = envelopeOf(event).orElseThrow(() -> new IllegalArgumentException(
+                event.getClass().getName() + " has no envelope"));
+        String key = field(envelope, topic.lifecycle() ? "blueprintId" : "tenantId");
+        return append(topic.topicName(), key, event, Map.of());
     }
 
-    /** As {@link #append(String, String, SpecificRecord)}, with record headers (UTF-8 text values). */
-    public void append(String topic, String key, SpecificRecord value, Map<String, String> headers) {
+    /**
+     * Stores {@code value} for {@code topic} under {@code key}, with record headers (UTF-8 text
+     * values). False if a record with the same envelope eventId is stored already.
+     */
+    public boolean append(String topic, String key, SpecificRecord value, Map<String, String> headers) {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(value, "value");
-        byte[] encoded = serializer.serialize(topic, value);
-        db.sql("""
-                insert into platform.outbox (topic, record_key, record_value, headers)
-                values (:topic, :key, :value, cast(:headers as jsonb))""")
+        UUID eventId = envelopeOf(value).map(envelope -> field(envelope, "eventId")).map(UUID::fromString).orElse(null);
+        boolean added = db.sql("""
+                insert into platform.outbox (topic, record_key, record_value, headers, event_id)
+                values (:topic, :key, :value, cast(:headers as jsonb), :eventId)
+                on conflict (event_id) do nothing""")
                 .param("topic", topic)
                 .param("key", key)
-                .param("value", encoded)
+                .param("value", serializer.serialize(topic, value))
                 .param("headers", JSON.writeValueAsString(headers))
-                .update();
-        wakeRelayAfterCommit();
+                .param("eventId", eventId)
+                .update() == 1;
+        if (added) {
+            wakeRelayAfterCommit();
+        }
+        return added;
+    }
+
+    /** When each of these events was published to Kafka; events not published yet are left out. */
+    public Map<UUID, Instant> publishedAt(Collection<UUID> eventIds) {
+        Map<UUID, Instant> published = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return published;
+        }
+        db.sql("select event_id, published_at from platform.outbox where event_id in (:ids) and published_at is not null")
+                .param("ids", eventIds)
+                .query((rs, n) -> published.put(rs.getObject(1, UUID.class), rs.getObject(2, Timestamp.class).toInstant()))
+                .list();
+        return published;
+    }
+
+    /**
+     * Which of these events still wait to be published (refused ones included: they never will be).
+     * An event the outbox does not hold is not pending: published rows are purged in time.
+     */
+    public Set<UUID> pending(Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(db.sql("select event_id from platform.outbox where event_id in (:ids) and published_at is null")
+                .param("ids", eventIds)
+                .query(UUID.class)
+                .list());
+    }
+
+    /** Rows waiting for the relay (neither published nor refused), for health and metrics. */
+    public long pendingCount() {
+        return db.sql("select count(*) from platform.outbox where published_at is null and failed_at is null")
+                .query(Long.class).single();
+    }
+
+    private static Optional<IndexedRecord> envelopeOf(SpecificRecord value) {
+        Schema.Field field = value.getSchema().getField("envelope");
+        return field != null && value.get(field.pos()) instanceof IndexedRecord envelope
+                ? Optional.of(envelope) : Optional.empty();
+    }
+
+    private static String field(IndexedRecord record, String name) {
+        Schema.Field field = record.getSchema().getField(name);
+        Object value = field == null ? null : record.get(field.pos());
+        if (value == null) {
+            throw new IllegalArgumentException(record.getSchema().getName() + " has no " + name);
+        }
+        return value.toString();
     }
 
     private void wakeRelayAfterCommit() {

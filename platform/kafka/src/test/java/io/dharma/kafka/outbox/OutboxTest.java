@@ -11,6 +11,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,11 +75,11 @@ class OutboxTest {
     void aRolledBackTransactionPublishesNothing() {
         String topic = newTopic();
         transactions.executeWithoutResult(status -> {
-            outbox.append(topic, "k", event());
+            outbox.append(topic, "k", event(), Map.of());
             status.setRollbackOnly();
         });
         BlueprintSubmitted committed = event();
-        transactions.executeWithoutResult(status -> outbox.append(topic, "k", committed));
+        transactions.executeWithoutResult(status -> outbox.append(topic, "k", committed, Map.of()));
 
         assertThat(awaitRecords(topic, 1)).extracting(ConsumerRecord::value).containsExactly(committed);
         assertThat(rowsFor(topic)).isEqualTo(1);
@@ -89,14 +90,30 @@ class OutboxTest {
         String topic = newTopic();
         BlueprintSubmitted tooLarge = TestEvents.blueprint("bp-" + "x".repeat(2 * MAX_REQUEST_SIZE), "large");
         BlueprintSubmitted after = event();
-        transactions.executeWithoutResult(status -> outbox.append(topic, "k", tooLarge));
-        transactions.executeWithoutResult(status -> outbox.append(topic, "k", after));
+        transactions.executeWithoutResult(status -> outbox.append(topic, "k", tooLarge, Map.of()));
+        transactions.executeWithoutResult(status -> outbox.append(topic, "k", after, Map.of()));
 
         assertThat(awaitRecords(topic, 1)).extracting(ConsumerRecord::value).containsExactly(after);
         String failure = JdbcClient.create(TestStack.dataSource())
                 .sql("select failure from platform.outbox where topic = :topic and failed_at is not null")
                 .param("topic", topic).query(String.class).single();
         assertThat(failure).contains("RecordTooLargeException");
+    }
+
+    @Test
+    void anEventIsStoredOncePerEventIdAndItsPublicationCanBeAskedFor() {
+        String topic = newTopic();
+        BlueprintSubmitted event = event();
+        UUID eventId = event.getEnvelope().getEventId();
+
+        Boolean first = transactions.execute(status -> outbox.append(topic, "k", event, Map.of()));
+        Boolean again = transactions.execute(status -> outbox.append(topic, "k", event, Map.of()));
+        assertThat(first).isTrue();
+        assertThat(again).as("the same eventId again, as after a crash").isFalse();
+
+        assertThat(awaitRecords(topic, 1)).extracting(ConsumerRecord::value).containsExactly(event);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> outbox.publishedAt(List.of(eventId)).containsKey(eventId));
+        assertThat(outbox.publishedAt(List.of(UUID.randomUUID()))).isEmpty();
     }
 
     private static List<ConsumerRecord<String, BlueprintSubmitted>> awaitRecords(String topic, int count) {

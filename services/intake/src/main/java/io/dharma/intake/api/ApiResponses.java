@@ -1,9 +1,9 @@
 package io.dharma.intake.api;
 
-import io.dharma.web.ApiError;
-import io.dharma.web.ApiException;
 import io.dharma.intake.store.BlueprintSummary;
 import io.dharma.intake.store.TrackedVersion;
+import io.dharma.web.ApiError;
+import io.dharma.web.ApiException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -27,7 +27,7 @@ final class ApiResponses {
         static Tracking of(TrackedVersion version) {
             return new Tracking(version.trackingId().toString(), version.blueprintId().toString(), version.name(),
                     version.version(),
-                    version.publishedAt().isPresent() ? TrackingStatus.PUBLISHED : TrackingStatus.ACCEPTED,
+                    version.published() ? TrackingStatus.PUBLISHED : TrackingStatus.ACCEPTED,
                     version.submittedAt(), version.publishedAt().orElse(null));
         }
     }
@@ -47,7 +47,7 @@ final class ApiResponses {
 
         static VersionView of(TrackedVersion version) {
             return new VersionView(version.version(), version.trackingId().toString(), version.contentHash(),
-                    version.publishedAt().isPresent() ? TrackingStatus.PUBLISHED : TrackingStatus.ACCEPTED,
+                    version.published() ? TrackingStatus.PUBLISHED : TrackingStatus.ACCEPTED,
                     version.submittedAt(),
                     "/api/v1/blueprints/" + version.blueprintId() + "/versions/" + version.version());
         }

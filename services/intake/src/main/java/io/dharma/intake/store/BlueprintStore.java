@@ -3,11 +3,15 @@ package io.dharma.intake.store;
 import static io.dharma.intake.db.Tables.BLUEPRINT;
 import static io.dharma.intake.db.Tables.BLUEPRINT_VERSION;
 import static io.dharma.intake.db.Tables.IDEMPOTENCY_KEY;
-import static io.dharma.intake.db.Tables.OUTBOX;
 
+import io.dharma.kafka.outbox.Outbox;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -22,9 +26,11 @@ import org.springframework.stereotype.Repository;
 public class BlueprintStore {
 
     private final DSLContext db;
+    private final Outbox outbox;
 
-    public BlueprintStore(DSLContext db) {
+    public BlueprintStore(DSLContext db, Outbox outbox) {
         this.db = db;
+        this.outbox = outbox;
     }
 
     /**
@@ -81,17 +87,13 @@ public class BlueprintStore {
                 .set(BLUEPRINT_VERSION.CONTENT_HASH, version.contentHash())
                 .set(BLUEPRINT_VERSION.SUBMITTED_AT, version.submittedAt())
                 .set(BLUEPRINT_VERSION.SUBMITTED_BY, version.submittedBy())
-                .execute();
-        db.insertInto(OUTBOX)
-                .set(OUTBOX.EVENT_ID, version.eventId())
-                .set(OUTBOX.BLUEPRINT_ID, version.blueprintId())
-                .set(OUTBOX.VERSION, version.version())
-                .set(OUTBOX.CREATED_AT, version.submittedAt())
+                .set(BLUEPRINT_VERSION.EVENT_ID, version.eventId())
                 .execute();
     }
 
     public Optional<TrackedVersion> findByTrackingId(UUID trackingId) {
-        return versions().where(BLUEPRINT_VERSION.TRACKING_ID.eq(trackingId)).fetchOptional(BlueprintStore::tracked);
+        return versions().where(BLUEPRINT_VERSION.TRACKING_ID.eq(trackingId)).fetchOptional()
+                .map(row -> withPublication(List.of(row)).get(0));
     }
 
     public Optional<BlueprintSummary> findBlueprint(String tenantId, UUID blueprintId) {
@@ -117,12 +119,13 @@ public class BlueprintStore {
     /** The blueprint's versions, newest first, one page. */
     public Page<TrackedVersion> listVersions(UUID blueprintId, int page, int size) {
         int total = db.fetchCount(BLUEPRINT_VERSION, BLUEPRINT_VERSION.BLUEPRINT_ID.eq(blueprintId));
-        List<TrackedVersion> items = versions()
+        List<? extends Record> rows = versions()
                 .where(BLUEPRINT_VERSION.BLUEPRINT_ID.eq(blueprintId))
                 .orderBy(BLUEPRINT_VERSION.VERSION.desc())
                 .limit(size)
                 .offset((long) page * size)
-                .fetch(BlueprintStore::tracked);
+                .fetch();
+        List<TrackedVersion> items = withPublication(rows);
         return new Page<>(items, page, size, total);
     }
 
@@ -136,22 +139,28 @@ public class BlueprintStore {
     private SelectOnConditionStep<? extends Record> versions() {
         return db.select(BLUEPRINT_VERSION.TRACKING_ID, BLUEPRINT_VERSION.BLUEPRINT_ID, BLUEPRINT_VERSION.VERSION,
                         BLUEPRINT.TENANT_ID, BLUEPRINT.NAME, BLUEPRINT_VERSION.CONTENT_HASH,
-                        BLUEPRINT_VERSION.SUBMITTED_AT, OUTBOX.PUBLISHED_AT)
+                        BLUEPRINT_VERSION.SUBMITTED_AT, BLUEPRINT_VERSION.EVENT_ID)
                 .from(BLUEPRINT_VERSION)
-                .join(BLUEPRINT).on(BLUEPRINT.ID.eq(BLUEPRINT_VERSION.BLUEPRINT_ID))
-                .join(OUTBOX).on(OUTBOX.BLUEPRINT_ID.eq(BLUEPRINT_VERSION.BLUEPRINT_ID),
-                        OUTBOX.VERSION.eq(BLUEPRINT_VERSION.VERSION));
+                .join(BLUEPRINT).on(BLUEPRINT.ID.eq(BLUEPRINT_VERSION.BLUEPRINT_ID));
     }
 
-    private static TrackedVersion tracked(Record row) {
-        return new TrackedVersion(
-                row.get(BLUEPRINT_VERSION.TRACKING_ID),
-                row.get(BLUEPRINT_VERSION.BLUEPRINT_ID),
-                row.get(BLUEPRINT_VERSION.VERSION),
-                row.get(BLUEPRINT.TENANT_ID),
-                row.get(BLUEPRINT.NAME),
-                row.get(BLUEPRINT_VERSION.CONTENT_HASH),
-                row.get(BLUEPRINT_VERSION.SUBMITTED_AT),
-                Optional.ofNullable(row.get(OUTBOX.PUBLISHED_AT)));
+    /** The versions with their publication, from the platform outbox (one query for the lot). */
+    private List<TrackedVersion> withPublication(List<? extends Record> rows) {
+        List<UUID> eventIds = rows.stream().map(row -> row.get(BLUEPRINT_VERSION.EVENT_ID)).toList();
+        Set<UUID> pending = outbox.pending(eventIds);
+        Map<UUID, Instant> publishedAt = outbox.publishedAt(eventIds);
+        return rows.stream().map(row -> {
+            UUID eventId = row.get(BLUEPRINT_VERSION.EVENT_ID);
+            return new TrackedVersion(
+                    row.get(BLUEPRINT_VERSION.TRACKING_ID),
+                    row.get(BLUEPRINT_VERSION.BLUEPRINT_ID),
+                    row.get(BLUEPRINT_VERSION.VERSION),
+                    row.get(BLUEPRINT.TENANT_ID),
+                    row.get(BLUEPRINT.NAME),
+                    row.get(BLUEPRINT_VERSION.CONTENT_HASH),
+                    row.get(BLUEPRINT_VERSION.SUBMITTED_AT),
+                    !pending.contains(eventId),
+                    Optional.ofNullable(publishedAt.get(eventId)).map(at -> at.atOffset(ZoneOffset.UTC)));
+        }).toList();
     }
 }

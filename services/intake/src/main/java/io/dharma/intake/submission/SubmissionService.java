@@ -7,12 +7,13 @@ import io.dharma.blueprint.validation.DocumentFormat;
 import io.dharma.blueprint.validation.ValidationResult;
 import io.dharma.events.Envelope;
 import io.dharma.events.Envelopes;
-import io.dharma.intake.outbox.OutboxSignal;
 import io.dharma.intake.store.BlueprintStore;
 import io.dharma.intake.store.IdempotencyKeyUse;
 import io.dharma.intake.store.NewVersion;
 import io.dharma.intake.store.TrackedVersion;
 import io.dharma.intake.store.VersionRef;
+import io.dharma.kafka.outbox.Outbox;
+import io.dharma.kafka.topics.DharmaTopic;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,8 +26,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Accepts a submitted document: validates it, then stores the new version and its outbox row in
- * one transaction. Nothing is accepted before that transaction commits; Kafka is never waited on.
+ * Accepts a submitted document: validates it, then stores the new version and its
+ * BlueprintSubmitted event (in the platform outbox) in one transaction. Nothing is accepted before
+ * that transaction commits; Kafka is never waited on.
  */
 @Service
 public class SubmissionService {
@@ -36,14 +38,14 @@ public class SubmissionService {
     private final BlueprintValidator validator;
     private final BlueprintStore store;
     private final TransactionTemplate transactions;
-    private final OutboxSignal outboxSignal;
+    private final Outbox outbox;
     private final Envelopes envelopes;
 
-    public SubmissionService(BlueprintStore store, TransactionTemplate transactions, OutboxSignal outboxSignal) {
+    public SubmissionService(BlueprintStore store, TransactionTemplate transactions, Outbox outbox) {
         this.validator = new BlueprintValidator();
         this.store = store;
         this.transactions = transactions;
-        this.outboxSignal = outboxSignal;
+        this.outbox = outbox;
         this.envelopes = Envelopes.forProducer(PRODUCER);
     }
 
@@ -59,7 +61,7 @@ public class SubmissionService {
             throw new BlueprintRejectedException(result);
         }
         String requestHash = requestHash(document, format);
-        Submission submission = transactions.execute(status -> {
+        return transactions.execute(status -> {
             UUID trackingId = UUID.randomUUID();
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             if (idempotencyKey.isPresent()
@@ -69,10 +71,6 @@ public class SubmissionService {
             return store(tenantId, submittedBy, trackingId, valid.blueprint(), new String(document, StandardCharsets.UTF_8),
                     mediaType);
         });
-        if (!submission.replayed()) {
-            outboxSignal.wakeUp();
-        }
-        return submission;
     }
 
     private Submission store(String tenantId, String submittedBy, UUID trackingId, Blueprint blueprint, String document,
@@ -90,6 +88,7 @@ public class SubmissionService {
                 BlueprintEvents.contentDigest(blueprint),
                 envelope.getOccurredAt().atOffset(ZoneOffset.UTC),
                 submittedBy));
+        outbox.append(DharmaTopic.BLUEPRINTS, BlueprintEvents.submitted(blueprint, envelope, document, mediaType, submittedBy));
         return new Submission(trackingId, ref.blueprintId(), ref.version(), false);
     }
 

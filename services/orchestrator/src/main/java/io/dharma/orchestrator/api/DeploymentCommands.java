@@ -3,12 +3,13 @@ package io.dharma.orchestrator.api;
 import io.dharma.events.DeploymentEvent;
 import io.dharma.events.DeploymentOperation;
 import io.dharma.events.SecurityEventKind;
+import io.dharma.kafka.outbox.Outbox;
+import io.dharma.kafka.topics.DharmaTopic;
 import io.dharma.orchestrator.decision.Decision;
 import io.dharma.orchestrator.deployment.DeploymentDecisions;
 import io.dharma.orchestrator.events.DeploymentEvents;
 import io.dharma.orchestrator.events.Payloads;
 import io.dharma.orchestrator.events.Subject;
-import io.dharma.orchestrator.outbox.Outbox;
 import io.dharma.orchestrator.state.BlueprintRow;
 import io.dharma.orchestrator.state.BlueprintStore;
 import io.dharma.orchestrator.state.Deployment;
@@ -116,7 +117,7 @@ public class DeploymentCommands {
                             deployment.iacContentHash(), deployment.executor(), user));
             OffsetDateTime now = OffsetDateTime.now(clock);
             deployments.retry(deploymentId, attempt, user, requested.getEnvelope().getEventId(), now);
-            outbox.add(requested, now);
+            outbox.append(DharmaTopic.DEPLOYMENTS, requested);
             return deployments.find(deploymentId).orElseThrow();
         });
     }
@@ -160,9 +161,9 @@ public class DeploymentCommands {
                     awaiting == null ? DeploymentStatus.REQUESTED : DeploymentStatus.AWAITING_APPROVAL, reason,
                     (awaiting == null ? requested : awaiting).getEnvelope().getEventId(), last.blueprintName(),
                     last.cloud(), last.region(), null, last.iacContentHash(), last.executor(), user, null, null), now);
-            outbox.add(requested, now);
+            outbox.append(DharmaTopic.DEPLOYMENTS, requested);
             if (awaiting != null) {
-                outbox.add(awaiting, now);
+                outbox.append(DharmaTopic.DEPLOYMENTS, awaiting);
             }
             decisions.supersede(blueprint, blueprint.latestVersion(), requested.getEnvelope().getEventId(),
                     "a destroy of the blueprint was requested");
@@ -191,7 +192,7 @@ public class DeploymentCommands {
             OffsetDateTime now = OffsetDateTime.now(clock);
             deployments.decide(deploymentId, DeploymentStatus.AWAITING_APPROVAL, to, deployment.statusReason(), approver,
                     comment, event.getEnvelope().getEventId(), now);
-            outbox.add(event, now);
+            outbox.append(DharmaTopic.DEPLOYMENTS, event);
             securityEvents.record(SecurityAction.byUser(approver, tenantId,
                             to == DeploymentStatus.REQUESTED ? SecurityEventKind.DEPLOYMENT_APPROVED
                                     : SecurityEventKind.DEPLOYMENT_REJECTED,

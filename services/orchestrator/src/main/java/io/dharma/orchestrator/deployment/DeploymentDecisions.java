@@ -2,12 +2,13 @@ package io.dharma.orchestrator.deployment;
 
 import io.dharma.events.DeploymentEvent;
 import io.dharma.events.DeploymentOperation;
+import io.dharma.kafka.outbox.Outbox;
+import io.dharma.kafka.topics.DharmaTopic;
 import io.dharma.orchestrator.decision.Decision;
 import io.dharma.orchestrator.decision.DecisionRules;
 import io.dharma.orchestrator.events.DeploymentEvents;
 import io.dharma.orchestrator.events.Payloads;
 import io.dharma.orchestrator.events.Subject;
-import io.dharma.orchestrator.outbox.Outbox;
 import io.dharma.orchestrator.state.BlueprintRow;
 import io.dharma.orchestrator.state.BlueprintStore;
 import io.dharma.orchestrator.state.Deployment;
@@ -90,9 +91,9 @@ public class DeploymentDecisions {
                 (outcome == null ? requested : outcome).getEnvelope().getEventId(),
                 submission.name(), submission.cloud(), submission.region(), submission.blueprintJson(),
                 version.iacContentHash(), executorOf(version), null, decidedBy, comment), now);
-        outbox.add(requested, now);
+        outbox.append(DharmaTopic.DEPLOYMENTS, requested);
         if (outcome != null) {
-            outbox.add(outcome, now);
+            outbox.append(DharmaTopic.DEPLOYMENTS, outcome);
         }
         blueprints.markVersion(version.blueprintId(), version.version(), VersionState.DECIDED, deploymentId, now);
         return decision;
@@ -113,7 +114,7 @@ public class DeploymentDecisions {
                     waiting.subject(), waiting.deploymentId(), Payloads.superseded(why));
             if (deployments.decide(waiting.deploymentId(), waiting.status(), DeploymentStatus.SUPERSEDED,
                     Payloads.SUPERSEDED_PREFIX + why, null, null, superseded.getEnvelope().getEventId(), now)) {
-                outbox.add(superseded, now);
+                outbox.append(DharmaTopic.DEPLOYMENTS, superseded);
                 blueprints.markVersion(waiting.blueprintId(), waiting.blueprintVersion(), VersionState.SUPERSEDED,
                         waiting.deploymentId(), now);
             }
@@ -141,8 +142,8 @@ public class DeploymentDecisions {
                 submission == null ? null : submission.name(), submission == null ? null : submission.cloud(),
                 submission == null ? null : submission.region(), submission == null ? null : submission.blueprintJson(),
                 version.iacContentHash(), executorOf(version), null, null, null), now);
-        outbox.add(requested, now);
-        outbox.add(superseded, now);
+        outbox.append(DharmaTopic.DEPLOYMENTS, requested);
+        outbox.append(DharmaTopic.DEPLOYMENTS, superseded);
         blueprints.markVersion(version.blueprintId(), version.version(), VersionState.SUPERSEDED, deploymentId, now);
     }
 

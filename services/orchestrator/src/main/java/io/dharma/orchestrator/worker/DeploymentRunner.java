@@ -9,13 +9,14 @@ import io.dharma.executor.Plan;
 import io.dharma.executor.PlannedChange;
 import io.dharma.executor.Stack;
 import io.dharma.executor.StackConfiguration;
+import io.dharma.kafka.outbox.Outbox;
+import io.dharma.kafka.topics.DharmaTopic;
 import io.dharma.orchestrator.decision.Decision;
 import io.dharma.orchestrator.decision.DecisionRules;
 import io.dharma.orchestrator.deployment.ExecutorChoice;
 import io.dharma.orchestrator.deployment.StackConfigurations;
 import io.dharma.orchestrator.events.DeploymentEvents;
 import io.dharma.orchestrator.events.Payloads;
-import io.dharma.orchestrator.outbox.Outbox;
 import io.dharma.orchestrator.state.BlueprintStore;
 import io.dharma.orchestrator.state.ChangeState;
 import io.dharma.orchestrator.state.Deployment;
@@ -201,8 +202,8 @@ public class DeploymentRunner {
             if (deployments.plannedForApproval(deployment.deploymentId(), deployment.attempt(), plan.toAdd(),
                     plan.toChange(), plan.toDestroy(), reason, awaitingEvent.getEnvelope().getEventId(), now)) {
                 deployments.replaceChanges(deployment.deploymentId(), deployment.attempt(), plan.changes(), now);
-                outbox.add(plannedEvent, now);
-                outbox.add(awaitingEvent, now);
+                outbox.append(DharmaTopic.DEPLOYMENTS, plannedEvent);
+                outbox.append(DharmaTopic.DEPLOYMENTS, awaitingEvent);
             }
         });
         log.info("Deployment {} planned ({} to add, {} to change, {} to destroy), awaiting approval: {}",
@@ -346,7 +347,7 @@ public class DeploymentRunner {
                 blueprints.lock(deployment.blueprintId());
                 if (deployments.changeEnded(deployment.deploymentId(), deployment.attempt(), address, action,
                         ChangeState.APPLIED, providerId, attributes, null, now)) {
-                    outbox.add(event, now);
+                    outbox.append(DharmaTopic.DEPLOYMENTS, event);
                 }
             });
         } catch (RuntimeException e) {
@@ -376,8 +377,8 @@ public class DeploymentRunner {
                     resourceName, failure.message(), failed.getEnvelope().getEventId(), now)) {
                 deployments.changeEnded(deployment.deploymentId(), deployment.attempt(), change.address(), change.action(),
                         ChangeState.FAILED, null, Map.of(), failure.message(), now);
-                outbox.add(changeFailed, now);
-                outbox.add(failed, now);
+                outbox.append(DharmaTopic.DEPLOYMENTS, changeFailed);
+                outbox.append(DharmaTopic.DEPLOYMENTS, failed);
             }
         });
         log.warn("Deployment {} failed on {}: {}", deployment.deploymentId(), change.address(), failure.message());
@@ -406,7 +407,7 @@ public class DeploymentRunner {
             OffsetDateTime now = OffsetDateTime.now(clock);
             blueprints.lock(deployment.blueprintId());
             if (change.apply(now)) {
-                outbox.add(event, now);
+                outbox.append(DharmaTopic.DEPLOYMENTS, event);
                 return true;
             }
             log.info("Deployment {} changed under the worker; reloading it", deployment.deploymentId());

@@ -1,9 +1,9 @@
 package io.dharma.orchestrator.worker;
 
+import io.dharma.kafka.outbox.Outbox;
 import io.dharma.orchestrator.OrchestratorProperties;
 import io.dharma.orchestrator.deployment.ExecutorChoice;
 import io.dharma.orchestrator.events.DeploymentEvents;
-import io.dharma.orchestrator.outbox.Outbox;
 import io.dharma.orchestrator.state.BlueprintStore;
 import io.dharma.orchestrator.state.DeploymentStore;
 import java.lang.management.ManagementFactory;
