@@ -2,7 +2,6 @@ package io.dharma.kafka.processing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,21 +12,16 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.listener.AfterRollbackProcessor;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
-import org.springframework.util.backoff.BackOff;
-import org.springframework.util.backoff.FixedBackOff;
 
 import io.dharma.kafka.topics.DharmaTopic;
 
 /**
- * What happens after a listener's transaction rolled back: retry with exponential backoff when
- * the {@link FailureClassifier} says transient, otherwise (or when the attempts run out) publish
- * the record to {@code <topic>.dlt}, same partition, and commit its offset, both in one Kafka
- * transaction, so the record is neither lost nor dead-lettered twice and the partition moves on.
+ * Dead letters: a record that cannot be processed ({@link FailureClassifier}: unreadable, not
+ * retryable, or out of attempts, see {@link PollBatchRetry}) is published to {@code <topic>.dlt},
+ * same partition, in the transaction that also commits its offset, so it is neither lost nor
+ * dead-lettered twice and the partition moves on.
  *
  * <p>The DLT record keeps the original key, value (the original bytes when the value could not be
  * deserialized) and headers, plus Spring Kafka's {@code kafka_dlt-*} headers (original topic,
@@ -40,9 +34,7 @@ public final class DeadLetterHandling {
     public static final String REASON_HEADER = "dharma-dlt-reason";
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandling.class);
-    private static final BackOff NO_RETRIES = new FixedBackOff(0, 0);
 
-    private final KafkaOperations<?, ?> template;
     private final FailureClassifier classifier;
     private final DharmaProcessingProperties.Retry retry;
     private final ProcessingMetrics metrics;
@@ -50,7 +42,6 @@ public final class DeadLetterHandling {
 
     public DeadLetterHandling(KafkaOperations<?, ?> template, FailureClassifier classifier,
                               DharmaProcessingProperties.Retry retry, ProcessingMetrics metrics) {
-        this.template = template;
         this.classifier = classifier;
         this.retry = retry;
         this.metrics = metrics;
@@ -64,27 +55,17 @@ public final class DeadLetterHandling {
         return new TopicPartition(record.topic() + DharmaTopic.DEAD_LETTER_SUFFIX, record.partition());
     }
 
-    /** The after-rollback processor for one listener (its id tags the dead-letter counter). */
-    public AfterRollbackProcessor<Object, Object> afterRollbackProcessor(String listenerId) {
-        DefaultAfterRollbackProcessor<Object, Object> processor = new DefaultAfterRollbackProcessor<>(
-                new CountingRecoverer(listenerId), backOff(), template, true);
-        // Every exception type is "retryable" to Spring; the back-off function decides, so that one
-        // classifier rules both retries and the reason header.
-        processor.setClassifications(Map.of(), true);
-        processor.setBackOffFunction((record, exception) ->
-                classifier.classify(exception).kind().retryable() ? null : NO_RETRIES);
-        return processor;
+    /** Retries of poll batches for {@link PollBatchListener} (one per listener container). */
+    PollBatchRetry pollBatchRetry() {
+        return new PollBatchRetry(classifier, retry);
     }
 
-    private BackOff backOff() {
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxAttempts() - 1);
-        backOff.setInitialInterval(retry.initialInterval().toMillis());
-        backOff.setMultiplier(retry.multiplier());
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
-        return backOff;
+    /** Dead-letters {@code record} in the current transaction; counted once that commits. */
+    void deadLetter(String listenerId, ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
+        new CountingRecoverer(listenerId).accept(record, consumer, exception);
     }
 
-    /** Publishes to the DLT inside the after-rollback transaction and counts it once that commits. */
+    /** Publishes to the DLT inside the current transaction and counts it once that commits. */
     private final class CountingRecoverer implements ConsumerAwareRecordRecoverer {
 
         private final String listenerId;

@@ -2,13 +2,13 @@ package io.dharma.kafka.processing;
 
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.listener.BatchMessageListener;
-import org.springframework.kafka.listener.CompositeRecordInterceptor;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 /**
  * Wires each container created by {@code dharmaListenerContainerFactory} for its own listener id
- * and consumer group: logging context and eventId deduplication around the listener (inside the
- * record's transaction), retries and dead-lettering after a rollback.
+ * and consumer group: the service's record listener runs over whole poll batches, one Kafka
+ * transaction per batch ({@link PollBatchListener}: logging context, eventId deduplication,
+ * dead letters), with retries after a rollback ({@link PollBatchRetry}).
  */
 final class DharmaListenerContainerCustomizer
         implements ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> {
@@ -32,16 +32,14 @@ final class DharmaListenerContainerCustomizer
             throw new IllegalStateException("Listener " + listenerId + " on dharmaListenerContainerFactory has no consumer "
                     + "group: give its @KafkaListener an id (used as the group id), e.g. id = \"dharma-generator\"");
         }
-        if (container.getContainerProperties().getMessageListener() instanceof BatchMessageListener<?, ?>) {
+        Object recordListener = container.getContainerProperties().getMessageListener();
+        if (recordListener instanceof BatchMessageListener<?, ?>) {
             throw new IllegalStateException("Listener " + listenerId + " is a batch listener; dharmaListenerContainerFactory "
-                    + "deduplicates and dead-letters record by record, so its listeners take one ConsumerRecord");
+                    + "batches itself (one transaction per poll) and calls its listeners with one ConsumerRecord at a time");
         }
-        // Inside the transaction, so a skipped duplicate commits its offset and processed events
-        // are recorded only after the transaction committed.
-        container.setInterceptBeforeTx(false);
-        container.setRecordInterceptor(new CompositeRecordInterceptor<>(
-                new EventLoggingContext(),
-                new DeduplicatingRecordInterceptor(processedEvents, metrics, listenerId, group)));
-        container.setAfterRollbackProcessor(deadLetters.afterRollbackProcessor(listenerId));
+        PollBatchRetry retry = deadLetters.pollBatchRetry();
+        container.getContainerProperties().setMessageListener(new PollBatchListener(recordListener, processedEvents,
+                metrics, deadLetters, retry, listenerId, group));
+        container.setAfterRollbackProcessor(retry);
     }
 }

@@ -2,7 +2,11 @@ package io.dharma.kafka.processing;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -43,27 +47,46 @@ public final class ProcessedEventLog {
         this.jdbc = JdbcClient.create(dataSource);
     }
 
-    public Optional<Entry> find(String consumerGroup, UUID eventId) {
-        return jdbc.sql("select topic, kafka_partition, kafka_offset, committed from platform.processed_event "
-                        + "where consumer_group = ? and event_id = ?")
-                .params(consumerGroup, eventId)
-                .query((rs, row) -> new Entry(rs.getString(1), (Integer) rs.getObject(2), (Long) rs.getObject(3),
-                        rs.getBoolean(4)))
-                .optional();
+    /** The entries of these events, by eventId (one query for a whole poll batch). */
+    public Map<UUID, Entry> findAll(String consumerGroup, Collection<UUID> eventIds) {
+        Map<UUID, Entry> entries = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return entries;
+        }
+        jdbc.sql("select event_id, topic, kafka_partition, kafka_offset, committed from platform.processed_event "
+                        + "where consumer_group = :group and event_id in (:ids)")
+                .param("group", consumerGroup)
+                .param("ids", eventIds)
+                .query((rs, row) -> entries.put(rs.getObject(1, UUID.class), new Entry(rs.getString(2),
+                        (Integer) rs.getObject(3), (Long) rs.getObject(4), rs.getBoolean(5))))
+                .list();
+        return entries;
     }
 
-    /** Records the event as being processed from {@code record}; recording it again is a no-op. */
-    public void recordProcessing(String consumerGroup, UUID eventId, ConsumerRecord<?, ?> record) {
-        jdbc.sql("insert into platform.processed_event (consumer_group, event_id, topic, kafka_partition, kafka_offset, "
-                        + "committed) values (?, ?, ?, ?, ?, false) on conflict do nothing")
-                .params(consumerGroup, eventId, record.topic(), record.partition(), record.offset())
-                .update();
+    /** Records every event as being processed from its record, in one statement; existing entries stay. */
+    public void recordProcessingAll(String consumerGroup, Map<UUID, ConsumerRecord<?, ?>> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("insert into platform.processed_event (consumer_group, event_id, topic, "
+                + "kafka_partition, kafka_offset, committed) values ");
+        List<Object> params = new ArrayList<>();
+        for (Map.Entry<UUID, ConsumerRecord<?, ?>> processed : records.entrySet()) {
+            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, false)");
+            ConsumerRecord<?, ?> record = processed.getValue();
+            params.addAll(List.of(consumerGroup, processed.getKey(), record.topic(), record.partition(), record.offset()));
+        }
+        jdbc.sql(sql.append(" on conflict do nothing").toString()).params(params).update();
     }
 
-    /** Marks the event's Kafka transaction as committed. */
-    public void markCommitted(String consumerGroup, UUID eventId) {
-        jdbc.sql("update platform.processed_event set committed = true where consumer_group = ? and event_id = ?")
-                .params(consumerGroup, eventId)
+    /** Marks the events' Kafka transaction as committed, in one statement. */
+    public void markCommittedAll(String consumerGroup, Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update platform.processed_event set committed = true where consumer_group = :group and event_id in (:ids)")
+                .param("group", consumerGroup)
+                .param("ids", eventIds)
                 .update();
     }
 

@@ -145,6 +145,23 @@ class EventProcessingTest {
     }
 
     @Test
+    void aFailureInTheMiddleOfABatchDeadLettersOnlyThatRecordAndTheOthersGiveExactlyOneOutputEach() {
+        String blueprintId = TestEvents.newBlueprintId();
+        BlueprintSubmitted before = TestEvents.blueprint(blueprintId, "shop");
+        BlueprintSubmitted failing = TestEvents.blueprint(blueprintId, "unprocessable-shop");
+        BlueprintSubmitted after = TestEvents.blueprint(blueprintId, "shop");
+
+        publishAndDrain(blueprintId, before, failing, after);
+
+        assertThat(outputsCausedBy(before)).as("the rolled-back attempt's output never commits").hasSize(1);
+        assertThat(outputsCausedBy(after)).hasSize(1);
+        assertThat(outputsCausedBy(failing)).isEmpty();
+        assertThat(attempts(failing)).as("not retryable: one attempt, then the dead letter").isEqualTo(1);
+        assertThat(processedEventIds()).contains(before.getEnvelope().getEventId(), after.getEnvelope().getEventId())
+                .doesNotContain(failing.getEnvelope().getEventId());
+    }
+
+    @Test
     void aValidationFailureIsDeadLetteredWithoutRetries() {
         String blueprintId = TestEvents.newBlueprintId();
         BlueprintSubmitted input = TestEvents.blueprint(blueprintId, "invalid-shop");
