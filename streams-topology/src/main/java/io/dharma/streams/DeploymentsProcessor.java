@@ -13,15 +13,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Folds deployment events and routed observations (both repartitioned by deploymentId) into the
- * deployments store, keyed by deploymentId.
+ * deployments store, keyed by deploymentId, and keeps its tenant index (tenant, status,
+ * deploymentId) in step.
  */
 final class DeploymentsProcessor implements Processor<String, SpecificRecord, Void, Void> {
 
     private KeyValueStore<String, DeploymentView> store;
+    private StoreIndex<DeploymentView> byTenant;
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
         store = context.getStateStore(DharmaTopology.DEPLOYMENTS_STORE);
+        byTenant = new StoreIndex<>(context.getStateStore(DharmaTopology.DEPLOYMENTS_BY_TENANT_STORE),
+                TenantIndex::deploymentKeys);
     }
 
     @Override
@@ -40,6 +44,7 @@ final class DeploymentsProcessor implements Processor<String, SpecificRecord, Vo
         DeploymentView updated = fold.apply(current);
         if (updated != current) {
             store.put(deploymentId, updated);
+            byTenant.update(deploymentId, current, updated);
         }
     }
 }

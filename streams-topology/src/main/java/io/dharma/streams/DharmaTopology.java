@@ -40,10 +40,14 @@ import org.apache.kafka.streams.state.Stores;
  *       blueprint status changes;</li>
  *   <li>{@link #DRIFT_STORE}: blueprintId → {@code DriftView} (desired and observed state of each
  *       resource, drift), fed by {@value DharmaTopicNames#DEPLOYMENTS} and
- *       {@value DharmaTopicNames#OBSERVATIONS}; its {@code DriftEvent}s go to {@value DharmaTopicNames#DRIFT}.</li>
+ *       {@value DharmaTopicNames#OBSERVATIONS}; its {@code DriftEvent}s go to {@value DharmaTopicNames#DRIFT};</li>
+ *   <li>{@link #DEPLOYMENTS_BY_TENANT_STORE} and {@link #DRIFT_BY_TENANT_STORE}: {@link TenantIndex}
+ *       keys → deploymentId or blueprintId, kept by the processor of the store they index, so a
+ *       tenant's list reads only that tenant's entries (these two are the exception to the rule
+ *       below: never looked up by key, only scanned by prefix on the partitions of their store).</li>
  * </ul>
  *
- * <p><b>Every store is keyed by its partitioning key</b>, so
+ * <p><b>Every store but the indexes is keyed by its partitioning key</b>, so
  * {@code KafkaStreams.queryMetadataForKey(store, key, Serdes.String().serializer())} names the
  * instance that hosts a key. The inputs are keyed by blueprintId; the topology re-keys through named
  * repartition topics ({@code <application.id>-<name>-repartition}):
@@ -69,6 +73,9 @@ public final class DharmaTopology {
     public static final String DEPLOYMENTS_STORE = "dharma-deployments";
     public static final String TENANT_SUMMARY_STORE = "dharma-tenant-summary";
     public static final String DRIFT_STORE = "dharma-drift";
+    /** Index stores (see {@link TenantIndex}): same task and partitions as the store they index. */
+    public static final String DEPLOYMENTS_BY_TENANT_STORE = "dharma-deployments-by-tenant";
+    public static final String DRIFT_BY_TENANT_STORE = "dharma-drift-by-tenant";
 
     /** Repartition names; the topics are {@code <application.id>-<name>-repartition}. */
     public static final String STEPS_BY_TRACKING = "lifecycle-by-tracking";
@@ -90,6 +97,8 @@ public final class DharmaTopology {
         builder.addStateStore(store(DEPLOYMENTS_STORE, keys, serdes.deploymentView()));
         builder.addStateStore(store(TENANT_SUMMARY_STORE, keys, serdes.tenantSummary()));
         builder.addStateStore(store(DRIFT_STORE, keys, serdes.driftView()));
+        builder.addStateStore(store(DEPLOYMENTS_BY_TENANT_STORE, keys, Serdes.String()));
+        builder.addStateStore(store(DRIFT_BY_TENANT_STORE, keys, Serdes.String()));
 
         KStream<String, DeploymentEvent> deployments = builder.stream(DharmaTopicNames.DEPLOYMENTS,
                         Consumed.with(keys, serdes.deployments()).withName("deployments-source"))
@@ -149,7 +158,7 @@ public final class DharmaTopology {
                 .<SpecificRecord>mapValues(event -> event, Named.as("deployments-as-drift-input"))
                 .merge(observations.mapValues(event -> event, Named.as("observations-as-drift-input")),
                         Named.as("drift-inputs"))
-                .process(DriftProcessor::new, Named.as("drift-processor"), DRIFT_STORE)
+                .process(DriftProcessor::new, Named.as("drift-processor"), DRIFT_STORE, DRIFT_BY_TENANT_STORE)
                 .split(Named.as(DRIFT_OUTPUT))
                 .branch((key, value) -> value instanceof DriftEvent, Branched.as("events"))
                 .branch((key, value) -> value instanceof ObservedResource, Branched.as("observations"))
@@ -175,7 +184,8 @@ public final class DharmaTopology {
                         .withKeySerde(keys).withValueSerde(serdes.observedResource()))
                 .mapValues(observation -> observation, Named.as("observations-as-deployment-input"));
         byId.merge(observed, Named.as("deployment-inputs"))
-                .process(DeploymentsProcessor::new, Named.as("deployments-processor"), DEPLOYMENTS_STORE);
+                .process(DeploymentsProcessor::new, Named.as("deployments-processor"), DEPLOYMENTS_STORE,
+                        DEPLOYMENTS_BY_TENANT_STORE);
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<String> keys, Serde<V> values) {

@@ -1,5 +1,7 @@
 package io.dharma.streams;
 
+import java.util.Set;
+
 import io.dharma.events.DeploymentEvent;
 import io.dharma.events.DriftEvent;
 import io.dharma.events.ResourceObserved;
@@ -12,7 +14,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Folds deployment events and observations (both keyed by blueprintId, co-partitioned) into the
- * drift store, and forwards what {@link DriftFold} decides: each {@link DriftEvent} keyed by
+ * drift store (and its tenant index), and forwards what {@link DriftFold} decides: each {@link DriftEvent} keyed by
  * blueprintId, and each accepted observation as an {@code ObservedResource} keyed by the
  * deploymentId that last changed the resource.
  */
@@ -20,11 +22,14 @@ final class DriftProcessor implements Processor<String, SpecificRecord, String, 
 
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, DriftView> store;
+    private StoreIndex<DriftView> byTenant;
 
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         store = context.getStateStore(DharmaTopology.DRIFT_STORE);
+        byTenant = new StoreIndex<>(context.getStateStore(DharmaTopology.DRIFT_BY_TENANT_STORE),
+                view -> Set.of(TenantIndex.driftKey(view)));
     }
 
     @Override
@@ -49,6 +54,7 @@ final class DriftProcessor implements Processor<String, SpecificRecord, String, 
         }
         if (outcome.view() != current) {
             store.put(blueprintId, outcome.view());
+            byTenant.update(blueprintId, current, outcome.view());
         }
         for (DriftEvent event : outcome.events()) {
             context.forward(record.withKey(blueprintId).withValue(event));

@@ -62,6 +62,25 @@ class DeploymentViewTest {
     }
 
     @Test
+    void theTenantIndexListsTheDeploymentUnderItsCurrentStatusOnly() {
+        topology.pipe(story.requested(4), story.applying(7));
+        assertThat(indexedStoreKeys(DeploymentStatus.APPLYING)).containsExactly(story.deploymentId);
+
+        topology.pipe(story.succeeded(10, 1));
+
+        assertThat(indexedStoreKeys(null)).containsExactly(story.deploymentId);
+        assertThat(indexedStoreKeys(DeploymentStatus.SUCCEEDED)).containsExactly(story.deploymentId);
+        assertThat(indexedStoreKeys(DeploymentStatus.APPLYING)).isEmpty();
+        assertThat(topology.indexed(DharmaTopology.DEPLOYMENTS_BY_TENANT_STORE, TenantIndex.deploymentPrefix("other-tenant", null)))
+                .isEmpty();
+    }
+
+    private java.util.List<String> indexedStoreKeys(DeploymentStatus status) {
+        return topology.indexed(DharmaTopology.DEPLOYMENTS_BY_TENANT_STORE, TenantIndex.deploymentPrefix(story.tenantId, status))
+                .stream().map(entry -> entry.value).toList();
+    }
+
+    @Test
     void redeliveredEventsDoNotDoubleCount() {
         DeploymentEvent changed = story.resourceChanged(8, "aws_instance.web", ResourceChangeAction.CREATED, "i-1");
         DeploymentEvent applying = story.applying(7);

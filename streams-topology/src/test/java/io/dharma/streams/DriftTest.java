@@ -82,6 +82,9 @@ class DriftTest {
         assertThat(web.getDriftedAttributes())
                 .containsExactly(new DriftedAttribute("instance_type", "t3.small", "t3.large"));
         assertThat(topology.drift(story.blueprintId).getTenantId()).isEqualTo(story.tenantId);
+        assertThat(topology.indexed(DharmaTopology.DRIFT_BY_TENANT_STORE, TenantIndex.driftPrefix(story.tenantId)))
+                .as("the tenant's drift list finds the blueprint through the index")
+                .extracting(entry -> entry.value).containsExactly(story.blueprintId);
     }
 
     @Test

@@ -44,6 +44,12 @@ class StorePartitioningTest {
                 Map.entry(DharmaTopology.TENANT_SUMMARY_STORE, Set.of("tenant-status-changes-repartition")),
                 Map.entry(DharmaTopology.DEPLOYMENTS_STORE,
                         Set.of("deployments-by-id-repartition", "observations-by-deployment-repartition")),
+                // an index lives in the task of the store it indexes, so it has that store's partitions
+                Map.entry(DharmaTopology.DEPLOYMENTS_BY_TENANT_STORE,
+                        Set.of("deployments-by-id-repartition", "observations-by-deployment-repartition")),
+                Map.entry(DharmaTopology.DRIFT_BY_TENANT_STORE, Set.of(DharmaTopicNames.BLUEPRINTS, DharmaTopicNames.IAC,
+                        DharmaTopicNames.GUARDRAILS, DharmaTopicNames.COSTS, DharmaTopicNames.DEPLOYMENTS,
+                        DharmaTopicNames.OBSERVATIONS)),
                 // the input sub-topology (shared with the lifecycle steps): every topic keyed by blueprintId
                 Map.entry(DharmaTopology.DRIFT_STORE, Set.of(DharmaTopicNames.BLUEPRINTS, DharmaTopicNames.IAC,
                         DharmaTopicNames.GUARDRAILS, DharmaTopicNames.COSTS, DharmaTopicNames.DEPLOYMENTS,

@@ -102,6 +102,16 @@ final class TopologyFixture implements AutoCloseable {
         return store.get(blueprintId);
     }
 
+    /** The entries of an index store under {@code prefix}: index key → store key, in key order. */
+    List<KeyValue<String, String>> indexed(String indexStore, String prefix) {
+        KeyValueStore<String, String> store = driver.getKeyValueStore(indexStore);
+        try (var entries = store.range(prefix, TenantIndex.upperBound(prefix))) {
+            List<KeyValue<String, String>> all = new java.util.ArrayList<>();
+            entries.forEachRemaining(all::add);
+            return all;
+        }
+    }
+
     /** The drift events written since the last call, with their keys. */
     List<KeyValue<String, DriftEvent>> driftEvents() {
         return drift.readKeyValuesToList();

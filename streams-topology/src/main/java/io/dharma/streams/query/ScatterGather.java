@@ -17,9 +17,10 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Scans a store across every instance: this instance's partitions locally, every other host's
- * through its query API with {@code X-Dharma-State-Scope: local}. The answer is given only when
- * the partitions answered are exactly all of the store's; otherwise the scan is unavailable.
+ * Lists a store's entries through one of its index stores across every instance: this instance's
+ * partitions locally, every other host's through its query API with {@code X-Dharma-State-Scope:
+ * local}. The answer is given only when the partitions answered are exactly all of the store's;
+ * otherwise the list is unavailable.
  */
 public final class ScatterGather {
 
@@ -37,24 +38,29 @@ public final class ScatterGather {
     public record Gathered<T>(List<T> items, boolean more) {
     }
 
-    /** This instance's part: matching store entries after {@code afterKey}, turned into items. */
-    public <V, T> LocalScanResponse<T> local(String store, String afterKey, Predicate<V> filter, int limit,
-            Function<KeyValue<String, V>, List<T>> toItems) {
-        StateQueries.LocalScan<V> scan = queries.scanLocal(store, afterKey, filter, limit);
+    /** Which entries to list: those {@code index} lists under {@code prefix}, after {@code afterKey}, matching {@code filter}. */
+    public record Listing<V>(String index, String store, String prefix, String afterKey, Predicate<V> filter) {
+    }
+
+    /** This instance's part: matching store entries, turned into items. */
+    public <V, T> LocalScanResponse<T> local(Listing<V> listing, int limit, Function<KeyValue<String, V>, List<T>> toItems) {
+        StateQueries.LocalScan<V> scan = queries.scanLocalIndex(listing.index(), listing.store(), listing.prefix(),
+                listing.afterKey(), listing.filter(), limit);
         List<T> items = scan.entries().stream().flatMap(entry -> toItems.apply(entry).stream()).toList();
         return new LocalScanResponse<>(scan.partitions(), items);
     }
 
     /**
      * The whole store's matching items, in {@code order}, at most {@code limit}. {@code order} must
-     * sort by store key first, so a page is the same whichever instances answered it. {@code filter}
+     * sort by store key first, so a page is the same whichever instances answered it. The listing
      * already holds the caller's tenant; {@code request} is only what is passed on to the other hosts
      * (its path, query and credential), which apply the same filter to their part.
      */
-    public <V, T> Gathered<T> everywhere(HttpServletRequest request, String store, String afterKey, Predicate<V> filter,
-            int limit, Function<KeyValue<String, V>, List<T>> toItems, Class<T> itemType, Comparator<T> order) {
+    public <V, T> Gathered<T> everywhere(HttpServletRequest request, Listing<V> listing, int limit,
+            Function<KeyValue<String, V>, List<T>> toItems, Class<T> itemType, Comparator<T> order) {
         int fetch = limit == Integer.MAX_VALUE ? limit : limit + 1;
-        LocalScanResponse<T> local = local(store, afterKey, filter, fetch, toItems);
+        LocalScanResponse<T> local = local(listing, fetch, toItems);
+        String store = listing.index();
         Set<Integer> partitions = new TreeSet<>(local.partitions());
         List<T> items = new ArrayList<>(local.items());
         JavaType remoteType = json.getTypeFactory().constructParametricType(LocalScanResponse.class, itemType);

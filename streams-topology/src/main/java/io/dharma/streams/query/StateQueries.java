@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import io.dharma.streams.TenantIndex;
 import io.dharma.streams.runtime.StateStreams;
 import io.dharma.streams.runtime.StateUnavailableException;
 import org.apache.kafka.clients.admin.Admin;
@@ -100,29 +101,36 @@ public final class StateQueries implements AutoCloseable {
     }
 
     /**
-     * The entries of this instance's active partitions whose key is after {@code afterKey} (all when
-     * null) and whose value matches, at most {@code limit}, in key order.
+     * The entries of {@code store} listed by {@code index} (a store of the same task, see
+     * {@code TenantIndex}) under {@code prefix}, on this instance's active partitions: at most
+     * {@code limit} per partition whose store key is after {@code afterKey} (all when null) and whose
+     * value matches, in store-key order. Reads only the prefix's entries, never the whole store.
      */
-    public <V> LocalScan<V> scanLocal(String store, String afterKey, Predicate<V> filter, int limit) {
+    public <V> LocalScan<V> scanLocalIndex(String index, String store, String prefix, String afterKey,
+            Predicate<V> filter, int limit) {
         KafkaStreams running = streams.running();
-        Set<Integer> partitions = localActivePartitions(running, store);
+        Set<Integer> partitions = localActivePartitions(running, index);
+        String from = afterKey == null ? prefix : prefix + afterKey;
+        String to = TenantIndex.upperBound(prefix);
         List<KeyValue<String, V>> entries = new ArrayList<>();
         for (int partition : partitions) {
+            ReadOnlyKeyValueStore<String, String> keys = activePartition(running, index, partition);
             ReadOnlyKeyValueStore<String, V> values = activePartition(running, store, partition);
-            try (KeyValueIterator<String, V> iterator = afterKey == null ? values.all() : values.range(afterKey, null)) {
+            try (KeyValueIterator<String, String> iterator = keys.range(from, to)) {
                 int taken = 0;
                 while (iterator.hasNext() && taken < limit) {
-                    KeyValue<String, V> entry = iterator.next();
-                    if (afterKey != null && entry.key.compareTo(afterKey) <= 0) {
+                    String key = iterator.next().value;
+                    if (afterKey != null && key.compareTo(afterKey) <= 0) {
                         continue;
                     }
-                    if (filter.test(entry.value)) {
-                        entries.add(entry);
+                    V value = values.get(key);
+                    if (value != null && filter.test(value)) {
+                        entries.add(KeyValue.pair(key, value));
                         taken++;
                     }
                 }
             } catch (InvalidStateStoreException e) {
-                throw new StateUnavailableException(store + " partition " + partition + " cannot be read now", e);
+                throw new StateUnavailableException(index + " partition " + partition + " cannot be read now", e);
             }
         }
         entries.sort(Comparator.comparing(entry -> entry.key));

@@ -8,9 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 import io.dharma.streams.DharmaTopology;
+import io.dharma.streams.TenantIndex;
 import io.dharma.streams.views.BlueprintView;
 import io.dharma.streams.views.DeploymentStatus;
 import io.dharma.streams.views.DeploymentView;
@@ -97,14 +97,15 @@ public class StateQueryController {
             throw new ApiException(QueryApiError.INVALID_QUERY, "limit must be between 1 and " + MAX_PAGE);
         }
         String after = cursor == null ? null : decodeCursor(cursor);
-        Predicate<DeploymentView> visible = view -> view.getTenantId().equals(tenant)
-                && (wanted == null || view.getStatus() == wanted);
+        ScatterGather.Listing<DeploymentView> listing = new ScatterGather.Listing<>(
+                DharmaTopology.DEPLOYMENTS_BY_TENANT_STORE, DharmaTopology.DEPLOYMENTS_STORE,
+                TenantIndex.deploymentPrefix(tenant, wanted), after,
+                view -> view.getTenantId().equals(tenant) && (wanted == null || view.getStatus() == wanted));
         if (InstanceForwarding.asksLocalScope(request)) {
-            return scans.local(DharmaTopology.DEPLOYMENTS_STORE, after, visible, limit + 1,
-                    entry -> List.of(DeploymentSummary.of(entry.value)));
+            return scans.local(listing, limit + 1, entry -> List.of(DeploymentSummary.of(entry.value)));
         }
-        ScatterGather.Gathered<DeploymentSummary> page = scans.everywhere(request, DharmaTopology.DEPLOYMENTS_STORE,
-                after, visible, limit, entry -> List.of(DeploymentSummary.of(entry.value)), DeploymentSummary.class,
+        ScatterGather.Gathered<DeploymentSummary> page = scans.everywhere(request, listing, limit,
+                entry -> List.of(DeploymentSummary.of(entry.value)), DeploymentSummary.class,
                 Comparator.comparing(DeploymentSummary::deploymentId));
         return new DeploymentPage(page.items(), page.more() ? encodeCursor(page.items().getLast().deploymentId()) : null);
     }
@@ -112,13 +113,13 @@ public class StateQueryController {
     @GetMapping("/api/v1/drift")
     Object drift(Caller caller, HttpServletRequest request, @RequestParam(required = false) String blueprintId) {
         String tenant = caller.tenant();
-        Predicate<DriftView> visible = view -> view.getTenantId().equals(tenant)
-                && (blueprintId == null || view.getBlueprintId().equals(blueprintId));
+        ScatterGather.Listing<DriftView> listing = new ScatterGather.Listing<>(
+                DharmaTopology.DRIFT_BY_TENANT_STORE, DharmaTopology.DRIFT_STORE, TenantIndex.driftPrefix(tenant), null,
+                view -> view.getTenantId().equals(tenant) && (blueprintId == null || view.getBlueprintId().equals(blueprintId)));
         if (InstanceForwarding.asksLocalScope(request)) {
-            return scans.local(DharmaTopology.DRIFT_STORE, null, visible, Integer.MAX_VALUE,
-                    entry -> DriftResponse.itemsOf(entry.value));
+            return scans.local(listing, Integer.MAX_VALUE, entry -> DriftResponse.itemsOf(entry.value));
         }
-        return new DriftResponse(scans.everywhere(request, DharmaTopology.DRIFT_STORE, null, visible, Integer.MAX_VALUE,
+        return new DriftResponse(scans.everywhere(request, listing, Integer.MAX_VALUE,
                 entry -> DriftResponse.itemsOf(entry.value), DriftResponse.Item.class, DriftResponse.Item.ORDER).items());
     }
 
