@@ -46,9 +46,12 @@ class ConsumerCrashTest {
     private static final int INPUTS = BLUEPRINTS * VERSIONS_PER_BLUEPRINT;
     // The dead consumer leaves the group after this; its open transaction is aborted after the
     // transaction timeout. Both short here so the restart does not wait for the defaults.
+    // Small poll batches (one Kafka transaction each), so the kill finds some batches committed,
+    // one open and more to come; with the default 500 the first poll could take every input.
     private static final String[] FAST_RECOVERY = {
             "--spring.kafka.consumer.properties.session.timeout.ms=6000",
-            "--spring.kafka.producer.properties.transaction.timeout.ms=5000"};
+            "--spring.kafka.producer.properties.transaction.timeout.ms=5000",
+            "--spring.kafka.consumer.max-poll-records=10"};
 
     @Test
     void aConsumerKilledMidStreamAndRestartedNeitherLosesNorDuplicatesAnOutput() throws Exception {
