@@ -55,6 +55,8 @@ final class ConsumerBench implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "PT10M", description = "Give up after (default ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    final Figures figures = new Figures();
+
     @Override
     public Integer call() throws Exception {
         List<Example> inputs = loadExamples();
@@ -67,6 +69,7 @@ final class ConsumerBench implements Callable<Integer> {
                     events, inputs.size());
             took.forEach((topic, d) -> System.out.printf("  %-22s %d outputs in %.1f s = %.0f events/s%n",
                     topic, events, d.toMillis() / 1000.0, events / (d.toMillis() / 1000.0)));
+            took.forEach((topic, d) -> figures.rate("consumer to " + topic, events / (d.toMillis() / 1000.0), "events/s"));
         }
         return 0;
     }

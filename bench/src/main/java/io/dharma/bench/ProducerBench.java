@@ -33,6 +33,8 @@ final class ProducerBench implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "6", description = "Topic partitions (default ${DEFAULT-VALUE}).")
     int partitions;
 
+    final Figures figures = new Figures();
+
     @Override
     public Integer call() throws Exception {
         System.out.println(Machine.describe());
@@ -63,6 +65,7 @@ final class ProducerBench implements Callable<Integer> {
                 System.out.printf("kafka-producer: %d records of %d bytes in %.1f s = %.0f records/s, %.1f MiB/s (acks=all, idempotent, %d partitions)%n",
                         acked.sum(), recordBytes, seconds, acked.sum() / seconds,
                         acked.sum() * (double) recordBytes / seconds / (1024 * 1024), partitions);
+                figures.rate("raw Kafka producer, %d B, acks=all".formatted(recordBytes), acked.sum() / seconds, "records/s");
             }
         }
         return 0;

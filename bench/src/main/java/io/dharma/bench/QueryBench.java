@@ -88,6 +88,8 @@ final class QueryBench implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "PT20M", description = "Give up populating after (default ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    final Figures figures = new Figures();
+
     @Override
     public Integer call() throws Exception {
         if (mix.size() != Lookup.values().length || mix.stream().mapToInt(Integer::intValue).sum() != 100
@@ -108,17 +110,25 @@ final class QueryBench implements Callable<Integer> {
                     populated.events(), populated.events() / deployments, blueprintFile,
                     seconds(populated.published()), seconds(populated.folded()),
                     populated.events() / seconds(populated.folded()));
+            figures.rate("state fold, %d deployments".formatted(deployments), populated.events() / seconds(populated.folded()),
+                    "events/s");
 
             LoadPhase.Result lookups = new LoadPhase(client, clients, warmup, duration).run(lookupProbes(cluster, populated));
             System.out.printf("  lookups (%d%% deployment, %d%% tracking, %d%% blueprint status), %s measured after %s warm-up:%n",
                     mix.get(0), mix.get(1), mix.get(2), duration, warmup);
             print(lookups, instances > 1);
+            figures.rate("query lookups, %d deployments".formatted(deployments), lookups.perSecond(), "req/s");
+            figures.latencyMs("query lookup p99, %d deployments".formatted(deployments),
+                    lookups.latencies().getValueAtPercentile(99) / 1000.0);
 
             if (!listDuration.isZero()) {
                 LoadPhase.Result lists = new LoadPhase(client, clients, warmup, listDuration).run(listProbes(cluster, populated));
                 System.out.printf("  list (GET /api/v1/deployments?limit=50, first page of a random tenant%s), %s measured after %s warm-up:%n",
                         instances > 1 ? ", gathered from every instance" : "", listDuration, warmup);
                 print(lists, false);
+                figures.rate("tenant's first page, %d deployments".formatted(deployments), lists.perSecond(), "pages/s");
+                figures.latencyMs("tenant's first page p99, %d deployments".formatted(deployments),
+                        lists.latencies().getValueAtPercentile(99) / 1000.0);
             }
         }
         return 0;

@@ -53,6 +53,8 @@ final class SubmissionBench implements Callable<Integer> {
     @Option(names = "--names", defaultValue = "1000", description = "Distinct blueprint names to rotate through (default ${DEFAULT-VALUE}).")
     int names;
 
+    final Figures figures = new Figures();
+
     @Override
     public Integer call() throws Exception {
         String template = Files.readString(blueprint);
@@ -69,6 +71,9 @@ final class SubmissionBench implements Callable<Integer> {
             System.out.printf("  accepted (202): %d = %.1f submissions/s; other answers: %s%n",
                     result.accepted, result.accepted / (double) duration.toMillis() * 1000, result.others);
             System.out.println("  latency " + Latencies.summary(result.latencies));
+            figures.rate("submissions, %d clients".formatted(clients), result.accepted / (double) duration.toMillis() * 1000,
+                    "submissions/s");
+            figures.latencyMs("submission p99, %d clients".formatted(clients), result.latencies.getValueAtPercentile(99) / 1000.0);
             awaitRelay(target.bootstrapServers(), before + result.acceptedTotal);
         }
         return 0;

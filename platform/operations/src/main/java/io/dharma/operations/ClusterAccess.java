@@ -55,6 +55,9 @@ public record ClusterAccess(String bootstrapServers, String registryUrl, Duratio
         config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis());
         config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, millis());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "dharma-operations-reader");
+        // Replays read whole topics: larger polls and fetches than a service consumer's defaults.
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         config.put(CommonClientConfigs.METADATA_MAX_AGE_CONFIG, 30_000);
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * One record as a replay or tail shows it.
@@ -61,6 +61,18 @@ public record ReplayedRecord(String topic, int partition, long offset, Instant t
 
     /** The record as one JSON object: topic, partition, offset, timestamp, key, headers, value (or error). */
     public ObjectNode toJson() {
+        return toJson(false);
+    }
+
+    /**
+     * {@link #toJson()} on one line, for JSON Lines output. The value's Avro JSON goes in as it is
+     * (it is valid JSON), not parsed into a tree and written again: a replay writes many records.
+     */
+    public String toJsonLine() {
+        return JSON.writeValueAsString(toJson(true));
+    }
+
+    private ObjectNode toJson(boolean rawValue) {
         ObjectNode node = JSON.createObjectNode();
         node.put("topic", topic);
         node.put("partition", partition);
@@ -76,18 +88,14 @@ public record ReplayedRecord(String topic, int partition, long offset, Instant t
                 h.put("value", header.value());
             }
         }
-        if (decoded()) {
-            JsonNode value = JSON.readTree(valueJson);
-            node.set("value", value);
-        } else {
+        if (!decoded()) {
             node.putNull("value");
             node.put("error", error);
+        } else if (rawValue) {
+            node.putRawValue("value", new RawValue(valueJson));
+        } else {
+            node.set("value", JSON.readTree(valueJson));
         }
         return node;
-    }
-
-    /** {@link #toJson()} on one line, for JSON Lines output. */
-    public String toJsonLine() {
-        return JSON.writeValueAsString(toJson());
     }
 }
