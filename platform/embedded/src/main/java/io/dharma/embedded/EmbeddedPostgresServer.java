@@ -61,6 +61,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         .setDataDirectory(pgData)
                         .setCleanDataDirectory(false)
                         .setPort(FreePorts.resolve(port))
+                        // zonky turns it off for speed; a commit (a 202, an outbox row) must survive a crash
+                        .setServerConfig("synchronous_commit", "on")
                         .start();
                 server = new EmbeddedPostgresServer(postgres.getPort(), postgres::close);
             }

@@ -34,6 +34,17 @@ class EmbeddedPostgresServerTest {
         }
     }
 
+    @Test
+    void aCommitIsDurableBeforeItReturns() throws Exception {
+        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dataDir, 0);
+             Connection c = pg.dataSource().getConnection();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW synchronous_commit")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("on");
+        }
+    }
+
     /**
      * What a platform killed with SIGKILL leaves: its PostgreSQL still running on the directory. The
      * next start uses that server, and a session of the dead platform's orphan (a Terraform run,
