@@ -62,6 +62,8 @@ final class AllBench implements Callable<Integer> {
         System.out.println(Machine.describe());
         double producer = only(run(new ProducerBench()).figures);
         double postgres = only(run(new PostgresCommitBench()).figures);
+        run(new SubmissionBench(), "--clients", String.valueOf(submissionClients), "--intake-only").figures.all()
+                .forEach(table::add);
         run(new SubmissionBench(), "--clients", String.valueOf(submissionClients)).figures.all().forEach(table::add);
         run(new ConsumerBench()).figures.all().forEach(table::add);
         QueryBench smallQueries = run(new QueryBench(), "--deployments", String.valueOf(deployments.get(0)));

@@ -53,6 +53,10 @@ final class SubmissionBench implements Callable<Integer> {
     @Option(names = "--names", defaultValue = "1000", description = "Distinct blueprint names to rotate through (default ${DEFAULT-VALUE}).")
     int names;
 
+    @Option(names = "--intake-only", description = "Start only the intake side (no generator, guardrails, costing, "
+            + "orchestrator or state application), so the figure is the intake's own and not shared with the pipeline.")
+    boolean intakeOnly;
+
     final Figures figures = new Figures();
 
     @Override
@@ -63,17 +67,19 @@ final class SubmissionBench implements Callable<Integer> {
             throw new IllegalArgumentException(blueprint + " has no metadata.name to vary");
         }
         System.out.println(Machine.describe());
-        try (BenchTarget target = BenchTarget.startEmbedded()) {
+        try (BenchTarget target = intakeOnly ? BenchTarget.startIntakeOnly() : BenchTarget.startEmbedded()) {
             long before = committedRecordsNow(target.bootstrapServers());
             Result result = drive(target.apiUrl(), template, m);
-            System.out.printf("submissions: %d clients, %s measured after %s warm-up, blueprint %s (%d bytes)%n",
-                    clients, duration, warmup, blueprint, template.length());
+            System.out.printf("submissions: %d clients, %s measured after %s warm-up, blueprint %s (%d bytes), %s%n",
+                    clients, duration, warmup, blueprint, template.length(),
+                    intakeOnly ? "intake only" : "whole platform running (every submission also flows through the pipeline)");
             System.out.printf("  accepted (202): %d = %.1f submissions/s; other answers: %s%n",
                     result.accepted, result.accepted / (double) duration.toMillis() * 1000, result.others);
             System.out.println("  latency " + Latencies.summary(result.latencies));
-            figures.rate("submissions, %d clients".formatted(clients), result.accepted / (double) duration.toMillis() * 1000,
+            String scope = intakeOnly ? ", intake only" : "";
+            figures.rate("submissions, %d clients%s".formatted(clients, scope), result.accepted / (double) duration.toMillis() * 1000,
                     "submissions/s");
-            figures.latencyMs("submission p99, %d clients".formatted(clients), result.latencies.getValueAtPercentile(99) / 1000.0);
+            figures.latencyMs("submission p99, %d clients%s".formatted(clients, scope), result.latencies.getValueAtPercentile(99) / 1000.0);
             awaitRelay(target.bootstrapServers(), before + result.acceptedTotal);
         }
         return 0;
