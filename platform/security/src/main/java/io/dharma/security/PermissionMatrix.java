@@ -28,9 +28,12 @@ public final class PermissionMatrix {
     public static final String RESOURCE = "permissions.yaml";
 
     private final List<Operation> operations;
+    /** One per operation, same order: parsed once, since every request is matched against them. */
+    private final List<PathPatternRequestMatcher> matchers;
 
     private PermissionMatrix(List<Operation> operations) {
         this.operations = List.copyOf(operations);
+        this.matchers = this.operations.stream().map(Operation::matcher).toList();
     }
 
     public static PermissionMatrix load() {
@@ -60,7 +63,12 @@ public final class PermissionMatrix {
     }
 
     public Optional<Operation> match(HttpServletRequest request) {
-        return operations.stream().filter(operation -> operation.matcher().matches(request)).findFirst();
+        for (int i = 0; i < operations.size(); i++) {
+            if (matchers.get(i).matches(request)) {
+                return Optional.of(operations.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Role lists may nest (YAML aliases of role groups); unknown role names fail the load. */
