@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "all", mixinStandardHelpOptions = true,
         description = {"Runs every driver in one process and prints one table: each figure as a share of the raw Kafka",
             "producer and raw PostgreSQL commit rates measured in the same run, the targets, and how query and replay",
-            "costs grow with the data (10k -> 100k deployments, 100k -> 1M replayed records). About 20 minutes on 2 cores."})
+            "costs grow with the data (10k -> 100k deployments, 100k -> 1M replayed records). About 10 minutes on 2 cores."})
 final class AllBench implements Callable<Integer> {
 
     /** The targets (issue 14), by the start of a figure's name. */
