@@ -8,6 +8,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +19,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -70,6 +72,20 @@ public class PlatformProblemHandler {
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
         return Problems.respond(Problems.of(CommonApiError.UNSUPPORTED_MEDIA_TYPE,
                 "Content-Type " + e.getContentType() + " is not supported; use one of " + e.getSupportedMediaTypes()));
+    }
+
+    /** No operation takes multipart bodies; a multipart Content-Type (without a boundary, say) never reaches one. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+        return Problems.respond(Problems.of(CommonApiError.UNSUPPORTED_MEDIA_TYPE,
+                "multipart request bodies are not accepted by this API"));
+    }
+
+    /** A Content-Type header that is not a media type at all (an unknown charset, a broken parameter). */
+    @ExceptionHandler(InvalidMediaTypeException.class)
+    ResponseEntity<ProblemDetail> invalidMediaType(InvalidMediaTypeException e) {
+        return Problems.respond(Problems.of(CommonApiError.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type is not a valid media type: " + e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -44,6 +44,17 @@ class PlatformProblemHandlerTest {
             throw new IllegalStateException("secret internals");
         }
 
+        @GetMapping("/multipart")
+        String multipart() {
+            throw new org.springframework.web.multipart.MultipartException("Failed to parse multipart servlet request");
+        }
+
+        @GetMapping("/bad-content-type")
+        String badContentType() {
+            throw new org.springframework.http.InvalidMediaTypeException("application/yaml; charset=bogus",
+                    "unsupported charset 'bogus'");
+        }
+
         @PostMapping(path = "/json", consumes = MediaType.APPLICATION_JSON_VALUE)
         String json(@RequestBody String body) {
             return body;
@@ -70,6 +81,16 @@ class PlatformProblemHandlerTest {
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "7"))
                 .andExpect(jsonPath("$.code").value("service.unavailable"));
+    }
+
+    @Test
+    void aMultipartBodyOrABrokenContentTypeIs415NotA500() throws Exception {
+        mvc.perform(get("/multipart"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.code").value("request.unsupported-media-type"));
+        mvc.perform(get("/bad-content-type"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("unsupported charset 'bogus'")));
     }
 
     @Test
