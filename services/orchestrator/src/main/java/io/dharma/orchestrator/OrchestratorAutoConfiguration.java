@@ -42,7 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The orchestrator's beans, for running it alone ({@code app.OrchestratorApplication}) or inside
  * the one-JVM launcher. Bean names start with {@code orchestrator}; the Kafka consumer group is
- * {@value VerdictListener#GROUP}. It needs one {@link InfrastructureExecutor} bean (the sandbox
+ * {@code dharma.orchestrator.consumer-group} (default
+ * {@value OrchestratorProperties#DEFAULT_CONSUMER_GROUP}). It needs one {@link InfrastructureExecutor} bean (the sandbox
  * cloud by default), looked up when the first deployment is decided.
  *
  * <p>The orchestrator owns the PostgreSQL schema {@value #SCHEMA}, migrated by its own Flyway

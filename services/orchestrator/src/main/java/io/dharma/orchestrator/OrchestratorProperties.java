@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fourEyesEnvironments the environments ("dev", "staging", "prod", as blueprints spell
  *        them) where a deployment's submitter may not approve it and a destroy waits for the
  *        approval of someone other than who asked for it
+ * @param consumerGroup consumer group (and listener id) of the verdict listener on the four lifecycle topics
  */
 @ConfigurationProperties("dharma.orchestrator")
 public record OrchestratorProperties(
@@ -26,7 +27,10 @@ public record OrchestratorProperties(
         @DefaultValue ExecutorRetry executorRetry,
         @DefaultValue Drift drift,
         Map<String, String> executors,
-        @DefaultValue("prod") List<String> fourEyesEnvironments) {
+        @DefaultValue("prod") List<String> fourEyesEnvironments,
+        @DefaultValue(OrchestratorProperties.DEFAULT_CONSUMER_GROUP) String consumerGroup) {
+
+    public static final String DEFAULT_CONSUMER_GROUP = "dharma-orchestrator";
 
     public OrchestratorProperties {
         executors = executors == null ? Map.of() : Map.copyOf(executors);

@@ -8,18 +8,18 @@ import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;
 import io.dharma.kafka.processing.EnvelopeAccess;
 import io.dharma.kafka.processing.UnprocessableEventException;
 import io.dharma.kafka.topics.DharmaTopicNames;
+import io.dharma.orchestrator.OrchestratorProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /**
- * The orchestrator's one consumer (group {@value #GROUP}) of the four topics a decision needs.
- * The platform's container wraps each record in a Kafka transaction that only commits its offset
- * (the orchestrator emits through its outbox), deduplicates on eventId and dead-letters what
+ * The orchestrator's one consumer (group {@code dharma.orchestrator.consumer-group}, default
+ * {@value OrchestratorProperties#DEFAULT_CONSUMER_GROUP}) of the four topics a decision needs. The
+ * platform's container runs it over each poll batch in a Kafka transaction that only commits the
+ * offsets (the orchestrator emits through its outbox), deduplicates on eventId and dead-letters what
  * cannot be processed.
  */
 public class VerdictListener {
-
-    public static final String GROUP = "dharma-orchestrator";
 
     private final VerdictJoin join;
 
@@ -27,7 +27,7 @@ public class VerdictListener {
         this.join = join;
     }
 
-    @KafkaListener(id = GROUP,
+    @KafkaListener(id = "${dharma.orchestrator.consumer-group:" + OrchestratorProperties.DEFAULT_CONSUMER_GROUP + "}",
             topics = {DharmaTopicNames.BLUEPRINTS, DharmaTopicNames.IAC, DharmaTopicNames.GUARDRAILS, DharmaTopicNames.COSTS},
             containerFactory = DharmaProcessingAutoConfiguration.LISTENER_CONTAINER_FACTORY)
     void on(ConsumerRecord<String, Object> record) {
