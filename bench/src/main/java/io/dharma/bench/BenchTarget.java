@@ -5,10 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import io.dharma.costing.CostingAutoConfiguration;
+import io.dharma.generator.GeneratorAutoConfiguration;
+import io.dharma.guardrails.GuardrailsAutoConfiguration;
 import io.dharma.launcher.EmbeddedSettings;
 import io.dharma.launcher.PlatformLauncher;
 import io.dharma.launcher.RunningPlatform;
+import io.dharma.orchestrator.OrchestratorAutoConfiguration;
+import io.dharma.sandbox.SandboxAutoConfiguration;
+import io.dharma.streams.StateAutoConfiguration;
+import io.dharma.terraform.TerraformExecutorAutoConfiguration;
 
 /** The platform under load: started in this JVM on free ports, as `./dharma up` would start it. */
 final class BenchTarget implements AutoCloseable {
@@ -20,11 +28,10 @@ final class BenchTarget implements AutoCloseable {
     }
 
     /** The services left out by {@link #startIntakeOnly()}: everything downstream of the intake's outbox. */
-    private static final String DOWNSTREAM_SERVICES = String.join(",",
-            "io.dharma.generator.GeneratorAutoConfiguration", "io.dharma.guardrails.GuardrailsAutoConfiguration",
-            "io.dharma.costing.CostingAutoConfiguration", "io.dharma.orchestrator.OrchestratorAutoConfiguration",
-            "io.dharma.sandbox.SandboxAutoConfiguration", "io.dharma.terraform.TerraformExecutorAutoConfiguration",
-            "io.dharma.streams.StateAutoConfiguration");
+    private static final String DOWNSTREAM_SERVICES = String.join(",", Stream.of(GeneratorAutoConfiguration.class,
+            GuardrailsAutoConfiguration.class, CostingAutoConfiguration.class, OrchestratorAutoConfiguration.class,
+            SandboxAutoConfiguration.class, TerraformExecutorAutoConfiguration.class, StateAutoConfiguration.class)
+            .map(Class::getName).toList());
 
     static BenchTarget startEmbedded() {
         return start(Map.of());

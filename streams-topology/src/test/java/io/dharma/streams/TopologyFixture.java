@@ -2,6 +2,7 @@ package io.dharma.streams;
 
 import io.dharma.kafka.topics.DharmaTopicNames;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -106,7 +107,7 @@ final class TopologyFixture implements AutoCloseable {
     List<KeyValue<String, String>> indexed(String indexStore, String prefix) {
         KeyValueStore<String, String> store = driver.getKeyValueStore(indexStore);
         try (var entries = store.range(prefix, TenantIndex.upperBound(prefix))) {
-            List<KeyValue<String, String>> all = new java.util.ArrayList<>();
+            List<KeyValue<String, String>> all = new ArrayList<>();
             entries.forEachRemaining(all::add);
             return all;
         }

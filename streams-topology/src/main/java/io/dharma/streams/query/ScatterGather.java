@@ -60,18 +60,18 @@ public final class ScatterGather {
             Function<KeyValue<String, V>, List<T>> toItems, Class<T> itemType, Comparator<T> order) {
         int fetch = limit == Integer.MAX_VALUE ? limit : limit + 1;
         LocalScanResponse<T> local = local(listing, fetch, toItems);
-        String store = listing.index();
+        String index = listing.index();
         Set<Integer> partitions = new TreeSet<>(local.partitions());
         List<T> items = new ArrayList<>(local.items());
         JavaType remoteType = json.getTypeFactory().constructParametricType(LocalScanResponse.class, itemType);
-        for (HostInfo host : queries.otherHosts(store)) {
+        for (HostInfo host : queries.otherHosts(index)) {
             LocalScanResponse<T> remote = json.readValue(forwarding.localScan(host, request), remoteType);
             partitions.addAll(remote.partitions());
             items.addAll(remote.items());
         }
-        int expected = queries.partitionCount(store);
+        int expected = queries.partitionCount(index);
         if (!partitions.equals(new TreeSet<>(IntStream.range(0, expected).boxed().toList()))) {
-            throw new StateUnavailableException(store + ": partitions " + partitions + " answered of " + expected
+            throw new StateUnavailableException(index + ": partitions " + partitions + " answered of " + expected
                     + " (rebalancing)");
         }
         items.sort(order);
