@@ -37,6 +37,15 @@ final class BenchTarget implements AutoCloseable {
         return start(Map.of());
     }
 
+    /**
+     * The whole platform with a sandbox that creates, updates and deletes instantly (its default
+     * is 200 ms each, as a provider is never instant), so a deployment takes the platform's own
+     * time. AWS blueprints go to the sandbox: the bench starts no Terraform target.
+     */
+    static BenchTarget startWithInstantSandbox() {
+        return start(Map.of("dharma.sandbox.latency", "0ms"));
+    }
+
     /** The platform without the services that consume the intake's events, so they do not share the CPU. */
     static BenchTarget startIntakeOnly() {
         return start(Map.of("spring.autoconfigure.exclude", DOWNSTREAM_SERVICES,

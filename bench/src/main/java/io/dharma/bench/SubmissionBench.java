@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,8 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -35,7 +32,6 @@ import picocli.CommandLine.Option;
         description = "Concurrent blueprint submissions against the intake API (embedded platform).")
 final class SubmissionBench implements Callable<Integer> {
 
-    private static final Pattern METADATA_NAME = Pattern.compile("(?m)^(metadata:\\s*\\n(?:[ \\t].*\\n)*?[ \\t]+name:[ \\t]*)(\\S+)");
     private static final String TOPIC = "dharma.blueprints.v1";
 
     @Option(names = "--clients", defaultValue = "16", description = "Concurrent clients (default ${DEFAULT-VALUE}).")
@@ -61,15 +57,11 @@ final class SubmissionBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String template = Files.readString(blueprint);
-        Matcher m = METADATA_NAME.matcher(template);
-        if (!m.find()) {
-            throw new IllegalArgumentException(blueprint + " has no metadata.name to vary");
-        }
+        BlueprintTemplate template = BlueprintTemplate.read(blueprint);
         System.out.println(Machine.describe());
         try (BenchTarget target = intakeOnly ? BenchTarget.startIntakeOnly() : BenchTarget.startEmbedded()) {
             long before = committedRecordsNow(target.bootstrapServers());
-            Result result = drive(target.apiUrl(), template, m);
+            Result result = drive(target.apiUrl(), template);
             System.out.printf("submissions: %d clients, %s measured after %s warm-up, blueprint %s (%d bytes), %s%n",
                     clients, duration, warmup, blueprint, template.length(),
                     intakeOnly ? "intake only" : "whole platform running (every submission also flows through the pipeline)");
@@ -88,7 +80,7 @@ final class SubmissionBench implements Callable<Integer> {
     private record Result(long accepted, long acceptedTotal, Map<Integer, Long> others, Histogram latencies) {
     }
 
-    private Result drive(String apiUrl, String template, Matcher nameMatch) throws InterruptedException {
+    private Result drive(String apiUrl, BlueprintTemplate template) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create(apiUrl + "/api/v1/blueprints");
         Latencies latencies = new Latencies();
@@ -96,8 +88,6 @@ final class SubmissionBench implements Callable<Integer> {
         LongAdder acceptedTotal = new LongAdder();
         Map<Integer, Long> others = new ConcurrentHashMap<>();
         AtomicLong sequence = new AtomicLong();
-        String prefix = template.substring(0, nameMatch.start(2));
-        String suffix = template.substring(nameMatch.end(2));
 
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
@@ -106,7 +96,7 @@ final class SubmissionBench implements Callable<Integer> {
             for (int c = 0; c < clients; c++) {
                 pool.submit(() -> {
                     while (System.nanoTime() < end) {
-                        String body = prefix + "bench-" + (sequence.incrementAndGet() % names) + suffix;
+                        String body = template.named("bench-" + (sequence.incrementAndGet() % names));
                         HttpRequest request = HttpRequest.newBuilder(uri)
                                 .header("Content-Type", "application/yaml")
                                 .header("Authorization", BenchCredentials.authorization("bench"))

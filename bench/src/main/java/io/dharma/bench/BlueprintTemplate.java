@@ -1,0 +1,45 @@
+package io.dharma.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A blueprint document with its {@code metadata.name} replaceable: a name is unique per tenant,
+ * so the name decides whether a submission is a new blueprint or a new version of an existing one.
+ */
+final class BlueprintTemplate {
+
+    private static final Pattern METADATA_NAME = Pattern.compile("(?m)^(metadata:\\s*\\n(?:[ \\t].*\\n)*?[ \\t]+name:[ \\t]*)(\\S+)");
+
+    private final String prefix;
+    private final String suffix;
+    private final int length;
+
+    private BlueprintTemplate(String prefix, String suffix, int length) {
+        this.prefix = prefix;
+        this.suffix = suffix;
+        this.length = length;
+    }
+
+    static BlueprintTemplate read(Path file) throws IOException {
+        String document = Files.readString(file);
+        Matcher m = METADATA_NAME.matcher(document);
+        if (!m.find()) {
+            throw new IllegalArgumentException(file + " has no metadata.name to vary");
+        }
+        return new BlueprintTemplate(document.substring(0, m.start(2)), document.substring(m.end(2)), document.length());
+    }
+
+    /** The document with {@code name} as its metadata.name. */
+    String named(String name) {
+        return prefix + name + suffix;
+    }
+
+    /** Characters of the document as read. */
+    int length() {
+        return length;
+    }
+}
