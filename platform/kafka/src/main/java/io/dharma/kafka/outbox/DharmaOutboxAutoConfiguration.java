@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -17,6 +18,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;
+import io.dharma.kafka.topics.DharmaTopicsProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.dharma.serde.AvroSerializer;
 
 /**
@@ -26,7 +30,7 @@ import io.dharma.serde.AvroSerializer;
  */
 @AutoConfiguration(after = DharmaProcessingAutoConfiguration.class)
 @ConditionalOnBean(name = "dharmaPlatformFlyway")
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({OutboxProperties.class, DharmaTopicsProperties.class})
 public class DharmaOutboxAutoConfiguration {
 
     @Bean
@@ -35,21 +39,22 @@ public class DharmaOutboxAutoConfiguration {
     }
 
     @Bean
-    Outbox dharmaOutbox(DataSource dataSource, OutboxSignal signal,
+    Outbox dharmaOutbox(DataSource dataSource, OutboxSignal signal, DharmaTopicsProperties topics,
             @Qualifier("dharmaProducerFactory") DefaultKafkaProducerFactory<String, Object> producers,
             @Qualifier("dharmaPlatformFlyway") Flyway migratedBy) {
         // The same registry settings as the producers that publish the rows.
         AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>();
         serializer.configure(producers.getConfigurationProperties(), false);
-        return new Outbox(dataSource, serializer, signal);
+        return new Outbox(dataSource, serializer, signal, topics.maxEventBytes());
     }
 
     @Bean
     @ConditionalOnBooleanProperty(name = "dharma.kafka.outbox.enabled", matchIfMissing = true)
     OutboxRelay dharmaOutboxRelay(DataSource dataSource, OutboxSignal signal, OutboxProperties settings,
             @Qualifier("dharmaKafkaTemplate") KafkaTemplate<String, Object> kafka,
-            @Qualifier("dharmaPlatformFlyway") Flyway migratedBy) {
+            @Qualifier("dharmaPlatformFlyway") Flyway migratedBy, ObjectProvider<MeterRegistry> meters) {
+        // Without a registry (no actuator) counting goes nowhere: an empty composite is a no-op.
         return new OutboxRelay(JdbcClient.create(dataSource), new TransactionTemplate(new JdbcTransactionManager(dataSource)),
-                kafka, signal, settings);
+                kafka, signal, settings, meters.getIfUnique(CompositeMeterRegistry::new));
     }
 }

@@ -1,9 +1,11 @@
 package io.dharma.kafka.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +17,11 @@ import javax.sql.DataSource;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.record.AbstractRecords;
+import org.apache.kafka.common.record.CompressionType;
+import org.apache.kafka.common.record.RecordBatch;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -40,6 +47,11 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>An event is stored once per envelope {@code eventId}: appending it again (a step repeated
  * after a crash) stores nothing and returns false.
+ *
+ * <p>A record larger than the topic accepts would only be set aside by the relay. A caller that can
+ * still say no to whoever asked for the change (an HTTP request) uses
+ * {@link #appendWithinLimit(DharmaTopic, SpecificRecord)}, which measures the record as the producer
+ * will and refuses it before anything is stored.
  */
 public class Outbox {
 
@@ -48,11 +60,17 @@ public class Outbox {
     private final JdbcClient db;
     private final AvroSerializer<SpecificRecord> serializer;
     private final OutboxSignal signal;
+    private final int maxEventBytes;
 
-    public Outbox(DataSource dataSource, AvroSerializer<SpecificRecord> serializer, OutboxSignal signal) {
+    /**
+     * @param maxEventBytes the largest record {@link #appendWithinLimit} stores, as the producer
+     *                      estimates a record's size ({@code DharmaTopicsProperties#maxEventBytes()})
+     */
+    public Outbox(DataSource dataSource, AvroSerializer<SpecificRecord> serializer, OutboxSignal signal, int maxEventBytes) {
         this.db = JdbcClient.create(dataSource);
         this.serializer = serializer;
         this.signal = signal;
+        this.maxEventBytes = maxEventBytes;
     }
 
     /**
@@ -60,14 +78,37 @@ public class Outbox {
      * envelope's blueprintId, the security topic by its tenantId. False if its eventId is stored already.
      */
     public boolean append(DharmaTopic topic, SpecificRecord event) {
+        return append(topic.topicName(), keyOf(topic, event), event, Map.of());
+    }
+
+    /**
+     * As {@link #append(DharmaTopic, SpecificRecord)}, but a record larger than
+     * {@code maxEventBytes} (key, value and headers, measured as the Kafka producer measures a record)
+     * throws {@link EventTooLargeException} and stores nothing; the caller's transaction should then roll back.
+     */
+    public boolean appendWithinLimit(DharmaTopic topic, SpecificRecord event) {
+        String key = keyOf(topic, event);
+        byte[] value = serializer.serialize(topic.topicName(), event);
+        int size = recordSize(key, value, Map.of());
+        if (size > maxEventBytes) {
+            throw new EventTooLargeException(topic.topicName(), size, maxEventBytes);
+        }
+        return insert(topic.topicName(), key, value, Map.of(), eventIdOf(event));
+    }
+
+    /** The largest record {@link #appendWithinLimit} stores, in bytes. */
+    public int maxEventBytes() {
+        return maxEventBytes;
+    }
+
+    private static String keyOf(DharmaTopic topic, SpecificRecord event) {
         if (!topic.valueType().isInstance(event)) {
             throw new IllegalArgumentException("Topic " + topic.topicName() + " carries " + topic.valueType().getName()
                     + ", not " + (event == null ? "null" : event.getClass().getName()));
         }
         IndexedRecord envelope = envelopeOf(event).orElseThrow(() -> new IllegalArgumentException(
                 event.getClass().getName() + " has no envelope"));
-        String key = field(envelope, topic.lifecycle() ? "blueprintId" : "tenantId");
-        return append(topic.topicName(), key, event, Map.of());
+        return field(envelope, topic.lifecycle() ? "blueprintId" : "tenantId");
     }
 
     /**
@@ -77,14 +118,17 @@ public class Outbox {
     public boolean append(String topic, String key, SpecificRecord value, Map<String, String> headers) {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(value, "value");
-        UUID eventId = envelopeOf(value).map(envelope -> field(envelope, "eventId")).map(UUID::fromString).orElse(null);
+        return insert(topic, key, serializer.serialize(topic, value), headers, eventIdOf(value));
+    }
+
+    private boolean insert(String topic, String key, byte[] value, Map<String, String> headers, UUID eventId) {
         boolean added = db.sql("""
                 insert into platform.outbox (topic, record_key, record_value, headers, event_id)
                 values (:topic, :key, :value, cast(:headers as jsonb), :eventId)
                 on conflict (event_id) do nothing""")
                 .param("topic", topic)
                 .param("key", key)
-                .param("value", serializer.serialize(topic, value))
+                .param("value", value)
                 .param("headers", JSON.writeValueAsString(headers))
                 .param("eventId", eventId)
                 .update() == 1;
@@ -121,10 +165,40 @@ public class Outbox {
                 .list());
     }
 
+    /**
+     * Rows the relay set aside because Kafka refuses them for good, newest first, for operators;
+     * they stay in the table with their reason and are never retried.
+     */
+    public List<SetAsideRow> setAside(int limit) {
+        return db.sql("""
+                select id, topic, record_key, event_id, failed_at, failure
+                from platform.outbox
+                where failed_at is not null
+                order by failed_at desc, id desc
+                limit :limit""")
+                .param("limit", limit)
+                .query((rs, n) -> new SetAsideRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, UUID.class), rs.getTimestamp(5).toInstant(), rs.getString(6)))
+                .list();
+    }
+
     /** Rows waiting for the relay (neither published nor refused), for health and metrics. */
     public long pendingCount() {
         return db.sql("select count(*) from platform.outbox where published_at is null and failed_at is null")
                 .query(Long.class).single();
+    }
+
+    /** The size the producer checks against {@code max.request.size}: its upper-bound estimate of the record. */
+    static int recordSize(String key, byte[] value, Map<String, String> headers) {
+        Header[] recordHeaders = headers.entrySet().stream()
+                .map(header -> new RecordHeader(header.getKey(), header.getValue().getBytes(StandardCharsets.UTF_8)))
+                .toArray(Header[]::new);
+        return AbstractRecords.estimateSizeInBytesUpperBound(RecordBatch.CURRENT_MAGIC_VALUE, CompressionType.NONE,
+                key == null ? null : key.getBytes(StandardCharsets.UTF_8), value, recordHeaders);
+    }
+
+    private static UUID eventIdOf(SpecificRecord value) {
+        return envelopeOf(value).map(envelope -> field(envelope, "eventId")).map(UUID::fromString).orElse(null);
     }
 
     private static Optional<IndexedRecord> envelopeOf(SpecificRecord value) {

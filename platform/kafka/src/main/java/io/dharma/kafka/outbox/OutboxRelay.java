@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -16,6 +17,8 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,8 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
  * One relay works at a time across the processes sharing the database (a transaction-scoped
  * advisory lock), so rows reach Kafka in the order they were committed.
  *
- * <p>A row that Kafka refuses for good (larger than the broker accepts, an invalid topic) is marked
- * failed with the reason and skipped: it never blocks the rows behind it.
+ * <p>A row that Kafka refuses for good (larger than the broker accepts, an invalid topic) is set
+ * aside: marked failed with the reason, logged, counted in {@value #REFUSED_METRIC} (tag
+ * {@code topic}) and listed by {@link Outbox#setAside(int)}. It never blocks the rows behind it.
+ * The batch it was in is aborted as a whole, so nothing of it is visible to a {@code read_committed}
+ * reader, and sent again without it: nothing acknowledged is sent twice.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
@@ -39,21 +45,32 @@ public final class OutboxRelay implements SmartLifecycle {
     /** Advisory lock key ("dhoutbox"): one platform relay publishes at a time. */
     private static final long RELAY_LOCK = 0x6468_6f75_7462_6f78L;
 
+    /** Counter of rows set aside because Kafka refuses them for good, tagged {@code topic}. */
+    public static final String REFUSED_METRIC = "dharma.outbox.refused";
+
     private final JdbcClient db;
     private final TransactionTemplate transactions;
     private final KafkaTemplate<String, Object> kafka;
     private final OutboxSignal signal;
     private final OutboxProperties settings;
+    private final MeterRegistry meters;
     private volatile boolean running;
+    /**
+     * Rows still to send one per transaction, after a batch in which Kafka refused a record: once one
+     * record of a transaction fails, the producer fails the others with the same error, so only a
+     * batch of one tells which row it was.
+     */
+    private volatile int isolate;
     private Thread worker;
 
     public OutboxRelay(JdbcClient db, TransactionTemplate transactions, KafkaTemplate<String, Object> kafka,
-            OutboxSignal signal, OutboxProperties settings) {
+            OutboxSignal signal, OutboxProperties settings, MeterRegistry meters) {
         this.db = db;
         this.transactions = transactions;
         this.kafka = kafka;
         this.signal = signal;
         this.settings = settings;
+        this.meters = meters;
     }
 
     @Override
@@ -101,24 +118,40 @@ public final class OutboxRelay implements SmartLifecycle {
 
     /** Publishes what is pending now, one batch; the number of rows published. For tests and tools. */
     public int publishPending() {
-        Integer published = transactions.execute(status -> publishBatch());
+        return publishPending(batchLimit());
+    }
+
+    private int publishPending(int limit) {
+        Integer published = transactions.execute(status -> publishBatch(limit));
         return published == null ? 0 : published;
+    }
+
+    /** One row per transaction while a refused row is being looked for, else the configured batch size. */
+    private int batchLimit() {
+        return isolate > 0 ? 1 : settings.batchSize();
     }
 
     private void run() {
         Duration backoff = Duration.ZERO;
         while (running) {
             try {
-                int published = publishPending();
+                int limit = batchLimit();
+                int published = publishPending(limit);
+                isolate = Math.max(0, isolate - published);
                 backoff = Duration.ZERO;
-                if (published < settings.batchSize()) {
+                if (published < limit) {
                     signal.await(settings.pollInterval());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RefusedRecords refused) {
-                markFailed(refused);
+                if (refused.rows().isEmpty()) {
+                    isolate = refused.batchSize();
+                } else {
+                    markFailed(refused);
+                    isolate = Math.max(0, isolate - refused.rows().size());
+                }
             } catch (RuntimeException e) {
                 if (!running) {
                     return;
@@ -135,21 +168,21 @@ public final class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private int publishBatch() {
+    private int publishBatch(int limit) {
         boolean locked = db.sql("select pg_try_advisory_xact_lock(:key)").param("key", RELAY_LOCK)
                 .query(Boolean.class).single();
         if (!locked) {
             return 0;
         }
         List<PendingRow> rows = db.sql("""
-                select id, topic, record_key, record_value, headers::text
+                select id, topic, record_key, record_value, headers::text, event_id
                 from platform.outbox
                 where published_at is null and failed_at is null
                 order by id
                 limit :limit""")
-                .param("limit", settings.batchSize())
+                .param("limit", limit)
                 .query((rs, n) -> new PendingRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
-                        JSON.readValue(rs.getString(5), HEADERS)))
+                        JSON.readValue(rs.getString(5), HEADERS), rs.getObject(6, UUID.class)))
                 .list();
         if (rows.isEmpty()) {
             return 0;
@@ -168,15 +201,26 @@ public final class OutboxRelay implements SmartLifecycle {
                 sends.add(sendOne(operations, row));
             }
             operations.flush();
-            List<RefusedRecords.Refused> refused = new ArrayList<>();
+            RefusedRecords.Refused refused = null;
+            Throwable transientFailure = null;
             for (int i = 0; i < rows.size(); i++) {
                 Throwable failure = failureOf(sends.get(i));
-                if (failure != null && RefusedRecords.isPermanent(failure)) {
-                    refused.add(new RefusedRecords.Refused(rows.get(i).id(), RefusedRecords.rootCause(failure).toString()));
+                PendingRow row = rows.get(i);
+                if (failure != null && refused == null && RefusedRecords.isPermanent(failure)) {
+                    refused = new RefusedRecords.Refused(row.id(), row.topic(), row.eventId(),
+                            RefusedRecords.unwrapped(failure).toString());
+                } else if (failure != null && transientFailure == null) {
+                    transientFailure = failure;
                 }
             }
-            if (!refused.isEmpty()) {
-                throw new RefusedRecords(refused);   // aborts the Kafka transaction; nothing of this batch is visible
+            // Each throw aborts the Kafka transaction (nothing of this batch becomes visible to a
+            // read_committed reader) and rolls the database transaction back: the batch is sent
+            // again, without the refused row once it is known.
+            if (refused != null) {
+                throw rows.size() == 1 ? new RefusedRecords(List.of(refused)) : RefusedRecords.somewhereIn(rows.size());
+            }
+            if (transientFailure != null) {
+                throw new IllegalStateException("outbox batch not sent: " + transientFailure, transientFailure);
             }
             return null;
         });
@@ -193,11 +237,17 @@ public final class OutboxRelay implements SmartLifecycle {
 
     private void markFailed(RefusedRecords refused) {
         for (RefusedRecords.Refused row : refused.rows()) {
-            log.error("Outbox row {} refused by Kafka for good, skipped: {}", row.id(), row.reason());
+            log.error("Outbox row {} (event {} for {}) refused by Kafka for good, set aside: {}",
+                    row.id(), row.eventId(), row.topic(), row.reason());
             db.sql("update platform.outbox set failed_at = now(), failure = :reason where id = :id")
                     .param("reason", row.reason())
                     .param("id", row.id())
                     .update();
+            Counter.builder(REFUSED_METRIC)
+                    .description("Outbox rows set aside because Kafka refuses them for good")
+                    .tag("topic", row.topic())
+                    .register(meters)
+                    .increment();
         }
     }
 
@@ -217,7 +267,7 @@ public final class OutboxRelay implements SmartLifecycle {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private record PendingRow(long id, String topic, String key, byte[] value, Map<String, String> headers) {
+    private record PendingRow(long id, String topic, String key, byte[] value, Map<String, String> headers, UUID eventId) {
 
         ProducerRecord<String, Object> toRecord() {
             ProducerRecord<String, Object> record = new ProducerRecord<>(topic, key, value);

@@ -26,6 +26,7 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.transaction.KafkaTransactionManager;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 
+import io.dharma.kafka.topics.DharmaTopicsProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
@@ -58,7 +59,7 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 @ConditionalOnClass({KafkaTemplate.class, JdbcClient.class, Flyway.class})
 @ConditionalOnBooleanProperty(name = "dharma.kafka.processing.enabled", matchIfMissing = true)
 @ConditionalOnSingleCandidate(DataSource.class)
-@EnableConfigurationProperties(DharmaProcessingProperties.class)
+@EnableConfigurationProperties({DharmaProcessingProperties.class, DharmaTopicsProperties.class})
 public class DharmaProcessingAutoConfiguration {
 
     public static final String LISTENER_CONTAINER_FACTORY = "dharmaListenerContainerFactory";
@@ -90,7 +91,7 @@ public class DharmaProcessingAutoConfiguration {
     @Bean(defaultCandidate = false)
     DefaultKafkaProducerFactory<String, Object> dharmaProducerFactory(
             ProducerFactory<?, ?> kafkaProducerFactory, KafkaProperties kafkaProperties,
-            DharmaProcessingProperties properties, Environment environment,
+            DharmaProcessingProperties properties, DharmaTopicsProperties topics, Environment environment,
             ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
         String prefix = properties.effectiveTransactionIdPrefix(environment.getProperty("spring.application.name", "dharma"));
         if (prefix.equals(kafkaProperties.getProducer().getTransactionIdPrefix())) {
@@ -99,7 +100,8 @@ public class DharmaProcessingAutoConfiguration {
                     + "same prefix would fence each other's producers");
         }
         DefaultKafkaProducerFactory<String, Object> factory = new DefaultKafkaProducerFactory<>(
-                KafkaClientConfigs.producer(kafkaProducerFactory.getConfigurationProperties(), registryUrl(environment)));
+                KafkaClientConfigs.producer(kafkaProducerFactory.getConfigurationProperties(), registryUrl(environment),
+                        topics.maxMessageBytes()));
         customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
         factory.setKeySerializerSupplier(KafkaClientConfigs::keySerializer);
         factory.setValueSerializerSupplier(KafkaClientConfigs::valueSerializer);

@@ -46,7 +46,12 @@ final class KafkaClientConfigs {
         return config;
     }
 
-    static Map<String, Object> producer(Map<String, Object> bootProducerConfig, String registryUrl) {
+    /**
+     * @param maxMessageBytes the topics' {@code max.message.bytes}: the producer's
+     *                        {@code max.request.size} unless set explicitly, so a record the producer
+     *                        sends is one the topic accepts
+     */
+    static Map<String, Object> producer(Map<String, Object> bootProducerConfig, String registryUrl, int maxMessageBytes) {
         Map<String, Object> config = new HashMap<>(bootProducerConfig);
         config.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
         config.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
@@ -54,6 +59,7 @@ final class KafkaClientConfigs {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, DEFAULT_TRANSACTION_TIMEOUT_MS);
+        config.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxMessageBytes);
         config.putIfAbsent(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
         return config;
     }

@@ -54,6 +54,9 @@ public final class TopicCatalogue {
     private Map<String, String> baseConfigs(TopicKind kind) {
         Map<String, String> configs = new HashMap<>(kind.configs());
         configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(properties.effectiveMinInsyncReplicas()));
+        // Stated on the topic rather than left to the broker's message.max.bytes, so the figure the
+        // producers and the outbox are held to is the one the topic enforces, whatever the cluster's default.
+        configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(properties.maxMessageBytes()));
         return configs;
     }
 }

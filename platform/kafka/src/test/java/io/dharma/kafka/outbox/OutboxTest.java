@@ -1,6 +1,7 @@
 package io.dharma.kafka.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,6 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.kafka.TestStack;
+import io.dharma.kafka.topics.DharmaTopic;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.dharma.kafka.processing.PipelineUnderTest;
 import io.dharma.kafka.processing.TestEvents;
 import io.dharma.kafka.processing.TopicIo;
@@ -29,7 +32,9 @@ import io.dharma.kafka.processing.TopicIo;
 /**
  * The platform outbox on the real broker and database: what a committed transaction appended is
  * published once, in order, with its key and headers; what a rolled-back one appended never is;
- * a record Kafka refuses for good is marked failed and does not hold back the rows behind it.
+ * a record Kafka refuses for good is set aside (reason, metric, listing) without holding back the
+ * rows behind it or re-publishing the rows of its batch; a record too large for its topic can be
+ * refused before it is stored.
  */
 class OutboxTest {
 
@@ -101,6 +106,48 @@ class OutboxTest {
     }
 
     @Test
+    void aRefusedRowIsCountedListedForOperatorsAndItsBatchIsPublishedOnce() {
+        String topic = newTopic();
+        BlueprintSubmitted before = event();
+        BlueprintSubmitted tooLarge = TestEvents.blueprint("bp-" + "x".repeat(2 * MAX_REQUEST_SIZE), "large");
+        BlueprintSubmitted after = event();
+        // One transaction: the three rows are committed together, so the relay takes them in one batch.
+        transactions.executeWithoutResult(status -> List.of(before, tooLarge, after)
+                .forEach(event -> outbox.append(topic, "k", event, Map.of())));
+
+        assertThat(awaitRecords(topic, 2)).extracting(ConsumerRecord::value).containsExactly(before, after);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> refusedCount(topic) == 1.0);
+        assertThat(outbox.setAside(100)).filteredOn(row -> row.topic().equals(topic)).singleElement().satisfies(row -> {
+            assertThat(row.eventId()).isEqualTo(tooLarge.getEnvelope().getEventId());
+            assertThat(row.reason()).contains("RecordTooLargeException");
+        });
+
+        // A sentinel after them: once it is read, every record of the aborted first attempt would have been too.
+        BlueprintSubmitted sentinel = event();
+        transactions.executeWithoutResult(status -> outbox.append(topic, "k", sentinel, Map.of()));
+        assertThat(awaitRecords(topic, 3)).extracting(ConsumerRecord::value)
+                .as("the batch's acknowledged rows once each, read_committed")
+                .containsExactly(before, after, sentinel);
+    }
+
+    @Test
+    void appendWithinLimitRefusesAnEventLargerThanItsTopicAcceptsAndStoresNothing() {
+        BlueprintSubmitted huge = TestEvents.blueprint("bp-" + "x".repeat(outbox.maxEventBytes()), "huge");
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> outbox.appendWithinLimit(DharmaTopic.BLUEPRINTS, huge)))
+                .isInstanceOfSatisfying(EventTooLargeException.class, e -> {
+                    assertThat(e.size()).isGreaterThan(outbox.maxEventBytes());
+                    assertThat(e.limit()).isEqualTo(outbox.maxEventBytes());
+                    assertThat(e.getMessage()).contains(String.valueOf(e.size()), String.valueOf(e.limit()));
+                });
+        int stored = JdbcClient.create(TestStack.dataSource())
+                .sql("select count(*) from platform.outbox where event_id = :id")
+                .param("id", huge.getEnvelope().getEventId()).query(Integer.class).single();
+        assertThat(stored).isZero();
+        assertThat(outbox.maxEventBytes()).as("1 MiB topics, 64 KiB kept for headers").isEqualTo(1_048_576 - 65_536);
+    }
+
+    @Test
     void anEventIsStoredOncePerEventIdAndItsPublicationCanBeAskedFor() {
         String topic = newTopic();
         BlueprintSubmitted event = event();
@@ -121,6 +168,11 @@ class OutboxTest {
                 read -> read.size() >= count, Duration.ofSeconds(30));
         assertThat(records).hasSize(count);
         return records;
+    }
+
+    private static double refusedCount(String topic) {
+        var counter = app.getBean(MeterRegistry.class).find(OutboxRelay.REFUSED_METRIC).tag("topic", topic).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static int rowsFor(String topic) {

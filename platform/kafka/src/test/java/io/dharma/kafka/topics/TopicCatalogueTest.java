@@ -55,7 +55,8 @@ class TopicCatalogueTest {
                     "cleanup.policy", "delete",
                     "retention.ms", "-1",
                     "retention.bytes", "-1",
-                    "min.insync.replicas", "1"));
+                    "min.insync.replicas", "1",
+                    "max.message.bytes", "1048576"));
         });
     }
 
@@ -67,7 +68,7 @@ class TopicCatalogueTest {
     @Test
     void appliesConfiguredPartitionsReplicationAndPerTopicConfigs() {
         DharmaTopicsProperties properties = new DharmaTopicsProperties(true, 12, (short) 3, null,
-                Map.of(DharmaTopic.OBSERVATIONS, Map.of("retention.ms", "604800000")));
+                Map.of(DharmaTopic.OBSERVATIONS, Map.of("retention.ms", "604800000")), 2_097_152);
         TopicCatalogue catalogue = new TopicCatalogue(properties);
 
         TopicSpec observations = catalogue.spec(DharmaTopic.OBSERVATIONS);
@@ -80,6 +81,7 @@ class TopicCatalogueTest {
                 .containsEntry("retention.ms", "-1");
         assertThat(catalogue.spec(DharmaTopic.DRIFT).configs()).containsEntry("retention.ms", "-1");
         assertThat(catalogue.topics()).allSatisfy(spec -> {
+            assertThat(spec.configs()).containsEntry("max.message.bytes", "2097152");
             assertThat(spec.partitions()).isEqualTo(12);
             assertThat(spec.replicationFactor()).isEqualTo((short) 3);
         });
@@ -106,13 +108,15 @@ class TopicCatalogueTest {
 
     @Test
     void rejectsImpossibleSettings() {
-        assertThatThrownBy(() -> new DharmaTopicsProperties(true, 0, (short) 1, null, null))
+        assertThatThrownBy(() -> new DharmaTopicsProperties(true, 0, (short) 1, null, null, 1_048_576))
                 .hasMessageContaining("partitions");
         assertThatThrownBy(() -> withReplication(0, null)).hasMessageContaining("replication-factor");
+        assertThatThrownBy(() -> new DharmaTopicsProperties(true, 6, (short) 1, null, null, 1000))
+                .hasMessageContaining("max-message-bytes");
         assertThatThrownBy(() -> withReplication(1, 2)).hasMessageContaining("min-insync-replicas");
     }
 
     private static DharmaTopicsProperties withReplication(int replicationFactor, Integer minInsync) {
-        return new DharmaTopicsProperties(true, 6, (short) replicationFactor, minInsync, null);
+        return new DharmaTopicsProperties(true, 6, (short) replicationFactor, minInsync, null, 1_048_576);
     }
 }
