@@ -100,6 +100,7 @@ public final class BlueprintValidator {
         for (int i = 0; i < resources.size(); i++) {
             JsonNode resource = resources.get(i);
             checkProperties(i, resource, problems);
+            checkDependsOnList(i, resource.path("dependsOn"), problems);
             JsonNode name = resource.path("name");
             if (name.isString()) {
                 Integer first = indexByName.putIfAbsent(name.stringValue(), i);
@@ -111,6 +112,34 @@ public final class BlueprintValidator {
             }
         }
         checkDependencies(resources, indexByName, problems);
+    }
+
+    /**
+     * A bounded list without repeats. A repeated name is refused rather than collapsed, as a repeated
+     * resource name is: the stored document and its event then say exactly what the author wrote.
+     */
+    private void checkDependsOnList(int index, JsonNode dependsOn, List<Problem> problems) {
+        if (!dependsOn.isArray()) {
+            return; // absent, or reported by the envelope schema
+        }
+        JsonPointer at = Pointers.resource(index).appendProperty("dependsOn");
+        if (dependsOn.size() > limits.maxDependsOn()) {
+            problems.add(new Problem(ProblemCode.RESOURCE_TOO_MANY_DEPENDENCIES, at.toString(),
+                    "a resource can list at most " + limits.maxDependsOn() + " names in dependsOn; this one lists "
+                            + dependsOn.size()));
+            return;
+        }
+        Map<String, Integer> first = new HashMap<>();
+        for (int j = 0; j < dependsOn.size(); j++) {
+            if (!dependsOn.get(j).isString()) {
+                continue;
+            }
+            Integer earlier = first.putIfAbsent(dependsOn.get(j).stringValue(), j);
+            if (earlier != null) {
+                problems.add(new Problem(ProblemCode.RESOURCE_DUPLICATE_DEPENDENCY, at.appendIndex(j).toString(),
+                        "dependsOn names '" + dependsOn.get(j).stringValue() + "' twice (first at dependsOn[" + earlier + "])"));
+            }
+        }
     }
 
     private void checkProperties(int index, JsonNode resource, List<Problem> problems) {
@@ -152,11 +181,16 @@ public final class BlueprintValidator {
             Set<String> targets = new LinkedHashSet<>();
 
             JsonNode dependsOn = resource.path("dependsOn");
-            for (int j = 0; j < dependsOn.size(); j++) {
+            // An over-long list is reported once as such, not once per name it holds.
+            int listed = dependsOn.size() > limits.maxDependsOn() ? 0 : dependsOn.size();
+            for (int j = 0; j < listed; j++) {
                 if (!dependsOn.get(j).isString()) {
                     continue;
                 }
                 String target = dependsOn.get(j).stringValue();
+                if (targets.contains(target)) {
+                    continue; // a repeat, reported as such
+                }
                 String pointer = at.appendProperty("dependsOn").appendIndex(j).toString();
                 if (indexByName.containsKey(target)) {
                     targets.add(target);

@@ -100,6 +100,10 @@ class InvalidDocumentsTest {
                                 + " {\"version\": 1.3, \"network\": \"net\"}}"),
                 row("duplicate resource name", ProblemCode.RESOURCE_DUPLICATE_NAME, "/spec/resources/4/name",
                         "set /spec/resources/4/name \"web\""),
+                row("dependsOn beyond the limit", ProblemCode.RESOURCE_TOO_MANY_DEPENDENCIES,
+                        "/spec/resources/4/dependsOn", "set /spec/resources/4/dependsOn " + namesOf(51, "web")),
+                row("dependsOn naming a resource twice", ProblemCode.RESOURCE_DUPLICATE_DEPENDENCY,
+                        "/spec/resources/4/dependsOn/1", "set /spec/resources/4/dependsOn [\"web\", \"web\"]"),
                 row("dependsOn names nothing", ProblemCode.RESOURCE_UNKNOWN_DEPENDENCY,
                         "/spec/resources/4/dependsOn/0", "set /spec/resources/4/dependsOn [\"nothing\"]"),
                 row("reference names nothing", ProblemCode.RESOURCE_UNKNOWN_DEPENDENCY,
@@ -171,6 +175,28 @@ class InvalidDocumentsTest {
             assertThat(problem.code()).isEqualTo(ProblemCode.DOCUMENT_TOO_MANY_RESOURCES);
             assertThat(problem.pointer()).isEqualTo("/spec/resources");
         });
+    }
+
+    /** YAML aliases repeating one long dependsOn list: one problem per list, never one per name. */
+    @Test
+    void aliasesRepeatingALongDependsOnListAreRefusedOncePerList() {
+        StringBuilder yaml = new StringBuilder(TestDocuments.BASE_YAML)
+                .append("    - name: many\n      type: storage.bucket\n      dependsOn: &deps [")
+                .append(String.join(", ", java.util.Collections.nCopies(1000, "web"))).append("]\n");
+        for (int i = 0; i < 40; i++) {
+            yaml.append("    - {name: copy").append(i).append(", type: storage.bucket, dependsOn: *deps}\n");
+        }
+        ValidationResult result = VALIDATOR.validate(yaml.toString(), DocumentFormat.YAML);
+
+        assertThat(result.problems()).hasSize(41).allSatisfy(problem -> {
+            assertThat(problem.code()).isEqualTo(ProblemCode.RESOURCE_TOO_MANY_DEPENDENCIES);
+            assertThat(problem.message()).contains("at most 50", "lists 1000");
+        });
+        assertThat(result.problems().get(0).pointer()).isEqualTo("/spec/resources/5/dependsOn");
+    }
+
+    private static String namesOf(int count, String name) {
+        return "[" + String.join(", ", java.util.Collections.nCopies(count, "\"" + name + "\"")) + "]";
     }
 
     private static Arguments row(String description, ProblemCode code, String pointer, String... edits) {
