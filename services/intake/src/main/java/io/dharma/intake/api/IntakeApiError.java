@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 public final class IntakeApiError {
 
     public static final ApiError BLUEPRINT_INVALID = new ProblemType("blueprint.invalid", HttpStatus.UNPROCESSABLE_CONTENT, "The blueprint is not valid");
+    public static final ApiError BLUEPRINT_EVENT_TOO_LARGE = new ProblemType("blueprint.event-too-large", HttpStatus.CONTENT_TOO_LARGE, "The blueprint's event is too large");
     public static final ApiError BLUEPRINT_NOT_FOUND = new ProblemType("blueprint.not-found", HttpStatus.NOT_FOUND, "No such blueprint");
     public static final ApiError VERSION_NOT_FOUND = new ProblemType("blueprint.version-not-found", HttpStatus.NOT_FOUND, "No such blueprint version");
     public static final ApiError TRACKING_NOT_FOUND = new ProblemType("tracking.not-found", HttpStatus.NOT_FOUND, "No such tracking id");

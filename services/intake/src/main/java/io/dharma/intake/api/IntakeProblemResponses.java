@@ -4,6 +4,7 @@ import io.dharma.blueprint.validation.Problem;
 import io.dharma.blueprint.validation.ValidationResult;
 import io.dharma.intake.submission.BlueprintRejectedException;
 import io.dharma.intake.submission.IdempotencyKeyReusedException;
+import io.dharma.kafka.outbox.EventTooLargeException;
 import io.dharma.web.Problems;
 import java.net.URI;
 import java.util.List;
@@ -18,8 +19,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Problem responses for intake's own failures: a rejected document (400/413/415 when it cannot be
- * read, 422 with every problem in {@code errors} as {@code {code, pointer, message}}) and a reused
- * Idempotency-Key (409). Everything else, including a 503 for an unreachable database, is
+ * read, 422 with every problem in {@code errors} as {@code {code, pointer, message}}), a valid
+ * blueprint whose event would be larger than its topic accepts (413 with {@code size} and
+ * {@code limit} in bytes) and a reused Idempotency-Key (409). Everything else, including a 503 for an unreachable database, is
  * {@code io.dharma.web.PlatformProblemHandler}'s.
  */
 @RestControllerAdvice(assignableTypes = {BlueprintsController.class, TrackingController.class})
@@ -35,6 +37,14 @@ public class IntakeProblemResponses {
                     Map.of("errors", invalid.problems().stream().map(IntakeProblemResponses::error).toList())));
             case ValidationResult.Valid valid -> throw new IllegalStateException("a valid blueprint was rejected");
         };
+    }
+
+    @ExceptionHandler(EventTooLargeException.class)
+    ResponseEntity<ProblemDetail> eventTooLarge(EventTooLargeException e) {
+        return Problems.respond(Problems.of(IntakeApiError.BLUEPRINT_EVENT_TOO_LARGE,
+                "the blueprint's BlueprintSubmitted event would be " + e.size() + " bytes; " + e.topic() + " takes at most "
+                        + e.limit() + " bytes per event (YAML aliases count once per use)",
+                Map.of("size", e.size(), "limit", e.limit())));
     }
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)

@@ -52,7 +52,9 @@ public class SubmissionService {
     /**
      * Validates and stores {@code document}. A retry with the same {@code idempotencyKey} and the
      * same request returns the original submission; with a different request it throws
-     * {@link IdempotencyKeyReusedException}. An invalid document throws {@link BlueprintRejectedException}.
+     * {@link IdempotencyKeyReusedException}. An invalid document throws {@link BlueprintRejectedException};
+     * one whose event would be larger than the topic accepts throws
+     * {@link io.dharma.kafka.outbox.EventTooLargeException}, and nothing is stored.
      */
     public Submission submit(String tenantId, String submittedBy, byte[] document, DocumentFormat format,
             String mediaType, Optional<String> idempotencyKey) {
@@ -88,7 +90,9 @@ public class SubmissionService {
                 BlueprintEvents.contentDigest(blueprint),
                 envelope.getOccurredAt().atOffset(ZoneOffset.UTC),
                 submittedBy));
-        outbox.append(DharmaTopic.BLUEPRINTS, BlueprintEvents.submitted(blueprint, envelope, document, mediaType, submittedBy));
+        // Refused here, rolling the transaction back, rather than accepted and then set aside by the relay.
+        outbox.appendWithinLimit(DharmaTopic.BLUEPRINTS,
+                BlueprintEvents.submitted(blueprint, envelope, document, mediaType, submittedBy));
         return new Submission(trackingId, ref.blueprintId(), ref.version(), false);
     }
 
