@@ -90,6 +90,11 @@ public class PlatformProblemHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RequestBodyLimit.TooLargeException tooLarge) {
+                return api(RequestBodyLimit.tooLarge(tooLarge.maxBytes()));
+            }
+        }
         return Problems.respond(Problems.of(CommonApiError.BAD_REQUEST, "the request body cannot be read"));
     }
 

@@ -20,6 +20,11 @@ public class WebAutoConfiguration {
     }
 
     @Bean
+    RequestBodyLimit requestBodyLimit(WebProperties properties) {
+        return new RequestBodyLimit(properties.maxBodySize().toBytes());
+    }
+
+    @Bean
     WebMvcConfigurer callerArguments() {
         return new WebMvcConfigurer() {
             @Override

@@ -59,10 +59,15 @@ class PlatformProblemHandlerTest {
         String json(@RequestBody String body) {
             return body;
         }
+
+        @PostMapping(path = "/object", consumes = MediaType.APPLICATION_JSON_VALUE)
+        java.util.Map<String, Object> object(@RequestBody java.util.Map<String, Object> body) {
+            return body;
+        }
     }
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new SampleController())
-            .setControllerAdvice(new PlatformProblemHandler(Duration.ofSeconds(7)))
+            .setControllerAdvice(new PlatformProblemHandler(Duration.ofSeconds(7)), new RequestBodyLimit(64))
             .setCustomArgumentResolvers(new CallerArgumentResolver())
             .build();
 
@@ -114,6 +119,36 @@ class PlatformProblemHandlerTest {
         mvc.perform(get("/caller").header("X-Dharma-Tenant", "team-a").header("X-Dharma-User", "ana"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("auth.unauthenticated"));
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413BeforeItIsParsed() throws Exception {
+        String large = "{\"a\":\"" + "x".repeat(100) + "\"}";
+        mvc.perform(post("/object").contentType(MediaType.APPLICATION_JSON).content(large))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.code").value("request.too-large"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("64 bytes")));
+        mvc.perform(post("/object").contentType(MediaType.APPLICATION_JSON).content("{\"a\":1}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.a").value(1));
+    }
+
+    @Test
+    void aBodyOfUndeclaredLengthIsCutOffAtTheLimit() throws Exception {
+        org.springframework.http.HttpInputMessage chunked = new org.springframework.http.HttpInputMessage() {
+            @Override
+            public java.io.InputStream getBody() {
+                return new java.io.ByteArrayInputStream(new byte[100]);
+            }
+
+            @Override
+            public org.springframework.http.HttpHeaders getHeaders() {
+                return new org.springframework.http.HttpHeaders();
+            }
+        };
+        java.io.InputStream body = new RequestBodyLimit(64).beforeBodyRead(chunked, null, String.class, null).getBody();
+        org.assertj.core.api.Assertions.assertThatThrownBy(body::readAllBytes)
+                .isInstanceOf(RequestBodyLimit.TooLargeException.class);
     }
 
     @Test
