@@ -126,14 +126,20 @@ final class AllBench implements Callable<Integer> {
         System.out.println("=== bench/run all ===");
         System.out.printf("references, same run: raw Kafka producer %,.0f records/s; raw PostgreSQL commits %,.0f commits/s%n",
                 producer, postgres);
-        System.out.printf("%-58s %14s %-14s %11s %11s  %s%n", "figure", "value", "unit", "/ producer", "/ commits", "target");
+        System.out.printf("%-58s %14s %-14s %11s %11s %9s %11s  %s%n", "figure", "value", "unit", "/ producer", "/ commits",
+                "CPU ms/op", "CPU bound/s", "target");
         for (Figures.Figure figure : table) {
             boolean rate = figure.kind() == Figures.Kind.RATE;
-            System.out.printf("%-58s %,14.1f %-14s %11s %11s  %s%n", figure.name(), figure.value(), figure.unit(),
+            boolean cpu = rate && !Double.isNaN(figure.cpuMsPerOperation());
+            System.out.printf("%-58s %,14.1f %-14s %11s %11s %9s %11s  %s%n", figure.name(), figure.value(), figure.unit(),
                     rate ? "%.2f %%".formatted(100 * figure.value() / producer) : "",
                     rate ? "%.2f %%".formatted(100 * figure.value() / postgres) : "",
+                    cpu ? "%.2f".formatted(figure.cpuMsPerOperation()) : "",
+                    cpu ? "%,.0f".formatted(figure.cpuCeiling()) : "",
                     target(figure.name()));
         }
+        System.out.println("CPU ms/op: CPU of the whole process (platform, broker, load driver) and its PostgreSQL per operation;"
+                + " CPU bound/s: the rate at which that cost fills every core, a ceiling for this build on this machine.");
         if (!growth.isEmpty()) {
             System.out.println("cost growth with 10x the data (cost per operation, large run over small run; 1.00 = flat):");
             growth.forEach(System.out::println);

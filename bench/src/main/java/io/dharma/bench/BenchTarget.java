@@ -2,6 +2,7 @@ package io.dharma.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,6 +26,7 @@ final class BenchTarget implements AutoCloseable {
 
     private BenchTarget(RunningPlatform platform) {
         this.platform = platform;
+        CpuMeter.watchPostgres(URI.create(platform.jdbcUrl().substring("jdbc:".length())).getPort());
     }
 
     /** The services left out by {@link #startIntakeOnly()}: everything downstream of the intake's outbox. */

@@ -63,13 +63,18 @@ final class ConsumerBench implements Callable<Integer> {
         System.out.println(Machine.describe());
         try (BenchTarget target = BenchTarget.startEmbedded()) {
             Set<UUID> inputIds = new HashSet<>();
+            CpuMeter.Snapshot cpuFrom = CpuMeter.now();
             Instant started = publish(target, inputs, inputIds);
             Map<String, Duration> took = awaitOutputs(target, inputIds, started);
+            CpuMeter.Usage cpu = CpuMeter.between(cpuFrom, CpuMeter.now());
             System.out.printf("consumers: %d BlueprintSubmitted events (cycling %d examples), all three consumers running at once%n",
                     events, inputs.size());
             took.forEach((topic, d) -> System.out.printf("  %-22s %d outputs in %.1f s = %.0f events/s%n",
                     topic, events, d.toMillis() / 1000.0, events / (d.toMillis() / 1000.0)));
-            took.forEach((topic, d) -> figures.rate("consumer to " + topic, events / (d.toMillis() / 1000.0), "events/s"));
+            // The three consumers share the process: each figure carries the CPU of all three (and of publishing) per input event.
+            cpu.perOperation(events, "input event (three consumers, and publishing)").forEach(System.out::println);
+            took.forEach((topic, d) -> figures.rate("consumer to " + topic, events / (d.toMillis() / 1000.0), "events/s", cpu,
+                    events));
         }
         return 0;
     }

@@ -33,7 +33,7 @@ final class LoadPhase {
 
     /** What the measured time saw. */
     record Result(Duration measured, long requests, long forwarded, Map<String, Long> errors, Histogram latencies,
-            Map<String, Histogram> latenciesByKind) {
+            Map<String, Histogram> latenciesByKind, CpuMeter.Usage cpu) {
 
         double perSecond() {
             return requests / (measured.toNanos() / 1e9);
@@ -57,7 +57,7 @@ final class LoadPhase {
     }
 
     /** Only requests that start after the warm-up and end within the measured time are counted. */
-    Result run(Supplier<Probe> nextProbe) {
+    Result run(Supplier<Probe> nextProbe) throws InterruptedException {
         Latencies all = new Latencies();
         Map<String, Latencies> byKind = new ConcurrentHashMap<>();
         LongAdder requests = new LongAdder();
@@ -65,6 +65,7 @@ final class LoadPhase {
         Map<String, Long> errors = new ConcurrentHashMap<>();
         long measureFrom = System.nanoTime() + warmup.toNanos();
         long end = measureFrom + duration.toNanos();
+        CpuMeter.Snapshot cpuFrom;
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < clients; c++) {
                 pool.submit(() -> {
@@ -88,10 +89,13 @@ final class LoadPhase {
                     return null;
                 });
             }
+            Thread.sleep(warmup);
+            cpuFrom = CpuMeter.now();
         }
+        CpuMeter.Usage cpu = CpuMeter.between(cpuFrom, CpuMeter.now());
         Map<String, Histogram> kinds = new TreeMap<>();
         byKind.forEach((kind, latencies) -> kinds.put(kind, latencies.drain()));
-        return new Result(duration, requests.sum(), forwarded.sum(), new TreeMap<>(errors), all.drain(), kinds);
+        return new Result(duration, requests.sum(), forwarded.sum(), new TreeMap<>(errors), all.drain(), kinds, cpu);
     }
 
     /** Null when the answer is correct, else why not. */

@@ -82,8 +82,9 @@ final class PipelineBench implements Callable<Integer> {
                 DeploymentOutcomes outcomes = DeploymentOutcomes.follow(target.bootstrapServers(), target.registryUrl())) {
             Window window = Window.startingNow(warmup, duration);
             Load load = submit(target.apiUrl(), template, window);
+            printLag(target.bootstrapServers());
             long drainedAt = drain(load.measured(), outcomes);
-            report(load, outcomes, window, drainedAt);
+            report(load, outcomes, window, drainedAt, CpuMeter.between(load.cpuFrom, CpuMeter.now()));
         }
         return 0;
     }
@@ -112,6 +113,7 @@ final class PipelineBench implements Callable<Integer> {
         final LongAdder notSent = new LongAdder();
         final Map<String, Long> refused = new ConcurrentHashMap<>();
         final Latencies answers = new Latencies();
+        volatile CpuMeter.Snapshot cpuFrom;
 
         List<Accepted> measured() {
             return accepted.stream().filter(Accepted::measured).toList();
@@ -132,6 +134,9 @@ final class PipelineBench implements Callable<Integer> {
                 }
                 sleepUntil(due);
                 boolean measured = window.measures(due);
+                if (measured && load.cpuFrom == null) {
+                    load.cpuFrom = CpuMeter.now();
+                }
                 if (measured) {
                     load.offered.increment();
                 }
@@ -183,6 +188,15 @@ final class PipelineBench implements Callable<Integer> {
         }
     }
 
+    /** Where the backlog sits when the load stops: the stage whose group lags most holds the pipeline back. */
+    private static void printLag(String bootstrapServers) {
+        try (ConsumerLag lag = new ConsumerLag(bootstrapServers)) {
+            System.out.println("  consumer lag when the load stopped (records not yet consumed, by group): " + lag.now());
+        } catch (Exception e) {
+            System.out.println("  consumer lag when the load stopped: not read (" + e + ")");
+        }
+    }
+
     private static void sleepUntil(long nanos) {
         for (long left = nanos - System.nanoTime(); left > 0; left = nanos - System.nanoTime()) {
             LockSupport.parkNanos(left);
@@ -200,7 +214,7 @@ final class PipelineBench implements Callable<Integer> {
         return System.nanoTime();
     }
 
-    private void report(Load load, DeploymentOutcomes outcomes, Window window, long drainedAt) {
+    private void report(Load load, DeploymentOutcomes outcomes, Window window, long drainedAt, CpuMeter.Usage cpu) {
         List<Accepted> measured = load.measured();
         // Pending submissions count at their age when the wait ended: the percentiles are then a lower bound, not flattered.
         Histogram latencies = newHistogram();
@@ -252,10 +266,13 @@ final class PipelineBench implements Callable<Integer> {
         System.out.println("    of the successes, submit -> DeploymentRequested (intake, relay, generator, guardrails, costing, join): "
                 + Latencies.summary(toRequested));
         System.out.println("    DeploymentRequested -> SUCCEEDED (deployment worker, sandbox, relay): " + Latencies.summary(requestedToSucceeded));
+        // Work for blueprints still pending counts too; with none pending this is the whole pipeline's cost per blueprint.
+        cpu.perOperation(outcomes.succeededBetween(window.measureFrom(), drainedAt), "deployment").forEach(System.out::println);
         if (outcomes.unreadable() > 0) {
             System.out.printf("  unreadable records on %s: %d%n", DharmaTopicNames.DEPLOYMENTS, outcomes.unreadable());
         }
-        figures.rate("submit to SUCCEEDED, %d/s offered".formatted(rate), sustained, "deployments/s");
+        figures.rate("submit to SUCCEEDED, %d/s offered".formatted(rate), sustained, "deployments/s", cpu,
+                outcomes.succeededBetween(window.measureFrom(), drainedAt));
         figures.latencyMs("submit to SUCCEEDED p99, %d/s offered".formatted(rate), latencies.getValueAtPercentile(99) / 1000.0);
     }
 

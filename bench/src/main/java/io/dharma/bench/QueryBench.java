@@ -102,22 +102,27 @@ final class QueryBench implements Callable<Integer> {
         QueryClient client = new QueryClient();
         try (StateCluster cluster = StateCluster.start(instances)) {
             cluster.awaitRunning(Duration.ofMinutes(2));
+            CpuMeter.Snapshot cpuFrom = CpuMeter.now();
             StatePopulation.Populated populated = new StatePopulation(cluster, client)
                     .populate(deployments, tenants, blueprint, document, timeout);
+            // Publishing, the broker, the fold and the one check through the API share the window: the CPU per event is theirs.
+            CpuMeter.Usage foldCpu = CpuMeter.between(cpuFrom, CpuMeter.now());
             System.out.printf("queries: %d deployments over %d tenants in the stores, %d state instance(s), %d clients%n",
                     deployments, tenants, instances, clients);
             System.out.printf("  population: %d events (%d per deployment, %s) published in %.1f s, folded (all consumed, then checked in the API) after %.1f s = %.0f events/s%n",
                     populated.events(), populated.events() / deployments, blueprintFile,
                     seconds(populated.published()), seconds(populated.folded()),
                     populated.events() / seconds(populated.folded()));
+            foldCpu.perOperation(populated.events(), "event (published and folded)").forEach(System.out::println);
             figures.rate("state fold, %d deployments".formatted(deployments), populated.events() / seconds(populated.folded()),
-                    "events/s");
+                    "events/s", foldCpu, populated.events());
 
             LoadPhase.Result lookups = new LoadPhase(client, clients, warmup, duration).run(lookupProbes(cluster, populated));
             System.out.printf("  lookups (%d%% deployment, %d%% tracking, %d%% blueprint status), %s measured after %s warm-up:%n",
                     mix.get(0), mix.get(1), mix.get(2), duration, warmup);
             print(lookups, instances > 1);
-            figures.rate("query lookups, %d deployments".formatted(deployments), lookups.perSecond(), "req/s");
+            figures.rate("query lookups, %d deployments".formatted(deployments), lookups.perSecond(), "req/s", lookups.cpu(),
+                    lookups.requests());
             figures.latencyMs("query lookup p99, %d deployments".formatted(deployments),
                     lookups.latencies().getValueAtPercentile(99) / 1000.0);
 
@@ -126,7 +131,8 @@ final class QueryBench implements Callable<Integer> {
                 System.out.printf("  list (GET /api/v1/deployments?limit=50, first page of a random tenant%s), %s measured after %s warm-up:%n",
                         instances > 1 ? ", gathered from every instance" : "", listDuration, warmup);
                 print(lists, false);
-                figures.rate("tenant's first page, %d deployments".formatted(deployments), lists.perSecond(), "pages/s");
+                figures.rate("tenant's first page, %d deployments".formatted(deployments), lists.perSecond(), "pages/s",
+                        lists.cpu(), lists.requests());
                 figures.latencyMs("tenant's first page p99, %d deployments".formatted(deployments),
                         lists.latencies().getValueAtPercentile(99) / 1000.0);
             }
@@ -192,6 +198,7 @@ final class QueryBench implements Callable<Integer> {
                     100.0 * result.forwarded() / Math.max(1, result.requests()));
         }
         System.out.println("    latency " + Latencies.summary(result.latencies()));
+        result.cpu().perOperation(result.requests(), "request").forEach(line -> System.out.println("  " + line));
         if (result.latenciesByKind().size() > 1) {
             for (Map.Entry<String, Histogram> kind : result.latenciesByKind().entrySet()) {
                 System.out.printf("      %-17s %7d requests, %s%n", kind.getKey(), kind.getValue().getTotalCount(),

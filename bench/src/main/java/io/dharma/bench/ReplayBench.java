@@ -79,16 +79,19 @@ final class ReplayBench implements Callable<Integer> {
             TopicReplay replay = new TopicReplay(new ClusterAccess(kafka.bootstrapServers(), registry.url(), ClusterAccess.DEFAULT_TIMEOUT));
             PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
             long t1 = System.nanoTime();
+            CpuMeter.Snapshot cpuFrom = CpuMeter.now();
             ReplaySummary summary = replay.replay(ReplayRequest.wholeTopic(TOPIC), record -> sink.println(record.toJsonLine()),
                     ReplayProgress.NONE);
             double seconds = (System.nanoTime() - t1) / 1e9;
+            CpuMeter.Usage cpu = CpuMeter.between(cpuFrom, CpuMeter.now());
             if (summary.read() != records || summary.undecodable() != 0) {
                 throw new IllegalStateException("replay read " + summary.read() + " records (" + summary.undecodable()
                         + " undecodable) of " + records);
             }
             System.out.printf("replay: %d records published in %.1f s; replayed (read, decoded, written as JSON lines) in %.1f s = %.0f records/s%n",
                     records, publishSeconds, seconds, summary.matched() / seconds);
-            figures.rate("replay, %d records".formatted(records), summary.matched() / seconds, "records/s");
+            cpu.perOperation(summary.matched(), "record").forEach(System.out::println);
+            figures.rate("replay, %d records".formatted(records), summary.matched() / seconds, "records/s", cpu, summary.matched());
         }
         return 0;
     }

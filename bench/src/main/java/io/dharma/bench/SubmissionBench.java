@@ -68,16 +68,18 @@ final class SubmissionBench implements Callable<Integer> {
             System.out.printf("  accepted (202): %d = %.1f submissions/s; other answers: %s%n",
                     result.accepted, result.accepted / (double) duration.toMillis() * 1000, result.others);
             System.out.println("  latency " + Latencies.summary(result.latencies));
+            result.cpu.perOperation(result.accepted, "submission").forEach(System.out::println);
             String scope = intakeOnly ? ", intake only" : "";
             figures.rate("submissions, %d clients%s".formatted(clients, scope), result.accepted / (double) duration.toMillis() * 1000,
-                    "submissions/s");
+                    "submissions/s", result.cpu, result.accepted);
             figures.latencyMs("submission p99, %d clients%s".formatted(clients, scope), result.latencies.getValueAtPercentile(99) / 1000.0);
             awaitRelay(target.bootstrapServers(), before + result.acceptedTotal);
         }
         return 0;
     }
 
-    private record Result(long accepted, long acceptedTotal, Map<Integer, Long> others, Histogram latencies) {
+    private record Result(long accepted, long acceptedTotal, Map<Integer, Long> others, Histogram latencies,
+            CpuMeter.Usage cpu) {
     }
 
     private Result drive(String apiUrl, BlueprintTemplate template) throws InterruptedException {
@@ -92,6 +94,7 @@ final class SubmissionBench implements Callable<Integer> {
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long end = measureFrom + duration.toNanos();
+        CpuMeter.Snapshot cpuFrom;
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < clients; c++) {
                 pool.submit(() -> {
@@ -126,8 +129,10 @@ final class SubmissionBench implements Callable<Integer> {
             }
             Thread.sleep(warmup.toMillis());
             latencies.drain();
+            cpuFrom = CpuMeter.now();
         }
-        return new Result(accepted.sum(), acceptedTotal.sum(), Map.copyOf(others), latencies.drain());
+        CpuMeter.Usage cpu = CpuMeter.between(cpuFrom, CpuMeter.now());
+        return new Result(accepted.sum(), acceptedTotal.sum(), Map.copyOf(others), latencies.drain(), cpu);
     }
 
     /** Committed records on the topic now (read to the last stable offsets). */

@@ -18,6 +18,7 @@ import io.dharma.orchestrator.join.VerdictListener;
 import io.dharma.orchestrator.state.BlueprintStore;
 import io.dharma.orchestrator.state.DeploymentStore;
 import io.dharma.orchestrator.state.ReceivedEvents;
+import io.dharma.orchestrator.state.RunnableDeploymentSignal;
 import io.dharma.orchestrator.worker.DeploymentWorker;
 import io.dharma.orchestrator.worker.DeploymentWorkers;
 import io.dharma.security.LoggedSecurityEvents;
@@ -82,8 +83,13 @@ public class OrchestratorAutoConfiguration {
     }
 
     @Bean
-    DeploymentStore orchestratorDeploymentStore(DSLContext db) {
-        return new DeploymentStore(db);
+    RunnableDeploymentSignal orchestratorRunnableDeploymentSignal() {
+        return new RunnableDeploymentSignal();
+    }
+
+    @Bean
+    DeploymentStore orchestratorDeploymentStore(DSLContext db, RunnableDeploymentSignal runnable) {
+        return new DeploymentStore(db, runnable);
     }
 
     @Bean
@@ -136,9 +142,9 @@ public class OrchestratorAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "dharma.orchestrator.worker.enabled", matchIfMissing = true)
     DeploymentWorker orchestratorDeploymentWorker(DataSource dataSource, TransactionTemplate transactions,
             DeploymentStore deployments, BlueprintStore blueprints, Outbox outbox, DeploymentEvents events,
-            ExecutorChoice executor, OrchestratorProperties properties) {
+            ExecutorChoice executor, OrchestratorProperties properties, RunnableDeploymentSignal runnable) {
         return DeploymentWorkers.create(dataSource, transactions, deployments, blueprints, outbox, events, executor,
-                properties, CLOCK);
+                properties, runnable, CLOCK);
     }
 
     @Bean

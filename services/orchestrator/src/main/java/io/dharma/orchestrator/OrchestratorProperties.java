@@ -45,12 +45,13 @@ public record OrchestratorProperties(
 
     /**
      * @param enabled whether this instance runs deployments (several instances may; a stack runs on one at a time)
-     * @param concurrency deployments of different blueprints this instance runs at once
+     * @param concurrency deployments of different blueprints this instance runs at once; each holds a
+     *        database connection while it runs (its stack lock) and takes a second one for each step
      * @param pollInterval how often an idle worker looks for deployments to run
      */
     public record Worker(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("2") int concurrency,
+            @DefaultValue("8") int concurrency,
             @DefaultValue("500ms") Duration pollInterval) {
 
         public Worker {

@@ -35,9 +35,11 @@ public class DeploymentStore {
     };
 
     private final DSLContext db;
+    private final RunnableDeploymentSignal runnable;
 
-    public DeploymentStore(DSLContext db) {
+    public DeploymentStore(DSLContext db, RunnableDeploymentSignal runnable) {
         this.db = db;
+        this.runnable = runnable;
     }
 
     public void insert(NewDeployment deployment, OffsetDateTime now) {
@@ -63,6 +65,9 @@ public class DeploymentStore {
                 .set(DEPLOYMENT.CREATED_AT, now)
                 .set(DEPLOYMENT.UPDATED_AT, now)
                 .execute();
+        if (DeploymentStatus.ACTIVE.contains(deployment.status())) {
+            runnable.wakeUpAfterCommit();
+        }
     }
 
     public Optional<Deployment> find(UUID deploymentId) {

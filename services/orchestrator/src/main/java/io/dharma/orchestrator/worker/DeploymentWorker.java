@@ -1,6 +1,7 @@
 package io.dharma.orchestrator.worker;
 
 import io.dharma.orchestrator.OrchestratorProperties;
+import io.dharma.orchestrator.state.RunnableDeploymentSignal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs deployments outside the Kafka listeners (applies take minutes): {@code concurrency}
- * threads, each claiming a stack ({@link StackClaims}), running its oldest active deployment to the
+ * threads, each waiting for a committed deployment ({@link RunnableDeploymentSignal}) or its poll interval,
+ * claiming a stack ({@link StackClaims}), running its oldest active deployment to the
  * end ({@link DeploymentRunner}) and releasing it. Stopping interrupts the threads wherever they
  * are; the deployments stay in their persisted state and are resumed by the next worker, here or
  * on another instance.
@@ -22,13 +24,16 @@ public class DeploymentWorker implements SmartLifecycle {
 
     private final StackClaims claims;
     private final DeploymentRunner runner;
+    private final RunnableDeploymentSignal runnable;
     private final OrchestratorProperties.Worker settings;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    DeploymentWorker(StackClaims claims, DeploymentRunner runner, OrchestratorProperties.Worker settings) {
+    DeploymentWorker(StackClaims claims, DeploymentRunner runner, RunnableDeploymentSignal runnable,
+            OrchestratorProperties.Worker settings) {
         this.claims = claims;
         this.runner = runner;
+        this.runnable = runnable;
         this.settings = settings;
     }
 
@@ -77,9 +82,11 @@ public class DeploymentWorker implements SmartLifecycle {
             try {
                 Optional<StackClaims.Claim> claim = claims.claimNext();
                 if (claim.isEmpty()) {
-                    Thread.sleep(settings.pollInterval());
+                    runnable.await(settings.pollInterval());
                     continue;
                 }
+                // There may be more: let another idle worker look rather than wait for its poll.
+                runnable.wakeUp();
                 try (StackClaims.Claim held = claim.get()) {
                     runner.run(held.deploymentId(), held::stillHeld);
                 }

@@ -6,6 +6,7 @@ import io.dharma.orchestrator.deployment.ExecutorChoice;
 import io.dharma.orchestrator.events.DeploymentEvents;
 import io.dharma.orchestrator.state.BlueprintStore;
 import io.dharma.orchestrator.state.DeploymentStore;
+import io.dharma.orchestrator.state.RunnableDeploymentSignal;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.UUID;
@@ -20,11 +21,12 @@ public final class DeploymentWorkers {
 
     public static DeploymentWorker create(DataSource dataSource, TransactionTemplate transactions,
             DeploymentStore deployments, BlueprintStore blueprints, Outbox outbox, DeploymentEvents events,
-            ExecutorChoice executors, OrchestratorProperties properties, Clock clock) {
+            ExecutorChoice executors, OrchestratorProperties properties, RunnableDeploymentSignal runnable, Clock clock) {
         // pid@host plus a random suffix: shown in deployment.worker, unique across restarts.
         String name = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
         DeploymentRunner runner = new DeploymentRunner(deployments, blueprints, outbox, events, executors,
                 new ExecutorCalls(properties.executorRetry()), transactions, clock, name);
-        return new DeploymentWorker(new StackClaims(dataSource, deployments, transactions), runner, properties.worker());
+        return new DeploymentWorker(new StackClaims(dataSource, deployments, transactions), runner, runnable,
+                properties.worker());
     }
 }
