@@ -76,13 +76,18 @@ final class CpuMeter {
             }
             int cores = Runtime.getRuntime().availableProcessors();
             double perOp = 1000 * total() / operations;
-            Stream<String> head = Stream.of("  CPU: %.1f ms per %s (%.0f %% of %d cores busy over %.0f s); at 100 %% of the cores: %.0f %ss/s at most"
-                    .formatted(perOp, operation, 100 * total() / wallSeconds / cores, cores, wallSeconds, ceiling(operations), operation));
+            Stream<String> head = Stream.of("  CPU: %s ms per %s (%.0f %% of %d cores busy over %.0f s); at 100 %% of the cores: %,.0f/s at most"
+                    .formatted(millis(perOp), operation, 100 * total() / wallSeconds / cores, cores, wallSeconds, ceiling(operations)));
             Stream<String> parts = seconds.entrySet().stream()
                     .filter(part -> part.getValue() / total() >= 0.01)
-                    .map(part -> "    %6.2f ms  %4.1f %%  %s".formatted(1000 * part.getValue() / operations,
+                    .map(part -> "    %8s ms  %4.1f %%  %s".formatted(millis(1000 * part.getValue() / operations),
                             100 * part.getValue() / total(), part.getKey()));
             return Stream.concat(head, parts).toList();
+        }
+
+        /** Two decimals, or three significant digits below 0.1 ms (a replayed record costs microseconds). */
+        static String millis(double value) {
+            return value >= 0.1 ? "%.2f".formatted(value) : "%.3g".formatted(value);
         }
 
         /** Operations per second the machine's cores could do at most at this CPU cost. */

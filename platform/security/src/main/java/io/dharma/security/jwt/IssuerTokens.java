@@ -1,5 +1,6 @@
 package io.dharma.security.jwt;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class IssuerTokens {
     }
 
     static AuthenticationManager manager(Issuer issuer) {
-        JwtDecoder decoder = decoder(issuer);
+        JwtDecoder decoder = new VerifiedTokens(decoder(issuer), Clock.systemUTC());
         JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
         provider.setJwtAuthenticationConverter(jwt -> new CallerAuthentication(callerOf(jwt, issuer), "jwt"));
         return provider::authenticate;

@@ -5,6 +5,7 @@ import io.dharma.blueprint.events.BlueprintEvents;
 import io.dharma.blueprint.validation.BlueprintValidator;
 import io.dharma.blueprint.validation.DocumentFormat;
 import io.dharma.blueprint.validation.ValidationResult;
+import io.dharma.events.BlueprintSubmitted;
 import io.dharma.events.Envelope;
 import io.dharma.events.Envelopes;
 import io.dharma.intake.store.BlueprintStore;
@@ -79,6 +80,7 @@ public class SubmissionService {
             String mediaType) {
         VersionRef ref = store.nextVersion(tenantId, blueprint.name(), OffsetDateTime.now(ZoneOffset.UTC));
         Envelope envelope = envelopes.originating(tenantId, trackingId.toString(), ref.blueprintId().toString(), ref.version());
+        BlueprintSubmitted event = BlueprintEvents.submitted(blueprint, envelope, document, mediaType, submittedBy);
         store.insertVersion(new NewVersion(
                 ref.blueprintId(),
                 ref.version(),
@@ -87,12 +89,11 @@ public class SubmissionService {
                 document,
                 mediaType,
                 blueprint.canonicalJson(),
-                BlueprintEvents.contentDigest(blueprint),
+                event.getContentHash(),
                 envelope.getOccurredAt().atOffset(ZoneOffset.UTC),
                 submittedBy));
         // Refused here, rolling the transaction back, rather than accepted and then set aside by the relay.
-        outbox.appendWithinLimit(DharmaTopic.BLUEPRINTS,
-                BlueprintEvents.submitted(blueprint, envelope, document, mediaType, submittedBy));
+        outbox.appendWithinLimit(DharmaTopic.BLUEPRINTS, event);
         return new Submission(trackingId, ref.blueprintId(), ref.version(), false);
     }
 
