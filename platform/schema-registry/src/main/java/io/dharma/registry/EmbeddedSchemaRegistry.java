@@ -28,21 +28,38 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final int port;
+    private final String host;
 
     private EmbeddedSchemaRegistry(ConfigurableApplicationContext context) {
         this.context = context;
         this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.host = connectHost(context.getEnvironment().getProperty("server.address", "localhost"));
     }
 
-    /** Port 0 picks a free port; the schema topic is {@code _schemas}. */
+    /**
+     * Port 0 picks a free port; the schema topic is {@code _schemas}. Anyone may write: for tests
+     * and benchmarks on a private stack ({@code dharma up} passes its own {@link WriteAccess}).
+     */
     public static EmbeddedSchemaRegistry start(String bootstrapServers, int port) {
         return start(bootstrapServers, port, Map.of());
     }
 
     /**
-     * @param properties extra registry properties, e.g. {@code dharma.registry.topic}
+     * As {@link #start(String, int)}, anyone writing.
+     *
+     * @param properties extra registry properties, e.g. {@code dharma.registry.topic}, {@code server.address}
      */
     public static EmbeddedSchemaRegistry start(String bootstrapServers, int port, Map<String, String> properties) {
+        return start(bootstrapServers, port, properties, WriteAccess.ANYONE);
+    }
+
+    /**
+     * @param properties extra registry properties; {@code server.address} is where it listens
+     *                   (default {@code localhost})
+     * @param writes     who may register, configure and delete
+     */
+    public static EmbeddedSchemaRegistry start(String bootstrapServers, int port, Map<String, String> properties,
+            WriteAccess writes) {
         List<String> args = new ArrayList<>();
         args.add("--spring.config.name=" + SchemaRegistryApplication.CONFIG_NAME);
         args.add("--server.port=" + port);
@@ -64,6 +81,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         List<ApplicationListener<?>> listeners = new ArrayList<>(application.getListeners());
         listeners.removeIf(LoggingApplicationListener.class::isInstance);
         application.setListeners(listeners);
+        application.addInitializers(context -> context.getBeanFactory().registerSingleton("registryWriteAccess", writes));
         return new EmbeddedSchemaRegistry(application.run(args.toArray(String[]::new)));
     }
 
@@ -73,7 +91,14 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
     /** Base URL for {@code schema.registry.url}. */
     public String url() {
-        return "http://localhost:" + port;
+        return "http://" + host + ":" + port;
+    }
+
+    /** A client on this machine reaches a wildcard or loopback listener at localhost, any other at its address. */
+    private static String connectHost(String address) {
+        boolean local = address.equals("localhost") || address.equals("0.0.0.0") || address.equals("::")
+                || address.startsWith("127.") || address.equals("::1");
+        return local ? "localhost" : address.contains(":") ? "[" + address + "]" : address;
     }
 
     @Override

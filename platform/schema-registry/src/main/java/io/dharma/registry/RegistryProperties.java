@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param timeout           for Kafka operations: start-up replay, each write and its read-back
  * @param defaultCompatibility the global level until one is set through {@code PUT /config}
  * @param kafka             extra Kafka client properties (security settings, for example)
+ * @param writeToken        standalone only: the bearer token that may register, configure and delete
+ *                          ({@code DHARMA_REGISTRY_WRITE_TOKEN}); unset, nobody writes. Embedded, the
+ *                          host decides ({@link WriteAccess}).
  */
 @ConfigurationProperties("dharma.registry")
 public record RegistryProperties(
@@ -25,7 +28,8 @@ public record RegistryProperties(
         Short replicationFactor,
         Duration timeout,
         CompatibilityLevel defaultCompatibility,
-        Map<String, String> kafka) {
+        Map<String, String> kafka,
+        String writeToken) {
 
     public RegistryProperties {
         topic = topic == null || topic.isBlank() ? "_schemas" : topic;
@@ -33,5 +37,6 @@ public record RegistryProperties(
         timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
         defaultCompatibility = defaultCompatibility == null ? CompatibilityLevel.BACKWARD : defaultCompatibility;
         kafka = kafka == null ? Map.of() : Map.copyOf(kafka);
+        writeToken = writeToken == null || writeToken.isBlank() ? null : writeToken;
     }
 }

@@ -6,8 +6,11 @@ import java.util.List;
 import io.dharma.registry.core.KafkaSchemaLog;
 import io.dharma.registry.core.RegistryState;
 import io.dharma.registry.core.SchemaRegistryService;
+import io.dharma.registry.web.WriteAccessFilter;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -46,6 +49,19 @@ public class SchemaRegistryConfiguration implements WebMvcConfigurer {
     SchemaRegistryService schemaRegistryService(RegistryState state, KafkaSchemaLog log,
                                                 RegistryProperties properties) {
         return new SchemaRegistryService(state, log, properties.defaultCompatibility());
+    }
+
+    /**
+     * Writes are checked before any controller runs. The host passes its {@link WriteAccess}
+     * (the launcher: platform-admin credentials); standalone, {@code dharma.registry.write-token}
+     * is the one credential that writes, and without it nobody does.
+     */
+    @Bean
+    FilterRegistrationBean<WriteAccessFilter> registryWriteAccessFilter(ObjectProvider<WriteAccess> hostAccess,
+            RegistryProperties properties) {
+        WriteAccess access = hostAccess.getIfAvailable(() -> properties.writeToken() == null
+                ? WriteAccess.NOBODY : WriteAccess.bearer(properties.writeToken()));
+        return new FilterRegistrationBean<>(new WriteAccessFilter(access));
     }
 
     /** Answers in Confluent's media type unless the client asks for plain JSON. */

@@ -27,6 +27,8 @@ public final class AvroSerdeConfig extends AbstractConfig {
     public static final String SPECIFIC_AVRO_VALUE_TYPE = "specific.avro.value.type";
     public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
     public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
+    public static final String BEARER_AUTH_CREDENTIALS_SOURCE = "bearer.auth.credentials.source";
+    public static final String BEARER_AUTH_TOKEN = "bearer.auth.token";
     public static final String CONNECT_TIMEOUT_MS = "schema.registry.connect.timeout.ms";
     public static final String REQUEST_TIMEOUT_MS = "schema.registry.request.timeout.ms";
 
@@ -52,6 +54,11 @@ public final class AvroSerdeConfig extends AbstractConfig {
                     "Where basic-auth credentials come from: user info in the URL, or basic.auth.user.info.")
             .define(BASIC_AUTH_USER_INFO, Type.PASSWORD, null, Importance.MEDIUM,
                     "user:password for basic auth when the source is USER_INFO.")
+            .define(BEARER_AUTH_CREDENTIALS_SOURCE, Type.STRING, null, Importance.MEDIUM,
+                    "STATIC_TOKEN sends bearer.auth.token as 'Authorization: Bearer' (Confluent's key; other "
+                            + "sources, such as an OAuth client, are not supported).")
+            .define(BEARER_AUTH_TOKEN, Type.PASSWORD, null, Importance.MEDIUM,
+                    "The bearer token when the source is STATIC_TOKEN.")
             .define(CONNECT_TIMEOUT_MS, Type.INT, 10_000, ConfigDef.Range.atLeast(1), Importance.LOW,
                     "Connect timeout for registry requests.")
             .define(REQUEST_TIMEOUT_MS, Type.INT, 30_000, ConfigDef.Range.atLeast(1), Importance.LOW,
@@ -103,7 +110,21 @@ public final class AvroSerdeConfig extends AbstractConfig {
             }
             userInfo = password.value();
         }
+        String bearerToken = null;
+        String bearerSource = getString(BEARER_AUTH_CREDENTIALS_SOURCE);
+        if (bearerSource != null && !bearerSource.equals("STATIC_TOKEN")) {
+            throw new IllegalArgumentException(BEARER_AUTH_CREDENTIALS_SOURCE + " " + bearerSource
+                    + " is not supported; use STATIC_TOKEN with " + BEARER_AUTH_TOKEN);
+        }
+        if (bearerSource != null) {
+            Password token = getPassword(BEARER_AUTH_TOKEN);
+            if (token == null) {
+                throw new IllegalArgumentException(BEARER_AUTH_TOKEN + " is required when "
+                        + BEARER_AUTH_CREDENTIALS_SOURCE + " is STATIC_TOKEN");
+            }
+            bearerToken = token.value();
+        }
         return new SchemaRegistryClientConfig(urls, userInfo,
-                Duration.ofMillis(getInt(CONNECT_TIMEOUT_MS)), Duration.ofMillis(getInt(REQUEST_TIMEOUT_MS)));
+                Duration.ofMillis(getInt(CONNECT_TIMEOUT_MS)), Duration.ofMillis(getInt(REQUEST_TIMEOUT_MS)), bearerToken);
     }
 }

@@ -45,7 +45,9 @@ public class SchemaRegistryClient implements AutoCloseable {
     public SchemaRegistryClient(SchemaRegistryClientConfig config) {
         this.config = Objects.requireNonNull(config);
         this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
-        this.authorization = config.basicAuthUserInfo() == null ? null : basic(config.basicAuthUserInfo());
+        this.authorization = config.bearerToken() != null ? "Bearer " + config.bearerToken()
+                : config.basicAuthUserInfo() != null ? basic(config.basicAuthUserInfo())
+                : null;
     }
 
     /** A client of the registry at the given (comma-separated) URL(s), with default settings. */

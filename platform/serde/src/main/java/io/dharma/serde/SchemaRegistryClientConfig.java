@@ -13,9 +13,11 @@ import java.util.Map;
  * @param basicAuthUserInfo {@code user:password} for HTTP basic auth, or null
  * @param connectTimeout    TCP connect timeout
  * @param requestTimeout    timeout of one whole request
+ * @param bearerToken       sent as {@code Authorization: Bearer} (a registry behind OAuth, or Dharma's
+ *                          registry, where writing needs a platform-admin credential), or null
  */
 public record SchemaRegistryClientConfig(List<URI> urls, String basicAuthUserInfo,
-                                         Duration connectTimeout, Duration requestTimeout) {
+                                         Duration connectTimeout, Duration requestTimeout, String bearerToken) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -28,6 +30,15 @@ public record SchemaRegistryClientConfig(List<URI> urls, String basicAuthUserInf
         urls = List.copyOf(urls);
         connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
         requestTimeout = requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout;
+        if (basicAuthUserInfo != null && bearerToken != null) {
+            throw new IllegalArgumentException("Basic auth and a bearer token are exclusive; configure one");
+        }
+    }
+
+    /** Without a bearer token. */
+    public SchemaRegistryClientConfig(List<URI> urls, String basicAuthUserInfo, Duration connectTimeout,
+                                      Duration requestTimeout) {
+        this(urls, basicAuthUserInfo, connectTimeout, requestTimeout, null);
     }
 
     /** One or more comma-separated URLs, default timeouts, no authentication. */
