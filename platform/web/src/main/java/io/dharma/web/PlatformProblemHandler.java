@@ -2,6 +2,9 @@ package io.dharma.web;
 
 import java.time.Duration;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -113,8 +116,32 @@ public class PlatformProblemHandler {
         return Problems.respond(Problems.of(CommonApiError.BAD_REQUEST, "header '" + e.getHeaderName() + "' is required"));
     }
 
+    /** A query string or form body that is not valid percent-encoded UTF-8: Tomcat will not decode it. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableParameters(InvalidParameterException e) {
+        return Problems.respond(Problems.of(CommonApiError.BAD_REQUEST,
+                "the query string or form is not valid percent-encoded UTF-8"));
+    }
+
+    /**
+     * Spring refuses a wildcard Content-Type ({@code application/*}) only when a handler reads the
+     * request's headers, and then as a bare IllegalArgumentException; anything else is unexpected.
+     */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException e, HttpServletRequest request) {
+        if (isWildcard(request.getContentType())) {
+            return Problems.respond(Problems.of(CommonApiError.UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Type must name one media type, not a wildcard (" + request.getContentType() + ")"));
+        }
+        return unexpected(e);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseFailures.isUnstorableText(e)) {
+            return Problems.respond(Problems.of(CommonApiError.BAD_REQUEST,
+                    "the request holds text the database cannot store (a NUL character or an invalid byte sequence)"));
+        }
         if (DatabaseFailures.isUnavailable(e)) {
             log.warn("database unavailable: {}", e.toString());
             return ResponseEntity.status(CommonApiError.SERVICE_UNAVAILABLE.status())
@@ -123,5 +150,17 @@ public class PlatformProblemHandler {
         }
         log.error("unexpected error", e);
         return Problems.respond(Problems.of(CommonApiError.INTERNAL, "an unexpected error occurred"));
+    }
+
+    private static boolean isWildcard(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return type.isWildcardType() || type.isWildcardSubtype();
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 }

@@ -55,6 +55,17 @@ class PlatformProblemHandlerTest {
                     "unsupported charset 'bogus'");
         }
 
+        @GetMapping("/undecodable-query")
+        String undecodableQuery() {
+            throw new org.apache.tomcat.util.http.InvalidParameterException("Character decoding failed");
+        }
+
+        @GetMapping("/nul-in-text")
+        String nulInText() {
+            throw new org.springframework.dao.DataIntegrityViolationException("select ...",
+                    new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
+        }
+
         @PostMapping(path = "/json", consumes = MediaType.APPLICATION_JSON_VALUE)
         String json(@RequestBody String body) {
             return body;
@@ -149,6 +160,28 @@ class PlatformProblemHandlerTest {
         java.io.InputStream body = new RequestBodyLimit(64).beforeBodyRead(chunked, null, String.class, null).getBody();
         org.assertj.core.api.Assertions.assertThatThrownBy(body::readAllBytes)
                 .isInstanceOf(RequestBodyLimit.TooLargeException.class);
+    }
+
+    @Test
+    void aQueryStringThatIsNotUtf8Is400() throws Exception {
+        mvc.perform(get("/undecodable-query"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("request.malformed"));
+    }
+
+    @Test
+    void textTheDatabaseCannotStoreIs400() throws Exception {
+        mvc.perform(get("/nul-in-text"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("request.malformed"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("NUL")));
+    }
+
+    @Test
+    void aWildcardContentTypeIs415() throws Exception {
+        mvc.perform(post("/object").contentType("application/*").content("{\"a\":1}"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.code").value("request.unsupported-media-type"));
     }
 
     @Test
