@@ -56,8 +56,8 @@ public final class DeadLetterHandling {
     }
 
     /** Retries of poll batches for {@link PollBatchListener} (one per listener container). */
-    PollBatchRetry pollBatchRetry() {
-        return new PollBatchRetry(classifier, retry);
+    PollBatchRetry pollBatchRetry(DharmaProcessingProperties.Outage outage) {
+        return new PollBatchRetry(classifier, retry, outage);
     }
 
     /** Dead-letters {@code record} in the current transaction; counted once that commits. */

@@ -16,12 +16,14 @@ final class DharmaListenerContainerCustomizer
     private final ProcessedEventLog processedEvents;
     private final ProcessingMetrics metrics;
     private final DeadLetterHandling deadLetters;
+    private final DharmaProcessingProperties.Outage outage;
 
     DharmaListenerContainerCustomizer(ProcessedEventLog processedEvents, ProcessingMetrics metrics,
-                                      DeadLetterHandling deadLetters) {
+                                      DeadLetterHandling deadLetters, DharmaProcessingProperties.Outage outage) {
         this.processedEvents = processedEvents;
         this.metrics = metrics;
         this.deadLetters = deadLetters;
+        this.outage = outage;
     }
 
     @Override
@@ -37,7 +39,7 @@ final class DharmaListenerContainerCustomizer
             throw new IllegalStateException("Listener " + listenerId + " is a batch listener; dharmaListenerContainerFactory "
                     + "batches itself (one transaction per poll) and calls its listeners with one ConsumerRecord at a time");
         }
-        PollBatchRetry retry = deadLetters.pollBatchRetry();
+        PollBatchRetry retry = deadLetters.pollBatchRetry(outage);
         container.getContainerProperties().setMessageListener(new PollBatchListener(recordListener, processedEvents,
                 metrics, deadLetters, retry, listenerId, group));
         container.setAfterRollbackProcessor(retry);

@@ -162,8 +162,10 @@ public class DharmaProcessingAutoConfiguration {
         // transaction back and the after-rollback processor (set per container) takes over.
         factory.setCommonErrorHandler(null);
         DeadLetterHandling deadLetters = new DeadLetterHandling(template,
-                new FailureClassifier(properties.notRetryableExceptions()), properties.retry(), metrics);
-        factory.setContainerCustomizer(new DharmaListenerContainerCustomizer(processedEvents, metrics, deadLetters));
+                new FailureClassifier(properties.notRetryableExceptions(), properties.unavailableExceptions()),
+                properties.retry(), metrics);
+        factory.setContainerCustomizer(new DharmaListenerContainerCustomizer(processedEvents, metrics, deadLetters,
+                properties.outage()));
         return factory;
     }
 

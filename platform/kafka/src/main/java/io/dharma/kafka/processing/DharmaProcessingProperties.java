@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * dharma.kafka.processing.retry.multiplier=2
  * dharma.kafka.processing.retry.max-interval=10s
  * dharma.kafka.processing.not-retryable-exceptions=com.example.PolicyRejected
+ * dharma.kafka.processing.outage.initial-interval=1s      # while a dependency is unavailable: no attempts used,
+ * dharma.kafka.processing.outage.multiplier=2             # no dead letters, the container waits and retries
+ * dharma.kafka.processing.outage.max-interval=30s
+ * dharma.kafka.processing.unavailable-exceptions=com.example.PolicyStoreDown
  * </pre>
  *
  * @param enabled                 whether to configure dharmaListenerContainerFactory and friends
@@ -25,19 +29,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                between running instances. Unset, each start picks a fresh one.
  * @param retry                   back-off of transient failures
  * @param notRetryableExceptions  extra exception types that go to the DLT without retries
+ * @param outage                  back-off while a dependency (PostgreSQL, registry, Kafka) is unavailable
+ * @param unavailableExceptions   extra exception types that mean a dependency is unavailable
  */
 @ConfigurationProperties("dharma.kafka.processing")
 public record DharmaProcessingProperties(
         @DefaultValue("true") boolean enabled,
         String transactionIdPrefix,
         @DefaultValue Retry retry,
-        List<Class<? extends Throwable>> notRetryableExceptions) {
+        List<Class<? extends Throwable>> notRetryableExceptions,
+        @DefaultValue Outage outage,
+        List<Class<? extends Throwable>> unavailableExceptions) {
 
     public DharmaProcessingProperties {
         if (transactionIdPrefix != null && transactionIdPrefix.isBlank()) {
             transactionIdPrefix = null;
         }
         notRetryableExceptions = notRetryableExceptions == null ? List.of() : List.copyOf(notRetryableExceptions);
+        unavailableExceptions = unavailableExceptions == null ? List.of() : List.copyOf(unavailableExceptions);
+        outage = outage == null ? Outage.DEFAULT : outage;
     }
 
     /**
@@ -79,6 +89,42 @@ public record DharmaProcessingProperties(
                 throw new IllegalArgumentException("dharma.kafka.processing.retry.max-interval (" + maxInterval
                         + ") must not be shorter than initial-interval (" + initialInterval + ")");
             }
+        }
+    }
+
+    /**
+     * How a container waits while a dependency is unavailable ({@link FailureKind#UNAVAILABLE}): the
+     * batch is delivered again after each wait, for as long as the outage lasts. The wait blocks the
+     * consumer thread, so keep the longest well below max.poll.interval.ms (5 min by default).
+     *
+     * @param initialInterval first wait after the dependency stopped answering
+     * @param multiplier      growth of the wait per failed delivery
+     * @param maxInterval     longest wait, the cap reached in a long outage
+     */
+    public record Outage(
+            @DefaultValue("1s") Duration initialInterval,
+            @DefaultValue("2") double multiplier,
+            @DefaultValue("30s") Duration maxInterval) {
+
+        static final Outage DEFAULT = new Outage(Duration.ofSeconds(1), 2, Duration.ofSeconds(30));
+
+        public Outage {
+            if (initialInterval.isNegative() || initialInterval.isZero()) {
+                throw new IllegalArgumentException("dharma.kafka.processing.outage.initial-interval must be positive but was " + initialInterval);
+            }
+            if (multiplier < 1) {
+                throw new IllegalArgumentException("dharma.kafka.processing.outage.multiplier must be >= 1 but was " + multiplier);
+            }
+            if (maxInterval.compareTo(initialInterval) < 0) {
+                throw new IllegalArgumentException("dharma.kafka.processing.outage.max-interval (" + maxInterval
+                        + ") must not be shorter than initial-interval (" + initialInterval + ")");
+            }
+        }
+
+        /** The wait after the {@code n}th failed delivery in a row (1-based). */
+        Duration delay(int n) {
+            double millis = initialInterval.toMillis() * Math.pow(multiplier, Math.min(n - 1, 62));
+            return Duration.ofMillis((long) Math.min(millis, maxInterval.toMillis()));
         }
     }
 }

@@ -17,6 +17,7 @@ public record Failure(FailureKind kind, Throwable cause) {
             case DESERIALIZATION -> "Value cannot be deserialized, " + detail;
             case UNPROCESSABLE -> "Unprocessable event: " + cause.getMessage();
             case NOT_RETRYABLE -> "Not retryable, " + detail;
+            case UNAVAILABLE -> "Dependency unavailable, " + detail;
             case TRANSIENT -> "Failed " + maxAttempts + (maxAttempts == 1 ? " time" : " times") + ", last with " + detail;
         };
         return reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH - 1) + "…";

@@ -32,11 +32,13 @@ import io.dharma.events.Envelope;
  *   <li>A record already processed by the group (see {@link ProcessedEventLog.Entry#makesRedundant})
  *       or earlier in the same batch is skipped; its offset commits with the batch.</li>
  *   <li>A record that cannot be read (not Avro of a known schema, no envelope) goes to its DLT in
- *       the batch's transaction, and the batch goes on.</li>
+ *       the batch's transaction, and the batch goes on; unless the schema registry did not answer,
+ *       which rolls the batch back like a listener failure (the bytes may be fine).</li>
  *   <li>A listener failure rolls the whole batch back ({@link PollBatchFailedException}), so no
  *       record's partial outputs commit; {@link PollBatchRetry} then retries the batch, and once the
  *       failing record has used its attempts (at once for a failure no retry can fix) it marks it
- *       for the DLT: on the next delivery it is dead-lettered inside the batch, the others proceed.</li>
+ *       for the DLT: on the next delivery it is dead-lettered inside the batch, the others proceed.
+ *       A failure because a dependency is unavailable uses no attempts: the batch waits for it.</li>
  * </ul>
  */
 final class PollBatchListener implements BatchConsumerAwareMessageListener<Object, Object> {
@@ -73,7 +75,12 @@ final class PollBatchListener implements BatchConsumerAwareMessageListener<Objec
         for (ConsumerRecord<Object, Object> record : records) {
             logging.intercept(record, null);
             try {
-                Optional<Exception> unreadable = retry.takeDeadLetterDue(record).or(() -> unreadable(record));
+                Optional<Exception> deadLetterDue = retry.takeDeadLetterDue(record);
+                Optional<Exception> unreadable = deadLetterDue.isPresent() ? deadLetterDue : unreadable(record);
+                if (unreadable.isPresent() && deadLetterDue.isEmpty() && retry.dependencyUnavailable(unreadable.get())) {
+                    // The registry did not answer: the bytes may be fine. Roll back and wait for it.
+                    throw new PollBatchFailedException(record, asRuntime(unreadable.get()));
+                }
                 if (unreadable.isPresent()) {
                     deadLetter(record, consumer, unreadable.get());
                     continue;
@@ -97,6 +104,7 @@ final class PollBatchListener implements BatchConsumerAwareMessageListener<Objec
                 () -> processedEvents.recordProcessingAll(consumerGroup, processed));
         CommitHooks.afterCommit("marking " + processed.size() + " events as committed by " + consumerGroup
                 + " (a reprocess of the same records after a group reset would emit them again)", () -> {
+                    retry.batchCommitted();
                     processedEvents.markCommittedAll(consumerGroup, processed.keySet());
                     processed.values().forEach(record -> metrics.processed(listenerId, record.topic()));
                     skippedTopics.forEach(topic -> metrics.deduplicated(listenerId, topic));
@@ -126,6 +134,10 @@ final class PollBatchListener implements BatchConsumerAwareMessageListener<Objec
         } catch (RuntimeException e) {
             throw new PollBatchFailedException(record, e);
         }
+    }
+
+    private static RuntimeException asRuntime(Exception failure) {
+        return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure.getMessage(), failure);
     }
 
     /** Why a record cannot be handed to the listener at all, if so. */

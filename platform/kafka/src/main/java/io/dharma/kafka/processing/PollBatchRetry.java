@@ -15,14 +15,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.AfterRollbackProcessor;
 import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.ListenerUtils;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * What happens after a poll batch's transaction rolled back: the consumer is sought back to the
- * start of the batch, so the whole batch is delivered again. The record the listener failed on
- * is counted: a transient failure waits with exponential backoff before the next delivery; once
- * its attempts are used up (at once for a failure no retry can fix) the record is marked, and
- * {@link PollBatchListener} dead-letters it on its next delivery instead of calling the listener.
+ * start of the batch, so the whole batch is delivered again. Why it failed decides the rest:
+ *
+ * <ul>
+ *   <li>A dependency did not answer ({@link FailureKind#UNAVAILABLE}: PostgreSQL, the registry,
+ *       Kafka), whether in the listener or in the batch's own bookkeeping: nobody's attempts are
+ *       counted and nothing is dead-lettered; the container waits (capped exponential backoff,
+ *       {@code dharma.kafka.processing.outage.*}) and delivers the batch again, for as long as the
+ *       outage lasts. The wait grows over consecutive failed deliveries of a consumer thread and
+ *       starts over once one of its batches commits.</li>
+ *   <li>The listener failed on a record in another way: that record is counted. A transient failure
+ *       waits with exponential backoff before the next delivery; once its attempts are used up (at
+ *       once for a failure no retry can fix) the record is marked, and {@link PollBatchListener}
+ *       dead-letters it on its next delivery instead of calling the listener; the rest of the batch
+ *       proceeds.</li>
+ * </ul>
  * The counts live in memory: after a restart or a rebalance a record starts its attempts again.
  */
 final class PollBatchRetry implements AfterRollbackProcessor<Object, Object> {
@@ -38,12 +50,30 @@ final class PollBatchRetry implements AfterRollbackProcessor<Object, Object> {
 
     private final FailureClassifier classifier;
     private final DharmaProcessingProperties.Retry settings;
+    private final DharmaProcessingProperties.Outage outage;
     private final Map<Coordinates, Integer> attempts = new ConcurrentHashMap<>();
     private final Map<Coordinates, Exception> deadLetterDue = new ConcurrentHashMap<>();
+    /** Consecutive deliveries that failed for an unavailable dependency, per consumer thread. */
+    private final Map<Thread, Integer> outageStreak = new ConcurrentHashMap<>();
 
-    PollBatchRetry(FailureClassifier classifier, DharmaProcessingProperties.Retry settings) {
+    PollBatchRetry(FailureClassifier classifier, DharmaProcessingProperties.Retry settings,
+                   DharmaProcessingProperties.Outage outage) {
         this.classifier = classifier;
         this.settings = settings;
+        this.outage = outage;
+    }
+
+    /** Whether {@code failure} means a dependency is unavailable rather than the record being bad. */
+    boolean dependencyUnavailable(Exception failure) {
+        return classifier.classify(failure).kind() == FailureKind.UNAVAILABLE;
+    }
+
+    /** A batch of the calling consumer thread committed: an outage it waited for is over. */
+    void batchCommitted() {
+        Integer streak = outageStreak.remove(Thread.currentThread());
+        if (streak != null) {
+            LOG.info("Dependencies answer again after {} failed deliveries; consuming", streak);
+        }
     }
 
     /** The failure to dead-letter {@code record} with, if its attempts are used up; asked once. */
@@ -63,22 +93,28 @@ final class PollBatchRetry implements AfterRollbackProcessor<Object, Object> {
             Consumer<Object, Object> consumer, MessageListenerContainer container, Exception exception,
             boolean recoverable, ContainerProperties.EOSMode eosMode) {
         PollBatchFailedException failed = find(exception);
-        if (failed == null) {
+        Exception cause = failed == null ? exception : (Exception) failed.getCause();
+        Failure failure = classifier.classify(cause);
+        if (failure.kind() == FailureKind.UNAVAILABLE) {
+            int streak = outageStreak.merge(Thread.currentThread(), 1, Integer::sum);
+            Duration delay = outage.delay(streak);
+            LOG.warn("A dependency is unavailable ({} failed deliveries in a row); the batch of {} records is delivered "
+                    + "again in {}, no attempts used: {}", streak, recordList.size(), delay, failure.cause().toString());
+            pause(container, delay);
+        } else if (failed == null) {
             LOG.warn("Poll batch of {} records rolled back, delivering it again: {}", recordList.size(), exception.toString());
-            pause(settings.initialInterval());
+            pause(container, settings.initialInterval());
         } else {
             Coordinates at = Coordinates.of(failed.record());
-            Exception cause = (Exception) failed.getCause();
-            Failure failure = classifier.classify(cause);
             int attempt = attempts.merge(at, 1, Integer::sum);
-            if (!failure.kind().retryable() || attempt >= settings.maxAttempts()) {
+            if (!failure.kind().usesAttempts() || attempt >= settings.maxAttempts()) {
                 attempts.remove(at);
                 deadLetterDue.put(at, cause);
             } else {
                 Duration delay = delay(attempt);
                 LOG.warn("Attempt {} of {}-{}@{} failed, the batch is delivered again in {}: {}", attempt, at.topic(),
                         at.partition(), at.offset(), delay, cause.toString());
-                pause(delay);
+                pause(container, delay);
             }
         }
         seekToStart(recordList, consumer);
@@ -119,9 +155,14 @@ final class PollBatchRetry implements AfterRollbackProcessor<Object, Object> {
         return null;
     }
 
-    private static void pause(Duration delay) {
+    /** Sleeps on the consumer thread, but wakes up early when the container is stopped. */
+    private static void pause(MessageListenerContainer container, Duration delay) {
         try {
-            Thread.sleep(delay);
+            if (container == null) {
+                Thread.sleep(delay);
+            } else {
+                ListenerUtils.stoppableSleep(container, delay.toMillis());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

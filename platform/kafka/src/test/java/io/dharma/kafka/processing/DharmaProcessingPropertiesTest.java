@@ -12,7 +12,7 @@ class DharmaProcessingPropertiesTest {
 
     static DharmaProcessingProperties withPrefix(String prefix) {
         return new DharmaProcessingProperties(true, prefix,
-                new DharmaProcessingProperties.Retry(4, Duration.ofMillis(500), 2, Duration.ofSeconds(10)), List.of());
+                new DharmaProcessingProperties.Retry(4, Duration.ofMillis(500), 2, Duration.ofSeconds(10)), List.of(), null, null);
     }
 
     @Test
@@ -43,5 +43,15 @@ class DharmaProcessingPropertiesTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new DharmaProcessingProperties.Retry(3, Duration.ofSeconds(1), 0.5, Duration.ofSeconds(1)))
                 .withMessageContaining("multiplier");
+    }
+
+    @Test
+    void anOutageWaitGrowsToItsCap() {
+        DharmaProcessingProperties.Outage outage = new DharmaProcessingProperties.Outage(Duration.ofSeconds(1), 2, Duration.ofSeconds(30));
+
+        assertThat(List.of(outage.delay(1), outage.delay(2), outage.delay(5), outage.delay(6), outage.delay(1000)))
+                .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(16), Duration.ofSeconds(30),
+                        Duration.ofSeconds(30));
+        assertThat(withPrefix(null).outage()).isEqualTo(outage);
     }
 }

@@ -3,8 +3,11 @@ package io.dharma.kafka.processing.app;
 import java.time.Duration;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 
 import io.dharma.events.BlueprintSubmitted;
@@ -27,14 +30,17 @@ public class GuardrailsTestListener {
     private final Envelopes envelopes = Envelopes.forProducer("guardrails-test");
     private final String outputTopic;
     private final Duration delayAfterEmit;
+    private final JdbcTemplate database;
 
-    GuardrailsTestListener(EventPublisher events, ListenerAttempts attempts,
+    GuardrailsTestListener(EventPublisher events, ListenerAttempts attempts, DataSource dataSource,
                            @Value("${test.output-topic}") String outputTopic,
-                           @Value("${test.delay-after-emit:0ms}") Duration delayAfterEmit) {
+                           @Value("${test.delay-after-emit:0ms}") Duration delayAfterEmit,
+                           @Value("${test.query-database:false}") boolean queryDatabase) {
         this.events = events;
         this.attempts = attempts;
         this.outputTopic = outputTopic;
         this.delayAfterEmit = delayAfterEmit;
+        this.database = queryDatabase ? new JdbcTemplate(dataSource) : null;
     }
 
     @KafkaListener(id = "${test.group}", topics = "${test.input-topic}",
@@ -54,6 +60,9 @@ public class GuardrailsTestListener {
         }
         if (name.startsWith("broken")) {
             throw new IllegalStateException("policy store unavailable");
+        }
+        if (database != null) {
+            database.queryForObject("SELECT 1", Integer.class);
         }
         events.emit(outputTopic, record.key(), GuardrailsEvaluated.newBuilder()
                 .setEnvelope(envelopes.reactingTo(blueprint.getEnvelope(), "evaluated"))
