@@ -2,27 +2,36 @@ package io.dharma.launcher;
 
 import java.nio.file.Path;
 
+import io.dharma.embedded.BindAddress;
+
 /**
- * Where the embedded platform keeps its data, which ports it listens on (0 = any free port) and
- * where AWS deployments go.
+ * Where the embedded platform keeps its data, which ports it listens on (0 = any free port), the
+ * address Kafka, the registry and PostgreSQL listen on, and where AWS deployments go.
  */
-public record EmbeddedSettings(Path home, int httpPort, int kafkaPort, int registryPort, int postgresPort, Aws aws) {
+public record EmbeddedSettings(Path home, Ports ports, String bindAddress, Aws aws) {
 
-    public EmbeddedSettings(Path home, int httpPort, int kafkaPort, int registryPort, int postgresPort) {
-        this(home, httpPort, kafkaPort, registryPort, postgresPort, Aws.SANDBOX);
-    }
-
-    /** Every port free and chosen at start: for tests and for running beside another instance. */
+    /** Every port free and chosen at start, infrastructure on loopback: for tests and for running beside another instance. */
     public static EmbeddedSettings ephemeral(Path home) {
-        return new EmbeddedSettings(home, 0, 0, 0, 0);
+        return new EmbeddedSettings(home, new Ports(0, 0, 0, 0, 0), BindAddress.LOOPBACK, Aws.SANDBOX);
     }
 
     public EmbeddedSettings withHttpPort(int port) {
-        return new EmbeddedSettings(home, port, kafkaPort, registryPort, postgresPort, aws);
+        return new EmbeddedSettings(home, ports.withHttp(port), bindAddress, aws);
     }
 
     public EmbeddedSettings withAws(Aws aws) {
-        return new EmbeddedSettings(home, httpPort, kafkaPort, registryPort, postgresPort, aws);
+        return new EmbeddedSettings(home, ports, bindAddress, aws);
+    }
+
+    /**
+     * @param http       the platform API, {@code /livez} and {@code /readyz}
+     * @param management actuator: health with details, metrics, Prometheus
+     */
+    public record Ports(int http, int management, int kafka, int registry, int postgres) {
+
+        Ports withHttp(int port) {
+            return new Ports(port, management, kafka, registry, postgres);
+        }
     }
 
     /**

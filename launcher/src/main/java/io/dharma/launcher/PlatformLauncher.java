@@ -35,15 +35,21 @@ public final class PlatformLauncher {
 
     /** As {@link #start(EmbeddedSettings)}, with more default properties (a test trusting its own issuer). */
     public static RunningPlatform start(EmbeddedSettings requested, Map<String, Object> extraProperties) {
-        EmbeddedSettings settings = requested.withHttpPort(requested.httpPort() == 0 ? freePort() : requested.httpPort());
+        int httpPort = requested.ports().http();
+        EmbeddedSettings settings = requested.withHttpPort(httpPort == 0 ? freePort() : httpPort);
+        EmbeddedSettings.Ports ports = settings.ports();
         ShutdownStack started = new ShutdownStack();
         try {
-            EmbeddedKafkaBroker kafka = started.push(EmbeddedKafkaBroker.start(settings.home(), settings.kafkaPort()));
+            EmbeddedKafkaBroker kafka = started.push(
+                    EmbeddedKafkaBroker.start(settings.home(), ports.kafka(), settings.bindAddress(), Map.of()));
             EmbeddedPostgresServer postgres = started.push(
-                    EmbeddedPostgresServer.start(settings.home(), settings.postgresPort()));
-            EmbeddedSchemaRegistry registry = started.push(
-                    EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), settings.registryPort()));
+                    EmbeddedPostgresServer.start(settings.home(), ports.postgres(), settings.bindAddress()));
+            PlatformAdminWrites registryWrites = new PlatformAdminWrites();
+            EmbeddedSchemaRegistry registry = started.push(EmbeddedSchemaRegistry.start(kafka.bootstrapServers(),
+                    ports.registry(), Map.of("server.address", settings.bindAddress()), registryWrites));
             Map<String, Object> properties = platformProperties(settings, kafka, postgres, registry);
+            properties.put("spring.kafka.properties.bearer.auth.credentials.source", "STATIC_TOKEN");
+            properties.put("spring.kafka.properties.bearer.auth.token", registryWrites.servicesToken());
             properties.putAll(AwsDeployments.properties(settings, started));
             properties.putAll(extraProperties);
             ConfigurableApplicationContext platform = new SpringApplicationBuilder(DharmaPlatformApplication.class)
@@ -51,6 +57,7 @@ public final class PlatformLauncher {
                     .registerShutdownHook(false)
                     .run();
             started.push(platform::close);
+            registryWrites.platformStarted(platform);
             awaitState(platform);
             return new RunningPlatform(kafka, postgres, registry, platform, started);
         } catch (RuntimeException e) {
@@ -67,7 +74,9 @@ public final class PlatformLauncher {
     private static Map<String, Object> platformProperties(EmbeddedSettings settings, EmbeddedKafkaBroker kafka,
             EmbeddedPostgresServer postgres, EmbeddedSchemaRegistry registry) {
         Map<String, Object> props = new LinkedHashMap<>();
-        props.put("server.port", settings.httpPort());
+        props.put("server.port", settings.ports().http());
+        // Actuator apart from the API; /livez and /readyz stay on the API port for probes.
+        props.put("management.server.port", settings.ports().management());
         props.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         props.put("dharma.schema-registry.url", registry.url());
         props.put("spring.datasource.url", postgres.jdbcUrl());
@@ -75,7 +84,7 @@ public final class PlatformLauncher {
         props.put("spring.datasource.password", postgres.password());
         props.put("dharma.state.state-dir", settings.home().resolve("state").toString());
         // The embedded issuer is the platform's own URL, and the platform trusts it like any company IdP.
-        String issuer = "http://localhost:" + settings.httpPort();
+        String issuer = "http://localhost:" + settings.ports().http();
         props.put("dharma.identity.issuer", issuer);
         props.put("dharma.security.issuers[0].issuer-uri", issuer);
         props.put("dharma.security.issuers[0].jwk-set-uri", issuer + "/oauth2/jwks");

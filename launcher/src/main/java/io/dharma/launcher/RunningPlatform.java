@@ -32,6 +32,12 @@ public final class RunningPlatform implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** Actuator's server: health with details for platform-admins, metrics, Prometheus. */
+    public String managementUrl() {
+        return "http://localhost:" + context.getEnvironment().getProperty("local.management.port",
+                context.getEnvironment().getProperty("management.server.port"));
+    }
+
     public String bootstrapServers() {
         return kafka.bootstrapServers();
     }
@@ -63,7 +69,8 @@ public final class RunningPlatform implements AutoCloseable {
         return """
 
                 Dharma is up.
-                  API and health   %s  (readiness: %s/actuator/health/readiness)
+                  API              %s  (probes: /livez, /readyz)
+                  Actuator         %s/actuator  (health details and metrics for platform-admins)
                   Login (OIDC)     %s/.well-known/openid-configuration
                 %s  Kafka            %s
                   Schema registry  %s
@@ -74,7 +81,7 @@ public final class RunningPlatform implements AutoCloseable {
                   curl -H "Authorization: Bearer $(cat .dharma/admin.key)" -H 'Content-Type: application/yaml' \\
                        --data-binary @examples/aws-web-app.yaml %s/api/v1/blueprints
                 Press Ctrl-C to stop.
-                """.formatted(apiUrl(), apiUrl(), apiUrl(), key, bootstrapServers(), registryUrl(), jdbcUrl(), deployments(),
+                """.formatted(apiUrl(), managementUrl(), apiUrl(), key, bootstrapServers(), registryUrl(), jdbcUrl(), deployments(),
                         apiUrl());
     }
 

@@ -20,8 +20,18 @@ final class UpCommand implements Callable<Integer> {
     Path home;
 
     @Option(names = "--http-port", defaultValue = "${env:DHARMA_HTTP_PORT:-8080}",
-            description = "Platform API and actuator port (env DHARMA_HTTP_PORT, default ${DEFAULT-VALUE}).")
+            description = "Platform API port, also /livez and /readyz (env DHARMA_HTTP_PORT, default ${DEFAULT-VALUE}).")
     int httpPort;
+
+    @Option(names = "--management-port", defaultValue = "${env:DHARMA_MANAGEMENT_PORT:-8089}",
+            description = {"Actuator port: /actuator/health (details for platform-admins), metrics, Prometheus",
+                "(env DHARMA_MANAGEMENT_PORT, default ${DEFAULT-VALUE})."})
+    int managementPort;
+
+    @Option(names = "--bind-address", defaultValue = "${env:DHARMA_BIND_ADDRESS:-127.0.0.1}",
+            description = {"Address Kafka, the schema registry and PostgreSQL listen on (env DHARMA_BIND_ADDRESS,",
+                "default ${DEFAULT-VALUE}: this machine only; they have no passwords). 0.0.0.0 opens them to the network."})
+    String bindAddress;
 
     @Option(names = "--kafka-port", defaultValue = "${env:DHARMA_KAFKA_PORT:-9092}",
             description = "Kafka bootstrap port (env DHARMA_KAFKA_PORT, default ${DEFAULT-VALUE}).")
@@ -51,8 +61,9 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        EmbeddedSettings settings = new EmbeddedSettings(home, httpPort, kafkaPort, registryPort, postgresPort)
-                .withAws(new EmbeddedSettings.Aws(awsEndpoint, awsEmulator, awsEmulatorPort));
+        EmbeddedSettings settings = new EmbeddedSettings(home,
+                new EmbeddedSettings.Ports(httpPort, managementPort, kafkaPort, registryPort, postgresPort), bindAddress,
+                new EmbeddedSettings.Aws(awsEndpoint, awsEmulator, awsEmulatorPort));
         RunningPlatform platform = PlatformLauncher.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

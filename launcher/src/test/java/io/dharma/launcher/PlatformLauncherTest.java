@@ -21,11 +21,11 @@ class PlatformLauncherTest {
     @Test
     void readinessIsOpenToProbesButItsDetailsAreForPlatformAdmins() throws Exception {
         HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(
-                URI.create(platform.apiUrl() + "/actuator/health/readiness")).GET().build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(platform.apiUrl() + "/readyz")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(200);
         assertThat(anonymous.body()).contains("\"status\":\"UP\"").doesNotContain("schemaRegistry");
 
-        HttpResponse<String> response = get(platform.apiUrl() + "/actuator/health/readiness");
+        HttpResponse<String> response = get(platform.managementUrl() + "/actuator/health/readiness");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
@@ -70,9 +70,9 @@ class PlatformLauncherTest {
 
     @Test
     void prometheusMetricsAreForPlatformAdmins() throws Exception {
-        assertThat(get(platform.apiUrl() + "/actuator/prometheus").statusCode()).isEqualTo(200);
+        assertThat(get(platform.managementUrl() + "/actuator/prometheus").statusCode()).isEqualTo(200);
         HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(
-                URI.create(platform.apiUrl() + "/actuator/prometheus")).GET().build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(platform.managementUrl() + "/actuator/prometheus")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
     }
 

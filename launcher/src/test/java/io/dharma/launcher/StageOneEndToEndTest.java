@@ -175,7 +175,10 @@ class StageOneEndToEndTest {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroSerializer.class,
-                "schema.registry.url", platform.registryUrl()))) {
+                "schema.registry.url", platform.registryUrl(),
+                // Registering a schema, even one already there, is a registry write: platform-admins only.
+                "bearer.auth.credentials.source", "STATIC_TOKEN",
+                "bearer.auth.token", platform.generatedAdminKey().orElseThrow()))) {
             for (BlueprintSubmitted event : events) {
                 producer.send(new ProducerRecord<>(BLUEPRINTS, event.getEnvelope().getBlueprintId(), event));
             }

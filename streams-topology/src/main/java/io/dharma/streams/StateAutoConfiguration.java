@@ -1,5 +1,6 @@
 package io.dharma.streams;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,8 +44,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class StateAutoConfiguration {
 
     @Bean
-    StreamsSerdes stateSerdes(@Value("${dharma.schema-registry.url}") String registryUrl) {
-        return StreamsSerdes.avro(Map.of("schema.registry.url", registryUrl));
+    StreamsSerdes stateSerdes(@Value("${dharma.schema-registry.url}") String registryUrl, KafkaProperties kafka) {
+        // The registry credentials every other client of this application has (basic.auth.*, bearer.auth.*).
+        Map<String, Object> config = new HashMap<>(kafka.getProperties());
+        config.put("schema.registry.url", registryUrl);
+        return StreamsSerdes.avro(config);
     }
 
     @Bean

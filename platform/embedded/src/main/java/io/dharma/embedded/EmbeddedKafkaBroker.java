@@ -49,19 +49,27 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** Starts a broker listening on {@code localhost:port} (0 picks a free port), data in {@code dataDir}. */
+    /** Starts a broker listening on {@code 127.0.0.1:port} (0 picks a free port), data in {@code dataDir}. */
     public static EmbeddedKafkaBroker start(Path dataDir, int port) {
         return start(dataDir, port, Map.of());
     }
 
     /** As {@link #start(Path, int)}, with broker properties that override the single-node defaults. */
     public static EmbeddedKafkaBroker start(Path dataDir, int port, Map<String, String> overrides) {
+        return start(dataDir, port, BindAddress.LOOPBACK, overrides);
+    }
+
+    /**
+     * As {@link #start(Path, int, Map)}, the client listener on {@code bindAddress} (see
+     * {@link BindAddress}). The controller listener stays on loopback: only this broker talks to it.
+     */
+    public static EmbeddedKafkaBroker start(Path dataDir, int port, String bindAddress, Map<String, String> overrides) {
         int brokerPort = FreePorts.resolve(port);
         int controllerPort = FreePorts.pick();
         Path logDir = dataDir.toAbsolutePath().resolve("kafka-logs");
         createDirectories(logDir);
 
-        Properties props = singleNodeProperties(logDir, brokerPort, controllerPort);
+        Properties props = singleNodeProperties(logDir, bindAddress, brokerPort, controllerPort);
         props.putAll(overrides);
         KafkaConfig config = KafkaConfig.fromProps(props, false);
 
@@ -69,7 +77,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
 
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, logDir, "localhost:" + brokerPort);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, logDir,
+                BindAddress.localClientHost(bindAddress) + ":" + brokerPort);
         broker.awaitReady();
         log.info("Kafka (KRaft) ready at {} with data in {}", broker.bootstrapServers, logDir);
         return broker;
@@ -94,13 +103,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         log.info("Kafka at {} stopped", bootstrapServers);
     }
 
-    private static Properties singleNodeProperties(Path logDir, int brokerPort, int controllerPort) {
+    private static Properties singleNodeProperties(Path logDir, String bindAddress, int brokerPort, int controllerPort) {
+        String listenHost = bindAddress.equals("*") ? "0.0.0.0" : bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", String.valueOf(NODE_ID));
-        p.put("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://localhost:" + brokerPort);
+        p.put("controller.quorum.voters", NODE_ID + "@" + BindAddress.LOOPBACK + ":" + controllerPort);
+        p.put("listeners", "PLAINTEXT://" + listenHost + ":" + brokerPort
+                + ",CONTROLLER://" + BindAddress.LOOPBACK + ":" + controllerPort);
+        // A wildcard listener is advertised as this machine's name, so other hosts can follow it.
+        p.put("advertised.listeners", "PLAINTEXT://" + advertisedHost(bindAddress) + ":" + brokerPort);
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -118,6 +130,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("auto.create.topics.enable", "false");
         p.put("num.partitions", "1");
         return p;
+    }
+
+    private static String advertisedHost(String bindAddress) {
+        boolean wildcard = bindAddress.equals("0.0.0.0") || bindAddress.equals("::") || bindAddress.equals("*");
+        if (!wildcard) {
+            return BindAddress.localClientHost(bindAddress);
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getCanonicalHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     private static void formatIfNew(Path logDir) {

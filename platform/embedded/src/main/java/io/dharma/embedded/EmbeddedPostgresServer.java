@@ -30,11 +30,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final String SUPERUSER = "postgres";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
+    private final String host;
     private final int port;
     private final Stopper stopper;
     private volatile boolean closed;
 
-    private EmbeddedPostgresServer(int port, Stopper stopper) {
+    private EmbeddedPostgresServer(String host, int port, Stopper stopper) {
+        this.host = host;
         this.port = port;
         this.stopper = stopper;
     }
@@ -44,8 +46,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         void stop() throws IOException;
     }
 
-    /** Starts PostgreSQL on {@code localhost:port} (0 picks a free port), data in {@code dataDir}/postgres. */
+    /** Starts PostgreSQL on {@code 127.0.0.1:port} (0 picks a free port), data in {@code dataDir}/postgres. */
     public static EmbeddedPostgresServer start(Path dataDir, int port) {
+        return start(dataDir, port, BindAddress.LOOPBACK);
+    }
+
+    /**
+     * As {@link #start(Path, int)}, listening on {@code bindAddress} (see {@link BindAddress}); a
+     * client from another host also needs a {@code pg_hba.conf} entry, which only trusts loopback.
+     */
+    public static EmbeddedPostgresServer start(Path dataDir, int port, String bindAddress) {
+        String host = BindAddress.localClientHost(bindAddress);
         Path pgData = dataDir.toAbsolutePath().resolve("postgres");
         try {
             Files.createDirectories(pgData);
@@ -53,7 +64,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .map(orphan -> {
                         log.warn("PostgreSQL (pid {}) of a platform process that did not stop is still running on "
                                 + "{}; using it", orphan.pid(), pgData);
-                        return new EmbeddedPostgresServer(orphan.port(), orphan::stop);
+                        return new EmbeddedPostgresServer(host, orphan.port(), orphan::stop);
                     })
                     .orElse(null);
             if (server == null) {
@@ -63,8 +74,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         .setPort(FreePorts.resolve(port))
                         // zonky turns it off for speed; a commit (a 202, an outbox row) must survive a crash
                         .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("listen_addresses", bindAddress)
                         .start();
-                server = new EmbeddedPostgresServer(postgres.getPort(), postgres::close);
+                server = new EmbeddedPostgresServer(host, postgres.getPort(), postgres::close);
             }
             server.createDatabaseIfMissing();
             log.info("PostgreSQL ready at {} with data in {}", server.jdbcUrl(), pgData);
@@ -79,7 +91,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
+        return "jdbc:postgresql://" + host + ":" + port() + "/" + DATABASE;
     }
 
     public String username() {
@@ -113,7 +125,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private void createDatabaseIfMissing() {
         PGSimpleDataSource postgresDatabase = new PGSimpleDataSource();
-        postgresDatabase.setURL("jdbc:postgresql://localhost:" + port + "/postgres");
+        postgresDatabase.setURL("jdbc:postgresql://" + host + ":" + port + "/postgres");
         postgresDatabase.setUser(SUPERUSER);
         try (Connection c = postgresDatabase.getConnection();
              Statement s = c.createStatement()) {

@@ -94,11 +94,13 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         return "http://" + host + ":" + port;
     }
 
-    /** A client on this machine reaches a wildcard or loopback listener at localhost, any other at its address. */
+    /** A client on this machine reaches a wildcard listener on loopback, any other at its address. */
     private static String connectHost(String address) {
-        boolean local = address.equals("localhost") || address.equals("0.0.0.0") || address.equals("::")
-                || address.startsWith("127.") || address.equals("::1");
-        return local ? "localhost" : address.contains(":") ? "[" + address + "]" : address;
+        return switch (address) {
+            case "0.0.0.0" -> "127.0.0.1";
+            case "::" -> "[::1]";
+            default -> address.contains(":") ? "[" + address + "]" : address;
+        };
     }
 
     @Override

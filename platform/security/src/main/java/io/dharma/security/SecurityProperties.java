@@ -25,7 +25,7 @@ public record SecurityProperties(
         String bootstrapAdminKey,
         Path adminKeyFile,
         @DefaultValue("default") String bootstrapTenant,
-        @DefaultValue({"/actuator/health", "/actuator/health/**", "/actuator/info",
+        @DefaultValue({"/actuator/health", "/actuator/health/**", "/actuator/info", "/livez", "/readyz",
                 "/api/v1/openapi.yaml", "/api/v1/asyncapi.yaml"}) List<String> openPaths) {
 
     /**
