@@ -14,10 +14,14 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Where the operations find Kafka and the schema registry, and how long they wait for either.
@@ -60,6 +64,22 @@ public record ClusterAccess(String bootstrapServers, String registryUrl, Duratio
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         config.put(CommonClientConfigs.METADATA_MAX_AGE_CONFIG, 30_000);
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /**
+     * An idempotent producer ({@code acks=all}) of raw values, for operations that write records back
+     * as they were (a redrive of dead letters), so nothing is re-encoded.
+     */
+    public KafkaProducer<String, byte[]> rawProducer() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, millis());
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, millis());
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, millis() * 3);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "dharma-operations-writer");
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
     public SchemaRegistryClient registry() {
