@@ -74,6 +74,11 @@ final class BenchTarget implements AutoCloseable {
         return platform.registryUrl();
     }
 
+    /** The platform-admin key the platform generated at its first start (a fresh home each run). */
+    String adminKey() {
+        return platform.generatedAdminKey().orElseThrow();
+    }
+
     String bootstrapServers() {
         return platform.bootstrapServers();
     }

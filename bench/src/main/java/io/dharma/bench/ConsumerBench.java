@@ -103,7 +103,10 @@ final class ConsumerBench implements Callable<Integer> {
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroSerializer.class,
-                "schema.registry.url", target.registryUrl());
+                "schema.registry.url", target.registryUrl(),
+                // Registering a schema, even one already there, is a registry write: platform-admins only.
+                "bearer.auth.credentials.source", "STATIC_TOKEN",
+                "bearer.auth.token", target.adminKey());
         Instant started = Instant.now();
         try (KafkaProducer<String, BlueprintSubmitted> producer =
                      new KafkaProducer<>(config)) {
