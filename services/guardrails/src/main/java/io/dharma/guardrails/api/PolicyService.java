@@ -2,6 +2,7 @@ package io.dharma.guardrails.api;
 
 import io.dharma.guardrails.cel.CompilationError;
 import io.dharma.guardrails.cel.CompiledPolicy;
+import io.dharma.guardrails.cel.ExpressionCost;
 import io.dharma.guardrails.cel.PolicyCompilationException;
 import io.dharma.guardrails.cel.PolicyCompiler;
 import io.dharma.guardrails.policy.FieldError;
@@ -162,6 +163,13 @@ public class PolicyService {
         } catch (PolicyCompilationException e) {
             throw new ApiException(GuardrailsApiError.INVALID_EXPRESSION, e.getMessage(),
                     Map.of("errors", e.errors().stream().map(PolicyService::describe).toList()));
+        }
+        long cost = compiler.estimatedCost(policy);
+        if (cost > PolicyCompiler.MAX_ESTIMATED_COST) {
+            throw new ApiException(GuardrailsApiError.POLICY_TOO_COSTLY, "one evaluation of this policy is estimated at "
+                    + cost + " steps; the limit is " + PolicyCompiler.MAX_ESTIMATED_COST + " (nested all/exists/map/filter over lists multiply:"
+                    + " a list that is not a literal counts as " + ExpressionCost.UNKNOWN_RANGE + " items)",
+                    Map.of("estimatedCost", cost, "limit", PolicyCompiler.MAX_ESTIMATED_COST));
         }
         return policy;
     }

@@ -42,6 +42,12 @@ public final class PolicyCompiler {
 
     public static final int MAX_EXPRESSION_LENGTH = 4096;
     public static final int MAX_COMPREHENSION_ITERATIONS = 10_000;
+    /**
+     * Most steps one evaluation of a tenant's policy may be estimated at ({@link #estimatedCost}): a
+     * comprehension over a blueprint's lists with a few hundred nodes inside passes, a second one
+     * nested in it does not.
+     */
+    public static final long MAX_ESTIMATED_COST = 100_000;
     public static final String EXPRESSION = "expression";
     public static final String MESSAGE_EXPRESSION = "messageExpression";
 
@@ -105,6 +111,22 @@ public final class PolicyCompiler {
             throw new PolicyCompilationException(String.join("\n", reports), errors);
         }
         return new CompiledPolicy(policy, byType, forBlueprint);
+    }
+
+    /**
+     * An upper estimate of what one evaluation of the policy's expression and message costs, in
+     * expression nodes evaluated ({@link ExpressionCost}); 0 for an expression that does not parse.
+     */
+    public long estimatedCost(Policy policy) {
+        long cost = 0;
+        for (String expression : policy.messageExpression().isEmpty() ? List.of(policy.expression())
+                : List.of(policy.expression(), policy.messageExpression().get())) {
+            CelValidationResult parsed = blueprintCompiler.parse(expression);
+            if (!parsed.hasError()) {
+                cost += ExpressionCost.of(ast(parsed).getExpr());
+            }
+        }
+        return cost;
     }
 
     /** The catalogue types a policy applies to, with {@code *} expanded. */

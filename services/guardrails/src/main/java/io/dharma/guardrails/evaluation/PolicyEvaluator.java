@@ -25,6 +25,8 @@ import java.util.Optional;
  */
 public final class PolicyEvaluator {
 
+    static final int MAX_MESSAGE_LENGTH = 1_000;
+
     private final PolicyVariables variables;
     private final Map<String, Object> params;
 
@@ -98,13 +100,17 @@ public final class PolicyEvaluator {
                 "policy " + policy.id() + " could not be evaluated for " + subject + ": " + failure));
     }
 
-    /** The message expression's result when it evaluates to a non-blank string, else the message template. */
+    /**
+     * The message expression's result when it evaluates to a non-blank string (cut at
+     * {@value #MAX_MESSAGE_LENGTH} code points: a tenant's expression writes it), else the message template.
+     */
     private static String message(Policy policy, CompiledPolicy.Programs programs,
             Map<String, Object> inputs, Map<String, String> placeholders) {
         if (programs.message().isPresent()) {
             try {
                 if (programs.message().get().eval(inputs) instanceof String text && !text.isBlank()) {
-                    return text;
+                    return text.codePointCount(0, text.length()) <= MAX_MESSAGE_LENGTH ? text
+                            : text.substring(0, text.offsetByCodePoints(0, MAX_MESSAGE_LENGTH)) + "…";
                 }
             } catch (CelEvaluationException e) {
                 // the static message below still says what is wrong

@@ -1,5 +1,6 @@
 package io.dharma.guardrails.api;
 
+import io.dharma.guardrails.cel.PolicyCompiler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dharma.guardrails.GuardrailsFixture;
@@ -102,6 +103,20 @@ class PoliciesApiTest extends GuardrailsIntegrationTest {
         assertThat(error.path("line").asInt()).isEqualTo(1);
         assertThat(error.path("column").asInt()).isPositive();
         assertThat(client(tenant()).get("acme.broken").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPolicyEstimatedToCostTooMuchIsRejectedWithTheFigure() {
+        Map<String, Object> policy = bucketNamePolicy("acme.quadratic", "acme-");
+        policy.put("expression", "blueprint.tags.all(k, blueprint.tags.exists(j, k == j || resource.name.startsWith(j)))");
+
+        Response response = client(tenant()).create(policy);
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.code()).isEqualTo("policy.too-costly");
+        assertThat(response.json().path("estimatedCost").asLong()).isGreaterThan(PolicyCompiler.MAX_ESTIMATED_COST);
+        assertThat(response.json().path("limit").asLong()).isEqualTo(PolicyCompiler.MAX_ESTIMATED_COST);
+        assertThat(client(tenant()).get("acme.quadratic").status()).isEqualTo(404);
     }
 
     @Test

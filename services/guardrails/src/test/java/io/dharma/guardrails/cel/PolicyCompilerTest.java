@@ -121,4 +121,17 @@ class PolicyCompilerTest {
             }
         }
     }
+
+    @Test
+    void theEstimatedCostCountsAComprehensionOncePerItemSoNestingMultiplies() {
+        long plain = COMPILER.estimatedCost(resourcePolicy("resource.properties.encrypted", "storage.bucket"));
+        long literal = COMPILER.estimatedCost(blueprintPolicy("[1, 2, 3].all(x, x > 0)"));
+        long single = COMPILER.estimatedCost(blueprintPolicy("blueprint.tags.all(k, k != '')"));
+        long nested = COMPILER.estimatedCost(blueprintPolicy("blueprint.tags.all(k, blueprint.tags.exists(j, k != j))"));
+
+        assertThat(plain).isBetween(1L, 10L);
+        assertThat(literal).isGreaterThan(plain).isLessThan(ExpressionCost.UNKNOWN_RANGE);
+        assertThat(single).isGreaterThan(ExpressionCost.UNKNOWN_RANGE).isLessThan(PolicyCompiler.MAX_ESTIMATED_COST);
+        assertThat(nested).isGreaterThan(PolicyCompiler.MAX_ESTIMATED_COST);
+    }
 }

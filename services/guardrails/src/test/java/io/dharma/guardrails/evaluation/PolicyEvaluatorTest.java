@@ -107,6 +107,14 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void aComputedMessageIsCutAtItsLimit() {
+        Policy verbose = withMessageExpression(resourcePolicy("false", "storage.bucket"), "'" + "x".repeat(3_000) + "'");
+
+        assertThat(evaluate(verbose, TWO_BUCKETS).violations()).extracting(Violation::message)
+                .allSatisfy(message -> assertThat(message).hasSize(PolicyEvaluator.MAX_MESSAGE_LENGTH + 1).endsWith("x…"));
+    }
+
+    @Test
     void nowIsTheEvaluationTimeGiven() throws Exception {
         CompiledPolicy policy = COMPILER.compile(blueprintPolicy("now < timestamp('2026-01-01T00:00:00Z')"));
 
