@@ -81,7 +81,9 @@ public class Inventory {
 
     /**
      * Inserts {@code resource} unless its stack already has a resource of that name (the unique
-     * constraint decides, so of two racing inserts exactly one wins); empty when it existed.
+     * constraints decide, so of two racing inserts exactly one wins); empty when it existed. No
+     * conflict target: racing duplicates carry the same id too, and a conflict on the primary key
+     * is not caught by an ON CONFLICT naming the name constraint.
      */
     public Optional<StoredResource> insertIfAbsent(StoredResource resource) {
         return db.insertInto(RESOURCE)
@@ -100,8 +102,7 @@ public class Inventory {
                 .set(RESOURCE.VERSION, resource.version())
                 .set(RESOURCE.CREATED_AT, resource.createdAt())
                 .set(RESOURCE.UPDATED_AT, resource.updatedAt())
-                .onConflict(RESOURCE.TENANT_ID, RESOURCE.BLUEPRINT_ID, RESOURCE.NAME)
-                .doNothing()
+                .onConflictDoNothing()
                 .returning()
                 .fetchOptional(Inventory::resource);
     }
