@@ -23,8 +23,6 @@ import org.apache.kafka.common.record.AbstractRecords;
 import org.apache.kafka.common.record.CompressionType;
 import org.apache.kafka.common.record.RecordBatch;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.dharma.kafka.topics.DharmaTopic;
 import io.dharma.serde.AvroSerializer;
@@ -133,7 +131,7 @@ public class Outbox {
                 .param("eventId", eventId)
                 .update() == 1;
         if (added) {
-            wakeRelayAfterCommit();
+            signal.wakeUpAfterCommit();
         }
         return added;
     }
@@ -214,18 +212,5 @@ public class Outbox {
             throw new IllegalArgumentException(record.getSchema().getName() + " has no " + name);
         }
         return value.toString();
-    }
-
-    private void wakeRelayAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    signal.wakeUp();
-                }
-            });
-        } else {
-            signal.wakeUp();
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.dharma.orchestrator.state;
+package io.dharma.kafka.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,9 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-class RunnableDeploymentSignalTest {
+class CommitSignalTest {
 
-    private final RunnableDeploymentSignal signal = new RunnableDeploymentSignal();
+    private final CommitSignal signal = new CommitSignal() {
+    };
 
     @Test
     void anIdleWorkerWaitsItsWholePollIntervalWhenNothingWasCommitted() throws InterruptedException {
@@ -26,7 +27,7 @@ class RunnableDeploymentSignalTest {
     }
 
     @Test
-    void aDeploymentInsertedInATransactionWakesAWorkerOnlyOnceItCommits() throws InterruptedException {
+    void workCommittedInATransactionWakesAWorkerOnlyOnceItCommits() throws InterruptedException {
         TransactionSynchronizationManager.initSynchronization();
         try {
             signal.wakeUpAfterCommit();
