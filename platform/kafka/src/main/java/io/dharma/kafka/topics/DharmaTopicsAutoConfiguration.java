@@ -1,7 +1,10 @@
 package io.dharma.kafka.topics;
 
+import java.time.Duration;
+
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -31,5 +34,12 @@ public class DharmaTopicsAutoConfiguration {
     @ConditionalOnProperty(prefix = "dharma.kafka.topics", name = "create", matchIfMissing = true)
     KafkaAdmin.NewTopics dharmaTopics(TopicCatalogue catalogue) {
         return new KafkaAdmin.NewTopics(catalogue.newTopics().toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    @ConditionalOnBean(KafkaAdmin.class)
+    @ConditionalOnProperty(prefix = "dharma.kafka.topics", name = "create", matchIfMissing = true)
+    TopicLeaders dharmaTopicLeaders(KafkaAdmin admin, TopicCatalogue catalogue) {
+        return new TopicLeaders(admin, catalogue, Duration.ofSeconds(30));
     }
 }
