@@ -360,6 +360,36 @@ class StateQueryApiTest {
         assertThat(answered.get()).as("readers kept getting answers while the stores were written").isGreaterThan(40);
     }
 
+    @Test
+    @Order(10)
+    void driftPagesFromEitherInstanceCoverEveryDriftedResourceOnceInOrder() {
+        for (LifecycleStory story : stories) {
+            events.publish(DharmaTopicNames.OBSERVATIONS, story.blueprintId,
+                    List.of(story.observed(30, "network.vpc_main", false, java.util.Map.of())));
+        }
+        List<String> everyBlueprint = stories.stream().map(s -> s.blueprintId).sorted().toList();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                first.get("/api/v1/drift?limit=500", TENANT).json().get("items").size() == everyBlueprint.size());
+        for (StateInstances.Instance instance : List.of(first, second)) {
+            List<String> seen = new ArrayList<>();
+            String cursor = null;
+            int pages = 0;
+            do {
+                JsonNode page = instance.get("/api/v1/drift?limit=5" + (cursor == null ? "" : "&cursor=" + cursor), TENANT).json();
+                page.get("items").forEach(item -> seen.add(item.get("blueprintId").asString()));
+                cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+                pages++;
+            } while (cursor != null);
+            assertThat(pages).isEqualTo(3);
+            assertThat(seen).containsExactlyElementsOf(everyBlueprint);
+        }
+        for (String bad : List.of("limit=0", "limit=501", "cursor=bm90LWEtY3Vyc29y")) {
+            StateInstances.Reply reply = first.get("/api/v1/drift?" + bad, TENANT);
+            assertThat(reply.status()).as(bad).isEqualTo(400);
+            assertThat(reply.json().get("code").asString()).isEqualTo("query.invalid-parameter");
+        }
+    }
+
     private static List<String> hostedBy(StateInstances.Instance instance, String store, List<String> keys) {
         KafkaStreams streams = instance.streams().running();
         HostInfo self = instance.streams().self();

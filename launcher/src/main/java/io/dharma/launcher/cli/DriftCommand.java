@@ -1,5 +1,7 @@
 package io.dharma.launcher.cli;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,6 +17,8 @@ import tools.jackson.databind.JsonNode;
         description = "Lists the tenant's resources whose actual state differs from their blueprint.")
 public final class DriftCommand implements Callable<Integer> {
 
+    private static final int PAGE = 500;
+
     @Spec
     CommandSpec spec;
 
@@ -23,12 +27,18 @@ public final class DriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JsonNode items = api.client().get("/api/v1/drift").path("items");
+        PlatformClient client = api.client();
         Table table = new Table("BLUEPRINT", "RESOURCE", "TYPE", "SINCE", "DRIFT");
-        for (JsonNode item : items) {
-            table.row(item.path("blueprintId").asString(), item.path("resourceName").asString(),
-                    item.path("resourceType").asString(), item.path("since").asString(null), drift(item));
-        }
+        String cursor = null;
+        do {
+            JsonNode page = client.get("/api/v1/drift?limit=" + PAGE
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+            for (JsonNode item : page.path("items")) {
+                table.row(item.path("blueprintId").asString(), item.path("resourceName").asString(),
+                        item.path("resourceType").asString(), item.path("since").asString(null), drift(item));
+            }
+            cursor = page.path("nextCursor").asString(null);
+        } while (cursor != null);
         if (table.size() == 0) {
             spec.commandLine().getOut().println("No drift.");
         } else {

@@ -38,14 +38,28 @@ public final class ScatterGather {
     public record Gathered<T>(List<T> items, boolean more) {
     }
 
-    /** Which entries to list: those {@code index} lists under {@code prefix}, after {@code afterKey}, matching {@code filter}. */
-    public record Listing<V>(String index, String store, String prefix, String afterKey, Predicate<V> filter) {
+    /**
+     * Which entries to list: those {@code index} lists under {@code prefix}, after {@code startKey}
+     * (or from it, when {@code includeStart}), matching {@code filter}.
+     */
+    public record Listing<V>(String index, String store, String prefix, String startKey, boolean includeStart,
+            Predicate<V> filter) {
+
+        /** The entries after {@code afterKey} (all when null). */
+        public static <V> Listing<V> after(String index, String store, String prefix, String afterKey, Predicate<V> filter) {
+            return new Listing<>(index, store, prefix, afterKey, false, filter);
+        }
+
+        /** The entries from {@code startKey} on, itself included (all when null). */
+        public static <V> Listing<V> from(String index, String store, String prefix, String startKey, Predicate<V> filter) {
+            return new Listing<>(index, store, prefix, startKey, true, filter);
+        }
     }
 
     /** This instance's part: matching store entries, turned into items. */
     public <V, T> LocalScanResponse<T> local(Listing<V> listing, int limit, Function<KeyValue<String, V>, List<T>> toItems) {
         StateQueries.LocalScan<V> scan = queries.scanLocalIndex(listing.index(), listing.store(), listing.prefix(),
-                listing.afterKey(), listing.filter(), limit);
+                listing.startKey(), listing.includeStart(), listing.filter(), limit);
         List<T> items = scan.entries().stream().flatMap(entry -> toItems.apply(entry).stream()).toList();
         return new LocalScanResponse<>(scan.partitions(), items);
     }

@@ -103,14 +103,15 @@ public final class StateQueries implements AutoCloseable {
     /**
      * The entries of {@code store} listed by {@code index} (a store of the same task, see
      * {@code TenantIndex}) under {@code prefix}, on this instance's active partitions: at most
-     * {@code limit} per partition whose store key is after {@code afterKey} (all when null) and whose
-     * value matches, in store-key order. Reads only the prefix's entries, never the whole store.
+     * {@code limit} per partition whose store key is after {@code startKey} (all when null; from it
+     * when {@code includeStart}) and whose value matches, in store-key order. Reads only the prefix's
+     * entries, never the whole store.
      */
-    public <V> LocalScan<V> scanLocalIndex(String index, String store, String prefix, String afterKey,
-            Predicate<V> filter, int limit) {
+    public <V> LocalScan<V> scanLocalIndex(String index, String store, String prefix, String startKey,
+            boolean includeStart, Predicate<V> filter, int limit) {
         KafkaStreams running = streams.running();
         Set<Integer> partitions = localActivePartitions(running, index);
-        String from = afterKey == null ? prefix : prefix + afterKey;
+        String from = startKey == null ? prefix : prefix + startKey;
         String to = TenantIndex.upperBound(prefix);
         List<KeyValue<String, V>> entries = new ArrayList<>();
         for (int partition : partitions) {
@@ -120,7 +121,7 @@ public final class StateQueries implements AutoCloseable {
                 int taken = 0;
                 while (iterator.hasNext() && taken < limit) {
                     String key = iterator.next().value;
-                    if (afterKey != null && key.compareTo(afterKey) <= 0) {
+                    if (startKey != null && key.compareTo(startKey) < (includeStart ? 0 : 1)) {
                         continue;
                     }
                     V value = values.get(key);

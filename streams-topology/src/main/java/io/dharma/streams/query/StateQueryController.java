@@ -32,6 +32,7 @@ public class StateQueryController {
 
     static final int DEFAULT_PAGE = 50;
     static final int MAX_PAGE = 500;
+    static final int DEFAULT_DRIFT_PAGE = 100;
 
     private final KeyLookups lookups;
     private final ScatterGather scans;
@@ -93,11 +94,9 @@ public class StateQueryController {
             @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "" + DEFAULT_PAGE) int limit) {
         String tenant = caller.tenant();
         DeploymentStatus wanted = parseStatus(status);
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw new ApiException(QueryApiError.INVALID_QUERY, "limit must be between 1 and " + MAX_PAGE);
-        }
+        checkLimit(limit);
         String after = cursor == null ? null : decodeCursor(cursor);
-        ScatterGather.Listing<DeploymentView> listing = new ScatterGather.Listing<>(
+        ScatterGather.Listing<DeploymentView> listing = ScatterGather.Listing.after(
                 DharmaTopology.DEPLOYMENTS_BY_TENANT_STORE, DharmaTopology.DEPLOYMENTS_STORE,
                 TenantIndex.deploymentPrefix(tenant, wanted), after,
                 view -> view.getTenantId().equals(tenant) && (wanted == null || view.getStatus() == wanted));
@@ -111,16 +110,30 @@ public class StateQueryController {
     }
 
     @GetMapping("/api/v1/drift")
-    Object drift(Caller caller, HttpServletRequest request, @RequestParam(required = false) String blueprintId) {
+    Object drift(Caller caller, HttpServletRequest request, @RequestParam(required = false) String blueprintId,
+            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "" + DEFAULT_DRIFT_PAGE) int limit) {
         String tenant = caller.tenant();
-        ScatterGather.Listing<DriftView> listing = new ScatterGather.Listing<>(
-                DharmaTopology.DRIFT_BY_TENANT_STORE, DharmaTopology.DRIFT_STORE, TenantIndex.driftPrefix(tenant), null,
-                view -> view.getTenantId().equals(tenant) && (blueprintId == null || view.getBlueprintId().equals(blueprintId)));
+        checkLimit(limit);
+        DriftResponse.Position after = cursor == null ? null : DriftResponse.Position.parse(decodeCursor(cursor))
+                .orElseThrow(() -> new ApiException(QueryApiError.INVALID_QUERY, "cursor is not one this API returned"));
+        ScatterGather.Listing<DriftView> listing = ScatterGather.Listing.from(
+                DharmaTopology.DRIFT_BY_TENANT_STORE, DharmaTopology.DRIFT_STORE, TenantIndex.driftPrefix(tenant),
+                after == null ? null : after.blueprintId(),
+                view -> view.getTenantId().equals(tenant) && (blueprintId == null || view.getBlueprintId().equals(blueprintId))
+                        && !DriftResponse.itemsAfter(view, after).isEmpty());
         if (InstanceForwarding.asksLocalScope(request)) {
-            return scans.local(listing, Integer.MAX_VALUE, entry -> DriftResponse.itemsOf(entry.value));
+            return scans.local(listing, limit + 1, entry -> DriftResponse.itemsAfter(entry.value, after));
         }
-        return new DriftResponse(scans.everywhere(request, listing, Integer.MAX_VALUE,
-                entry -> DriftResponse.itemsOf(entry.value), DriftResponse.Item.class, DriftResponse.Item.ORDER).items());
+        ScatterGather.Gathered<DriftResponse.Item> page = scans.everywhere(request, listing, limit,
+                entry -> DriftResponse.itemsAfter(entry.value, after), DriftResponse.Item.class, DriftResponse.Item.ORDER);
+        return new DriftResponse(page.items(),
+                page.more() ? encodeCursor(DriftResponse.Position.of(page.items().getLast()).text()) : null);
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new ApiException(QueryApiError.INVALID_QUERY, "limit must be between 1 and " + MAX_PAGE);
+        }
     }
 
     private static DeploymentStatus parseStatus(String status) {
