@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.dharma.kafka.topics.DharmaTopic;
 import org.apache.avro.generic.GenericRecord;
@@ -22,7 +24,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class BlueprintAudit {
 
-    private static final Comparator<AuditEntry> TIMELINE_ORDER = Comparator.comparing(AuditEntry::time)
+    static final Comparator<AuditEntry> TIMELINE_ORDER = Comparator.comparing(AuditEntry::time)
             .thenComparing(e -> DharmaTopic.byTopicName(e.topic()).map(Enum::ordinal).orElse(Integer.MAX_VALUE))
             .thenComparingLong(AuditEntry::offset);
 
@@ -32,9 +34,32 @@ public final class BlueprintAudit {
         this.cluster = cluster;
     }
 
-    /** The timeline; empty entries when no topic has an event for the blueprint. */
+    /** The whole timeline; empty entries when no topic has an event for the blueprint. */
     public AuditTimeline timeline(String blueprintId) {
+        List<AuditEntry> entries = read(blueprintId, null, Integer.MAX_VALUE);
+        entries.sort(TIMELINE_ORDER);
+        return new AuditTimeline(blueprintId, entries);
+    }
+
+    /**
+     * At most {@code limit} entries of the timeline after {@code after} (from its start when null),
+     * with the position to continue from when more follow. Each topic's partition is read from the
+     * first record stamped at or after {@code after}'s time (a record is stamped when it is produced,
+     * never before its event occurred) and left once it has given more than {@code limit} entries,
+     * so a page costs about its size, not the partition's.
+     */
+    public AuditPage page(String blueprintId, AuditPosition after, int limit) {
+        List<AuditEntry> entries = read(blueprintId, after, limit + 1);
+        entries.sort(TIMELINE_ORDER);
+        boolean more = entries.size() > limit;
+        List<AuditEntry> shown = more ? entries.subList(0, limit) : entries;
+        return new AuditPage(new AuditTimeline(blueprintId, shown),
+                more ? Optional.of(AuditPosition.of(shown.getLast())) : Optional.empty());
+    }
+
+    private List<AuditEntry> read(String blueprintId, AuditPosition after, int perPartition) {
         List<AuditEntry> entries = new ArrayList<>();
+        Map<TopicPartition, Integer> found = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = cluster.readOnlyConsumer();
                 RecordDecoder decoder = new RecordDecoder(cluster)) {
             TopicOffsets offsets = new TopicOffsets(consumer, cluster);
@@ -46,17 +71,22 @@ public final class BlueprintAudit {
                 TopicPartition partition = partitionOf(offsets, topic.topicName(), blueprintId);
                 List<TopicPartition> one = List.of(partition);
                 Map<TopicPartition, Long> end = offsets.end(one);
-                ranges.add(new PartitionRange(partition, offsets.beginning(one).get(partition), end.get(partition)));
+                long start = after == null ? offsets.beginning(one).get(partition)
+                        : offsets.at(one, after.time(), end).get(partition);
+                ranges.add(new PartitionRange(partition, start, end.get(partition)));
             }
             new PartitionRangeReader(consumer, cluster.timeout().multipliedBy(3)).read(ranges, record -> {
                 if (blueprintId.equals(record.key())) {
-                    entries.add(entry(record, decoder.decode(record)));
+                    AuditEntry entry = entry(record, decoder.decode(record));
+                    if (after == null || TIMELINE_ORDER.compare(entry, after.asEntry()) > 0) {
+                        entries.add(entry);
+                        found.merge(new TopicPartition(record.topic(), record.partition()), 1, Integer::sum);
+                    }
                 }
             }, (done, total) -> {
-            });
+            }, partition -> found.getOrDefault(partition, 0) >= perPartition);
         }
-        entries.sort(TIMELINE_ORDER);
-        return new AuditTimeline(blueprintId, entries);
+        return entries;
     }
 
     private static TopicPartition partitionOf(TopicOffsets offsets, String topic, String key) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -35,6 +36,12 @@ final class PartitionRangeReader {
     }
 
     void read(List<PartitionRange> ranges, Consumer<ConsumerRecord<String, byte[]>> handler, Progress progress) {
+        read(ranges, handler, progress, partition -> false);
+    }
+
+    /** As {@link #read(List, Consumer, Progress)}, leaving a partition early once {@code enough} says so after a poll. */
+    void read(List<PartitionRange> ranges, Consumer<ConsumerRecord<String, byte[]>> handler, Progress progress,
+            Predicate<TopicPartition> enough) {
         Map<TopicPartition, PartitionRange> open = new HashMap<>();
         ranges.stream().filter(r -> r.size() > 0).forEach(r -> open.put(r.partition(), r));
         long total = ranges.stream().mapToLong(PartitionRange::size).sum();
@@ -60,7 +67,7 @@ final class PartitionRangeReader {
             for (PartitionRange range : List.copyOf(open.values())) {
                 long position = consumer.position(range.partition());
                 done.put(range.partition(), Math.min(position, range.stop()) - range.start());
-                if (position >= range.stop()) {
+                if (position >= range.stop() || enough.test(range.partition())) {
                     open.remove(range.partition());
                     consumer.pause(List.of(range.partition()));
                 }

@@ -94,6 +94,52 @@ class BlueprintAuditTest {
     }
 
     @Test
+    void pagesOfATimelineFollowEachOtherWithoutGapOrRepeat() throws Exception {
+        String blueprintId = TestKafka.uniqueName("bp-pages");
+        BlueprintSubmitted example = ExampleBlueprints.submitted("aws-web-app.yaml", "team-audit", "trk-p", blueprintId);
+        Envelope previous = example.getEnvelope();
+        for (int i = 0; i < 7; i++) {
+            Instant time = T0.plusSeconds(10L * i);
+            Envelope envelope = at("orchestrator", time).reactingTo(previous, "step-" + i);
+            kafka.send(DharmaTopic.DEPLOYMENTS.topicName(), blueprintId, blockedEvent(envelope, "dep-" + i), time.toEpochMilli(), null);
+            kafka.send(DharmaTopic.DEPLOYMENTS.topicName(), blueprintId + "-noise", blockedEvent(envelope, "noise-" + i),
+                    time.toEpochMilli(), null);
+            previous = envelope;
+        }
+
+        List<String> seen = new java.util.ArrayList<>();
+        AuditPosition after = null;
+        int pages = 0;
+        do {
+            AuditPage page = audit.page(blueprintId, after, 3);
+            page.timeline().entries().forEach(entry -> seen.add(entry.deploymentId()));
+            after = page.next().flatMap(next -> AuditPosition.parse(next.text())).orElse(null);
+            pages++;
+        } while (after != null);
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).containsExactly("dep-0", "dep-1", "dep-2", "dep-3", "dep-4", "dep-5", "dep-6");
+    }
+
+    @Test
+    void onlyAPositionsOwnTextParses() {
+        assertThat(AuditPosition.parse("1772442000000/dharma.deployments.v1/42"))
+                .contains(new AuditPosition(Instant.ofEpochMilli(1772442000000L), "dharma.deployments.v1", 42));
+        assertThat(AuditPosition.parse("soon/dharma.deployments.v1/42")).isEmpty();
+        assertThat(AuditPosition.parse("1/dharma deployments/42")).isEmpty();
+        assertThat(AuditPosition.parse("1/t/99999999999999999999")).isEmpty();
+    }
+
+    private static DeploymentEvent blockedEvent(Envelope envelope, String deploymentId) {
+        return DeploymentEvent.newBuilder()
+                .setEnvelope(envelope)
+                .setDeploymentId(deploymentId)
+                .setPayload(DeploymentBlocked.newBuilder().setReasons(List.of(BlockReason.newBuilder()
+                        .setKind(BlockReasonKind.OTHER).setMessage("step").setPolicyId(null).build())).build())
+                .build();
+    }
+
+    @Test
     void unknownBlueprintHasAnEmptyTimeline() {
         AuditTimeline timeline = audit.timeline("bp-never-submitted");
 
