@@ -10,6 +10,7 @@ import io.dharma.launcher.cli.DriftCommand;
 import io.dharma.launcher.cli.ExitCodes;
 import io.dharma.launcher.cli.RebuildStateCommand;
 import io.dharma.launcher.cli.DeadLetterCommands;
+import io.dharma.launcher.cli.OutboxCommands;
 import io.dharma.launcher.cli.ReplayCommand;
 import io.dharma.launcher.cli.ReprocessCommand;
 import io.dharma.launcher.cli.StatusCommand;
@@ -30,7 +31,7 @@ import picocli.CommandLine.HelpCommand;
             SubmitCommand.class, StatusCommand.class, DecisionCommands.Approve.class, DecisionCommands.Reject.class,
             DestroyCommand.class, DriftCommand.class,
             TopicsCommand.class, TailCommand.class, ReplayCommand.class, AuditCommand.class, ReprocessCommand.class,
-            RebuildStateCommand.class, DeadLetterCommands.Dlt.class,
+            RebuildStateCommand.class, DeadLetterCommands.Dlt.class, OutboxCommands.Outbox.class,
             AccessCommands.Login.class, AccessCommands.Logout.class, AccessCommands.WhoAmI.class,
             AccessCommands.Keys.class, AccessCommands.Users.class,
             HelpCommand.class})

@@ -170,14 +170,50 @@ class OperatorCommandsEndToEndTest {
         return entries.valueStream().filter(entry -> isLifecycle(entry.get("topic").asString())).toList();
     }
 
+    @Test
+    void setAsideOutboxRowsAreShownToPlatformAdminsOnly() throws Exception {
+        UUID eventId = UUID.randomUUID();
+        try (java.sql.Connection connection = platform.context().getBean(javax.sql.DataSource.class).getConnection();
+                java.sql.PreparedStatement insert = connection.prepareStatement("""
+                        insert into platform.outbox (topic, record_key, record_value, event_id, failed_at, failure)
+                        values (?, ?, ?, ?, now(), ?)""")) {
+            insert.setString(1, DharmaTopic.BLUEPRINTS.topicName());
+            insert.setString(2, "bp-set-aside");
+            insert.setBytes(3, new byte[] {0});
+            insert.setObject(4, eventId);
+            insert.setString(5, "RecordTooLargeException: The message is 1048577 bytes");
+            insert.executeUpdate();
+        }
+        String adminKey = platform.generatedAdminKey().orElseThrow();
+
+        var asAdmin = PlatformApi.withBearer(platform.apiUrl(), adminKey).get("/api/v1/operations/outbox/set-aside");
+        var asTenant = new PlatformApi(platform.apiUrl(), TENANT).get("/api/v1/operations/outbox/set-aside");
+        Result listed = run("outbox", "set-aside", "--api-url", platform.apiUrl(), "--token", adminKey);
+
+        assertThat(asAdmin.statusCode()).isEqualTo(200);
+        assertThat(PlatformApi.json(asAdmin.body()).get("items").valueStream()
+                .filter(row -> row.get("eventId").asString().equals(eventId.toString())).toList())
+                .singleElement().satisfies(row -> {
+                    assertThat(row.get("key").asString()).isEqualTo("bp-set-aside");
+                    assertThat(row.get("reason").asString()).contains("RecordTooLargeException");
+                });
+        assertThat(asTenant.statusCode()).isEqualTo(403);
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        assertThat(listed.out()).contains(eventId.toString(), "RecordTooLargeException");
+    }
+
+    /** A command that reads Kafka and the registry, pointed at the platform's. */
     private static Result cli(String... args) {
+        return run(java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
+                "--bootstrap-server", platform.bootstrapServers(), "--registry-url", platform.registryUrl())).toArray(String[]::new));
+    }
+
+    private static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = DharmaCli.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        String[] withPlatform = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
-                "--bootstrap-server", platform.bootstrapServers(), "--registry-url", platform.registryUrl())).toArray(String[]::new);
-        return new Result(cli.execute(withPlatform), out.toString(), err.toString());
+        return new Result(cli.execute(args), out.toString(), err.toString());
     }
 }
