@@ -84,7 +84,7 @@ class DeploymentApiTest extends OrchestratorIntegrationTest {
     }
 
     @Test
-    void rejectedDeploymentEnds() throws InterruptedException {
+    void rejectedDeploymentEnds() throws Exception {
         String blueprintId = newBlueprintId();
         String deploymentId = awaitingApproval(blueprintId, "api-reject");
 
@@ -103,7 +103,7 @@ class DeploymentApiTest extends OrchestratorIntegrationTest {
         assertThat(again.code()).isEqualTo("deployment.not-awaiting-approval");
         assertThat(again.text("deploymentStatus")).isEqualTo("REJECTED");
         assertThat(api().reject(deploymentId, null).code()).isEqualTo("deployment.not-awaiting-approval");
-        Thread.sleep(500);
+        awaitEverythingHandled(blueprintId);
         assertThat(Events.kinds(topic.events(blueprintId)))
                 .containsExactly("DeploymentRequested", "DeploymentPlanning", "DeploymentPlanned", "DeploymentAwaitingApproval", "DeploymentRejected");
         assertThat(sandbox.names(tenant, blueprintId)).isEmpty();

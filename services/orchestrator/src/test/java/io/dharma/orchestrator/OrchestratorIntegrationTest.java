@@ -4,6 +4,7 @@ import io.dharma.orchestrator.app.OrchestratorApplication;
 import io.dharma.orchestrator.deployment.DeploymentIds;
 import io.dharma.orchestrator.support.Api;
 import io.dharma.orchestrator.support.DeploymentTopic;
+import io.dharma.orchestrator.support.ProcessingBarrier;
 import io.dharma.orchestrator.support.Inputs;
 import io.dharma.orchestrator.support.SandboxCloud;
 import io.dharma.testing.EmbeddedStack;
@@ -77,6 +78,12 @@ public abstract class OrchestratorIntegrationTest {
 
     protected Api api() {
         return new Api(port, tenant, "alice");
+    }
+
+    /** Instead of sleeping before asserting that nothing more happened: see {@link ProcessingBarrier}. */
+    protected void awaitEverythingHandled(String blueprintId) throws Exception {
+        new ProcessingBarrier(db, context.getEnvironment().getProperty("dharma.orchestrator.consumer-group",
+                OrchestratorProperties.DEFAULT_CONSUMER_GROUP)).awaitHandled(blueprintId, topic);
     }
 
     protected static String newBlueprintId() {

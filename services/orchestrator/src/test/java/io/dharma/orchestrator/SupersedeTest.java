@@ -48,7 +48,7 @@ class SupersedeTest extends OrchestratorIntegrationTest {
     }
 
     @Test
-    void newerVersionSupersedesOneStillJoiningAndLateVerdictsChangeNothing() throws InterruptedException {
+    void newerVersionSupersedesOneStillJoiningAndLateVerdictsChangeNothing() throws Exception {
         String blueprintId = newBlueprintId();
         Inputs.Version v1 = inputs.submitted(tenant, blueprintId, 1, TestBlueprints.small("sup-join", "dev", "auto", 0, false));
         Inputs.Version v2 = inputs.submitted(tenant, blueprintId, 2, TestBlueprints.small("sup-join", "dev", "auto", 0, true));
@@ -59,7 +59,7 @@ class SupersedeTest extends OrchestratorIntegrationTest {
         String second = deploymentIdOf(blueprintId, 2);
         topic.awaitKind(blueprintId, second, DeploymentSucceeded.class);
         inputs.publish(inputs.passed(v1), inputs.withinBudget(v1));   // v1's verdicts, late
-        Thread.sleep(1500);
+        awaitEverythingHandled(blueprintId);
 
         List<DeploymentEvent> events = topic.events(blueprintId);
         assertThat(Events.kinds(events, first)).containsExactly("DeploymentRequested", "DeploymentBlocked");
@@ -71,7 +71,7 @@ class SupersedeTest extends OrchestratorIntegrationTest {
     }
 
     @Test
-    void olderVersionArrivingAfterANewerOneNeverDeploys() throws InterruptedException {
+    void olderVersionArrivingAfterANewerOneNeverDeploys() throws Exception {
         String blueprintId = newBlueprintId();
         Inputs.Version v1 = inputs.submitted(tenant, blueprintId, 1, TestBlueprints.small("sup-late", "dev", "auto", 1, false));
         Inputs.Version v2 = inputs.submitted(tenant, blueprintId, 2, TestBlueprints.small("sup-late", "dev", "auto", 0, false));
@@ -82,7 +82,7 @@ class SupersedeTest extends OrchestratorIntegrationTest {
         inputs.publish(inputs.withinBudget(v1), v1.submitted(), inputs.iacGenerated(v1), inputs.passed(v1));
         String first = deploymentIdOf(blueprintId, 1);
         List<DeploymentEvent> events = topic.awaitKind(blueprintId, first, DeploymentBlocked.class);
-        Thread.sleep(1500);
+        awaitEverythingHandled(blueprintId);
 
         events = topic.events(blueprintId);
         assertThat(Events.kinds(events, first)).containsExactly("DeploymentRequested", "DeploymentBlocked");

@@ -66,7 +66,7 @@ class VerdictJoinTest extends OrchestratorIntegrationTest {
     }
 
     @Test
-    void repeatedInputsChangeNothing() throws InterruptedException {
+    void repeatedInputsChangeNothing() throws Exception {
         String blueprintId = newBlueprintId();
         Inputs.Version v1 = inputs.submitted(tenant, blueprintId, 1, TestBlueprints.small("join-dup", "prod", "auto", 0, false));
         var iac = inputs.iacGenerated(v1);
@@ -76,7 +76,7 @@ class VerdictJoinTest extends OrchestratorIntegrationTest {
         inputs.publish(v1.submitted(), iac, v1.submitted(), guardrails, iac, guardrails, cost);
         topic.awaitKind(blueprintId, deploymentIdOf(blueprintId, 1), DeploymentAwaitingApproval.class);
         inputs.publish(cost, v1.submitted(), iac);   // after the decision, too
-        Thread.sleep(1500);
+        awaitEverythingHandled(blueprintId);
 
         List<DeploymentEvent> events = topic.events(blueprintId);
         assertThat(Events.kinds(events)).containsExactly("DeploymentRequested", "DeploymentPlanning", "DeploymentPlanned", "DeploymentAwaitingApproval");
@@ -140,12 +140,12 @@ class VerdictJoinTest extends OrchestratorIntegrationTest {
     }
 
     @Test
-    void firstVerdictOfAKindCounts() throws InterruptedException {
+    void firstVerdictOfAKindCounts() throws Exception {
         String blueprintId = newBlueprintId();
         Inputs.Version v1 = inputs.submitted(tenant, blueprintId, 1, TestBlueprints.small("join-first", "dev", "required", 0, false));
 
         inputs.publish(v1.submitted(), inputs.blocked(v1, "first.policy"));
-        Thread.sleep(300);
+        awaitEverythingHandled(blueprintId);
         // A second, different guardrails verdict for the same version (a re-run) is recorded but ignored.
         inputs.publish(inputs.passed(v1), inputs.iacGenerated(v1), inputs.withinBudget(v1));
 

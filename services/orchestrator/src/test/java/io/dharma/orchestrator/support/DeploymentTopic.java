@@ -42,4 +42,9 @@ public final class DeploymentTopic {
         return await(blueprintId, events -> events.stream().anyMatch(
                 e -> e.getDeploymentId().equals(deploymentId) && kind.isInstance(e.getPayload())), Duration.ofSeconds(60));
     }
+
+    /** Waits until every committed record before {@code ends} of the topic has been read. */
+    void awaitReadUpTo(java.util.Map<org.apache.kafka.common.TopicPartition, Long> ends, Duration timeout) {
+        recorded.awaitReadUpTo(ends, timeout);
+    }
 }

@@ -27,6 +27,8 @@ final class RecordedTopic<V> {
     private final DharmaTopic topic;
     private final Function<List<V>, String> describe;
     private final Map<String, List<V>> byKey = new ConcurrentHashMap<>();
+    /** How far each partition has been read: every record before it is in {@link #byKey}. */
+    private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
 
     private RecordedTopic(DharmaTopic topic, Function<List<V>, String> describe) {
         this.topic = topic;
@@ -59,6 +61,17 @@ final class RecordedTopic<V> {
                 + describe.apply(values(key)));
     }
 
+    /** Waits until every record before {@code ends} has been read; fails after {@code timeout}. */
+    void awaitReadUpTo(Map<TopicPartition, Long> ends, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!ends.entrySet().stream().allMatch(end -> positions.getOrDefault(end.getKey(), 0L) >= end.getValue())) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out reading " + topic.topicName() + " up to " + ends + "; at " + positions);
+            }
+            sleep(20);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private void consume() {
         Map<String, Object> config = Map.of(
@@ -85,6 +98,7 @@ final class RecordedTopic<V> {
                 consumer.poll(Duration.ofMillis(100)).forEach(record -> byKey
                         .computeIfAbsent(record.key(), key -> new CopyOnWriteArrayList<>())
                         .add((V) record.value()));
+                partitions.forEach(partition -> positions.put(partition, consumer.position(partition)));
             }
         }
     }
