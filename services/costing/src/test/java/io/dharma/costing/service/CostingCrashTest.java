@@ -68,7 +68,7 @@ class CostingCrashTest {
         committedAtKill = estimatesOf(inputEventIds).size();
         Topics.send(DharmaTopicNames.BLUEPRINTS, published.subList(beforeKill, published.size()));
 
-        try (ConfigurableApplicationContext restarted = CostingService.start(settings)) {
+        try (ConfigurableApplicationContext restarted = CostingServiceFixture.start(settings)) {
             Topics.awaitUntil(() -> lag(group), lag -> lag == 0, TIMEOUT);
         }
 
@@ -117,7 +117,7 @@ class CostingCrashTest {
         String java = ProcessHandle.current().info().command().orElseThrow();
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 CostingApplication.class.getName()));
-        command.addAll(CostingService.arguments(settings));
+        command.addAll(CostingServiceFixture.arguments(settings));
         Path log = Path.of("target", "costing-crash-test-child.log");
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }

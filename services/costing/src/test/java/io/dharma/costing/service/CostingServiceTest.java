@@ -40,7 +40,7 @@ class CostingServiceTest {
 
     @BeforeAll
     static void startService() {
-        service = CostingService.start();
+        service = CostingServiceFixture.start();
     }
 
     @AfterAll
@@ -88,7 +88,7 @@ class CostingServiceTest {
         Topics.send(DharmaTopicNames.BLUEPRINTS, List.of(first, first, nextVersion));
 
         awaitSingleEstimate(nextVersion);
-        assertThat(CostingService.estimatesCausedBy(first.getEnvelope().getEventId())).hasSize(1);
+        assertThat(CostingServiceFixture.estimatesCausedBy(first.getEnvelope().getEventId())).hasSize(1);
     }
 
     @Test
@@ -121,7 +121,7 @@ class CostingServiceTest {
         Topics.send(DharmaTopicNames.BLUEPRINTS, List.of(broken, later));
 
         awaitSingleEstimate(later);
-        assertThat(CostingService.estimatesCausedBy(broken.getEnvelope().getEventId())).isEmpty();
+        assertThat(CostingServiceFixture.estimatesCausedBy(broken.getEnvelope().getEventId())).isEmpty();
         assertThat(deadLettersWithKey(key)).singleElement().satisfies(deadLetter -> assertThat(header(deadLetter, "dharma-dlt-reason"))
                 .contains("cannot be priced")
                 .contains("properties of resource 'main' are not a JSON object")
@@ -134,7 +134,7 @@ class CostingServiceTest {
 
     private static ConsumerRecord<String, CostEstimated> awaitSingleEstimate(BlueprintSubmitted input) {
         List<ConsumerRecord<String, CostEstimated>> outputs = Topics.awaitUntil(
-                () -> CostingService.estimatesCausedBy(input.getEnvelope().getEventId()), found -> !found.isEmpty(), TIMEOUT);
+                () -> CostingServiceFixture.estimatesCausedBy(input.getEnvelope().getEventId()), found -> !found.isEmpty(), TIMEOUT);
         assertThat(outputs).hasSize(1);
         return outputs.getFirst();
     }

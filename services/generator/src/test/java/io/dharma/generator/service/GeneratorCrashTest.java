@@ -52,7 +52,7 @@ class GeneratorCrashTest {
         Set<UUID> causes = stream.inputEventIds();
         int beforeKill = published.size() * 2 / 3;
 
-        Process consumer = GeneratorService.startInOwnJvm("generator-crash-test-child.log", settings);
+        Process consumer = GeneratorServiceFixture.startInOwnJvm("generator-crash-test-child.log", settings);
         try {
             send(published.subList(0, beforeKill));
             KafkaTopics.awaitUntil(() -> eventsOf(causes).size(), committed -> committed >= 30, TIMEOUT);
@@ -63,7 +63,7 @@ class GeneratorCrashTest {
         int committedAtKill = eventsOf(causes).size();
         send(published.subList(beforeKill, published.size()));
 
-        try (ConfigurableApplicationContext restarted = GeneratorService.start(settings)) {
+        try (ConfigurableApplicationContext restarted = GeneratorServiceFixture.start(settings)) {
             KafkaTopics.awaitUntil(() -> lag(group), lag -> lag == 0, TIMEOUT);
         }
 

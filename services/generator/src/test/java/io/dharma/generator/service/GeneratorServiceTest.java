@@ -49,7 +49,7 @@ class GeneratorServiceTest {
 
     @BeforeAll
     static void startService() {
-        service = GeneratorService.start();
+        service = GeneratorServiceFixture.start();
     }
 
     @AfterAll

@@ -10,9 +10,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The generator service as deployed (GeneratorApplication with generator.yaml), pointed at the embedded stack. */
-final class GeneratorService {
+final class GeneratorServiceFixture {
 
-    private GeneratorService() {
+    private GeneratorServiceFixture() {
     }
 
     /** Command-line arguments: the stack's addresses, fast retries, no web server, plus {@code extra}. */

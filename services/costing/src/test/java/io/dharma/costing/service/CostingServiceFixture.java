@@ -12,9 +12,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The costing service as deployed (CostingApplication with costing.yaml), pointed at the embedded stack. */
-final class CostingService {
+final class CostingServiceFixture {
 
-    private CostingService() {
+    private CostingServiceFixture() {
     }
 
     /** Command-line arguments: the stack's addresses, fast retries, no web server, plus {@code extra}. */
