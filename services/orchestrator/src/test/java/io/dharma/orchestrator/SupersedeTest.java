@@ -35,7 +35,7 @@ class SupersedeTest extends OrchestratorIntegrationTest {
                 .containsExactly("DeploymentRequested", "DeploymentPlanning", "DeploymentPlanned", "DeploymentAwaitingApproval", "DeploymentBlocked");
         DeploymentEvent superseded = Events.ofDeployment(events, first).getLast();
         BlockReason reason = ((DeploymentBlocked) superseded.getPayload()).getReasons().getFirst();
-        assertThat(reason.getKind()).isEqualTo(BlockReasonKind.OTHER);
+        assertThat(reason.getKind()).isEqualTo(BlockReasonKind.SUPERSEDED);
         assertThat(reason.getMessage()).isEqualTo("superseded: version 2 was submitted");
         // It belongs to version 1's tracking, and was caused by version 2's submission.
         assertThat(superseded.getEnvelope().getBlueprintVersion()).isEqualTo(1);

@@ -61,11 +61,11 @@ public final class Payloads {
 
     /**
      * A deployment ended before it ran because a newer version or a destroy came first: a
-     * {@code DeploymentBlocked} whose one reason has kind OTHER and a message starting with
-     * {@value #SUPERSEDED_PREFIX} (the schema has no SUPERSEDED kind yet).
+     * {@code DeploymentBlocked} whose one reason has kind SUPERSEDED (read as OTHER by readers of
+     * an older schema) and a message for people, starting with {@value #SUPERSEDED_PREFIX}.
      */
     public static DeploymentBlocked superseded(String why) {
-        return blocked(List.of(new Decision.Reason(BlockReasonKind.OTHER, SUPERSEDED_PREFIX + why, null)));
+        return blocked(List.of(new Decision.Reason(BlockReasonKind.SUPERSEDED, SUPERSEDED_PREFIX + why, null)));
     }
 
     public static DeploymentAwaitingApproval awaitingApproval(Decision.AwaitingApproval decision) {
