@@ -11,6 +11,7 @@ import io.dharma.security.apikeys.BootstrapAdminKey;
 import io.dharma.security.jwt.IssuerTokens;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import io.dharma.database.ServiceSchema;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -147,13 +148,7 @@ public class DharmaSecurityAutoConfiguration {
 
         @Bean
         Flyway securityFlyway(DataSource dataSource) {
-            return Flyway.configure()
-                    .dataSource(dataSource)
-                    .schemas(SCHEMA)
-                    .defaultSchema(SCHEMA)
-                    .createSchemas(true)
-                    .locations("classpath:db/" + SCHEMA)
-                    .load();
+            return ServiceSchema.flyway(dataSource, SCHEMA);
         }
 
         @Bean

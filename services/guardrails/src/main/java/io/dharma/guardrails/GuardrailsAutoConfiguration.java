@@ -17,6 +17,7 @@ import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;
 import io.dharma.kafka.processing.EventPublisher;
 import java.time.Clock;
 import javax.sql.DataSource;
+import io.dharma.database.ServiceSchema;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -53,13 +54,7 @@ public class GuardrailsAutoConfiguration {
 
     @Bean
     Flyway guardrailsFlyway(DataSource dataSource) {
-        return Flyway.configure()
-                .dataSource(dataSource)
-                .schemas(SCHEMA)
-                .defaultSchema(SCHEMA)
-                .createSchemas(true)
-                .locations("classpath:db/" + SCHEMA)
-                .load();
+        return ServiceSchema.flyway(dataSource, SCHEMA);
     }
 
     @Bean

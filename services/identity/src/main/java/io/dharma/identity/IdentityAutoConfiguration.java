@@ -14,6 +14,7 @@ import io.dharma.security.LoggedSecurityEvents;
 import io.dharma.security.SecurityEvents;
 import io.dharma.identity.user.UsersController;
 import javax.sql.DataSource;
+import io.dharma.database.ServiceSchema;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -73,13 +74,7 @@ public class IdentityAutoConfiguration {
 
     @Bean
     Flyway identityFlyway(DataSource dataSource) {
-        return Flyway.configure()
-                .dataSource(dataSource)
-                .schemas(SCHEMA)
-                .defaultSchema(SCHEMA)
-                .createSchemas(true)
-                .locations("classpath:db/" + SCHEMA)
-                .load();
+        return ServiceSchema.flyway(dataSource, SCHEMA);
     }
 
     @Bean

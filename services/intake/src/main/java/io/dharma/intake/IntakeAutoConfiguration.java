@@ -7,6 +7,7 @@ import io.dharma.intake.store.BlueprintStore;
 import io.dharma.intake.submission.SubmissionService;
 import io.dharma.kafka.outbox.DharmaOutboxAutoConfiguration;
 import javax.sql.DataSource;
+import io.dharma.database.ServiceSchema;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,13 +38,7 @@ public class IntakeAutoConfiguration {
 
     @Bean
     Flyway intakeFlyway(DataSource dataSource) {
-        return Flyway.configure()
-                .dataSource(dataSource)
-                .schemas(SCHEMA)
-                .defaultSchema(SCHEMA)
-                .createSchemas(true)
-                .locations("classpath:db/intake")
-                .load();
+        return ServiceSchema.flyway(dataSource, SCHEMA);
     }
 
     @Bean

@@ -27,6 +27,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
+import io.dharma.database.ServiceSchema;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,13 +64,7 @@ public class OrchestratorAutoConfiguration {
 
     @Bean
     Flyway orchestratorFlyway(DataSource dataSource) {
-        return Flyway.configure()
-                .dataSource(dataSource)
-                .schemas(SCHEMA)
-                .defaultSchema(SCHEMA)
-                .createSchemas(true)
-                .locations("classpath:db/" + SCHEMA)
-                .load();
+        return ServiceSchema.flyway(dataSource, SCHEMA);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import io.dharma.sandbox.inventory.Inventory;
 import io.dharma.sandbox.provider.ProviderShapes;
 import java.time.Clock;
 import javax.sql.DataSource;
+import io.dharma.database.ServiceSchema;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -39,13 +40,7 @@ public class SandboxAutoConfiguration {
 
     @Bean
     Flyway sandboxFlyway(DataSource dataSource) {
-        return Flyway.configure()
-                .dataSource(dataSource)
-                .schemas(SCHEMA)
-                .defaultSchema(SCHEMA)
-                .createSchemas(true)
-                .locations("classpath:db/sandbox")
-                .load();
+        return ServiceSchema.flyway(dataSource, SCHEMA);
     }
 
     @Bean

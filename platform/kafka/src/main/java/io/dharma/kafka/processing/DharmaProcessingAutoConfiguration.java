@@ -2,6 +2,7 @@ package io.dharma.kafka.processing;
 
 import javax.sql.DataSource;
 
+import io.dharma.database.ServiceSchema;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -68,12 +69,7 @@ public class DharmaProcessingAutoConfiguration {
 
     @Bean(initMethod = "migrate")
     Flyway dharmaPlatformFlyway(DataSource dataSource) {
-        return Flyway.configure()
-                .dataSource(dataSource)
-                .schemas(PLATFORM_SCHEMA)   // created if missing; holds the history table too
-                .createSchemas(true)
-                .locations("classpath:db/" + PLATFORM_SCHEMA)
-                .load();
+        return ServiceSchema.flyway(dataSource, PLATFORM_SCHEMA);
     }
 
     @Bean
