@@ -5,6 +5,7 @@ import io.dharma.events.ResourceObserved;
 import io.dharma.executor.ActualResource;
 import io.dharma.executor.ExecutorException;
 import io.dharma.executor.StackConfiguration;
+import io.dharma.kafka.locks.AdvisoryLocks;
 import io.dharma.kafka.processing.EventPublisher;
 import io.dharma.kafka.topics.DharmaTopic;
 import io.dharma.orchestrator.deployment.ExecutorChoice;
@@ -61,8 +62,6 @@ public class DriftObserver {
 
     private static final Logger log = LoggerFactory.getLogger(DriftObserver.class);
 
-    /** Session advisory lock key ("dharmaob"): one scheduled round at a time across instances. */
-    private static final long ROUND_LOCK = 0x6468_6172_6d61_6f62L;
     /** How long to wait for a stack whose worker has just finished and not yet let go of its lock. */
     private static final Duration STACK_LOCK_WAIT = Duration.ofSeconds(2);
     private static final Duration STACK_LOCK_RETRY = Duration.ofMillis(50);
@@ -219,7 +218,7 @@ public class DriftObserver {
 
     private static boolean roundLock(Connection session, String function) throws SQLException {
         try (PreparedStatement statement = session.prepareStatement("select " + function + "(?)")) {
-            statement.setLong(1, ROUND_LOCK);
+            statement.setLong(1, AdvisoryLocks.DRIFT_ROUND.key());
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getBoolean(1);
