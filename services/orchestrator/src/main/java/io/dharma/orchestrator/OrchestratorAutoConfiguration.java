@@ -1,6 +1,7 @@
 package io.dharma.orchestrator;
 
 import io.dharma.executor.InfrastructureExecutor;
+import io.dharma.kafka.housekeeping.PurgeTarget;
 import io.dharma.kafka.outbox.Outbox;
 import io.dharma.kafka.processing.EventPublisher;
 import io.dharma.orchestrator.api.DeploymentCommands;
@@ -26,6 +27,7 @@ import io.dharma.security.SecurityEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
@@ -95,6 +97,16 @@ public class OrchestratorAutoConfiguration {
     @Bean
     ReceivedEvents orchestratorReceivedEvents(DSLContext db) {
         return new ReceivedEvents(db);
+    }
+
+    /**
+     * Received events dedupe the inputs like the platform's processed-event log, so they are kept as
+     * long: 7 days, beyond any redelivery of the input topics' records (see
+     * {@code DharmaHousekeepingAutoConfiguration}).
+     */
+    @Bean
+    PurgeTarget orchestratorReceivedEventsPurge() {
+        return new PurgeTarget("received-events", SCHEMA + ".received_event", "received_at", Duration.ofDays(7));
     }
 
     @Bean
