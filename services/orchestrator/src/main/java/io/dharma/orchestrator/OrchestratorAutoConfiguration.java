@@ -162,10 +162,19 @@ public class OrchestratorAutoConfiguration {
     @Bean
     DriftObserver orchestratorDriftObserver(DataSource dataSource, TransactionTemplate transactions,
             DeploymentStore deployments, BlueprintStore blueprints, ExecutorChoice executor, EventPublisher events,
-            ObjectProvider<MeterRegistry> metrics) {
+            DSLContext db, OrchestratorProperties properties, ObjectProvider<MeterRegistry> metrics) {
         return new DriftObserver(dataSource, transactions, deployments, new StackConfigurations(blueprints), executor,
-                events,
-                metrics.getIfUnique(CompositeMeterRegistry::new), CLOCK);
+                events, db, properties.drift(), metrics.getIfUnique(CompositeMeterRegistry::new), CLOCK);
+    }
+
+    /**
+     * Digests of the last published observations, of stacks no longer observed (destroyed): a live
+     * resource's is refreshed every heartbeat, and a purged one only costs one more publication.
+     */
+    @Bean
+    PurgeTarget orchestratorObservationDigestsPurge() {
+        return new PurgeTarget("observation-digests", SCHEMA + ".published_observation", "published_at",
+                Duration.ofDays(7));
     }
 
     @Bean
