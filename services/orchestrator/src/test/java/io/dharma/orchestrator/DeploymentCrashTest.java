@@ -3,12 +3,12 @@ package io.dharma.orchestrator;
 import static io.dharma.orchestrator.db.Tables.DEPLOYMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dharma.kafka.locks.AdvisoryLocks;
 import io.dharma.blueprint.Blueprint;
 import io.dharma.events.DeploymentEvent;
 import io.dharma.events.DeploymentSucceeded;
 import io.dharma.events.ResourceChanged;
 import io.dharma.executor.DesiredStates;
+import io.dharma.kafka.locks.AdvisoryLocks;
 import io.dharma.sandbox.SandboxExecutor;
 import io.dharma.executor.PlannedChange;
 import io.dharma.executor.Stack;
