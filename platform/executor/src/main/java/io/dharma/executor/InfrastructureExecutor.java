@@ -18,6 +18,9 @@ import java.util.Map;
  *       since) is refused, never applied blindly. A plan is applied at most once: to resume an
  *       interrupted apply, plan again and apply the new plan. Re-planning after an interruption
  *       finds what was done and plans only the rest, so nothing is created twice.</li>
+ *   <li>A plan or apply whose {@link Stack#fencingToken()} is lower than the highest the executor
+ *       has seen for the stack is refused with {@link ExecutorException#fenced}: its caller lost the
+ *       stack to a newer claim. Calls under no claim ({@link Stack#UNFENCED}) are not checked.</li>
  *   <li>Failures are {@link ExecutorException}s that say whether retrying can help.</li>
  * </ul>
  */

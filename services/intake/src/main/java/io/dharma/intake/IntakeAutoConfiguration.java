@@ -5,7 +5,9 @@ import io.dharma.intake.api.IntakeProblemResponses;
 import io.dharma.intake.api.TrackingController;
 import io.dharma.intake.store.BlueprintStore;
 import io.dharma.intake.submission.SubmissionService;
+import io.dharma.kafka.housekeeping.PurgeTarget;
 import io.dharma.kafka.outbox.DharmaOutboxAutoConfiguration;
+import java.time.Duration;
 import javax.sql.DataSource;
 import io.dharma.database.ServiceSchema;
 import org.flywaydb.core.Flyway;
@@ -44,6 +46,15 @@ public class IntakeAutoConfiguration {
     @Bean
     FlywayMigrationInitializer intakeFlywayInitializer(Flyway intakeFlyway) {
         return new FlywayMigrationInitializer(intakeFlyway);
+    }
+
+    /**
+     * A retry with the same Idempotency-Key gets the same tracking ID for 24 hours, as Stripe's keys
+     * do: long enough for any client's retries, after which the key may name a new submission.
+     */
+    @Bean
+    PurgeTarget intakeIdempotencyKeysPurge() {
+        return new PurgeTarget("idempotency-keys", SCHEMA + ".idempotency_key", "created_at", Duration.ofHours(24));
     }
 
     /**

@@ -2,6 +2,8 @@ package io.dharma.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dharma.kafka.housekeeping.PurgeTarget;
+import io.dharma.kafka.housekeeping.RetentionPurge;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +11,16 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class IdempotencyTest extends IntakeIntegrationTest {
+
+    @Autowired
+    private ApplicationContext context;
 
     @Test
     void aRetryWithTheSameKeyAndBodyGetsTheOriginalAnswer() {
@@ -28,6 +37,25 @@ class IdempotencyTest extends IntakeIntegrationTest {
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
         assertThat(client.get("/api/v1/blueprints/" + first.text("blueprintId")).json().path("latestVersion").asInt())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aKeyIsForgottenOnceOlderThanItsRetentionAndThenNamesANewSubmission() {
+        IntakeClient client = client("idempotent");
+        byte[] body = TestBlueprints.bucket("expiring-key-app", "x").getBytes(StandardCharsets.UTF_8);
+        String key = UUID.randomUUID().toString();
+        IntakeClient.Response first = client.submit(body, "application/yaml", key);
+        JdbcClient.create(context.getBean(DataSource.class))
+                .sql("update intake.idempotency_key set created_at = created_at - interval '25 hours' where idempotency_key = ?")
+                .params(key).update();
+
+        long purged = context.getBean(RetentionPurge.class)
+                .purge(context.getBean("intakeIdempotencyKeysPurge", PurgeTarget.class));
+        IntakeClient.Response afterRetention = client.submit(body, "application/yaml", key);
+
+        assertThat(purged).isGreaterThanOrEqualTo(1);
+        assertThat(afterRetention.status()).isEqualTo(202);
+        assertThat(afterRetention.text("trackingId")).isNotEqualTo(first.text("trackingId"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.dharma.orchestrator;
 
 import io.dharma.executor.InfrastructureExecutor;
+import io.dharma.kafka.housekeeping.PurgeTarget;
 import io.dharma.kafka.outbox.Outbox;
 import io.dharma.kafka.processing.EventPublisher;
 import io.dharma.orchestrator.api.DeploymentCommands;
@@ -26,6 +27,7 @@ import io.dharma.security.SecurityEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import io.dharma.database.ServiceSchema;
 import org.flywaydb.core.Flyway;
@@ -92,6 +94,16 @@ public class OrchestratorAutoConfiguration {
         return new ReceivedEvents(db);
     }
 
+    /**
+     * Received events dedupe the inputs like the platform's processed-event log, so they are kept as
+     * long: 7 days, beyond any redelivery of the input topics' records (see
+     * {@code DharmaHousekeepingAutoConfiguration}).
+     */
+    @Bean
+    PurgeTarget orchestratorReceivedEventsPurge() {
+        return new PurgeTarget("received-events", SCHEMA + ".received_event", "received_at", Duration.ofDays(7));
+    }
+
     @Bean
     DeploymentEvents orchestratorDeploymentEvents() {
         return new DeploymentEvents(CLOCK);
@@ -145,10 +157,19 @@ public class OrchestratorAutoConfiguration {
     @Bean
     DriftObserver orchestratorDriftObserver(DataSource dataSource, TransactionTemplate transactions,
             DeploymentStore deployments, BlueprintStore blueprints, ExecutorChoice executor, EventPublisher events,
-            ObjectProvider<MeterRegistry> metrics) {
+            DSLContext db, OrchestratorProperties properties, ObjectProvider<MeterRegistry> metrics) {
         return new DriftObserver(dataSource, transactions, deployments, new StackConfigurations(blueprints), executor,
-                events,
-                metrics.getIfUnique(CompositeMeterRegistry::new), CLOCK);
+                events, db, properties.drift(), metrics.getIfUnique(CompositeMeterRegistry::new), CLOCK);
+    }
+
+    /**
+     * Digests of the last published observations, of stacks no longer observed (destroyed): a live
+     * resource's is refreshed every heartbeat, and a purged one only costs one more publication.
+     */
+    @Bean
+    PurgeTarget orchestratorObservationDigestsPurge() {
+        return new PurgeTarget("observation-digests", SCHEMA + ".published_observation", "published_at",
+                Duration.ofDays(7));
     }
 
     @Bean

@@ -89,11 +89,15 @@ public record OrchestratorProperties(
      *        works at a time across instances; the observe-now endpoint works either way)
      * @param interval time between the end of one observation round and the start of the next
      * @param initialDelay time from start-up to the first round
+     * @param heartbeat a scheduled round publishes a resource's observation when it changed, or when
+     *        its last publication is this old (ADR 0019): how stale "last observed" may look while
+     *        nothing changes
      */
     public record Drift(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("30s") Duration interval,
-            @DefaultValue("5s") Duration initialDelay) {
+            @DefaultValue("5s") Duration initialDelay,
+            @DefaultValue("1h") Duration heartbeat) {
 
         public Drift {
             if (interval.isNegative() || interval.isZero()) {
@@ -101,6 +105,9 @@ public record OrchestratorProperties(
             }
             if (initialDelay.isNegative()) {
                 throw new IllegalArgumentException("dharma.orchestrator.drift.initial-delay must not be negative");
+            }
+            if (heartbeat.isNegative() || heartbeat.isZero()) {
+                throw new IllegalArgumentException("dharma.orchestrator.drift.heartbeat must be positive");
             }
         }
     }

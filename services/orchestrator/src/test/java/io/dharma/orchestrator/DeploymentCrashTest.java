@@ -8,6 +8,7 @@ import io.dharma.events.DeploymentEvent;
 import io.dharma.events.DeploymentSucceeded;
 import io.dharma.events.ResourceChanged;
 import io.dharma.executor.DesiredStates;
+import io.dharma.kafka.locks.AdvisoryLocks;
 import io.dharma.sandbox.SandboxExecutor;
 import io.dharma.executor.PlannedChange;
 import io.dharma.executor.Stack;
@@ -39,7 +40,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 class DeploymentCrashTest extends OrchestratorIntegrationTest {
 
     /** First key of the workers' stack locks ("DHOR"). */
-    private static final long STACK_LOCK_SPACE = 0x44484f52L;
 
     @Autowired
     private DeploymentWorker sharedWorker;
@@ -120,7 +120,7 @@ class DeploymentCrashTest extends OrchestratorIntegrationTest {
             await(() -> sandbox.names(tenant, blueprintId).size() >= 2);
             // The database ends the session holding the stack lock (a restart, a cut connection).
             Integer terminated = db.resultQuery("select count(pg_terminate_backend(pid))::int from pg_locks "
-                    + "where locktype = 'advisory' and classid = ?::oid", STACK_LOCK_SPACE).fetchOne(0, Integer.class);
+                    + "where locktype = 'advisory' and classid = ?::oid", (long) AdvisoryLocks.STACK.space()).fetchOne(0, Integer.class);
             assertThat(terminated).isEqualTo(1);
             topic.awaitKind(blueprintId, deploymentId, DeploymentSucceeded.class);
         }

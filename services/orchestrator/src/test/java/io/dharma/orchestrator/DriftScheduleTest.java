@@ -23,7 +23,9 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {    // a subclass's inlined properties override the base class's
         "dharma.orchestrator.drift.enabled=true",
         "dharma.orchestrator.drift.interval=500ms",
-        "dharma.orchestrator.drift.initial-delay=0s"})
+        "dharma.orchestrator.drift.initial-delay=0s",
+        // Every round publishes again: the schedule is under test here, ObservationsOnChangeTest tests what is published.
+        "dharma.orchestrator.drift.heartbeat=1ms"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DriftScheduleTest extends OrchestratorIntegrationTest {
 

@@ -4,6 +4,7 @@ import io.dharma.executor.InfrastructureExecutor;
 import io.dharma.sandbox.api.SandboxController;
 import io.dharma.sandbox.fault.FaultInjector;
 import io.dharma.sandbox.inventory.Inventory;
+import io.dharma.sandbox.inventory.StackFences;
 import io.dharma.sandbox.provider.ProviderShapes;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -67,10 +68,10 @@ public class SandboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SandboxExecutor.class)
-    SandboxExecutor sandboxExecutor(Inventory sandboxInventory, DataSource dataSource,
+    SandboxExecutor sandboxExecutor(Inventory sandboxInventory, DSLContext dsl, DataSource dataSource,
             ProviderShapes sandboxProviderShapes, FaultInjector sandboxFaultInjector, SandboxProperties properties) {
-        return new SandboxExecutor(sandboxInventory, ownTransactions(dataSource), sandboxProviderShapes, sandboxFaultInjector,
-                properties.latency(), Clock.systemUTC());
+        return new SandboxExecutor(sandboxInventory, new StackFences(dsl), ownTransactions(dataSource), sandboxProviderShapes,
+                sandboxFaultInjector, properties.latency(), Clock.systemUTC());
     }
 
     @Bean

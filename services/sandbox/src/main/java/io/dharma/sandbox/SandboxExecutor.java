@@ -20,6 +20,7 @@ import io.dharma.sandbox.fault.FaultInjector;
 import io.dharma.sandbox.inventory.Inventory;
 import io.dharma.sandbox.inventory.Operation;
 import io.dharma.sandbox.inventory.OperationKind;
+import io.dharma.sandbox.inventory.StackFences;
 import io.dharma.sandbox.inventory.StoredResource;
 import io.dharma.sandbox.plan.InvalidDesiredStateException;
 import io.dharma.sandbox.plan.Planner;
@@ -58,7 +59,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       the audit log recorded (for a resource that never existed: no provider id, no attributes).</li>
  * </ul>
  * Database failures are transient {@link ExecutorException}s (the provider is unreachable);
- * invalid resources and injected permanent faults are permanent ones.
+ * invalid resources and injected permanent faults are permanent ones. A plan or change whose
+ * fencing token is lower than the highest seen for the stack is refused ({@link StackFences}); a
+ * change checks it in its own transaction.
  */
 public class SandboxExecutor implements InfrastructureExecutor {
 
@@ -69,6 +72,7 @@ public class SandboxExecutor implements InfrastructureExecutor {
     private static final Logger log = LoggerFactory.getLogger(SandboxExecutor.class);
 
     private final Inventory inventory;
+    private final StackFences fences;
     private final TransactionTemplate transactions;
     private final ProviderShapes shapes;
     private final FaultInjector faults;
@@ -76,9 +80,10 @@ public class SandboxExecutor implements InfrastructureExecutor {
     private final Clock clock;
     private final Planner planner = new Planner();
 
-    public SandboxExecutor(Inventory inventory, TransactionTemplate transactions, ProviderShapes shapes,
-            FaultInjector faults, Duration latency, Clock clock) {
+    public SandboxExecutor(Inventory inventory, StackFences fences, TransactionTemplate transactions,
+            ProviderShapes shapes, FaultInjector faults, Duration latency, Clock clock) {
         this.inventory = inventory;
+        this.fences = fences;
         this.transactions = transactions;
         this.shapes = shapes;
         this.faults = faults;
@@ -104,6 +109,7 @@ public class SandboxExecutor implements InfrastructureExecutor {
     /** The changes that turn the stack's inventory into {@code desired}. */
     public Plan plan(Stack stack, DesiredState desired) throws ExecutorException {
         requireSimulated(stack);
+        requireCurrentClaim(stack);
         for (DesiredResource resource : desired.resources()) {
             requireValid(resource.name(), resource.type(), resource.attributes());
         }
@@ -154,7 +160,7 @@ public class SandboxExecutor implements InfrastructureExecutor {
 
     private ActualResource create(Stack stack, DesiredResource desired) throws ExecutorException {
         Map<String, Object> attributes = requireValid(desired.name(), desired.type(), desired.attributes());
-        return inTransaction(desired.name(), () -> {
+        return inTransaction(stack, desired.name(), () -> {
             Optional<StoredResource> existing = inventory.find(stack, desired.name());
             if (existing.isEmpty()) {
                 ProviderResource provider = shapes.shape(stack, desired.name(), desired.type(), attributes,
@@ -184,7 +190,7 @@ public class SandboxExecutor implements InfrastructureExecutor {
 
     private ActualResource update(Stack stack, DesiredResource desired) throws ExecutorException {
         Map<String, Object> attributes = requireValid(desired.name(), desired.type(), desired.attributes());
-        return inTransaction(desired.name(), () -> {
+        return inTransaction(stack, desired.name(), () -> {
             Optional<StoredResource> locked = inventory.findForUpdate(stack, desired.name());
             if (locked.isEmpty()) {
                 return Result.failure(ExecutorException.permanentFailure(desired.name(), "'" + desired.name()
@@ -210,7 +216,7 @@ public class SandboxExecutor implements InfrastructureExecutor {
 
     private ActualResource delete(Stack stack, PlannedChange change) throws ExecutorException {
         UUID id = Inventory.resourceId(stack.tenantId(), stack.blueprintId(), change.resourceName());
-        return inTransaction(change.resourceName(), () -> {
+        return inTransaction(stack, change.resourceName(), () -> {
             Optional<StoredResource> deleted = inventory.delete(stack.tenantId(), id, change.type());
             if (deleted.isPresent()) {
                 inventory.log(deleted.get(), OperationKind.DELETE, ACTOR, now(), null);
@@ -223,11 +229,22 @@ public class SandboxExecutor implements InfrastructureExecutor {
         });
     }
 
-    /** Runs {@code work} in one transaction; a database failure is a transient failure of the resource. */
-    private ActualResource inTransaction(String resourceName, Supplier<Result> work) throws ExecutorException {
+    /** Refuses a call made under a claim that has lost the stack (a stale fencing token). */
+    private void requireCurrentClaim(Stack stack) throws ExecutorException {
+        inTransaction(stack, null, () -> new Result(null, null));
+    }
+
+    /**
+     * Runs {@code work} in one transaction, unless the stack's fencing token is stale; a database
+     * failure is a transient failure of the resource.
+     */
+    private ActualResource inTransaction(Stack stack, String resourceName, Supplier<Result> work) throws ExecutorException {
         Result result;
         try {
-            result = transactions.execute(status -> work.get());
+            result = transactions.execute(status -> {
+                long highest = stack.fenced() ? fences.raise(stack, now()) : Stack.UNFENCED;
+                return highest > stack.fencingToken() ? Result.failure(ExecutorException.fenced(stack, highest)) : work.get();
+            });
         } catch (DataAccessException | TransactionException e) {
             throw ExecutorException.transientFailure(resourceName, "the sandbox inventory is unavailable: " + e.getMessage(), e);
         }

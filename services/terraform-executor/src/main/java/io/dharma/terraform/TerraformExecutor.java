@@ -40,7 +40,9 @@ import tools.jackson.databind.JsonNode;
  *   <li>state in PostgreSQL (the pg backend, one Terraform workspace per stack) with Terraform's
  *       own locking; runs wait up to the lock timeout for a lock held by another run.</li>
  * </ul>
- * Runs of one stack are serialised here as well as by the orchestrator's stack lock.
+ * Runs of one stack are serialised here as well as by the orchestrator's stack lock, and a plan or
+ * apply whose fencing token is lower than the highest seen for the stack is refused before
+ * Terraform runs ({@link StackFence}).
  */
 public class TerraformExecutor implements InfrastructureExecutor {
 
@@ -95,6 +97,7 @@ public class TerraformExecutor implements InfrastructureExecutor {
 
     private Plan plan(Stack stack, StackConfiguration configuration, String kind, List<String> mode) throws ExecutorException {
         return locked(stack, () -> {
+            new StackFence(stacksDir, stack).admit(stack);
             StackWorkspace workspace = prepare(stack, configuration);
             Path planFile = workspace.newPlanFile(kind);
             List<String> arguments = new ArrayList<>(List.of("plan", "-json", "-input=false", "-no-color",
@@ -117,6 +120,7 @@ public class TerraformExecutor implements InfrastructureExecutor {
         }
         Path planFile = Path.of(plan.artifact());
         return locked(stack, () -> {
+            new StackFence(stacksDir, stack).admit(stack);
             StackWorkspace workspace = new StackWorkspace(stacksDir, stack);
             if (!Files.isRegularFile(planFile)) {
                 throw ExecutorException.permanentFailure(null, "the plan file " + planFile.getFileName()

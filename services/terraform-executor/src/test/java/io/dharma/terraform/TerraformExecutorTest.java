@@ -2,6 +2,7 @@ package io.dharma.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.dharma.executor.ActualResource;
@@ -156,6 +157,22 @@ class TerraformExecutorTest {
                     assertThat(failure.getMessage()).contains("aws_subnet.outside").contains("InvalidSubnet.Range");
                 });
         assertThat(completed).singleElement().asString().startsWith("aws_vpc.net arn:aws:ec2:");
+    }
+
+    @Test
+    void aPlanOrApplyOfAClaimThatLostTheStackIsRefusedBeforeTerraformRuns() throws Exception {
+        Stack stack = stack("tf-fenced");
+        Plan applied = executor.plan(stack.fencedBy(2), bucket(stack, "Enabled"));
+        executor.discard(applied);
+
+        ExecutorException stalePlan = catchThrowableOfType(ExecutorException.class,
+                () -> executor.plan(stack.fencedBy(1), bucket(stack, "Enabled")));
+        ExecutorException staleApply = catchThrowableOfType(ExecutorException.class,
+                () -> executor.apply(stack.fencedBy(1), new Plan(List.of(), "never-made.tfplan"), (change, result) -> { }));
+
+        assertThat(stalePlan.isFenced()).isTrue();
+        assertThat(stalePlan.isTransient()).isFalse();
+        assertThat(staleApply.isFenced()).as("refused before it looks for the plan file").isTrue();
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.dharma.kafka.locks.AdvisoryLocks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.core.type.TypeReference;
@@ -41,9 +42,6 @@ public final class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() { };
-
-    /** Advisory lock key ("dhoutbox"): one platform relay publishes at a time. */
-    private static final long RELAY_LOCK = 0x6468_6f75_7462_6f78L;
 
     /** Counter of rows set aside because Kafka refuses them for good, tagged {@code topic}. */
     public static final String REFUSED_METRIC = "dharma.outbox.refused";
@@ -169,7 +167,7 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     private int publishBatch(int limit) {
-        boolean locked = db.sql("select pg_try_advisory_xact_lock(:key)").param("key", RELAY_LOCK)
+        boolean locked = db.sql("select pg_try_advisory_xact_lock(:key)").param("key", AdvisoryLocks.OUTBOX_RELAY.key())
                 .query(Boolean.class).single();
         if (!locked) {
             return 0;

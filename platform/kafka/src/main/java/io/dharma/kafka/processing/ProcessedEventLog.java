@@ -1,7 +1,5 @@
 package io.dharma.kafka.processing;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The durable record of which input events each consumer group has processed, in PostgreSQL
  * ({@code platform.processed_event}), shared by every instance of a service. An entry is written
  * just before the Kafka transaction that emits the outputs and commits the offset, and marked
- * committed just after it (see ADR 0005 for why that order loses and doubles nothing).
+ * committed just after it (see ADR 0005 for why that order loses and doubles nothing). Entries are
+ * purged after {@code dharma.housekeeping.retention.processed-events} ({@code RetentionPurge}).
  */
 public final class ProcessedEventLog {
 
@@ -87,16 +86,6 @@ public final class ProcessedEventLog {
         jdbc.sql("update platform.processed_event set committed = true where consumer_group = :group and event_id in (:ids)")
                 .param("group", consumerGroup)
                 .param("ids", eventIds)
-                .update();
-    }
-
-    /**
-     * Forgets entries older than {@code cutoff}; returns how many. Only safe for events older than
-     * any duplicate could arrive (the outbox relay's and a replay's window).
-     */
-    public int forgetProcessedBefore(Instant cutoff) {
-        return jdbc.sql("delete from platform.processed_event where processed_at < ?")
-                .params(Timestamp.from(cutoff))
                 .update();
     }
 }

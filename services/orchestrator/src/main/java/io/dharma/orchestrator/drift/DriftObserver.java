@@ -5,8 +5,10 @@ import io.dharma.events.ResourceObserved;
 import io.dharma.executor.ActualResource;
 import io.dharma.executor.ExecutorException;
 import io.dharma.executor.StackConfiguration;
+import io.dharma.kafka.locks.AdvisoryLocks;
 import io.dharma.kafka.processing.EventPublisher;
 import io.dharma.kafka.topics.DharmaTopic;
+import io.dharma.orchestrator.OrchestratorProperties;
 import io.dharma.orchestrator.deployment.ExecutorChoice;
 import io.dharma.orchestrator.deployment.StackConfigurations;
 import io.dharma.orchestrator.drift.ObservationReport.Outcome;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,11 +52,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * at their next poll), and the stack is checked again once the lock is held. All observations of
  * a stack go in one Kafka transaction. A failure of one stack (provider, Kafka, an unreadable
  * version) is logged and counted and the round goes on with the next.
+ *
+ * <p>A scheduled round publishes a resource's observation only when it differs from the last one
+ * published or that one is older than {@code dharma.orchestrator.drift.heartbeat}
+ * ({@link PublishedObservations}, ADR 0019); observing on request publishes every resource.
  */
 public class DriftObserver {
 
     /** ResourceObserved events emitted. */
     public static final String OBSERVATIONS = "dharma.orchestrator.drift.observations";
+    /** Observations not published because they said nothing new (a scheduled round, before the heartbeat). */
+    public static final String UNCHANGED = "dharma.orchestrator.drift.unchanged";
     /** Stacks looked at, tag {@code outcome}: observed, skipped, failed. */
     public static final String STACKS = "dharma.orchestrator.drift.stacks";
     /** Stacks whose observation failed, tag {@code stage}: desired-state, executor, publish, database. */
@@ -61,8 +70,6 @@ public class DriftObserver {
 
     private static final Logger log = LoggerFactory.getLogger(DriftObserver.class);
 
-    /** Session advisory lock key ("dharmaob"): one scheduled round at a time across instances. */
-    private static final long ROUND_LOCK = 0x6468_6172_6d61_6f62L;
     /** How long to wait for a stack whose worker has just finished and not yet let go of its lock. */
     private static final Duration STACK_LOCK_WAIT = Duration.ofSeconds(2);
     private static final Duration STACK_LOCK_RETRY = Duration.ofMillis(50);
@@ -74,12 +81,21 @@ public class DriftObserver {
     private final StackConfigurations configurations;
     private final EventPublisher events;
     private final ResourceObservations observations;
+    private final PublishedObservations published;
     private final MeterRegistry metrics;
     private final Clock clock;
 
+    /** Which observations of a stack a round publishes. */
+    public enum Publication {
+        /** Every resource's: someone asked to observe now. */
+        ALL,
+        /** Only those that differ from the last published, or whose last publication is a heartbeat old. */
+        CHANGED
+    }
+
     public DriftObserver(DataSource dataSource, TransactionTemplate transactions, DeploymentStore deployments,
-            StackConfigurations configurations, ExecutorChoice executors, EventPublisher events, MeterRegistry metrics,
-            Clock clock) {
+            StackConfigurations configurations, ExecutorChoice executors, EventPublisher events, DSLContext db,
+            OrchestratorProperties.Drift settings, MeterRegistry metrics, Clock clock) {
         this.configurations = configurations;
         this.dataSource = dataSource;
         this.transactions = transactions;
@@ -87,14 +103,21 @@ public class DriftObserver {
         this.executors = executors;
         this.events = events;
         this.observations = new ResourceObservations(Envelopes.forProducer(DeploymentEvents.PRODUCER, clock));
+        this.published = new PublishedObservations(db, settings.heartbeat());
         this.metrics = metrics;
         this.clock = clock;
     }
 
-    /** Observes a tenant's deployed stacks now (only {@code blueprintId}'s if not null). */
+    /** Observes a tenant's deployed stacks now (only {@code blueprintId}'s if not null), publishing every resource. */
     public ObservationReport observeTenant(String tenantId, String blueprintId) {
+        return observe(tenantId, blueprintId, Publication.ALL);
+    }
+
+    /** Observes a tenant's deployed stacks (only {@code blueprintId}'s if not null) now. */
+    public ObservationReport observe(String tenantId, String blueprintId, Publication publication) {
         try (Connection session = session()) {
-            return observeAll(session, transactions.execute(status -> deployments.deployedStacks(tenantId, blueprintId)));
+            return observeAll(session, transactions.execute(status -> deployments.deployedStacks(tenantId, blueprintId)),
+                    publication);
         } catch (SQLException e) {
             throw new IllegalStateException("the database is unavailable: " + e.getMessage(), e);
         }
@@ -110,20 +133,21 @@ public class DriftObserver {
                 return Optional.empty();
             }
             try {
-                return Optional.of(observeAll(session, transactions.execute(status -> deployments.deployedStacks(null, null))));
+                return Optional.of(observeAll(session, transactions.execute(status -> deployments.deployedStacks(null, null)),
+                        Publication.CHANGED));
             } finally {
                 roundLock(session, "pg_advisory_unlock");
             }
         }
     }
 
-    private ObservationReport observeAll(Connection session, List<DeployedStack> candidates) {
+    private ObservationReport observeAll(Connection session, List<DeployedStack> candidates, Publication publication) {
         List<StackObservation> done = new ArrayList<>();
         for (DeployedStack candidate : candidates) {
             if (Thread.currentThread().isInterrupted()) {
                 break;
             }
-            StackObservation observation = observeStack(session, candidate);
+            StackObservation observation = observeStack(session, candidate, publication);
             Counter.builder(STACKS).description("Deployed stacks the drift observer looked at")
                     .tag("outcome", observation.outcome().name().toLowerCase()).register(metrics).increment();
             done.add(observation);
@@ -131,7 +155,7 @@ public class DriftObserver {
         return new ObservationReport(done);
     }
 
-    private StackObservation observeStack(Connection session, DeployedStack candidate) {
+    private StackObservation observeStack(Connection session, DeployedStack candidate, Publication publication) {
         if (candidate.inProgress()) {
             return skipped(candidate, "a deployment of the stack is in progress");
         }
@@ -147,7 +171,7 @@ public class DriftObserver {
             return skipped(candidate, "the observer is stopping");
         }
         try {
-            return observeLocked(candidate);
+            return observeLocked(candidate, publication);
         } catch (RuntimeException e) {
             return failed(candidate, "database", e.getMessage(), e);
         } finally {
@@ -161,7 +185,7 @@ public class DriftObserver {
     }
 
     /** With the stack locked: nothing can start deploying it until the observations are sent. */
-    private StackObservation observeLocked(DeployedStack candidate) {
+    private StackObservation observeLocked(DeployedStack candidate, Publication publication) {
         Optional<DeployedStack> current = transactions.execute(
                 status -> deployments.deployedStacks(null, candidate.blueprintId())).stream().findFirst();
         if (current.isEmpty() || current.get().inProgress()
@@ -185,15 +209,27 @@ public class DriftObserver {
         Map<String, AppliedChange> deployedResources = transactions.execute(
                 status -> deployments.lastAppliedChanges(candidate.blueprintId()));
         List<ResourceObserved> observed = observations.of(deployed, deployedResources.values(), actual, observedAt);
+        String blueprintId = candidate.blueprintId();
+        String deploymentId = deployed.deploymentId().toString();
+        List<ResourceObserved> due = publication == Publication.ALL ? observed
+                : transactions.execute(status -> published.due(blueprintId, deploymentId, observed, observedAt));
         try {
-            events.inTransaction(() -> observed.forEach(event -> events.emit(DharmaTopic.OBSERVATIONS, event)));
+            events.inTransaction(() -> due.forEach(event -> events.emit(DharmaTopic.OBSERVATIONS, event)));
         } catch (RuntimeException e) {
             return failed(candidate, "publish", "publishing the observations failed: " + e.getMessage(), e);
         }
+        try {
+            transactions.executeWithoutResult(status -> published.published(blueprintId, deploymentId, due, observedAt));
+        } catch (RuntimeException e) {
+            // They are on Kafka; at worst the next round publishes them once more.
+            log.warn("Could not remember the observations published for stack {}: {}", blueprintId, e.toString());
+        }
         Counter.builder(OBSERVATIONS).description("ResourceObserved events emitted").register(metrics)
-                .increment(observed.size());
-        return new StackObservation(candidate.blueprintId(), deployed.deploymentId().toString(),
-                deployed.blueprintVersion(), Outcome.OBSERVED, observed.size(), null);
+                .increment(due.size());
+        Counter.builder(UNCHANGED).description("Observations not published: unchanged since the last, within the heartbeat")
+                .register(metrics).increment(observed.size() - due.size());
+        return new StackObservation(blueprintId, deploymentId, deployed.blueprintVersion(), Outcome.OBSERVED, due.size(),
+                null);
     }
 
     /**
@@ -219,7 +255,7 @@ public class DriftObserver {
 
     private static boolean roundLock(Connection session, String function) throws SQLException {
         try (PreparedStatement statement = session.prepareStatement("select " + function + "(?)")) {
-            statement.setLong(1, ROUND_LOCK);
+            statement.setLong(1, AdvisoryLocks.DRIFT_ROUND.key());
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getBoolean(1);

@@ -56,6 +56,19 @@ public class BlueprintStore {
                         row.getDestroyedThrough()));
     }
 
+    /**
+     * Raises the stack's fencing token and returns it: the token of a claim just taken (under the
+     * stack's lock), higher than any earlier claim's.
+     */
+    public long nextFencingToken(String blueprintId) {
+        return db.update(BLUEPRINT)
+                .set(BLUEPRINT.FENCING_TOKEN, BLUEPRINT.FENCING_TOKEN.plus(1L))
+                .where(BLUEPRINT.BLUEPRINT_ID.eq(blueprintId))
+                .returning(BLUEPRINT.FENCING_TOKEN)
+                .fetchOptional(BLUEPRINT.FENCING_TOKEN)
+                .orElseThrow(() -> new IllegalStateException("no blueprint " + blueprintId + " to claim"));
+    }
+
     public Optional<BlueprintRow> find(String blueprintId) {
         return db.selectFrom(BLUEPRINT)
                 .where(BLUEPRINT.BLUEPRINT_ID.eq(blueprintId))

@@ -94,8 +94,10 @@ public class DeploymentRunner {
     /**
      * Runs the deployment until it ends (or is no longer active) on a stack the caller has claimed;
      * stops (to be resumed by whoever claims the stack next) as soon as {@code claimed} is false.
+     *
+     * @param fencingToken the claim's token, passed with every executor call
      */
-    void run(UUID deploymentId, BooleanSupplier claimed) throws InterruptedException {
+    void run(UUID deploymentId, long fencingToken, BooleanSupplier claimed) throws InterruptedException {
         HeldPlan planned = null;
         try {
             while (true) {
@@ -107,13 +109,13 @@ public class DeploymentRunner {
                 switch (deployment.status()) {
                     case REQUESTED -> advance(deployment, DeploymentStatus.REQUESTED, DeploymentStatus.PLANNING,
                             "planning", Payloads.planning(deployment.attempt()));
-                    case PLANNING -> planned = plan(deployment);
+                    case PLANNING -> planned = plan(deployment, fencingToken);
                     case PLANNED -> advance(deployment, DeploymentStatus.PLANNED, DeploymentStatus.APPLYING, "applying",
                             Payloads.applying(deployment.attempt()));
                     case APPLYING -> {
                         Plan fresh = planned == null ? null : planned.plan();
                         planned = null;
-                        apply(deployment, claimed, fresh);
+                        apply(deployment, fencingToken, claimed, fresh);
                     }
                     default -> throw new IllegalStateException("not an active status: " + deployment.status());
                 }
@@ -130,8 +132,8 @@ public class DeploymentRunner {
     }
 
     /** Plans and persists the plan; returns it for the apply of this run (null if the deployment failed or moved on). */
-    private HeldPlan plan(Deployment deployment) throws InterruptedException {
-        Target target = target(deployment);
+    private HeldPlan plan(Deployment deployment, long fencingToken) throws InterruptedException {
+        Target target = target(deployment, fencingToken);
         if (target == null) {
             return null;
         }
@@ -223,8 +225,9 @@ public class DeploymentRunner {
      * Applies {@code fresh}, the plan this run made, or (resuming an interrupted run) a new plan
      * of what is left.
      */
-    private void apply(Deployment deployment, BooleanSupplier claimed, Plan fresh) throws InterruptedException {
-        Target target = target(deployment);
+    private void apply(Deployment deployment, long fencingToken, BooleanSupplier claimed, Plan fresh)
+            throws InterruptedException {
+        Target target = target(deployment, fencingToken);
         if (target == null) {
             return;
         }
@@ -431,7 +434,7 @@ public class DeploymentRunner {
     }
 
     /** The executor, stack and configuration of a deployment; null (and the deployment failed) if its version is unusable. */
-    private Target target(Deployment deployment) {
+    private Target target(Deployment deployment, long fencingToken) {
         InfrastructureExecutor executor = executors.named(deployment.executor());
         StackConfiguration configuration;
         try {
@@ -440,7 +443,7 @@ public class DeploymentRunner {
             fail(deployment, deployment.status(), new ExecutorFailure(null, null, e.getMessage(), 1));
             return null;
         }
-        return new Target(executor, StackConfigurations.stackOf(deployment), configuration);
+        return new Target(executor, StackConfigurations.stackOf(deployment).fencedBy(fencingToken), configuration);
     }
 
     private record Target(InfrastructureExecutor executor, Stack stack, StackConfiguration configuration) {

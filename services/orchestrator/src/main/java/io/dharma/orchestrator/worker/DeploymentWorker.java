@@ -88,7 +88,7 @@ public class DeploymentWorker implements SmartLifecycle {
                 // There may be more: let another idle worker look rather than wait for its poll.
                 runnable.wakeUp();
                 try (StackClaims.Claim held = claim.get()) {
-                    runner.run(held.deploymentId(), held::stillHeld);
+                    runner.run(held.deploymentId(), held.fencingToken(), held::stillHeld);
                 }
             } catch (InterruptedException e) {
                 return;

@@ -26,7 +26,7 @@ public final class DeploymentWorkers {
         String name = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
         DeploymentRunner runner = new DeploymentRunner(deployments, blueprints, outbox, events, executors,
                 new ExecutorCalls(properties.executorRetry()), transactions, clock, name);
-        return new DeploymentWorker(new StackClaims(dataSource, deployments, transactions), runner, runnable,
+        return new DeploymentWorker(new StackClaims(dataSource, deployments, blueprints, transactions), runner, runnable,
                 properties.worker());
     }
 }

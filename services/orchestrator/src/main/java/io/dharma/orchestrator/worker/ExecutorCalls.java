@@ -12,6 +12,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * Calls the executor, retrying transient {@link ExecutorException}s with exponential backoff
  * ({@code dharma.orchestrator.executor-retry.*}). The backoff waits are interruptible: stopping
  * the worker ends a call at once, leaving the deployment where it was for the next run to resume.
+ * A call refused for a stale fencing token abandons the run ({@link RunAbandonedException}): the
+ * stack was claimed by another worker, whose run the deployment now is.
  */
 final class ExecutorCalls {
 
@@ -48,6 +50,10 @@ final class ExecutorCalls {
                 return new Outcome<>(call.run(), null);
             } catch (ExecutorException e) {
                 stopIfInterrupted();
+                if (e.isFenced()) {
+                    // Not the deployment's failure: another worker holds the stack now and runs it.
+                    throw new RunAbandonedException(what + " was refused: " + e.getMessage(), e);
+                }
                 if (progress.getAsInt() != progressAtStart) {
                     progressAtStart = progress.getAsInt();
                     backOff = backOff().start();

@@ -1,5 +1,6 @@
 package io.dharma.orchestrator.worker;
 
+import io.dharma.orchestrator.state.BlueprintStore;
 import io.dharma.orchestrator.state.DeploymentStore;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,6 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * any other, cannot take the lock, so a stack runs one deployment at a time; if the process dies,
  * PostgreSQL ends the session and releases the lock at once, and the next worker resumes the
  * deployment from its persisted state.
+ *
+ * <p>Each claim raises the stack's fencing token ({@link BlueprintStore#nextFencingToken}) once it
+ * holds the lock. The lock alone cannot stop a worker whose connection was cut while its executor
+ * call runs on; the token, passed with every executor call, lets the executor refuse that worker's
+ * calls once a newer claim has reached it.
  */
 final class StackClaims {
 
@@ -25,11 +31,14 @@ final class StackClaims {
 
     private final DataSource dataSource;
     private final DeploymentStore deployments;
+    private final BlueprintStore blueprints;
     private final TransactionTemplate transactions;
 
-    StackClaims(DataSource dataSource, DeploymentStore deployments, TransactionTemplate transactions) {
+    StackClaims(DataSource dataSource, DeploymentStore deployments, BlueprintStore blueprints,
+            TransactionTemplate transactions) {
         this.dataSource = dataSource;
         this.deployments = deployments;
+        this.blueprints = blueprints;
         this.transactions = transactions;
     }
 
@@ -44,7 +53,8 @@ final class StackClaims {
             connection.setAutoCommit(true);
             for (DeploymentStore.Runnable candidate : candidates) {
                 if (StackLocks.tryLock(connection, candidate.blueprintId())) {
-                    return Optional.of(new Claim(connection, candidate.deploymentId(), candidate.blueprintId()));
+                    long token = transactions.execute(status -> blueprints.nextFencingToken(candidate.blueprintId()));
+                    return Optional.of(new Claim(connection, candidate.deploymentId(), candidate.blueprintId(), token));
                 }
             }
         } catch (SQLException | RuntimeException e) {
@@ -61,11 +71,13 @@ final class StackClaims {
         private final Connection connection;
         private final UUID deploymentId;
         private final String blueprintId;
+        private final long fencingToken;
 
-        private Claim(Connection connection, UUID deploymentId, String blueprintId) {
+        private Claim(Connection connection, UUID deploymentId, String blueprintId, long fencingToken) {
             this.connection = connection;
             this.deploymentId = deploymentId;
             this.blueprintId = blueprintId;
+            this.fencingToken = fencingToken;
         }
 
         UUID deploymentId() {
@@ -74,6 +86,11 @@ final class StackClaims {
 
         String blueprintId() {
             return blueprintId;
+        }
+
+        /** The token every executor call of this claim carries. */
+        long fencingToken() {
+            return fencingToken;
         }
 
         /**

@@ -1,21 +1,19 @@
 package io.dharma.orchestrator.worker;
 
+import io.dharma.kafka.locks.AdvisoryLocks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * The PostgreSQL session advisory lock of a stack (blueprint), keyed by ({@value #LOCK_SPACE},
- * hashtext(blueprintId)). A deployment worker holds it exclusively while it runs a deployment of
+ * The PostgreSQL session advisory lock of a stack (blueprint), keyed by
+ * ({@link AdvisoryLocks#STACK}, hashtext(blueprintId)). A deployment worker holds it exclusively while it runs a deployment of
  * the stack; the drift observer holds it shared while it reads the stack, so a deployment never
  * starts in the middle of an observation and an observation never reads a stack mid-apply.
  * Session locks belong to the connection: use one connection of its own, not a pooled transaction.
  */
 public final class StackLocks {
-
-    /** First key of the two-int advisory lock ("DHOR"); the second is hashtext(blueprintId). */
-    static final int LOCK_SPACE = 0x44484f52;
 
     private StackLocks() {
     }
@@ -40,7 +38,7 @@ public final class StackLocks {
 
     private static boolean call(Connection connection, String function, String blueprintId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("select " + function + "(?, hashtext(?))")) {
-            statement.setInt(1, LOCK_SPACE);
+            statement.setInt(1, AdvisoryLocks.STACK.space());
             statement.setString(2, blueprintId);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
