@@ -8,7 +8,7 @@ import io.dharma.events.DeploymentEvent;
 import io.dharma.events.DeploymentSucceeded;
 import io.dharma.events.ResourceChanged;
 import io.dharma.executor.DesiredStates;
-import io.dharma.kafka.locks.AdvisoryLocks;
+import io.dharma.database.AdvisoryLocks;
 import io.dharma.sandbox.SandboxExecutor;
 import io.dharma.executor.PlannedChange;
 import io.dharma.executor.Stack;

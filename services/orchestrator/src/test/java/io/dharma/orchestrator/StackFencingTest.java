@@ -29,7 +29,10 @@ class StackFencingTest extends OrchestratorIntegrationTest {
 
         assertThat(first).isPositive();
         assertThat(second).isGreaterThan(first);
-        assertThat(executorsHighestToken(blueprintId)).as("the sandbox saw the latest claim's token").isEqualTo(second);
+        // A worker may claim the stack once more after a deployment ended (it read the candidate
+        // before another worker finished it): that claim raises the token and calls no executor.
+        assertThat(executorsHighestToken(blueprintId)).as("the sandbox saw a token of version 2's claim")
+                .isGreaterThan(first).isLessThanOrEqualTo(second);
     }
 
     @Test
@@ -48,7 +51,7 @@ class StackFencingTest extends OrchestratorIntegrationTest {
                 .contains("DeploymentSucceeded");
         assertThat(orchestratorToken(blueprintId)).as("claims refused twice, then one at the newer token")
                 .isGreaterThanOrEqualTo(newer);
-        assertThat(executorsHighestToken(blueprintId)).isEqualTo(orchestratorToken(blueprintId));
+        assertThat(executorsHighestToken(blueprintId)).isBetween(newer, orchestratorToken(blueprintId));
     }
 
     private List<DeploymentEvent> deploy(Inputs.Version version) {

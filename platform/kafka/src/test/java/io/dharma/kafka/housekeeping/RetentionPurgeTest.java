@@ -25,7 +25,7 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.dharma.kafka.TestStack;
-import io.dharma.kafka.locks.AdvisoryLocks;
+import io.dharma.database.AdvisoryLocks;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**

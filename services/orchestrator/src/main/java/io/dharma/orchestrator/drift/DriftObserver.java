@@ -5,7 +5,7 @@ import io.dharma.events.ResourceObserved;
 import io.dharma.executor.ActualResource;
 import io.dharma.executor.ExecutorException;
 import io.dharma.executor.StackConfiguration;
-import io.dharma.kafka.locks.AdvisoryLocks;
+import io.dharma.database.AdvisoryLocks;
 import io.dharma.kafka.processing.EventPublisher;
 import io.dharma.kafka.topics.DharmaTopic;
 import io.dharma.orchestrator.OrchestratorProperties;

@@ -1,6 +1,6 @@
 package io.dharma.orchestrator.worker;
 
-import io.dharma.kafka.locks.AdvisoryLocks;
+import io.dharma.database.AdvisoryLocks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

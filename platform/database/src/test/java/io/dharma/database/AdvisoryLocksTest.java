@@ -1,4 +1,4 @@
-package io.dharma.kafka.locks;
+package io.dharma.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.dharma.kafka.locks;
+package io.dharma.database;
 
 /**
  * Every PostgreSQL advisory lock Dharma takes, in one place. Advisory locks share one key space per
