@@ -150,6 +150,22 @@ final class FaultLedger implements AutoCloseable {
         return trackingIds.stream().filter(t -> ended.getOrDefault(t, List.of()).stream().distinct().count() > 1).count();
     }
 
+    /** The eventIds of these submissions found more than once on either topic, for the report. */
+    List<String> duplicatedEventIds(Collection<String> trackingIds) {
+        List<String> found = new java.util.ArrayList<>();
+        for (Map<String, List<String>> byTracking : List.of(submitted, ended)) {
+            for (String trackingId : trackingIds) {
+                List<String> ids = byTracking.getOrDefault(trackingId, List.of());
+                synchronized (ids) {
+                    ids.stream().filter(id -> java.util.Collections.frequency(ids, id) > 1).distinct()
+                            .forEach(id -> found.add((byTracking == submitted ? "BlueprintSubmitted " : endKind.get(trackingId) + " ")
+                                    + id + " (tracking " + trackingId + ")"));
+                }
+            }
+        }
+        return found;
+    }
+
     private static long duplicates(Map<String, List<String>> byTracking, Collection<String> trackingIds) {
         long duplicates = 0;
         for (String trackingId : trackingIds) {

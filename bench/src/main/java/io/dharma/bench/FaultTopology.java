@@ -42,9 +42,7 @@ final class FaultTopology implements AutoCloseable {
                 logs, "64m");
         platform = ComponentProcess.of("platform", List.of("--home", home.resolve("platform").toString(), "--port", "" + apiPort,
                 "--registry-port", "" + registryPort, "--bootstrap-servers", bootstrapServers(), "--jdbc-url", jdbcUrl(),
-                "--issuer-uri", BenchCredentials.issuerUri(), "--property", "dharma.sandbox.latency=0ms",
-                // a 60 s outage is waited out with at most 5 s between tries, so the drain after it is short
-                "--property", "dharma.kafka.processing.outage.max-interval=5s"), logs, "768m");
+                "--issuer-uri", BenchCredentials.issuerUri(), "--property", "dharma.sandbox.latency=0ms"), logs, "768m");
     }
 
     /** Starts every component in dependency order. */
