@@ -37,7 +37,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class StateCluster implements AutoCloseable {
 
     /** The other services' auto-configurations are on the bench's classpath (via the launcher); this is the state app alone. */
-    private static final String EXCLUDED_SERVICES = String.join(",", Stream.of(IntakeAutoConfiguration.class,
+    static final String EXCLUDED_SERVICES = String.join(",", Stream.of(IntakeAutoConfiguration.class,
             GeneratorAutoConfiguration.class, GuardrailsAutoConfiguration.class, CostingAutoConfiguration.class,
             SandboxAutoConfiguration.class, OrchestratorAutoConfiguration.class).map(Class::getName).toList());
 

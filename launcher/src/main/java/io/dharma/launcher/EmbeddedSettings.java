@@ -6,21 +6,30 @@ import io.dharma.embedded.BindAddress;
 
 /**
  * Where the embedded platform keeps its data, which ports it listens on (0 = any free port), the
- * address Kafka, the registry and PostgreSQL listen on, and where AWS deployments go.
+ * address Kafka, the registry and PostgreSQL listen on, where AWS deployments go, and which
+ * infrastructure already runs elsewhere (then it is not started here).
  */
-public record EmbeddedSettings(Path home, Ports ports, String bindAddress, Aws aws) {
+public record EmbeddedSettings(Path home, Ports ports, String bindAddress, Aws aws, External external) {
 
     /** Every port free and chosen at start, infrastructure on loopback: for tests and for running beside another instance. */
     public static EmbeddedSettings ephemeral(Path home) {
-        return new EmbeddedSettings(home, new Ports(0, 0, 0, 0, 0), BindAddress.LOOPBACK, Aws.SANDBOX);
+        return new EmbeddedSettings(home, new Ports(0, 0, 0, 0, 0), BindAddress.LOOPBACK, Aws.SANDBOX, External.NONE);
     }
 
     public EmbeddedSettings withHttpPort(int port) {
-        return new EmbeddedSettings(home, ports.withHttp(port), bindAddress, aws);
+        return new EmbeddedSettings(home, ports.withHttp(port), bindAddress, aws, external);
+    }
+
+    public EmbeddedSettings withPorts(Ports ports) {
+        return new EmbeddedSettings(home, ports, bindAddress, aws, external);
     }
 
     public EmbeddedSettings withAws(Aws aws) {
-        return new EmbeddedSettings(home, ports, bindAddress, aws);
+        return new EmbeddedSettings(home, ports, bindAddress, aws, external);
+    }
+
+    public EmbeddedSettings withExternal(External external) {
+        return new EmbeddedSettings(home, ports, bindAddress, aws, external);
     }
 
     /**
@@ -44,6 +53,23 @@ public record EmbeddedSettings(Path home, Ports ports, String bindAddress, Aws a
 
         public boolean terraform() {
             return endpoint != null || emulator;
+        }
+    }
+
+    /**
+     * Kafka and PostgreSQL that run in their own processes (a split-process topology, the fault
+     * bench): the launcher connects to what is given and starts only the rest. The schema registry
+     * is always the platform's own; it keeps its schemas in Kafka.
+     *
+     * @param kafkaBootstrapServers a running Kafka, or null to start the embedded broker
+     * @param postgres              a running PostgreSQL, or null to start the embedded server
+     */
+    public record External(String kafkaBootstrapServers, Postgres postgres) {
+
+        public static final External NONE = new External(null, null);
+
+        /** @param jdbcUrl {@code jdbc:postgresql://host:port/database}, where the platform's schemas are created */
+        public record Postgres(String jdbcUrl, String username, String password) {
         }
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Starts the embedded infrastructure in dependency order (Kafka and PostgreSQL, then the
  * registry that stores its schemas in Kafka), then the platform's Spring context wired to it.
+ * Kafka or PostgreSQL given as {@link EmbeddedSettings.External} is used instead of started.
  */
 public final class PlatformLauncher {
 
@@ -40,14 +41,17 @@ public final class PlatformLauncher {
         EmbeddedSettings.Ports ports = settings.ports();
         ShutdownStack started = new ShutdownStack();
         try {
-            EmbeddedKafkaBroker kafka = started.push(
-                    EmbeddedKafkaBroker.start(settings.home(), ports.kafka(), settings.bindAddress(), Map.of()));
-            EmbeddedPostgresServer postgres = started.push(
-                    EmbeddedPostgresServer.start(settings.home(), ports.postgres(), settings.bindAddress()));
+            EmbeddedSettings.External external = settings.external();
+            String bootstrapServers = external.kafkaBootstrapServers() != null ? external.kafkaBootstrapServers()
+                    : started.push(EmbeddedKafkaBroker.start(settings.home(), ports.kafka(), settings.bindAddress(), Map.of()))
+                            .bootstrapServers();
+            EmbeddedSettings.External.Postgres postgres = external.postgres() != null ? external.postgres()
+                    : embeddedPostgres(started.push(EmbeddedPostgresServer.start(settings.home(), ports.postgres(),
+                            settings.bindAddress())));
             PlatformAdminWrites registryWrites = new PlatformAdminWrites();
-            EmbeddedSchemaRegistry registry = started.push(EmbeddedSchemaRegistry.start(kafka.bootstrapServers(),
+            EmbeddedSchemaRegistry registry = started.push(EmbeddedSchemaRegistry.start(bootstrapServers,
                     ports.registry(), Map.of("server.address", settings.bindAddress()), registryWrites));
-            Map<String, Object> properties = platformProperties(settings, kafka, postgres, registry);
+            Map<String, Object> properties = platformProperties(settings, bootstrapServers, postgres, registry);
             properties.put("spring.kafka.properties.bearer.auth.credentials.source", "STATIC_TOKEN");
             properties.put("spring.kafka.properties.bearer.auth.token", registryWrites.servicesToken());
             properties.putAll(AwsDeployments.properties(settings, started));
@@ -59,7 +63,7 @@ public final class PlatformLauncher {
             started.push(platform::close);
             registryWrites.platformStarted(platform);
             awaitState(platform);
-            return new RunningPlatform(kafka, postgres, registry, platform, started);
+            return new RunningPlatform(bootstrapServers, postgres.jdbcUrl(), registry, platform, started);
         } catch (RuntimeException e) {
             log.error("Dharma failed to start; stopping what was started", e);
             started.close();
@@ -71,13 +75,13 @@ public final class PlatformLauncher {
      * Passed as default properties: anything the user sets in the environment or in
      * application properties still wins.
      */
-    private static Map<String, Object> platformProperties(EmbeddedSettings settings, EmbeddedKafkaBroker kafka,
-            EmbeddedPostgresServer postgres, EmbeddedSchemaRegistry registry) {
+    private static Map<String, Object> platformProperties(EmbeddedSettings settings, String bootstrapServers,
+            EmbeddedSettings.External.Postgres postgres, EmbeddedSchemaRegistry registry) {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("server.port", settings.ports().http());
         // Actuator apart from the API; /livez and /readyz stay on the API port for probes.
         props.put("management.server.port", settings.ports().management());
-        props.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        props.put("spring.kafka.bootstrap-servers", bootstrapServers);
         props.put("dharma.schema-registry.url", registry.url());
         props.put("spring.datasource.url", postgres.jdbcUrl());
         props.put("spring.datasource.username", postgres.username());
@@ -90,6 +94,10 @@ public final class PlatformLauncher {
         props.put("dharma.security.issuers[0].jwk-set-uri", issuer + "/oauth2/jwks");
         props.put("dharma.security.admin-key-file", settings.home().resolve(ADMIN_KEY_FILE).toString());
         return props;
+    }
+
+    private static EmbeddedSettings.External.Postgres embeddedPostgres(EmbeddedPostgresServer server) {
+        return new EmbeddedSettings.External.Postgres(server.jdbcUrl(), server.username(), server.password());
     }
 
     /** The issuer's URL must be known before the web server starts, so "any free port" is chosen here. */

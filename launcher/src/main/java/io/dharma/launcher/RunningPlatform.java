@@ -1,7 +1,5 @@
 package io.dharma.launcher;
 
-import io.dharma.embedded.EmbeddedKafkaBroker;
-import io.dharma.embedded.EmbeddedPostgresServer;
 import io.dharma.orchestrator.deployment.ExecutorChoice;
 import io.dharma.registry.EmbeddedSchemaRegistry;
 import io.dharma.security.apikeys.BootstrapAdminKey;
@@ -12,16 +10,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** A started platform: its addresses, and {@link #close()} to stop everything in reverse order. */
 public final class RunningPlatform implements AutoCloseable {
 
-    private final EmbeddedKafkaBroker kafka;
-    private final EmbeddedPostgresServer postgres;
+    private final String bootstrapServers;
+    private final String jdbcUrl;
     private final EmbeddedSchemaRegistry registry;
     private final ConfigurableApplicationContext context;
     private final ShutdownStack shutdown;
 
-    RunningPlatform(EmbeddedKafkaBroker kafka, EmbeddedPostgresServer postgres, EmbeddedSchemaRegistry registry,
+    RunningPlatform(String bootstrapServers, String jdbcUrl, EmbeddedSchemaRegistry registry,
             ConfigurableApplicationContext context, ShutdownStack shutdown) {
-        this.kafka = kafka;
-        this.postgres = postgres;
+        this.bootstrapServers = bootstrapServers;
+        this.jdbcUrl = jdbcUrl;
         this.registry = registry;
         this.context = context;
         this.shutdown = shutdown;
@@ -39,7 +37,7 @@ public final class RunningPlatform implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return kafka.bootstrapServers();
+        return bootstrapServers;
     }
 
     public String registryUrl() {
@@ -47,7 +45,7 @@ public final class RunningPlatform implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return postgres.jdbcUrl();
+        return jdbcUrl;
     }
 
     public ConfigurableApplicationContext context() {

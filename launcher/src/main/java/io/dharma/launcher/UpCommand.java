@@ -59,11 +59,21 @@ final class UpCommand implements Callable<Integer> {
             description = "Port of the AWS API emulator (env DHARMA_AWS_EMULATOR_PORT, default ${DEFAULT-VALUE}).")
     int awsEmulatorPort;
 
+    @Option(names = "--kafka-bootstrap-servers", defaultValue = "${env:DHARMA_KAFKA_BOOTSTRAP_SERVERS}",
+            description = {"Use this running Kafka instead of starting one (env DHARMA_KAFKA_BOOTSTRAP_SERVERS);",
+                "the schema registry keeps its schemas there."})
+    String kafkaBootstrapServers;
+
+    @Option(names = "--postgres-url", defaultValue = "${env:DHARMA_POSTGRES_URL}",
+            description = {"Use this running PostgreSQL (jdbc:postgresql://host:port/database) instead of starting one",
+                "(env DHARMA_POSTGRES_URL; user and password from DHARMA_POSTGRES_USER and DHARMA_POSTGRES_PASSWORD)."})
+    String postgresUrl;
+
     @Override
     public Integer call() throws InterruptedException {
         EmbeddedSettings settings = new EmbeddedSettings(home,
                 new EmbeddedSettings.Ports(httpPort, managementPort, kafkaPort, registryPort, postgresPort), bindAddress,
-                new EmbeddedSettings.Aws(awsEndpoint, awsEmulator, awsEmulatorPort));
+                new EmbeddedSettings.Aws(awsEndpoint, awsEmulator, awsEmulatorPort), external());
         RunningPlatform platform = PlatformLauncher.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -73,5 +83,12 @@ final class UpCommand implements Callable<Integer> {
         System.out.println(platform.banner());
         stopped.await();
         return 0;
+    }
+
+    private EmbeddedSettings.External external() {
+        EmbeddedSettings.External.Postgres postgres = postgresUrl == null ? null : new EmbeddedSettings.External.Postgres(
+                postgresUrl, System.getenv().getOrDefault("DHARMA_POSTGRES_USER", "postgres"),
+                System.getenv().getOrDefault("DHARMA_POSTGRES_PASSWORD", ""));
+        return new EmbeddedSettings.External(kafkaBootstrapServers, postgres);
     }
 }
