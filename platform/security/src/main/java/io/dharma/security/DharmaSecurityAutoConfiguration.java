@@ -5,6 +5,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import io.dharma.security.apikeys.ApiKeyAuthenticationProvider;
+import io.dharma.security.apikeys.ApiKeyQuota;
 import io.dharma.security.apikeys.ApiKeyStore;
 import io.dharma.security.apikeys.ApiKeysController;
 import io.dharma.security.apikeys.BootstrapAdminKey;
@@ -166,6 +167,11 @@ public class DharmaSecurityAutoConfiguration {
         ApiKeyStore apiKeyStore(DataSource dataSource) {
             return new ApiKeyStore(JdbcClient.create(dataSource),
                     new TransactionTemplate(new JdbcTransactionManager(dataSource)), Clock.systemUTC());
+        }
+
+        @Bean
+        ApiKeyQuota apiKeyQuota(ApiKeyStore apiKeyStore) {
+            return new ApiKeyQuota(apiKeyStore);
         }
 
         @Bean

@@ -3,14 +3,10 @@ package io.dharma.web;
 import java.time.Clock;
 import java.util.List;
 
-import io.dharma.web.quota.QuotaProperties;
-import io.dharma.web.quota.Quotas;
-import io.dharma.web.quota.TenantQuota;
 import io.dharma.web.quota.UsageController;
 import io.dharma.web.ratelimit.RateLimitFilter;
 import io.dharma.web.ratelimit.RateLimitProperties;
 import io.dharma.web.ratelimit.RateLimiter;
-import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -24,7 +20,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties({WebProperties.class, RateLimitProperties.class, QuotaProperties.class})
+@EnableConfigurationProperties({WebProperties.class, RateLimitProperties.class})
 @Import(UsageController.class)
 public class WebAutoConfiguration {
 
@@ -64,10 +60,5 @@ public class WebAutoConfiguration {
         registration.addUrlPatterns("/api/*");
         registration.setOrder(RATE_LIMIT_FILTER_ORDER);
         return registration;
-    }
-
-    @Bean
-    Quotas quotas(QuotaProperties properties, ObjectProvider<TenantQuota> quotas) {
-        return new Quotas(properties, () -> quotas.orderedStream().toList());
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deployments deployments not yet ended (requested, awaiting approval, planning, applying);
  *                    a version beyond it is blocked
  * @param policies    the tenant's own guardrail policies
- * @param apiKeys     API keys not revoked (expired ones included until revoked)
+ * @param apiKeys     API keys that still authenticate (neither revoked nor expired)
  * @param sseStreams  open {@code /events} streams, counted by each state application instance
  * @param tenants     per-tenant limits by quota name, e.g. {@code tenants.team-a.blueprints=5000}
  */
