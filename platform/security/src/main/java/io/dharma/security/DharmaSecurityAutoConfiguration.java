@@ -59,7 +59,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
         UserDetailsServiceAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(SecurityProperties.class)
-@Import(CallerController.class)
+@Import({CallerController.class, RejectedRequestProblems.class})
 public class DharmaSecurityAutoConfiguration {
 
     /** After the embedded issuer's chain, which matches only its own endpoints. */
