@@ -2,15 +2,21 @@ package io.dharma.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Rate limits and quotas as a client meets them, on tenants that {@link SharedPlatform} gives
  * small figures of their own: a credential over its budget is refused with 429 while everyone
- * else is served, and a tenant without room for one more blueprint gets 403 quota.exceeded.
+ * else is served, and a tenant without room for one more blueprint, policy, API key or event
+ * stream gets 403 quota.exceeded.
  */
 class RateLimitsAndQuotasEndToEndTest {
 
@@ -18,6 +24,8 @@ class RateLimitsAndQuotasEndToEndTest {
     static final long CREDENTIAL_LIMIT = 5;
     static final String QUOTA_TENANT = "e2e-quota";
     static final long BLUEPRINT_QUOTA = 1;
+    /** A tenant whose policies, API keys and event streams quotas are 0. */
+    static final String NO_ROOM_TENANT = "e2e-no-room";
 
     private final RunningPlatform platform = SharedPlatform.get();
 
@@ -46,6 +54,31 @@ class RateLimitsAndQuotasEndToEndTest {
         assertThat(colleague.get("/api/v1/caller").statusCode()).as("another credential of the tenant").isEqualTo(200);
         assertThat(otherTenant.get("/api/v1/caller").statusCode()).as("another tenant").isEqualTo(200);
         assertThat(hasty.get("/api/v1/caller").statusCode()).as("and the hasty one is still refused").isEqualTo(429);
+        HttpResponse<String> probe = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(platform.apiUrl() + "/livez")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(probe.statusCode()).isEqualTo(200);
+        assertThat(probe.headers().firstValue("RateLimit")).as("probes are not limited").isEmpty();
+    }
+
+    @Test
+    void policiesApiKeysAndEventStreamsEachAnswerQuotaExceededWhenTheTenantHasNoRoom() throws Exception {
+        PlatformApi api = new PlatformApi(platform.apiUrl(), NO_ROOM_TENANT);
+        JsonNode builtin = PlatformApi.json(api.get("/api/v1/policies").body()).get("items").get(0);
+        String policy = ((ObjectNode) builtin.deepCopy()).put("id", "no-room-copy")
+                .remove(List.of("source", "enabled", "revision", "updatedAt", "updatedBy")).toString();
+        PlatformApi.Accepted accepted = api.submitExample("aws-web-app.yaml", "no-room");
+
+        assertQuotaExceeded(api.post("/api/v1/policies", policy), "policies");
+        assertQuotaExceeded(api.post("/api/v1/api-keys", "{\"role\":\"viewer\",\"name\":\"no-room\"}"), "api-keys");
+        assertQuotaExceeded(api.get("/api/v1/tracking/" + accepted.trackingId() + "/events"), "sse-streams");
+    }
+
+    private static void assertQuotaExceeded(HttpResponse<String> response, String quota) {
+        assertThat(response.statusCode()).as(quota + ": " + response.body()).isEqualTo(403);
+        JsonNode problem = PlatformApi.json(response.body());
+        assertThat(problem.get("code").asString()).isEqualTo("quota.exceeded");
+        assertThat(problem.get("quota").asString()).isEqualTo(quota);
+        assertThat(problem.get("limit").asLong()).isZero();
     }
 
     @Test

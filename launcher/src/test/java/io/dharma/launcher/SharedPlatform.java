@@ -31,7 +31,10 @@ final class SharedPlatform {
                                 "dharma.web.rate-limit.tenants." + RateLimitsAndQuotasEndToEndTest.RATE_LIMITED_TENANT
                                         + ".per-credential", RateLimitsAndQuotasEndToEndTest.CREDENTIAL_LIMIT,
                                 "dharma.quotas.tenants." + RateLimitsAndQuotasEndToEndTest.QUOTA_TENANT + ".blueprints",
-                                RateLimitsAndQuotasEndToEndTest.BLUEPRINT_QUOTA));
+                                RateLimitsAndQuotasEndToEndTest.BLUEPRINT_QUOTA,
+                                "dharma.quotas.tenants." + RateLimitsAndQuotasEndToEndTest.NO_ROOM_TENANT + ".policies", 0,
+                                "dharma.quotas.tenants." + RateLimitsAndQuotasEndToEndTest.NO_ROOM_TENANT + ".api-keys", 0,
+                                "dharma.quotas.tenants." + RateLimitsAndQuotasEndToEndTest.NO_ROOM_TENANT + ".sse-streams", 0));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
