@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.dharma.web.Caller;
 import io.dharma.web.ratelimit.RateLimitBudget;
+import io.dharma.web.ratelimit.RateLimitHeaders;
 import io.dharma.web.ratelimit.RateLimiter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
@@ -41,7 +42,7 @@ public class UsageController {
 
         static RateLimitView of(RateLimitBudget budget) {
             return new RateLimitView(budget.policy().name(), budget.policy().quota(), budget.policy().window().toSeconds(),
-                    budget.remaining(), (long) Math.ceil(budget.untilFull().toNanos() / 1e9));
+                    budget.remaining(), RateLimitHeaders.seconds(budget.untilFull()));
         }
     }
 }

@@ -38,7 +38,7 @@ public final class RateLimitHeaders {
     }
 
     /** Whole seconds, rounded up: a client that waits this long is never early. */
-    static long seconds(Duration duration) {
+    public static long seconds(Duration duration) {
         long seconds = duration.toSeconds();
         return duration.minusSeconds(seconds).isZero() ? seconds : seconds + 1;
     }
