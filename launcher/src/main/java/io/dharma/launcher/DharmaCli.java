@@ -17,6 +17,7 @@ import io.dharma.launcher.cli.StatusCommand;
 import io.dharma.launcher.cli.SubmitCommand;
 import io.dharma.launcher.cli.TailCommand;
 import io.dharma.launcher.cli.TopicsCommand;
+import io.dharma.launcher.cli.UsageCommand;
 import io.dharma.operations.OperationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +33,7 @@ import picocli.CommandLine.HelpCommand;
             DestroyCommand.class, DriftCommand.class,
             TopicsCommand.class, TailCommand.class, ReplayCommand.class, AuditCommand.class, ReprocessCommand.class,
             RebuildStateCommand.class, DeadLetterCommands.Dlt.class, OutboxCommands.Outbox.class,
-            AccessCommands.Login.class, AccessCommands.Logout.class, AccessCommands.WhoAmI.class,
+            AccessCommands.Login.class, AccessCommands.Logout.class, AccessCommands.WhoAmI.class, UsageCommand.class,
             AccessCommands.Keys.class, AccessCommands.Users.class,
             HelpCommand.class})
 public final class DharmaCli implements Runnable {

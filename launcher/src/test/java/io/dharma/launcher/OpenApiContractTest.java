@@ -143,6 +143,7 @@ class OpenApiContractTest {
         call("GET", "/api/v1/deployments", "/api/v1/deployments?limit=1", 200);
         call("GET", "/api/v1/deployments", "/api/v1/deployments?status=SUCCEEDED", 200);
         call("GET", "/api/v1/summary", "/api/v1/summary", 200);
+        call("GET", "/api/v1/usage", "/api/v1/usage", 200);
         call("GET", "/api/v1/audit/blueprints/{blueprintId}", "/api/v1/audit/blueprints/" + blueprintId, 200);
         call("GET", "/api/v1/blueprints", "/api/v1/blueprints", 200);
         call("GET", "/api/v1/blueprints/{blueprintId}", "/api/v1/blueprints/" + blueprintId, 200);

@@ -25,8 +25,16 @@ final class SharedPlatform {
             System.setProperty("dharma.orchestrator.drift.interval", StateEndToEndTest.OBSERVER_INTERVAL.toMillis() + "ms");
             try {
                 // Tests act as users of many tenants: the platform also trusts a stand-in IdP (outside the product).
+                // Two tenants get small limits of their own, so a test can reach them without slowing any other.
                 platform = PlatformLauncher.start(EmbeddedSettings.ephemeral(Files.createTempDirectory("dharma-e2e")),
-                        Map.of("dharma.security.issuers[1].issuer-uri", TestIssuer.get().issuerUri()));
+                        Map.of("dharma.security.issuers[1].issuer-uri", TestIssuer.get().issuerUri(),
+                                "dharma.web.rate-limit.tenants." + RateLimitsAndQuotasEndToEndTest.RATE_LIMITED_TENANT
+                                        + ".per-credential", RateLimitsAndQuotasEndToEndTest.CREDENTIAL_LIMIT,
+                                "dharma.quotas.tenants." + RateLimitsAndQuotasEndToEndTest.QUOTA_TENANT + ".blueprints",
+                                RateLimitsAndQuotasEndToEndTest.BLUEPRINT_QUOTA,
+                                "dharma.quotas.tenants." + RateLimitsAndQuotasEndToEndTest.NO_ROOM_TENANT + ".policies", 0,
+                                "dharma.quotas.tenants." + RateLimitsAndQuotasEndToEndTest.NO_ROOM_TENANT + ".api-keys", 0,
+                                "dharma.quotas.tenants." + RateLimitsAndQuotasEndToEndTest.NO_ROOM_TENANT + ".sse-streams", 0));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.dharma.streams.query.AcceptedSubmission;
 import io.dharma.streams.query.InstanceForwarding;
 import io.dharma.streams.query.KeyLookups;
+import io.dharma.streams.query.OpenStreams;
 import io.dharma.streams.query.ScatterGather;
 import io.dharma.streams.query.StateQueries;
 import io.dharma.streams.query.StateQueryController;
@@ -17,6 +18,7 @@ import io.dharma.streams.runtime.StateHealthIndicator;
 import io.dharma.streams.runtime.StateProperties;
 import io.dharma.streams.runtime.StateStreams;
 import io.dharma.web.WebAutoConfiguration;
+import io.dharma.web.quota.Quotas;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.Topology;
 import org.springframework.beans.factory.annotation.Value;
@@ -95,9 +97,14 @@ public class StateAutoConfiguration {
     @Bean
     TrackingEventsController stateTrackingEventsController(StateQueries stateQueries, InstanceForwarding stateForwarding,
             TrackingChangeFeed stateTrackingChangeFeed, AcceptedSubmission.Lookup accepted,
-            JsonMapper json, StateProperties properties) {
+            JsonMapper json, StateProperties properties, OpenStreams stateOpenStreams) {
         return new TrackingEventsController(stateQueries, stateForwarding, stateTrackingChangeFeed, accepted,
-                json, properties.sseTimeout().toMillis());
+                json, properties.sseTimeout().toMillis(), stateOpenStreams);
+    }
+
+    @Bean
+    OpenStreams stateOpenStreams(Quotas quotas, StateProperties properties) {
+        return new OpenStreams(quotas, properties.maxOpenStreams());
     }
 
     @Bean

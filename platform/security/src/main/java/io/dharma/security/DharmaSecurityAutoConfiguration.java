@@ -5,6 +5,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import io.dharma.security.apikeys.ApiKeyAuthenticationProvider;
+import io.dharma.security.apikeys.ApiKeyQuota;
 import io.dharma.security.apikeys.ApiKeyStore;
 import io.dharma.security.apikeys.ApiKeysController;
 import io.dharma.security.apikeys.BootstrapAdminKey;
@@ -59,7 +60,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
         UserDetailsServiceAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(SecurityProperties.class)
-@Import(CallerController.class)
+@Import({CallerController.class, RejectedRequestProblems.class})
 public class DharmaSecurityAutoConfiguration {
 
     /** After the embedded issuer's chain, which matches only its own endpoints. */
@@ -161,6 +162,11 @@ public class DharmaSecurityAutoConfiguration {
         ApiKeyStore apiKeyStore(DataSource dataSource) {
             return new ApiKeyStore(JdbcClient.create(dataSource),
                     new TransactionTemplate(new JdbcTransactionManager(dataSource)), Clock.systemUTC());
+        }
+
+        @Bean
+        ApiKeyQuota apiKeyQuota(ApiKeyStore apiKeyStore) {
+            return new ApiKeyQuota(apiKeyStore);
         }
 
         @Bean

@@ -12,7 +12,9 @@ import io.dharma.guardrails.policy.PolicyParameters;
 import io.dharma.guardrails.policy.PolicyValidator;
 import io.dharma.guardrails.policyset.BuiltinPolicies;
 import io.dharma.guardrails.policyset.PolicySets;
+import io.dharma.guardrails.store.PolicyQuota;
 import io.dharma.guardrails.store.TenantPolicyStore;
+import io.dharma.web.quota.Quotas;
 import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;
 import io.dharma.kafka.processing.EventPublisher;
 import java.time.Clock;
@@ -122,10 +124,14 @@ public class GuardrailsAutoConfiguration {
         PolicyService guardrailsPolicyService(BuiltinPolicies guardrailsBuiltinPolicies,
                 TenantPolicyStore guardrailsTenantPolicyStore, PolicyValidator guardrailsPolicyValidator,
                 PolicyCompiler guardrailsPolicyCompiler, SecurityEvents securityEvents, TransactionTemplate transactions,
-                GuardrailsProperties properties) {
+                Quotas quotas, PolicyQuota guardrailsPolicyQuota) {
             return new PolicyService(guardrailsBuiltinPolicies, guardrailsTenantPolicyStore, guardrailsPolicyValidator,
-                    guardrailsPolicyCompiler, securityEvents, transactions, Clock.systemUTC(),
-                    properties.maxPoliciesPerTenant());
+                    guardrailsPolicyCompiler, securityEvents, transactions, Clock.systemUTC(), quotas, guardrailsPolicyQuota);
+        }
+
+        @Bean
+        PolicyQuota guardrailsPolicyQuota(TenantPolicyStore guardrailsTenantPolicyStore) {
+            return new PolicyQuota(guardrailsTenantPolicyStore);
         }
     }
 }

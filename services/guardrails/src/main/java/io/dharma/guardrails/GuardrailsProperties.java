@@ -13,7 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether the service runs in this context at all
  * @param consumerGroup consumer group of the listener on dharma.blueprints.v1
- * @param maxPoliciesPerTenant most policies of its own a tenant may have
  * @param compiledPolicyCacheSize most compiled tenant policies kept in memory
  * @param parameters overrides of the built-in policies' parameters; what is not set keeps the
  *     shipped default ({@code policies/parameters.yaml}, {@code policies/kubernetes-end-of-life.yaml})
@@ -22,7 +21,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record GuardrailsProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("dharma-guardrails") String consumerGroup,
-        @DefaultValue("200") int maxPoliciesPerTenant,
         @DefaultValue("10000") long compiledPolicyCacheSize,
         @DefaultValue Parameters parameters) {
 

@@ -3,6 +3,7 @@ package io.dharma.intake;
 import io.dharma.intake.api.BlueprintsController;
 import io.dharma.intake.api.IntakeProblemResponses;
 import io.dharma.intake.api.TrackingController;
+import io.dharma.intake.store.BlueprintQuota;
 import io.dharma.intake.store.BlueprintStore;
 import io.dharma.intake.submission.SubmissionService;
 import io.dharma.kafka.housekeeping.PurgeTarget;
@@ -33,7 +34,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClas
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class, DharmaOutboxAutoConfiguration.class})
 @EnableConfigurationProperties(IntakeProperties.class)
 @Import({BlueprintsController.class, IntakeProblemResponses.class,
-    SubmissionService.class, BlueprintStore.class})
+    SubmissionService.class, BlueprintStore.class, BlueprintQuota.class})
 public class IntakeAutoConfiguration {
 
     public static final String SCHEMA = "intake";

@@ -17,6 +17,7 @@ import io.dharma.orchestrator.events.DeploymentEvents;
 import io.dharma.orchestrator.join.VerdictJoin;
 import io.dharma.orchestrator.join.VerdictListener;
 import io.dharma.orchestrator.state.BlueprintStore;
+import io.dharma.orchestrator.state.DeploymentQuota;
 import io.dharma.orchestrator.state.DeploymentStore;
 import io.dharma.orchestrator.state.ReceivedEvents;
 import io.dharma.orchestrator.state.RunnableDeploymentSignal;
@@ -24,6 +25,7 @@ import io.dharma.orchestrator.worker.DeploymentWorker;
 import io.dharma.orchestrator.worker.DeploymentWorkers;
 import io.dharma.security.LoggedSecurityEvents;
 import io.dharma.security.SecurityEvents;
+import io.dharma.web.quota.Quotas;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
@@ -122,8 +124,15 @@ public class OrchestratorAutoConfiguration {
 
     @Bean
     DeploymentDecisions orchestratorDeploymentDecisions(BlueprintStore blueprints, DeploymentStore deployments,
-            Outbox outbox, DeploymentEvents events, ExecutorChoice executor) {
-        return new DeploymentDecisions(blueprints, deployments, outbox, events, executor, CLOCK);
+            Outbox outbox, DeploymentEvents events, ExecutorChoice executor, Quotas quotas,
+            DeploymentQuota orchestratorDeploymentQuota) {
+        return new DeploymentDecisions(blueprints, deployments, outbox, events, executor, CLOCK, quotas,
+                orchestratorDeploymentQuota);
+    }
+
+    @Bean
+    DeploymentQuota orchestratorDeploymentQuota(DeploymentStore deployments) {
+        return new DeploymentQuota(deployments);
     }
 
     @Bean

@@ -46,6 +46,9 @@ public abstract class OrchestratorIntegrationTest {
 
     public static final String NO_DRIFT_SCHEDULE = "dharma.orchestrator.drift.enabled=false";
 
+    /** A tenant whose deployments quota is 0: every version it submits has no room. */
+    public static final String NO_ROOM_TENANT = "t-no-room";
+
     @LocalServerPort
     protected int port;
 
@@ -64,6 +67,7 @@ public abstract class OrchestratorIntegrationTest {
     static void infrastructure(DynamicPropertyRegistry properties) {
         EmbeddedStack.get().springProperties().forEach((name, value) -> properties.add(name, () -> value));
         FAST.forEach((name, value) -> properties.add(name, () -> value));
+        properties.add("dharma.quotas.tenants." + NO_ROOM_TENANT + ".deployments", () -> "0");
     }
 
     @BeforeEach

@@ -107,6 +107,22 @@ class VerdictJoinTest extends OrchestratorIntegrationTest {
     }
 
     @Test
+    void aVersionBeyondTheTenantsDeploymentsQuotaIsBlocked() {
+        String blueprintId = newBlueprintId();
+        Inputs.Version v1 = inputs.submitted(NO_ROOM_TENANT, blueprintId, 1,
+                TestBlueprints.small("join-quota", "dev", "auto", 0, false));
+
+        inputs.publish(v1.submitted(), inputs.iacGenerated(v1), inputs.passed(v1), inputs.withinBudget(v1));
+
+        List<DeploymentEvent> events = topic.awaitKind(blueprintId, deploymentIdOf(blueprintId, 1), DeploymentBlocked.class);
+        assertThat(Events.kinds(events)).containsExactly("DeploymentRequested", "DeploymentBlocked");
+        BlockReason reason = Events.only(events, DeploymentBlocked.class).getReasons().getFirst();
+        assertThat(reason.getKind()).isEqualTo(BlockReasonKind.OTHER);
+        assertThat(reason.getMessage()).startsWith("quota.exceeded: tenant " + NO_ROOM_TENANT + " has 0 deployments under way")
+                .contains("dharma.quotas.deployments = 0");
+    }
+
+    @Test
     void guardrailsBlockAlone() {
         String blueprintId = newBlueprintId();
         Inputs.Version v1 = inputs.submitted(tenant, blueprintId, 1, TestBlueprints.small("join-guard", "dev", "auto", 0, false));

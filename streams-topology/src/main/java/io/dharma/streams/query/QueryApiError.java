@@ -11,6 +11,7 @@ public final class QueryApiError {
     public static final ApiError BLUEPRINT_NOT_FOUND = new ProblemType("blueprint.not-found", HttpStatus.NOT_FOUND, "No such blueprint");
     public static final ApiError DEPLOYMENT_NOT_FOUND = new ProblemType("deployment.not-found", HttpStatus.NOT_FOUND, "No such deployment");
     public static final ApiError INVALID_QUERY = new ProblemType("query.invalid-parameter", HttpStatus.BAD_REQUEST, "Invalid query parameter");
+    public static final ApiError TOO_MANY_STREAMS = new ProblemType("tracking.too-many-streams", HttpStatus.SERVICE_UNAVAILABLE, "Too many open event streams");
     public static final ApiError STATE_UNAVAILABLE = new ProblemType("state.unavailable", HttpStatus.SERVICE_UNAVAILABLE, "State temporarily unavailable");
 
     private QueryApiError() {

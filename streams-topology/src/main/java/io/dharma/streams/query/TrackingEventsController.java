@@ -35,38 +35,47 @@ public class TrackingEventsController {
     private final AcceptedSubmission.Lookup accepted;
     private final JsonMapper json;
     private final long timeoutMillis;
+    private final OpenStreams openStreams;
 
     public TrackingEventsController(StateQueries queries, InstanceForwarding forwarding, TrackingChangeFeed feed,
-            AcceptedSubmission.Lookup accepted, JsonMapper json, long timeoutMillis) {
+            AcceptedSubmission.Lookup accepted, JsonMapper json, long timeoutMillis, OpenStreams openStreams) {
         this.queries = queries;
         this.forwarding = forwarding;
         this.feed = feed;
         this.accepted = accepted;
         this.json = json;
         this.timeoutMillis = timeoutMillis;
+        this.openStreams = openStreams;
     }
 
     @GetMapping(path = "/api/v1/tracking/{trackingId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(Caller caller, HttpServletRequest request, @PathVariable String trackingId,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) throws Exception {
         String tenant = caller.tenant();
+        OpenStreams.Slot slot = openStreams.open(tenant);
         SseEmitter emitter = new SseEmitter(timeoutMillis);
         StageStream stream = new StageStream(emitter, lastEventId);
-        AutoCloseable subscription = feed.subscribe(trackingId, view -> {
-            if (tenant.equals(view.getTenantId())) {
-                stream.show(TrackingResponse.of(view));
-            }
-        });
-        emitter.onCompletion(() -> closeQuietly(subscription));
-        emitter.onTimeout(() -> closeQuietly(subscription));
-        emitter.onError(error -> closeQuietly(subscription));
+        AutoCloseable subscription;
+        try {
+            subscription = feed.subscribe(trackingId, view -> {
+                if (tenant.equals(view.getTenantId())) {
+                    stream.show(TrackingResponse.of(view));
+                }
+            });
+        } catch (RuntimeException e) {
+            slot.close();
+            throw e;
+        }
+        emitter.onCompletion(() -> end(subscription, slot));
+        emitter.onTimeout(() -> end(subscription, slot));
+        emitter.onError(error -> end(subscription, slot));
         try {
             TrackingResponse current = current(request, trackingId, tenant).orElseThrow(() ->
                     new ApiException(QueryApiError.TRACKING_NOT_FOUND, "no submission " + trackingId + " for this tenant"));
             stream.show(current);
             return emitter;
         } catch (RuntimeException e) {
-            subscription.close();
+            end(subscription, slot);
             throw e;
         }
     }
@@ -88,6 +97,11 @@ public class TrackingEventsController {
             }
         };
         return fromState.or(() -> TrackingResponse.accepted(accepted, trackingId, tenant));
+    }
+
+    private static void end(AutoCloseable subscription, OpenStreams.Slot slot) {
+        slot.close();
+        closeQuietly(subscription);
     }
 
     private static void closeQuietly(AutoCloseable subscription) {

@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param commitInterval how often state is committed (under exactly-once also how soon a change is visible)
  * @param retryAfter what a 503 during restore or rebalance tells the client to wait
  * @param forwardTimeout how long a request forwarded to the instance hosting a key may take
- * @param sseTimeout how long a tracking event stream stays open at most
+ * @param sseTimeout how long a tracking event stream stays open at most (the client reconnects with {@code Last-Event-ID})
+ * @param maxOpenStreams tracking event streams this instance holds open at once, all tenants together
  */
 @ConfigurationProperties("dharma.state")
 public record StateProperties(
@@ -29,5 +30,6 @@ public record StateProperties(
         @DefaultValue("100ms") Duration commitInterval,
         @DefaultValue("2s") Duration retryAfter,
         @DefaultValue("5s") Duration forwardTimeout,
-        @DefaultValue("30m") Duration sseTimeout) {
+        @DefaultValue("30m") Duration sseTimeout,
+        @DefaultValue("1000") int maxOpenStreams) {
 }

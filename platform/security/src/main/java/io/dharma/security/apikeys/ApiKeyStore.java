@@ -100,6 +100,15 @@ public class ApiKeyStore {
                 .param("tenant", tenant).query(ApiKeyStore::row).list();
     }
 
+    /** The tenant's keys that still authenticate: not revoked, not expired. */
+    public long countLive(String tenant) {
+        return db.sql("""
+                SELECT count(*) FROM security.api_key
+                WHERE tenant = :tenant AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > :now)""")
+                .param("tenant", tenant).param("now", Timestamp.from(clock.instant()))
+                .query(Long.class).single();
+    }
+
     public boolean anyLive(String role) {
         return db.sql("""
                 SELECT count(*) FROM security.api_key

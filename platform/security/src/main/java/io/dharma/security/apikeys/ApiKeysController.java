@@ -14,6 +14,7 @@ import io.dharma.web.ApiException;
 import io.dharma.web.Caller;
 import io.dharma.web.CommonApiError;
 import io.dharma.web.ProblemType;
+import io.dharma.web.quota.Quotas;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,11 +43,15 @@ public class ApiKeysController {
 
     private final ApiKeyStore keys;
     private final SecurityEvents events;
+    private final Quotas quotas;
+    private final ApiKeyQuota keyQuota;
     private final Clock clock = Clock.systemUTC();
 
-    public ApiKeysController(ApiKeyStore keys, SecurityEvents events) {
+    public ApiKeysController(ApiKeyStore keys, SecurityEvents events, Quotas quotas, ApiKeyQuota keyQuota) {
         this.keys = keys;
         this.events = events;
+        this.quotas = quotas;
+        this.keyQuota = keyQuota;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -68,6 +73,7 @@ public class ApiKeysController {
             throw new ApiException(INVALID_KEY_REQUEST, "'expiresAt' must be in the future");
         }
         ApiKeyStore.Created created = keys.inTransaction(() -> {
+            quotas.requireRoom(keyQuota, tenant);
             ApiKeyStore.Created key = keys.create(tenant, role, name, caller.user(), request.expiresAt());
             events.record(SecurityAction.by(caller, SecurityEventKind.API_KEY_CREATED, tenant, key.key().keyId())
                     .with("role", role).with("name", name)

@@ -14,7 +14,6 @@ public final class GuardrailsApiError {
     public static final ApiError INVALID_POLICY = new ProblemType("policy.invalid", HttpStatus.UNPROCESSABLE_CONTENT, "Invalid policy");
     public static final ApiError INVALID_EXPRESSION = new ProblemType("policy.invalid-expression", HttpStatus.UNPROCESSABLE_CONTENT, "Policy expression does not compile");
     public static final ApiError POLICY_TOO_COSTLY = new ProblemType("policy.too-costly", HttpStatus.UNPROCESSABLE_CONTENT, "Policy too costly to evaluate");
-    public static final ApiError TOO_MANY_POLICIES = new ProblemType("policy.limit-reached", HttpStatus.UNPROCESSABLE_CONTENT, "Too many policies");
 
     private GuardrailsApiError() {
     }

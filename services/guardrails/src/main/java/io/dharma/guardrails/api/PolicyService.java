@@ -11,6 +11,8 @@ import io.dharma.guardrails.policy.Policy;
 import io.dharma.guardrails.policy.PolicyDocument;
 import io.dharma.guardrails.policy.PolicyValidator;
 import io.dharma.guardrails.policyset.BuiltinPolicies;
+import io.dharma.guardrails.store.PolicyQuota;
+import io.dharma.guardrails.store.StoredPolicy;
 import io.dharma.guardrails.store.TenantPolicyStore;
 import io.dharma.events.SecurityEventKind;
 import io.dharma.security.SecurityAction;
@@ -19,6 +21,7 @@ import java.util.function.Supplier;
 import org.springframework.transaction.support.TransactionTemplate;
 import io.dharma.web.ApiException;
 import io.dharma.web.Caller;
+import io.dharma.web.quota.Quotas;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -26,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,11 +47,12 @@ public class PolicyService {
     private final SecurityEvents events;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final int maxPoliciesPerTenant;
+    private final Quotas quotas;
+    private final PolicyQuota policyQuota;
 
     public PolicyService(BuiltinPolicies builtins, TenantPolicyStore store, PolicyValidator validator,
             PolicyCompiler compiler, SecurityEvents events, TransactionTemplate transactions, Clock clock,
-            int maxPoliciesPerTenant) {
+            Quotas quotas, PolicyQuota policyQuota) {
         this.builtins = builtins;
         this.store = store;
         this.validator = validator;
@@ -55,7 +60,8 @@ public class PolicyService {
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
-        this.maxPoliciesPerTenant = maxPoliciesPerTenant;
+        this.quotas = quotas;
+        this.policyQuota = policyQuota;
     }
 
     /** Built-ins in library order, then the tenant's own by id. */
@@ -84,12 +90,7 @@ public class PolicyService {
             throw new ApiException(GuardrailsApiError.POLICY_ALREADY_EXISTS,
                     "'" + policy.id() + "' is the id of a built-in policy; choose another id", Map.of("policyId", policy.id()));
         }
-        if (store.countTenantPolicies(caller.tenant()) >= maxPoliciesPerTenant) {
-            throw new ApiException(GuardrailsApiError.TOO_MANY_POLICIES, "tenant " + caller.tenant() + " already has "
-                    + maxPoliciesPerTenant + " policies, the most allowed; delete or reuse one");
-        }
-        return audited(caller, SecurityEventKind.POLICY_CREATED, policy.id(), () -> store.insert(caller.tenant(), policy,
-                caller.user(), now())
+        return audited(caller, SecurityEventKind.POLICY_CREATED, policy.id(), () -> insertWithinQuota(caller, policy)
                 .map(PolicyEntry::tenant)
                 .orElseThrow(() -> new ApiException(GuardrailsApiError.POLICY_ALREADY_EXISTS,
                         "policy '" + policy.id() + "' already exists; replace it with PUT /api/v1/policies/" + policy.id(),
@@ -141,6 +142,12 @@ public class PolicyService {
     }
 
     /** Runs a change and records it as a security event in the same database transaction. */
+    /** Counted in the transaction that inserts, so a refusal stores nothing. */
+    private Optional<StoredPolicy> insertWithinQuota(Caller caller, Policy policy) {
+        quotas.requireRoom(policyQuota, caller.tenant());
+        return store.insert(caller.tenant(), policy, caller.user(), now());
+    }
+
     private <T> T audited(Caller caller, SecurityEventKind kind, String policyId, Supplier<T> change) {
         return transactions.execute(status -> {
             T result = change.get();

@@ -55,6 +55,10 @@ public class BlueprintStore {
                 .fetchOptional(row -> new IdempotencyKeyUse(row.value1(), row.value2()));
     }
 
+    public boolean exists(String tenantId, String name) {
+        return db.fetchExists(BLUEPRINT, BLUEPRINT.TENANT_ID.eq(tenantId), BLUEPRINT.NAME.eq(name));
+    }
+
     /**
      * Creates the tenant's blueprint called {@code name} at version 1, or moves an existing one to
      * its next version, and returns its id and the new version. The blueprint row stays locked

@@ -8,6 +8,7 @@ import io.dharma.blueprint.validation.ValidationResult;
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.events.Envelope;
 import io.dharma.events.Envelopes;
+import io.dharma.intake.store.BlueprintQuota;
 import io.dharma.intake.store.BlueprintStore;
 import io.dharma.intake.store.IdempotencyKeyUse;
 import io.dharma.intake.store.NewVersion;
@@ -15,6 +16,7 @@ import io.dharma.intake.store.TrackedVersion;
 import io.dharma.intake.store.VersionRef;
 import io.dharma.kafka.outbox.Outbox;
 import io.dharma.kafka.topics.DharmaTopic;
+import io.dharma.web.quota.Quotas;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,12 +43,17 @@ public class SubmissionService {
     private final TransactionTemplate transactions;
     private final Outbox outbox;
     private final Envelopes envelopes;
+    private final Quotas quotas;
+    private final BlueprintQuota blueprintQuota;
 
-    public SubmissionService(BlueprintStore store, TransactionTemplate transactions, Outbox outbox) {
+    public SubmissionService(BlueprintStore store, TransactionTemplate transactions, Outbox outbox, Quotas quotas,
+            BlueprintQuota blueprintQuota) {
         this.validator = new BlueprintValidator();
         this.store = store;
         this.transactions = transactions;
         this.outbox = outbox;
+        this.quotas = quotas;
+        this.blueprintQuota = blueprintQuota;
         this.envelopes = Envelopes.forProducer(PRODUCER);
     }
 
@@ -55,7 +62,9 @@ public class SubmissionService {
      * same request returns the original submission; with a different request it throws
      * {@link IdempotencyKeyReusedException}. An invalid document throws {@link BlueprintRejectedException};
      * one whose event would be larger than the topic accepts throws
-     * {@link io.dharma.kafka.outbox.EventTooLargeException}, and nothing is stored.
+     * {@link io.dharma.kafka.outbox.EventTooLargeException}, and nothing is stored. A new blueprint
+     * beyond the tenant's quota is refused with {@code 403 quota.exceeded}; a new version of one it
+     * has is not.
      */
     public Submission submit(String tenantId, String submittedBy, byte[] document, DocumentFormat format,
             String mediaType, Optional<String> idempotencyKey) {
@@ -78,6 +87,9 @@ public class SubmissionService {
 
     private Submission store(String tenantId, String submittedBy, UUID trackingId, Blueprint blueprint, String document,
             String mediaType) {
+        if (!store.exists(tenantId, blueprint.name())) {
+            quotas.requireRoom(blueprintQuota, tenantId);
+        }
         VersionRef ref = store.nextVersion(tenantId, blueprint.name(), OffsetDateTime.now(ZoneOffset.UTC));
         Envelope envelope = envelopes.originating(tenantId, trackingId.toString(), ref.blueprintId().toString(), ref.version());
         BlueprintSubmitted event = BlueprintEvents.submitted(blueprint, envelope, document, mediaType, submittedBy);

@@ -1,5 +1,6 @@
 package io.dharma.orchestrator.deployment;
 
+import io.dharma.events.BlockReasonKind;
 import io.dharma.events.DeploymentEvent;
 import io.dharma.events.DeploymentOperation;
 import io.dharma.kafka.outbox.Outbox;
@@ -12,13 +13,17 @@ import io.dharma.orchestrator.events.Subject;
 import io.dharma.orchestrator.state.BlueprintRow;
 import io.dharma.orchestrator.state.BlueprintStore;
 import io.dharma.orchestrator.state.Deployment;
+import io.dharma.orchestrator.state.DeploymentQuota;
 import io.dharma.orchestrator.state.DeploymentStatus;
 import io.dharma.orchestrator.state.DeploymentStore;
 import io.dharma.orchestrator.state.JoinedVersion;
 import io.dharma.orchestrator.state.NewDeployment;
 import io.dharma.orchestrator.state.VersionState;
+import io.dharma.web.quota.QuotaUsage;
+import io.dharma.web.quota.Quotas;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -36,25 +41,30 @@ public class DeploymentDecisions {
     private final DeploymentEvents events;
     private final ExecutorChoice executor;
     private final Clock clock;
+    private final Quotas quotas;
+    private final DeploymentQuota deploymentQuota;
 
     public DeploymentDecisions(BlueprintStore blueprints, DeploymentStore deployments, Outbox outbox,
-            DeploymentEvents events, ExecutorChoice executor, Clock clock) {
+            DeploymentEvents events, ExecutorChoice executor, Clock clock, Quotas quotas, DeploymentQuota deploymentQuota) {
         this.blueprints = blueprints;
         this.deployments = deployments;
         this.outbox = outbox;
         this.events = events;
         this.executor = executor;
         this.clock = clock;
+        this.quotas = quotas;
+        this.deploymentQuota = deploymentQuota;
     }
 
     /**
      * Decides a current version whose submission and verdicts are all in, and opens its deployment:
      * Requested, then Blocked or Approved (by {@value DecisionRules#SYSTEM_APPROVER}). One that needs
      * an approver is left REQUESTED and undecided: the worker plans it first and then asks for the
-     * approval of that plan (see {@code DeploymentRunner}).
+     * approval of that plan (see {@code DeploymentRunner}). A version the tenant has no room to
+     * deploy (its deployments quota is full) is blocked.
      */
     public Decision open(JoinedVersion version, UUID causeEventId) {
-        Decision decision = DecisionRules.decide(version.verdicts());
+        Decision decision = withinQuota(DecisionRules.decide(version.verdicts()), version.tenantId());
         UUID deploymentId = DeploymentIds.forVersion(version.blueprintId(), version.version());
         Subject subject = version.subject();
         String key = "decision:" + deploymentId + ":";
@@ -145,6 +155,23 @@ public class DeploymentDecisions {
         outbox.append(DharmaTopic.DEPLOYMENTS, requested);
         outbox.append(DharmaTopic.DEPLOYMENTS, superseded);
         blueprints.markVersion(version.blueprintId(), version.version(), VersionState.SUPERSEDED, deploymentId, now);
+    }
+
+    /**
+     * No request waits for this decision, so a full quota cannot answer 403 as an API create does:
+     * the version is blocked with the same code in its reason, and its tracking ends there.
+     */
+    private Decision withinQuota(Decision decision, String tenant) {
+        if (decision instanceof Decision.Blocked) {
+            return decision;
+        }
+        QuotaUsage usage = quotas.usage(deploymentQuota, tenant);
+        if (!usage.full()) {
+            return decision;
+        }
+        return new Decision.Blocked(List.of(new Decision.Reason(BlockReasonKind.OTHER, Quotas.QUOTA_EXCEEDED.code()
+                + ": tenant " + tenant + " has " + usage.used() + " deployments under way, the most its quota allows (dharma.quotas."
+                + usage.name() + " = " + usage.limit() + ")", null)));
     }
 
     private String executorOf(JoinedVersion version) {

@@ -26,6 +26,9 @@ public enum DeploymentStatus {
 
     public static final Set<DeploymentStatus> ACTIVE = EnumSet.of(REQUESTED, PLANNING, PLANNED, APPLYING);
 
+    /** Statuses of a deployment that has not ended (counted by the tenant's deployments quota). */
+    public static final Set<DeploymentStatus> OPEN = EnumSet.of(AWAITING_APPROVAL, REQUESTED, PLANNING, PLANNED, APPLYING);
+
     /** Statuses of a deployment that has started executing at some point. */
     public static final Set<DeploymentStatus> EXECUTED = EnumSet.of(PLANNING, PLANNED, APPLYING, SUCCEEDED, FAILED, DESTROYED);
 

@@ -30,6 +30,7 @@ public class DeploymentStore {
 
     private static final List<String> ACTIVE = names(DeploymentStatus.ACTIVE);
     private static final List<String> EXECUTED = names(DeploymentStatus.EXECUTED);
+    private static final List<String> OPEN = names(DeploymentStatus.OPEN);
     private static final JsonMapper JSON_MAPPER = JsonMapper.builder().build();
     private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
     };
@@ -68,6 +69,11 @@ public class DeploymentStore {
         if (DeploymentStatus.ACTIVE.contains(deployment.status())) {
             runnable.wakeUpAfterCommit();
         }
+    }
+
+    /** The tenant's deployments that have not ended: waiting for an approver or the worker, or running. */
+    public long countOpen(String tenantId) {
+        return db.fetchCount(DEPLOYMENT, DEPLOYMENT.TENANT_ID.eq(tenantId), DEPLOYMENT.STATUS.in(OPEN));
     }
 
     public Optional<Deployment> find(UUID deploymentId) {
