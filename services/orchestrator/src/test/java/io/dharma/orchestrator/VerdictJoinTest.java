@@ -117,7 +117,7 @@ class VerdictJoinTest extends OrchestratorIntegrationTest {
         List<DeploymentEvent> events = topic.awaitKind(blueprintId, deploymentIdOf(blueprintId, 1), DeploymentBlocked.class);
         assertThat(Events.kinds(events)).containsExactly("DeploymentRequested", "DeploymentBlocked");
         BlockReason reason = Events.only(events, DeploymentBlocked.class).getReasons().getFirst();
-        assertThat(reason.getKind()).isEqualTo(BlockReasonKind.OTHER);
+        assertThat(reason.getKind()).isEqualTo(BlockReasonKind.QUOTA_EXCEEDED);
         assertThat(reason.getMessage()).startsWith("quota.exceeded: tenant " + NO_ROOM_TENANT + " has 0 deployments under way")
                 .contains("dharma.quotas.deployments = 0");
     }

@@ -159,7 +159,8 @@ public class DeploymentDecisions {
 
     /**
      * No request waits for this decision, so a full quota cannot answer 403 as an API create does:
-     * the version is blocked with the same code in its reason, and its tracking ends there.
+     * the version is blocked with a QUOTA_EXCEEDED reason (OTHER to readers of an older schema)
+     * whose message names the same code, and its tracking ends there.
      */
     private Decision withinQuota(Decision decision, String tenant) {
         if (decision instanceof Decision.Blocked) {
@@ -169,7 +170,7 @@ public class DeploymentDecisions {
         if (!usage.full()) {
             return decision;
         }
-        return new Decision.Blocked(List.of(new Decision.Reason(BlockReasonKind.OTHER, Quotas.QUOTA_EXCEEDED.code()
+        return new Decision.Blocked(List.of(new Decision.Reason(BlockReasonKind.QUOTA_EXCEEDED, Quotas.QUOTA_EXCEEDED.code()
                 + ": tenant " + tenant + " has " + usage.used() + " deployments under way, the most its quota allows (dharma.quotas."
                 + usage.name() + " = " + usage.limit() + ")", null)));
     }
