@@ -14,12 +14,12 @@ import io.dharma.orchestrator.state.DeploymentStore;
 import io.dharma.orchestrator.support.Api;
 import io.dharma.orchestrator.support.Inputs;
 import io.dharma.orchestrator.support.ObservationTopic;
-import io.dharma.orchestrator.support.SettableClock;
 import io.dharma.orchestrator.support.TestBlueprints;
 import io.dharma.sandbox.inventory.Inventory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import javax.sql.DataSource;
@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.threeten.extra.MutableClock;
 
 /**
  * Scheduled observation rounds publish a resource only when its observation changed or its last
@@ -44,7 +45,7 @@ class ObservationsOnChangeTest extends OrchestratorIntegrationTest {
     private ApplicationContext context;
 
     private final ObservationTopic observationTopic = ObservationTopic.get();
-    private final SettableClock clock = new SettableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    private final MutableClock clock = MutableClock.of(Instant.now().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
     private DriftObserver observer;
 
     @BeforeEach
@@ -64,19 +65,19 @@ class ObservationsOnChangeTest extends OrchestratorIntegrationTest {
         topic.awaitKind(blueprintId, deploymentIdOf(blueprintId, 1), DeploymentSucceeded.class);
 
         assertThat(round(blueprintId)).as("first round: net and files").isEqualTo(2);
-        clock.advance(Duration.ofSeconds(30));
+        clock.add(Duration.ofSeconds(30));
         assertThat(round(blueprintId)).as("nothing changed").isZero();
 
         tamper(blueprintId, "files");
-        clock.advance(Duration.ofSeconds(30));
+        clock.add(Duration.ofSeconds(30));
         assertThat(round(blueprintId)).as("files changed at the provider").isEqualTo(1);
         List<ResourceObserved> afterChange = awaitObservations(blueprintId, 3);
         assertThat(afterChange.get(2).getResourceName()).isEqualTo("files");
         assertThat(afterChange.get(2).getAttributes()).containsEntry("versioning", "true");
 
-        clock.advance(HEARTBEAT.minusSeconds(1));
+        clock.add(HEARTBEAT.minusSeconds(1));
         assertThat(round(blueprintId)).as("files was published less than a heartbeat ago, net more").isEqualTo(1);
-        clock.advance(Duration.ofSeconds(61));
+        clock.add(Duration.ofSeconds(61));
         assertThat(round(blueprintId)).as("files' heartbeat").isEqualTo(1);
 
         List<ResourceObserved> all = awaitObservations(blueprintId, 5);

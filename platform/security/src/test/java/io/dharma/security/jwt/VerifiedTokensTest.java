@@ -3,13 +3,12 @@ package io.dharma.security.jwt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -18,7 +17,7 @@ class VerifiedTokensTest {
 
     private static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
 
-    private final MovableClock clock = new MovableClock();
+    private final MutableClock clock = MutableClock.of(NOW, ZoneOffset.UTC);
     private final AtomicInteger checks = new AtomicInteger();
 
     @Test
@@ -52,7 +51,7 @@ class VerifiedTokensTest {
         VerifiedTokens tokens = new VerifiedTokens(issuerDecoder(NOW.plusSeconds(30)), clock);
         tokens.decode("short-lived");
 
-        clock.advance(Duration.ofSeconds(30));
+        clock.add(Duration.ofSeconds(30));
         tokens.decode("short-lived");
 
         assertThat(checks).as("checked again at its expiry").hasValue(2);
@@ -63,7 +62,7 @@ class VerifiedTokensTest {
         VerifiedTokens tokens = new VerifiedTokens(issuerDecoder(NOW.plus(Duration.ofHours(6))), clock);
         tokens.decode("long-lived");
 
-        clock.advance(VerifiedTokens.REMEMBERED.plusSeconds(1));
+        clock.add(VerifiedTokens.REMEMBERED.plusSeconds(1));
         tokens.decode("long-lived");
 
         assertThat(checks).hasValue(2);
@@ -76,29 +75,5 @@ class VerifiedTokensTest {
             return Jwt.withTokenValue(token).header("alg", "RS256").subject("someone")
                     .issuedAt(NOW.minusSeconds(1)).expiresAt(expiresAt).build();
         };
-    }
-
-    private static final class MovableClock extends Clock {
-
-        private Instant now = NOW;
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -3,18 +3,21 @@ package io.dharma.web.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 
 import io.dharma.web.Caller;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 class RateLimitFilterTest {
 
-    private final MovableClock clock = new MovableClock();
+    private final MutableClock clock = MutableClock.of(Instant.parse("2026-12-07T02:00:00Z"), ZoneOffset.UTC);
     private final RateLimitFilter filter = new RateLimitFilter(new RateLimiter(
             new RateLimitProperties(true, Duration.ofMinutes(1), 2, 30, Map.of()), clock));
 
