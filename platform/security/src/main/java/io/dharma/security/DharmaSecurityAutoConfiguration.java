@@ -12,8 +12,7 @@ import io.dharma.security.apikeys.BootstrapAdminKey;
 import io.dharma.security.jwt.IssuerTokens;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
-import io.dharma.database.ServiceSchema;
-import org.flywaydb.core.Flyway;
+import io.dharma.database.MigratesSchema;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -21,7 +20,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
@@ -143,19 +141,11 @@ public class DharmaSecurityAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBean(DataSource.class)
     @Import(ApiKeysController.class)
+    @MigratesSchema(ApiKeyConfiguration.SCHEMA)
     static class ApiKeyConfiguration {
 
         static final String SCHEMA = "security";
 
-        @Bean
-        Flyway securityFlyway(DataSource dataSource) {
-            return ServiceSchema.flyway(dataSource, SCHEMA);
-        }
-
-        @Bean
-        FlywayMigrationInitializer securityFlywayInitializer(Flyway securityFlyway) {
-            return new FlywayMigrationInitializer(securityFlyway);
-        }
 
         @Bean
         @DependsOn("securityFlywayInitializer")

@@ -18,15 +18,12 @@ import io.dharma.web.quota.Quotas;
 import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;
 import io.dharma.kafka.processing.EventPublisher;
 import java.time.Clock;
-import javax.sql.DataSource;
-import io.dharma.database.ServiceSchema;
-import org.flywaydb.core.Flyway;
+import io.dharma.database.MigratesSchema;
 import org.jooq.DSLContext;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
@@ -50,19 +47,11 @@ import org.springframework.context.annotation.Import;
     KafkaAutoConfiguration.class, DharmaProcessingAutoConfiguration.class})
 @ConditionalOnBooleanProperty(name = "dharma.guardrails.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(GuardrailsProperties.class)
+@MigratesSchema(GuardrailsAutoConfiguration.SCHEMA)
 public class GuardrailsAutoConfiguration {
 
     public static final String SCHEMA = "guardrails";
 
-    @Bean
-    Flyway guardrailsFlyway(DataSource dataSource) {
-        return ServiceSchema.flyway(dataSource, SCHEMA);
-    }
-
-    @Bean
-    FlywayMigrationInitializer guardrailsFlywayInitializer(Flyway guardrailsFlyway) {
-        return new FlywayMigrationInitializer(guardrailsFlyway);
-    }
 
     @Bean
     PolicyVariables guardrailsPolicyVariables() {

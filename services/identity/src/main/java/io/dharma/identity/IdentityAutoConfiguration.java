@@ -13,9 +13,7 @@ import io.dharma.identity.user.Users;
 import io.dharma.security.LoggedSecurityEvents;
 import io.dharma.security.SecurityEvents;
 import io.dharma.identity.user.UsersController;
-import javax.sql.DataSource;
-import io.dharma.database.ServiceSchema;
-import org.flywaydb.core.Flyway;
+import io.dharma.database.MigratesSchema;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,7 +21,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
@@ -65,6 +62,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnProperty("dharma.identity.issuer")
 @EnableConfigurationProperties(IdentityProperties.class)
 @Import(UsersController.class)
+@MigratesSchema(IdentityAutoConfiguration.SCHEMA)
 public class IdentityAutoConfiguration {
 
     public static final String SCHEMA = "identity";
@@ -72,15 +70,6 @@ public class IdentityAutoConfiguration {
     /** Before the API's resource-server chain, which matches {@code /api/**} only anyway. */
     public static final int CHAIN_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
-    @Bean
-    Flyway identityFlyway(DataSource dataSource) {
-        return ServiceSchema.flyway(dataSource, SCHEMA);
-    }
-
-    @Bean
-    FlywayMigrationInitializer identityFlywayInitializer(Flyway identityFlyway) {
-        return new FlywayMigrationInitializer(identityFlyway);
-    }
 
     @Bean
     @DependsOn("identityFlywayInitializer")

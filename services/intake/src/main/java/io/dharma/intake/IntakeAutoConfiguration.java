@@ -9,12 +9,9 @@ import io.dharma.intake.submission.SubmissionService;
 import io.dharma.kafka.housekeeping.PurgeTarget;
 import io.dharma.kafka.outbox.DharmaOutboxAutoConfiguration;
 import java.time.Duration;
-import javax.sql.DataSource;
-import io.dharma.database.ServiceSchema;
-import org.flywaydb.core.Flyway;
+import io.dharma.database.MigratesSchema;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -35,19 +32,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClas
 @EnableConfigurationProperties(IntakeProperties.class)
 @Import({BlueprintsController.class, IntakeProblemResponses.class,
     SubmissionService.class, BlueprintStore.class, BlueprintQuota.class})
+@MigratesSchema(IntakeAutoConfiguration.SCHEMA)
 public class IntakeAutoConfiguration {
 
     public static final String SCHEMA = "intake";
 
-    @Bean
-    Flyway intakeFlyway(DataSource dataSource) {
-        return ServiceSchema.flyway(dataSource, SCHEMA);
-    }
-
-    @Bean
-    FlywayMigrationInitializer intakeFlywayInitializer(Flyway intakeFlyway) {
-        return new FlywayMigrationInitializer(intakeFlyway);
-    }
 
     /**
      * A retry with the same Idempotency-Key gets the same tracking ID for 24 hours, as Stripe's keys

@@ -31,14 +31,12 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
-import io.dharma.database.ServiceSchema;
-import org.flywaydb.core.Flyway;
+import io.dharma.database.MigratesSchema;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -60,21 +58,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class})
 @EnableConfigurationProperties(OrchestratorProperties.class)
 @Import({DeploymentsController.class, DriftController.class})
+@MigratesSchema(OrchestratorAutoConfiguration.SCHEMA)
 public class OrchestratorAutoConfiguration {
 
     public static final String SCHEMA = "orchestrator";
 
     private static final Clock CLOCK = Clock.systemUTC();
 
-    @Bean
-    Flyway orchestratorFlyway(DataSource dataSource) {
-        return ServiceSchema.flyway(dataSource, SCHEMA);
-    }
-
-    @Bean
-    FlywayMigrationInitializer orchestratorFlywayInitializer(Flyway orchestratorFlyway) {
-        return new FlywayMigrationInitializer(orchestratorFlyway);
-    }
 
     @Bean
     BlueprintStore orchestratorBlueprintStore(DSLContext db) {

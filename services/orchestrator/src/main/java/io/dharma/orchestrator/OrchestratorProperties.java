@@ -1,5 +1,6 @@
 package io.dharma.orchestrator;
 
+import io.dharma.kafka.lifecycle.ExponentialBackoff;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -72,15 +73,11 @@ public record OrchestratorProperties(
             @DefaultValue("5") int maxAttempts,
             @DefaultValue("1s") Duration initialInterval,
             @DefaultValue("2.0") double multiplier,
-            @DefaultValue("30s") Duration maxInterval) {
+            @DefaultValue("30s") Duration maxInterval) implements ExponentialBackoff {
 
         public ExecutorRetry {
-            if (maxAttempts < 1) {
-                throw new IllegalArgumentException("dharma.orchestrator.executor-retry.max-attempts must be at least 1");
-            }
-            if (multiplier < 1.0) {
-                throw new IllegalArgumentException("dharma.orchestrator.executor-retry.multiplier must be at least 1");
-            }
+            ExponentialBackoff.requireAttempts("dharma.orchestrator.executor-retry", maxAttempts);
+            ExponentialBackoff.requireValid("dharma.orchestrator.executor-retry", initialInterval, multiplier, maxInterval);
         }
     }
 

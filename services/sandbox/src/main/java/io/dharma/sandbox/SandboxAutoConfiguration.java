@@ -8,14 +8,12 @@ import io.dharma.sandbox.inventory.StackFences;
 import io.dharma.sandbox.provider.ProviderShapes;
 import java.time.Clock;
 import javax.sql.DataSource;
-import io.dharma.database.ServiceSchema;
-import org.flywaydb.core.Flyway;
+import io.dharma.database.MigratesSchema;
 import org.jooq.DSLContext;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -35,19 +33,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, JooqAutoConfiguration.class})
 @EnableConfigurationProperties(SandboxProperties.class)
+@MigratesSchema(SandboxAutoConfiguration.SCHEMA)
 public class SandboxAutoConfiguration {
 
     public static final String SCHEMA = "sandbox";
 
-    @Bean
-    Flyway sandboxFlyway(DataSource dataSource) {
-        return ServiceSchema.flyway(dataSource, SCHEMA);
-    }
-
-    @Bean
-    FlywayMigrationInitializer sandboxFlywayInitializer(Flyway sandboxFlyway) {
-        return new FlywayMigrationInitializer(sandboxFlyway);
-    }
 
     /** Anything reading the inventory waits for the migration (the orchestrator may read it while starting). */
     @Bean

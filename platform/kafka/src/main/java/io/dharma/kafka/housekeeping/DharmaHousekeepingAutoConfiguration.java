@@ -5,14 +5,13 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,7 +26,7 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
  * tables, and of every {@link PurgeTarget} a service registers as a bean.
  */
 @AutoConfiguration(after = {DharmaProcessingAutoConfiguration.class, DharmaOutboxAutoConfiguration.class})
-@ConditionalOnBean(name = "dharmaPlatformFlyway")
+@ConditionalOnBean(name = DharmaProcessingAutoConfiguration.PLATFORM_FLYWAY)
 @EnableConfigurationProperties(HousekeepingProperties.class)
 public class DharmaHousekeepingAutoConfiguration {
 
@@ -55,8 +54,9 @@ public class DharmaHousekeepingAutoConfiguration {
     }
 
     @Bean
+    @DependsOn(DharmaProcessingAutoConfiguration.PLATFORM_MIGRATION)
     RetentionPurge dharmaRetentionPurge(DataSource dataSource, HousekeepingProperties settings,
-            @Qualifier("dharmaPlatformFlyway") Flyway migratedBy, ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters) {
         // Without a registry (no actuator) counting goes nowhere: an empty composite is a no-op.
         return new RetentionPurge(JdbcClient.create(dataSource), new TransactionTemplate(new JdbcTransactionManager(dataSource)),
                 settings, meters.getIfUnique(CompositeMeterRegistry::new), Clock.systemUTC());

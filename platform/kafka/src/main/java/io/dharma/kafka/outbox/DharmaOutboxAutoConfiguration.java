@@ -3,7 +3,6 @@ package io.dharma.kafka.outbox;
 import javax.sql.DataSource;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -29,7 +29,7 @@ import io.dharma.serde.AvroSerializer;
  * publishes with its transactional producer.
  */
 @AutoConfiguration(after = DharmaProcessingAutoConfiguration.class)
-@ConditionalOnBean(name = "dharmaPlatformFlyway")
+@ConditionalOnBean(name = DharmaProcessingAutoConfiguration.PLATFORM_FLYWAY)
 @EnableConfigurationProperties({OutboxProperties.class, DharmaTopicsProperties.class})
 public class DharmaOutboxAutoConfiguration {
 
@@ -39,9 +39,9 @@ public class DharmaOutboxAutoConfiguration {
     }
 
     @Bean
+    @DependsOn(DharmaProcessingAutoConfiguration.PLATFORM_MIGRATION)
     Outbox dharmaOutbox(DataSource dataSource, OutboxSignal signal, DharmaTopicsProperties topics,
-            @Qualifier("dharmaProducerFactory") DefaultKafkaProducerFactory<String, Object> producers,
-            @Qualifier("dharmaPlatformFlyway") Flyway migratedBy) {
+            @Qualifier("dharmaProducerFactory") DefaultKafkaProducerFactory<String, Object> producers) {
         // The same registry settings as the producers that publish the rows.
         AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>();
         serializer.configure(producers.getConfigurationProperties(), false);
@@ -50,9 +50,10 @@ public class DharmaOutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnBooleanProperty(name = "dharma.kafka.outbox.enabled", matchIfMissing = true)
+    @DependsOn(DharmaProcessingAutoConfiguration.PLATFORM_MIGRATION)
     OutboxRelay dharmaOutboxRelay(DataSource dataSource, OutboxSignal signal, OutboxProperties settings,
             @Qualifier("dharmaKafkaTemplate") KafkaTemplate<String, Object> kafka,
-            @Qualifier("dharmaPlatformFlyway") Flyway migratedBy, ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters) {
         // Without a registry (no actuator) counting goes nowhere: an empty composite is a no-op.
         return new OutboxRelay(JdbcClient.create(dataSource), new TransactionTemplate(new JdbcTransactionManager(dataSource)),
                 kafka, signal, settings, meters.getIfUnique(CompositeMeterRegistry::new));

@@ -2,7 +2,7 @@ package io.dharma.kafka.processing;
 
 import javax.sql.DataSource;
 
-import io.dharma.database.ServiceSchema;
+import io.dharma.database.MigratesSchema;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -16,6 +16,7 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -61,20 +62,20 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 @ConditionalOnBooleanProperty(name = "dharma.kafka.processing.enabled", matchIfMissing = true)
 @ConditionalOnSingleCandidate(DataSource.class)
 @EnableConfigurationProperties({DharmaProcessingProperties.class, DharmaTopicsProperties.class})
+@MigratesSchema(DharmaProcessingAutoConfiguration.PLATFORM_SCHEMA)
 public class DharmaProcessingAutoConfiguration {
 
     public static final String LISTENER_CONTAINER_FACTORY = "dharmaListenerContainerFactory";
     public static final String PLATFORM_SCHEMA = "platform";
+    /** The platform schema's Flyway, registered by {@link MigratesSchema}. */
+    public static final String PLATFORM_FLYWAY = PLATFORM_SCHEMA + "Flyway";
+    /** What a bean reading the platform schema depends on: the migration, registered by {@link MigratesSchema}. */
+    public static final String PLATFORM_MIGRATION = PLATFORM_FLYWAY + "Initializer";
     static final String DEFAULT_REGISTRY_URL = "http://localhost:8081";
 
-    @Bean(initMethod = "migrate")
-    Flyway dharmaPlatformFlyway(DataSource dataSource) {
-        return ServiceSchema.flyway(dataSource, PLATFORM_SCHEMA);
-    }
-
     @Bean
-    ProcessedEventLog dharmaProcessedEventLog(DataSource dataSource,
-                                              @Qualifier("dharmaPlatformFlyway") Flyway migratedBy) {
+    @DependsOn(PLATFORM_MIGRATION)
+    ProcessedEventLog dharmaProcessedEventLog(DataSource dataSource) {
         return new ProcessedEventLog(dataSource);
     }
 

@@ -1,5 +1,6 @@
 package io.dharma.kafka.processing;
 
+import io.dharma.kafka.lifecycle.ExponentialBackoff;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -73,22 +74,11 @@ public record DharmaProcessingProperties(
             @DefaultValue("5") int maxAttempts,
             @DefaultValue("1s") Duration initialInterval,
             @DefaultValue("2") double multiplier,
-            @DefaultValue("10s") Duration maxInterval) {
+            @DefaultValue("10s") Duration maxInterval) implements ExponentialBackoff {
 
         public Retry {
-            if (maxAttempts < 1) {
-                throw new IllegalArgumentException("dharma.kafka.processing.retry.max-attempts must be >= 1 but was " + maxAttempts);
-            }
-            if (initialInterval.isNegative() || initialInterval.isZero()) {
-                throw new IllegalArgumentException("dharma.kafka.processing.retry.initial-interval must be positive but was " + initialInterval);
-            }
-            if (multiplier < 1) {
-                throw new IllegalArgumentException("dharma.kafka.processing.retry.multiplier must be >= 1 but was " + multiplier);
-            }
-            if (maxInterval.compareTo(initialInterval) < 0) {
-                throw new IllegalArgumentException("dharma.kafka.processing.retry.max-interval (" + maxInterval
-                        + ") must not be shorter than initial-interval (" + initialInterval + ")");
-            }
+            ExponentialBackoff.requireAttempts("dharma.kafka.processing.retry", maxAttempts);
+            ExponentialBackoff.requireValid("dharma.kafka.processing.retry", initialInterval, multiplier, maxInterval);
         }
     }
 
@@ -104,27 +94,12 @@ public record DharmaProcessingProperties(
     public record Outage(
             @DefaultValue("1s") Duration initialInterval,
             @DefaultValue("2") double multiplier,
-            @DefaultValue("30s") Duration maxInterval) {
+            @DefaultValue("30s") Duration maxInterval) implements ExponentialBackoff {
 
         static final Outage DEFAULT = new Outage(Duration.ofSeconds(1), 2, Duration.ofSeconds(30));
 
         public Outage {
-            if (initialInterval.isNegative() || initialInterval.isZero()) {
-                throw new IllegalArgumentException("dharma.kafka.processing.outage.initial-interval must be positive but was " + initialInterval);
-            }
-            if (multiplier < 1) {
-                throw new IllegalArgumentException("dharma.kafka.processing.outage.multiplier must be >= 1 but was " + multiplier);
-            }
-            if (maxInterval.compareTo(initialInterval) < 0) {
-                throw new IllegalArgumentException("dharma.kafka.processing.outage.max-interval (" + maxInterval
-                        + ") must not be shorter than initial-interval (" + initialInterval + ")");
-            }
-        }
-
-        /** The wait after the {@code n}th failed delivery in a row (1-based). */
-        Duration delay(int n) {
-            double millis = initialInterval.toMillis() * Math.pow(multiplier, Math.min(n - 1, 62));
-            return Duration.ofMillis((long) Math.min(millis, maxInterval.toMillis()));
+            ExponentialBackoff.requireValid("dharma.kafka.processing.outage", initialInterval, multiplier, maxInterval);
         }
     }
 }

@@ -111,7 +111,7 @@ final class PollBatchRetry implements AfterRollbackProcessor<Object, Object> {
                 attempts.remove(at);
                 deadLetterDue.put(at, cause);
             } else {
-                Duration delay = delay(attempt);
+                Duration delay = settings.delay(attempt);
                 LOG.warn("Attempt {} of {}-{}@{} failed, the batch is delivered again in {}: {}", attempt, at.topic(),
                         at.partition(), at.offset(), delay, cause.toString());
                 pause(container, delay);
@@ -125,11 +125,6 @@ final class PollBatchRetry implements AfterRollbackProcessor<Object, Object> {
     public void process(List<ConsumerRecord<Object, Object>> records, Consumer<Object, Object> consumer,
             MessageListenerContainer container, Exception exception, boolean recoverable, ContainerProperties.EOSMode eosMode) {
         seekToStart(records, consumer);
-    }
-
-    private Duration delay(int attempt) {
-        double millis = settings.initialInterval().toMillis() * Math.pow(settings.multiplier(), attempt - 1);
-        return Duration.ofMillis((long) Math.min(millis, settings.maxInterval().toMillis()));
     }
 
     private static void seekToStart(List<ConsumerRecord<Object, Object>> records, Consumer<Object, Object> consumer) {

@@ -57,7 +57,7 @@ class DharmaProcessingAutoConfigurationTest {
     void bootsFlywayBacksOffAndThePlatformMigratesItsOwnSchema() {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context.getBeansOfType(Flyway.class)).containsOnlyKeys("dharmaPlatformFlyway");
+            assertThat(context.getBeansOfType(Flyway.class)).containsOnlyKeys("platformFlyway");
             List<String> applied = JdbcClient.create(TestStack.dataSource())
                     .sql("select version from platform.flyway_schema_history where success order by installed_rank")
                     .query(String.class)
