@@ -15,6 +15,14 @@ public interface ExponentialBackoff {
 
     Duration maxInterval();
 
+    /** Settings not read from configuration. */
+    static ExponentialBackoff of(Duration initialInterval, double multiplier, Duration maxInterval) {
+        requireValid("backoff", initialInterval, multiplier, maxInterval);
+        record Fixed(Duration initialInterval, double multiplier, Duration maxInterval) implements ExponentialBackoff {
+        }
+        return new Fixed(initialInterval, multiplier, maxInterval);
+    }
+
     /** The wait after the {@code n}th failure in a row (1-based). */
     default Duration delay(int n) {
         double millis = initialInterval().toMillis() * Math.pow(multiplier(), Math.min(n - 1, 62));

@@ -18,6 +18,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.dharma.database.AdvisoryLocks;
+import io.dharma.kafka.lifecycle.ExponentialBackoff;
+import io.dharma.kafka.lifecycle.PollingWorker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.core.type.TypeReference;
@@ -37,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The batch it was in is aborted as a whole, so nothing of it is visible to a {@code read_committed}
  * reader, and sent again without it: nothing acknowledged is sent twice.
  */
-public final class OutboxRelay implements SmartLifecycle {
+public final class OutboxRelay extends PollingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -49,63 +51,26 @@ public final class OutboxRelay implements SmartLifecycle {
     private final JdbcClient db;
     private final TransactionTemplate transactions;
     private final KafkaTemplate<String, Object> kafka;
-    private final OutboxSignal signal;
     private final OutboxProperties settings;
     private final MeterRegistry meters;
-    private volatile boolean running;
     /**
      * Rows still to send one per transaction, after a batch in which Kafka refused a record: once one
      * record of a transaction fails, the producer fails the others with the same error, so only a
      * batch of one tells which row it was.
      */
     private volatile int isolate;
-    private Thread worker;
 
     public OutboxRelay(JdbcClient db, TransactionTemplate transactions, KafkaTemplate<String, Object> kafka,
             OutboxSignal signal, OutboxProperties settings, MeterRegistry meters) {
+        // Lets a batch in flight finish rather than interrupting it: an interrupted Kafka commit has an
+        // unknown outcome, and its events would be sent again.
+        super("dharma-outbox-relay", 1, signal, settings.pollInterval(),
+                ExponentialBackoff.of(Duration.ofMillis(200), 2, settings.maxBackoff()), Stopping.FINISH_ROUND);
         this.db = db;
         this.transactions = transactions;
         this.kafka = kafka;
-        this.signal = signal;
         this.settings = settings;
         this.meters = meters;
-    }
-
-    @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        worker = Thread.ofPlatform().name("dharma-outbox-relay").daemon().start(this::run);
-    }
-
-    /**
-     * Lets a batch in flight finish rather than interrupting it: an interrupted Kafka commit has an
-     * unknown outcome, and its events would be sent again.
-     */
-    @Override
-    public synchronized void stop() {
-        running = false;
-        if (worker == null) {
-            return;
-        }
-        signal.wakeUp();
-        try {
-            worker.join(Duration.ofSeconds(15));
-            if (worker.isAlive()) {
-                worker.interrupt();
-                worker.join(Duration.ofSeconds(15));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        worker = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 
     /** Stops after the web server and the workers that write to the outbox, before the database goes. */
@@ -129,40 +94,21 @@ public final class OutboxRelay implements SmartLifecycle {
         return isolate > 0 ? 1 : settings.batchSize();
     }
 
-    private void run() {
-        Duration backoff = Duration.ZERO;
-        while (running) {
-            try {
-                int limit = batchLimit();
-                int published = publishPending(limit);
-                isolate = Math.max(0, isolate - published);
-                backoff = Duration.ZERO;
-                if (published < limit) {
-                    signal.await(settings.pollInterval());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RefusedRecords refused) {
-                if (refused.rows().isEmpty()) {
-                    isolate = refused.batchSize();
-                } else {
-                    markFailed(refused);
-                    isolate = Math.max(0, isolate - refused.rows().size());
-                }
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                backoff = backoff.isZero() ? Duration.ofMillis(200) : min(backoff.multipliedBy(2), settings.maxBackoff());
-                log.warn("Outbox relay failed, retrying in {}: {}", backoff, e.toString());
-                try {
-                    signal.await(backoff);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+    @Override
+    protected boolean poll() {
+        int limit = batchLimit();
+        try {
+            int published = publishPending(limit);
+            isolate = Math.max(0, isolate - published);
+            return published == limit;
+        } catch (RefusedRecords refused) {
+            if (refused.rows().isEmpty()) {
+                isolate = refused.batchSize();
+            } else {
+                markFailed(refused);
+                isolate = Math.max(0, isolate - refused.rows().size());
             }
+            return true;
         }
     }
 
@@ -259,10 +205,6 @@ public final class OutboxRelay implements SmartLifecycle {
         } catch (RuntimeException e) {
             return e;
         }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private record PendingRow(long id, String topic, String key, byte[] value, Map<String, String> headers, UUID eventId) {
