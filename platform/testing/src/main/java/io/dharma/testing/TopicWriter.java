@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -40,6 +41,11 @@ public final class TopicWriter {
 
     public RecordMetadata send(String topic, String key, Object value) {
         return send(List.of(new ProducerRecord<>(topic, key, value))).getFirst();
+    }
+
+    /** Sends the values in order, each keyed by {@code key}, and returns where each landed. */
+    public <V> List<RecordMetadata> send(String topic, List<? extends V> values, Function<V, String> key) {
+        return send(values.stream().map(value -> new ProducerRecord<String, Object>(topic, key.apply(value), value)).toList());
     }
 
     /** Sends the records in order and returns where each landed. */
