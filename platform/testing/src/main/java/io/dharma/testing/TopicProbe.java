@@ -1,5 +1,6 @@
 package io.dharma.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,14 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
 import org.awaitility.Awaitility;
 
 import io.dharma.serde.AvroDeserializer;
@@ -78,13 +83,13 @@ public final class TopicProbe {
 
     /** Every record of the {@code topics} now, values decoded, topic by topic. */
     public <V> List<ConsumerRecord<String, V>> readAll(List<String> topics) {
-        try (AvroDeserializer<Object> values = avroDeserializer()) {
+        List<ConsumerRecord<String, V>> records = new ArrayList<>();
+        for (String topic : topics) {
             @SuppressWarnings("unchecked")
-            Deserializer<V> typed = (Deserializer<V>) values;
-            List<ConsumerRecord<String, V>> records = new ArrayList<>();
-            topics.forEach(topic -> records.addAll(readToEnd(topic, typed)));
-            return records;
+            Deserializer<V> values = (Deserializer<V>) avroDeserializer();   // closed with the consumer that uses it
+            records.addAll(readToEnd(topic, values));
         }
+        return records;
     }
 
     /** The values of every record of {@code topic} with {@code key}, in topic order. */
@@ -124,9 +129,10 @@ public final class TopicProbe {
         return await(topic, records -> records.size() >= count);
     }
 
-    /** Reads {@code topic}, value bytes untouched, until its records satisfy {@code until} (30 s at most). */
-    public List<ConsumerRecord<String, byte[]>> awaitRaw(String topic, Predicate<List<ConsumerRecord<String, byte[]>>> until) {
-        return Awaitility.await().atMost(DEFAULT_TIMEOUT).pollInterval(POLL_INTERVAL).until(() -> readAllRaw(topic), until);
+    /** Reads {@code topic}, value bytes untouched, until its records satisfy {@code until} ({@code atMost}). */
+    public List<ConsumerRecord<String, byte[]>> awaitRaw(String topic, Predicate<List<ConsumerRecord<String, byte[]>>> until,
+            Duration atMost) {
+        return Awaitility.await().atMost(atMost).pollInterval(POLL_INTERVAL).until(() -> readAllRaw(topic), until);
     }
 
     /** Decodes a Confluent wire-format value as a reader of {@code topic} would (a dead letter's, say). */
@@ -136,11 +142,36 @@ public final class TopicProbe {
         }
     }
 
+    /**
+     * Waits until consumer group {@code group} has committed past every one of {@code records}: what
+     * the group's application does with them is done. For an effect no sentinel can follow (a
+     * state store's view, say); where one can, prefer the sentinel.
+     */
+    public void awaitConsumed(String group, List<? extends ConsumerRecord<?, ?>> records, Duration atMost) {
+        Map<TopicPartition, Long> past = new HashMap<>();
+        records.forEach(record -> past.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Awaitility.await().atMost(atMost).pollInterval(POLL_INTERVAL).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get();
+                return past.entrySet().stream().allMatch(end -> committed.get(end.getKey()) != null
+                        && committed.get(end.getKey()).offset() >= end.getValue());
+            });
+        }
+    }
+
+    /**
+     * The partition of {@code topic} that a record with {@code key} goes to (the producers' default
+     * partitioner): where a sentinel must go to follow that key's records.
+     */
+    public int partitionOf(String topic, String key) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(new ByteArrayDeserializer())) {
+            return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % consumer.partitionsFor(topic).size();
+        }
+    }
+
     private <V> List<ConsumerRecord<String, V>> readToEnd(String topic, Deserializer<V> values) {
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), values)) {
+        try (KafkaConsumer<String, V> consumer = consumer(values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition()))
                     .toList();
@@ -157,6 +188,13 @@ public final class TopicProbe {
             }
             return records;
         }
+    }
+
+    private <V> KafkaConsumer<String, V> consumer(Deserializer<V> values) {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), values);
     }
 
     private AvroDeserializer<Object> avroDeserializer() {
