@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -33,6 +30,7 @@ import io.dharma.kafka.processing.DeadLetterHandling;
 import io.dharma.serde.AvroSerializer;
 import io.dharma.serde.SchemaRegistryClient;
 import io.dharma.testing.ExampleBlueprints;
+import io.dharma.testing.TopicProbe;
 
 /**
  * {@code dharma dlt list|redrive} underneath, on the embedded broker and registry: dead letters are
@@ -142,18 +140,7 @@ class DeadLettersTest {
 
     /** Records on {@code topic} that a redrive wrote. */
     private static List<ConsumerRecord<String, byte[]>> redriven(String topic) {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = TestKafka.cluster().readOnlyConsumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records.stream().filter(r -> {
+        return TopicProbe.onStack().readAllRaw(topic).stream().filter(r -> {
             Header header = r.headers().lastHeader(DeadLetters.REDRIVEN_FROM_HEADER);
             return header != null;
         }).toList();

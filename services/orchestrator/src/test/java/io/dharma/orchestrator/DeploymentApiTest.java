@@ -1,6 +1,7 @@
 package io.dharma.orchestrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.dharma.events.DeploymentApproved;
 import io.dharma.events.DeploymentAwaitingApproval;
@@ -16,6 +17,7 @@ import io.dharma.orchestrator.support.Api;
 import io.dharma.orchestrator.support.Events;
 import io.dharma.orchestrator.support.Inputs;
 import io.dharma.orchestrator.support.TestBlueprints;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -397,22 +399,9 @@ class DeploymentApiTest extends OrchestratorIntegrationTest {
     }
 
     private void awaitLatestVersion(String blueprintId, int version) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            Integer latest = db.select(io.dharma.orchestrator.db.Tables.BLUEPRINT.LATEST_VERSION)
-                    .from(io.dharma.orchestrator.db.Tables.BLUEPRINT)
-                    .where(io.dharma.orchestrator.db.Tables.BLUEPRINT.BLUEPRINT_ID.eq(blueprintId))
-                    .fetchOne(io.dharma.orchestrator.db.Tables.BLUEPRINT.LATEST_VERSION);
-            if (latest != null && latest >= version) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError("version " + version + " of " + blueprintId + " never arrived");
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.select(io.dharma.orchestrator.db.Tables.BLUEPRINT.LATEST_VERSION)
+                .from(io.dharma.orchestrator.db.Tables.BLUEPRINT)
+                .where(io.dharma.orchestrator.db.Tables.BLUEPRINT.BLUEPRINT_ID.eq(blueprintId))
+                .fetchOne(io.dharma.orchestrator.db.Tables.BLUEPRINT.LATEST_VERSION), latest -> latest != null && latest >= version);
     }
 }

@@ -2,6 +2,7 @@ package io.dharma.orchestrator;
 
 import static io.dharma.orchestrator.db.Tables.DEPLOYMENT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.dharma.blueprint.Blueprint;
 import io.dharma.events.DeploymentEvent;
@@ -65,7 +66,7 @@ class DeploymentCrashTest extends OrchestratorIntegrationTest {
 
         try (ConfigurableApplicationContext first = startOrchestrator("200ms")) {
             publish(blueprintId, blueprint);
-            await(() -> sandbox.names(tenant, blueprintId).size() >= 3);
+            await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.names(tenant, blueprintId).size() >= 3);
         }   // stopped mid-apply
 
         assertThat(status(deploymentId)).isEqualTo("APPLYING");
@@ -86,7 +87,7 @@ class DeploymentCrashTest extends OrchestratorIntegrationTest {
 
         try (ConfigurableApplicationContext first = startOrchestrator("200ms")) {
             publish(blueprintId, blueprint);
-            await(() -> !sandbox.names(tenant, blueprintId).isEmpty());
+            await().atMost(Duration.ofSeconds(60)).until(() -> !sandbox.names(tenant, blueprintId).isEmpty());
         }
         assertThat(status(deploymentId)).isEqualTo("APPLYING");
         // What a process killed right after the provider answered leaves behind: the next change of
@@ -117,7 +118,7 @@ class DeploymentCrashTest extends OrchestratorIntegrationTest {
 
         try (ConfigurableApplicationContext orchestrator = startOrchestrator("200ms")) {
             publish(blueprintId, blueprint);
-            await(() -> sandbox.names(tenant, blueprintId).size() >= 2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.names(tenant, blueprintId).size() >= 2);
             // The database ends the session holding the stack lock (a restart, a cut connection).
             Integer terminated = db.resultQuery("select count(pg_terminate_backend(pid))::int from pg_locks "
                     + "where locktype = 'advisory' and classid = ?::oid", (long) AdvisoryLocks.STACK.space()).fetchOne(0, Integer.class);
@@ -152,21 +153,6 @@ class DeploymentCrashTest extends OrchestratorIntegrationTest {
         return db.select(DEPLOYMENT.STATUS).from(DEPLOYMENT)
                 .where(DEPLOYMENT.DEPLOYMENT_ID.eq(UUID.fromString(deploymentId)))
                 .fetchOne(DEPLOYMENT.STATUS);
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached within 60 s");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     private static ConfigurableApplicationContext startOrchestrator(String sandboxLatency) {

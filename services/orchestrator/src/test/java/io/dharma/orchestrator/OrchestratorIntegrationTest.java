@@ -87,7 +87,7 @@ public abstract class OrchestratorIntegrationTest {
     /** Instead of sleeping before asserting that nothing more happened: see {@link ProcessingBarrier}. */
     protected void awaitEverythingHandled(String blueprintId) throws Exception {
         new ProcessingBarrier(db, context.getEnvironment().getProperty("dharma.orchestrator.consumer-group",
-                OrchestratorProperties.DEFAULT_CONSUMER_GROUP)).awaitHandled(blueprintId, topic);
+                OrchestratorProperties.DEFAULT_CONSUMER_GROUP)).awaitHandled(blueprintId);
     }
 
     protected static String newBlueprintId() {

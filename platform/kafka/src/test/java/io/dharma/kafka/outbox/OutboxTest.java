@@ -27,7 +27,7 @@ import io.dharma.kafka.topics.DharmaTopic;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.dharma.kafka.processing.PipelineUnderTest;
 import io.dharma.kafka.processing.TestEvents;
-import io.dharma.kafka.processing.TopicIo;
+import io.dharma.testing.TopicProbe;
 
 /**
  * The platform outbox on the real broker and database: what a committed transaction appended is
@@ -164,8 +164,7 @@ class OutboxTest {
     }
 
     private static List<ConsumerRecord<String, BlueprintSubmitted>> awaitRecords(String topic, int count) {
-        List<ConsumerRecord<String, BlueprintSubmitted>> records = TopicIo.awaitUntil(() -> TopicIo.readAll(topic),
-                read -> read.size() >= count, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, BlueprintSubmitted>> records = TopicProbe.onStack().awaitCount(topic, count);
         assertThat(records).hasSize(count);
         return records;
     }

@@ -26,12 +26,15 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.awaitility.Awaitility;
 
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.testing.SubmissionStream;
 import io.dharma.events.GuardrailsEvaluated;
 import io.dharma.kafka.TestStack;
 import io.dharma.kafka.processing.app.PipelineTestApplication;
+import io.dharma.testing.TopicProbe;
+import io.dharma.testing.TopicWriter;
 
 /**
  * A consumer killed with SIGKILL in the middle of the stream (in its own JVM, transactions open)
@@ -62,31 +65,29 @@ class ConsumerCrashTest {
                         .mapToObj(version -> TestEvents.blueprint(blueprintId, "shop")))
                 .toList();
         List<BlueprintSubmitted> published = SubmissionStream.withRedeliveries(inputs).published();
-        TopicIo.sendAll(pipeline.inputTopic(), published, value -> ((BlueprintSubmitted) value).getEnvelope().getBlueprintId());
+        TopicWriter.onStack().send(pipeline.inputTopic(), published, (BlueprintSubmitted value) -> value.getEnvelope().getBlueprintId());
 
         Process consumer = startInOwnJvm(pipeline, concat(FAST_RECOVERY, "--test.delay-after-emit=50ms"));
         try {
-            TopicIo.awaitUntil(() -> TopicIo.readAll(pipeline.outputTopic()).size(), committed -> committed >= 30,
-                    Duration.ofSeconds(120));
+            TopicProbe.onStack().await(pipeline.outputTopic(), committed -> committed.size() >= 30, Duration.ofSeconds(120));
         } finally {
             consumer.destroyForcibly();
             assertThat(consumer.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
-        int committedAtKill = TopicIo.readAll(pipeline.outputTopic()).size();
+        int committedAtKill = TopicProbe.onStack().readAll(pipeline.outputTopic()).size();
         assertThat(committedAtKill).as("killed mid-stream").isLessThan(INPUTS);
 
         try (ConfigurableApplicationContext restarted = pipeline.start(FAST_RECOVERY)) {
-            TopicIo.awaitUntil(() -> lag(pipeline), lag -> lag == 0, Duration.ofSeconds(120));
+            Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> lag(pipeline), lag -> lag == 0);
         }
         // The killed instance's open transaction holds back read_committed readers (the last stable
         // offset) until the broker aborts it after transaction.timeout.ms, so wait for the count.
-        TopicIo.awaitUntil(() -> TopicIo.readAll(pipeline.outputTopic()).size(), committed -> committed >= INPUTS,
-                Duration.ofSeconds(120));
+        TopicProbe.onStack().await(pipeline.outputTopic(), committed -> committed.size() >= INPUTS, Duration.ofSeconds(120));
 
-        List<ConsumerRecord<String, GuardrailsEvaluated>> outputs = TopicIo.readAll(pipeline.outputTopic());
+        List<ConsumerRecord<String, GuardrailsEvaluated>> outputs = TopicProbe.onStack().readAll(pipeline.outputTopic());
         Set<UUID> outputEventIds = outputs.stream().map(r -> r.value().getEnvelope().getEventId()).collect(Collectors.toSet());
         Set<UUID> causes = outputs.stream().map(r -> r.value().getEnvelope().getCausationId()).collect(Collectors.toSet());
-        int written = TopicIo.readAll(pipeline.outputTopic(), "read_uncommitted").size();
+        int written = TopicProbe.onStack().uncommitted().readAll(pipeline.outputTopic()).size();
         LOG.info("{} inputs ({} published), {} outputs committed at the kill, {} committed in the end, {} written "
                 + "including aborted transactions", INPUTS, published.size(), committedAtKill, outputs.size(), written);
 
@@ -94,7 +95,7 @@ class ConsumerCrashTest {
         assertThat(outputs).as("no output eventId appears twice").hasSize(INPUTS);
         assertThat(causes).as("one output per input")
                 .isEqualTo(inputs.stream().map(i -> i.getEnvelope().getEventId()).collect(Collectors.toSet()));
-        assertThat(TopicIo.readAllRaw(pipeline.inputDeadLetterTopic())).isEmpty();
+        assertThat(TopicProbe.onStack().readAllRaw(pipeline.inputDeadLetterTopic())).isEmpty();
     }
 
     /** Records of the input topic the consumer group has not committed yet. */

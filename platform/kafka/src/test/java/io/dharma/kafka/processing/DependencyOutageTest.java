@@ -18,11 +18,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.awaitility.Awaitility;
 
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.events.GuardrailsEvaluated;
 import io.dharma.kafka.TestStack;
 import io.dharma.testing.EmbeddedStack;
+import io.dharma.testing.TopicProbe;
+import io.dharma.testing.TopicWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -49,7 +52,7 @@ class DependencyOutageTest {
                 "--dharma.kafka.processing.outage.max-interval=2s",
                 "--spring.kafka.consumer.max-poll-records=5")) {
             List<BlueprintSubmitted> before = blueprints(BEFORE, "before");
-            TopicIo.sendAll(pipeline.inputTopic(), before, v -> ((BlueprintSubmitted) v).getEnvelope().getBlueprintId());
+            TopicWriter.onStack().send(pipeline.inputTopic(), before, (BlueprintSubmitted v) -> v.getEnvelope().getBlueprintId());
             awaitOneOutputEach(pipeline, before);
 
             List<BlueprintSubmitted> during = blueprints(DURING, "during");
@@ -58,7 +61,7 @@ class DependencyOutageTest {
                 assertThatThrownBy(() -> TestStack.dataSource().getConnection().close())
                         .as("the database refuses connections during the outage").isInstanceOf(SQLException.class);
                 for (BlueprintSubmitted input : during) {
-                    TopicIo.send(pipeline.inputTopic(), input.getEnvelope().getBlueprintId(), input);
+                    TopicWriter.onStack().send(pipeline.inputTopic(), input.getEnvelope().getBlueprintId(), input);
                     Thread.sleep(OUTAGE.dividedBy(DURING));   // records keep arriving throughout the outage
                 }
             } finally {
@@ -67,7 +70,7 @@ class DependencyOutageTest {
 
             Map<UUID, Long> outputs = awaitOneOutputEach(pipeline, during);
             assertThat(outputs.values()).as("exactly one output per input").containsOnly(1L);
-            assertThat(TopicIo.readAllRaw(pipeline.inputDeadLetterTopic())).as("dead letters").isEmpty();
+            assertThat(TopicProbe.onStack().readAllRaw(pipeline.inputDeadLetterTopic())).as("dead letters").isEmpty();
             assertThat(service.getBean(MeterRegistry.class).find(ProcessingMetrics.DEAD_LETTERED).counters()).isEmpty();
         }
     }
@@ -87,8 +90,8 @@ class DependencyOutageTest {
                 .map(output -> output.value().getEnvelope().getCausationId())
                 .filter(causes::contains)
                 .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
-        return TopicIo.awaitUntil(() -> byCause.apply(TopicIo.readAll(pipeline.outputTopic())),
-                counted -> counted.keySet().containsAll(causes), TIMEOUT);
+        return Awaitility.await().atMost(TIMEOUT).until(() -> byCause.apply(TopicProbe.onStack().readAll(pipeline.outputTopic())),
+                counted -> counted.keySet().containsAll(causes));
     }
 
     /** Makes the application database refuse new connections and ends the open ones, or lets them in again. */

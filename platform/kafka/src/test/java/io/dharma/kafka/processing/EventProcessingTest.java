@@ -22,12 +22,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.serializer.DeserializationException;
+import org.awaitility.Awaitility;
 
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.events.GuardrailsEvaluated;
 import io.dharma.kafka.TestStack;
 import io.dharma.kafka.processing.app.ListenerAttempts;
 import io.dharma.serde.WireFormat;
+import io.dharma.testing.TopicProbe;
+import io.dharma.testing.TopicWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -98,7 +101,7 @@ class EventProcessingTest {
                 concat(WireFormat.header(987_654), new byte[] {2, 4, 6}),       // schema id unknown to the registry
                 concat(new byte[] {7, 0, 0, 0, 1}, new byte[] {2, 4, 6}));      // wrong magic byte
         List<RecordMetadata> sent = poison.stream()
-                .map(bytes -> TopicIo.sendRaw(new ProducerRecord<>(pipeline.inputTopic(), null, blueprintId, bytes,
+                .map(bytes -> TopicWriter.onStack().sendRaw(new ProducerRecord<>(pipeline.inputTopic(), null, blueprintId, bytes,
                         List.<Header>of(new RecordHeader("origin", "test".getBytes(StandardCharsets.UTF_8))))))
                 .toList();
         BlueprintSubmitted goodAfterPoison = TestEvents.blueprint(blueprintId, "shop");
@@ -125,7 +128,7 @@ class EventProcessingTest {
     void anUnprocessableEventIsDeadLetteredWithoutRetries() {
         String blueprintId = TestEvents.newBlueprintId();
         BlueprintSubmitted input = TestEvents.blueprint(blueprintId, "unprocessable-shop");
-        RecordMetadata sent = TopicIo.send(pipeline.inputTopic(), blueprintId, input);
+        RecordMetadata sent = TopicWriter.onStack().send(pipeline.inputTopic(), blueprintId, input);
         double deadLetteredBefore = deadLettered("unprocessable");
 
         drain(blueprintId);
@@ -165,7 +168,7 @@ class EventProcessingTest {
     void aValidationFailureIsDeadLetteredWithoutRetries() {
         String blueprintId = TestEvents.newBlueprintId();
         BlueprintSubmitted input = TestEvents.blueprint(blueprintId, "invalid-shop");
-        RecordMetadata sent = TopicIo.send(pipeline.inputTopic(), blueprintId, input);
+        RecordMetadata sent = TopicWriter.onStack().send(pipeline.inputTopic(), blueprintId, input);
 
         drain(blueprintId);
 
@@ -178,7 +181,7 @@ class EventProcessingTest {
     void aTransientFailureThatSucceedsOnTheSecondAttemptGivesOneOutputAndNoDeadLetter() {
         String blueprintId = TestEvents.newBlueprintId();
         BlueprintSubmitted input = TestEvents.blueprint(blueprintId, "flaky-shop");
-        RecordMetadata sent = TopicIo.send(pipeline.inputTopic(), blueprintId, input);
+        RecordMetadata sent = TopicWriter.onStack().send(pipeline.inputTopic(), blueprintId, input);
 
         drain(blueprintId);
 
@@ -191,7 +194,7 @@ class EventProcessingTest {
     void aTransientFailureThatPersistsIsDeadLetteredAfterTheLastAttempt() {
         String blueprintId = TestEvents.newBlueprintId();
         BlueprintSubmitted input = TestEvents.blueprint(blueprintId, "broken-shop");
-        RecordMetadata sent = TopicIo.send(pipeline.inputTopic(), blueprintId, input);
+        RecordMetadata sent = TopicWriter.onStack().send(pipeline.inputTopic(), blueprintId, input);
 
         drain(blueprintId);
 
@@ -220,26 +223,26 @@ class EventProcessingTest {
     // --- helpers -------------------------------------------------------------------------------
 
     private static void publishAndDrain(String key, BlueprintSubmitted... inputs) {
-        TopicIo.sendAll(pipeline.inputTopic(), List.of(inputs), value -> key);
+        TopicWriter.onStack().send(pipeline.inputTopic(), List.of(inputs), value -> key);
         drain(key);
     }
 
     /** Publishes a sentinel on {@code key} and waits for its output: all earlier records of the key are done. */
     private static void drain(String key) {
         BlueprintSubmitted sentinel = TestEvents.blueprint(key, "sentinel");
-        TopicIo.send(pipeline.inputTopic(), key, sentinel);
-        TopicIo.awaitUntil(() -> outputsCausedBy(sentinel), outputs -> !outputs.isEmpty(), TIMEOUT);
+        TopicWriter.onStack().send(pipeline.inputTopic(), key, sentinel);
+        Awaitility.await().atMost(TIMEOUT).until(() -> outputsCausedBy(sentinel), outputs -> !outputs.isEmpty());
     }
 
     private static List<ConsumerRecord<String, GuardrailsEvaluated>> outputsCausedBy(BlueprintSubmitted input) {
         UUID eventId = input.getEnvelope().getEventId();
-        return TopicIo.<GuardrailsEvaluated>readAll(pipeline.outputTopic()).stream()
+        return TopicProbe.onStack().<GuardrailsEvaluated>readAll(pipeline.outputTopic()).stream()
                 .filter(output -> eventId.equals(output.value().getEnvelope().getCausationId()))
                 .toList();
     }
 
     private static List<ConsumerRecord<String, byte[]>> deadLettersOf(RecordMetadata sent) {
-        return TopicIo.readAllRaw(pipeline.inputDeadLetterTopic()).stream()
+        return TopicProbe.onStack().readAllRaw(pipeline.inputDeadLetterTopic()).stream()
                 .filter(record -> longHeader(record, KafkaHeaders.DLT_ORIGINAL_OFFSET) == sent.offset()
                         && intHeader(record, KafkaHeaders.DLT_ORIGINAL_PARTITION) == sent.partition())
                 .toList();
@@ -252,7 +255,7 @@ class EventProcessingTest {
     }
 
     private static BlueprintSubmitted deadLetterValue(RecordMetadata sent) {
-        return (BlueprintSubmitted) TopicIo.decode(pipeline.inputDeadLetterTopic(), singleDeadLetterOf(sent).value());
+        return (BlueprintSubmitted) TopicProbe.onStack().decode(pipeline.inputDeadLetterTopic(), singleDeadLetterOf(sent).value());
     }
 
     private static int attempts(BlueprintSubmitted input) {

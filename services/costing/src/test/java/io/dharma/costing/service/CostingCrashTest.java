@@ -1,5 +1,6 @@
 package io.dharma.costing.service;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dharma.costing.app.CostingApplication;
@@ -8,6 +9,7 @@ import io.dharma.events.CostEstimated;
 import io.dharma.kafka.topics.DharmaTopicNames;
 import io.dharma.testing.EmbeddedStack;
 import io.dharma.testing.SubmissionStream;
+import io.dharma.testing.TopicProbe;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,17 +61,17 @@ class CostingCrashTest {
         Process consumer = startInOwnJvm(settings);
         int committedAtKill;
         try {
-            Topics.send(DharmaTopicNames.BLUEPRINTS, published.subList(0, beforeKill));
-            Topics.awaitUntil(() -> estimatesOf(inputEventIds).size(), committed -> committed >= 30, TIMEOUT);
+            CostingServiceFixture.submit(published.subList(0, beforeKill));
+            await().atMost(TIMEOUT).until(() -> estimatesOf(inputEventIds).size(), committed -> committed >= 30);
         } finally {
             consumer.destroyForcibly();
             assertThat(consumer.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         committedAtKill = estimatesOf(inputEventIds).size();
-        Topics.send(DharmaTopicNames.BLUEPRINTS, published.subList(beforeKill, published.size()));
+        CostingServiceFixture.submit(published.subList(beforeKill, published.size()));
 
         try (ConfigurableApplicationContext restarted = CostingServiceFixture.start(settings)) {
-            Topics.awaitUntil(() -> lag(group), lag -> lag == 0, TIMEOUT);
+            await().atMost(TIMEOUT).until(() -> lag(group), lag -> lag == 0);
         }
 
         List<ConsumerRecord<String, CostEstimated>> estimates = estimatesOf(inputEventIds);
@@ -85,7 +87,7 @@ class CostingCrashTest {
 
     /** Committed estimates caused by {@code causes}. */
     private static List<ConsumerRecord<String, CostEstimated>> estimatesOf(Set<UUID> causes) {
-        return Topics.<CostEstimated>readAll(DharmaTopicNames.COSTS).stream()
+        return TopicProbe.onStack().<CostEstimated>readAll(DharmaTopicNames.COSTS).stream()
                 .filter(record -> causes.contains(record.value().getEnvelope().getCausationId()))
                 .toList();
     }

@@ -1,9 +1,12 @@
 package io.dharma.costing.service;
 
 import io.dharma.costing.app.CostingApplication;
+import io.dharma.events.BlueprintSubmitted;
 import io.dharma.events.CostEstimated;
 import io.dharma.kafka.topics.DharmaTopicNames;
 import io.dharma.testing.EmbeddedStack;
+import io.dharma.testing.TopicProbe;
+import io.dharma.testing.TopicWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -39,9 +42,18 @@ final class CostingServiceFixture {
                 .run(arguments(extra).toArray(String[]::new));
     }
 
+    /** Publishes the submissions to dharma.blueprints.v1 in order, each keyed by its blueprintId, as intake would. */
+    static void submit(List<BlueprintSubmitted> submissions) {
+        TopicWriter.onStack().send(DharmaTopicNames.BLUEPRINTS, submissions, submission -> submission.getEnvelope().getBlueprintId());
+    }
+
+    static void submit(BlueprintSubmitted submission) {
+        submit(List.of(submission));
+    }
+
     /** Every committed CostEstimated on dharma.costs.v1 caused by the event {@code causeEventId}. */
     static List<ConsumerRecord<String, CostEstimated>> estimatesCausedBy(UUID causeEventId) {
-        return Topics.<CostEstimated>readAll(DharmaTopicNames.COSTS).stream()
+        return TopicProbe.onStack().<CostEstimated>readAll(DharmaTopicNames.COSTS).stream()
                 .filter(record -> causeEventId.equals(record.value().getEnvelope().getCausationId()))
                 .toList();
     }

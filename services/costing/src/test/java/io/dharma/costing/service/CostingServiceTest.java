@@ -1,8 +1,11 @@
 package io.dharma.costing.service;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dharma.testing.ExampleBlueprints;
+import io.dharma.testing.TopicProbe;
+import io.dharma.testing.TopicWriter;
 import io.dharma.events.BlueprintResource;
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.events.BudgetStatus;
@@ -17,6 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +65,7 @@ class CostingServiceTest {
                 "insecure-demo.yaml", "343.5300");
         Map<String, BlueprintSubmitted> inputs = new TreeMap<>();
         totals.keySet().forEach(file -> inputs.put(file, submission(file)));
-        Topics.send(DharmaTopicNames.BLUEPRINTS, List.copyOf(inputs.values()));
+        CostingServiceFixture.submit(List.copyOf(inputs.values()));
 
         inputs.forEach((file, input) -> {
             ConsumerRecord<String, CostEstimated> output = awaitSingleEstimate(input);
@@ -85,7 +89,7 @@ class CostingServiceTest {
         BlueprintSubmitted nextVersion = ExampleBlueprints.submitted("aws-web-app.yaml", TENANT, "trk-" + UUID.randomUUID(),
                 first.getEnvelope().getBlueprintId(), 2);
 
-        Topics.send(DharmaTopicNames.BLUEPRINTS, List.of(first, first, nextVersion));
+        CostingServiceFixture.submit(List.of(first, first, nextVersion));
 
         awaitSingleEstimate(nextVersion);
         assertThat(CostingServiceFixture.estimatesCausedBy(first.getEnvelope().getEventId())).hasSize(1);
@@ -97,8 +101,8 @@ class CostingServiceTest {
         String key = later.getEnvelope().getBlueprintId();
         byte[] poison = "this is not Avro".getBytes(StandardCharsets.UTF_8);
 
-        Topics.sendRaw(DharmaTopicNames.BLUEPRINTS, key, poison);
-        Topics.send(DharmaTopicNames.BLUEPRINTS, later);
+        TopicWriter.onStack().sendRaw(new ProducerRecord<>(DharmaTopicNames.BLUEPRINTS, key, poison));
+        CostingServiceFixture.submit(later);
 
         awaitSingleEstimate(later);
         ConsumerRecord<String, byte[]> deadLetter = deadLettersWithKey(key).getFirst();
@@ -118,7 +122,7 @@ class CostingServiceTest {
                 example.getEnvelope().getBlueprintId(), 2);
         String key = example.getEnvelope().getBlueprintId();
 
-        Topics.send(DharmaTopicNames.BLUEPRINTS, List.of(broken, later));
+        CostingServiceFixture.submit(List.of(broken, later));
 
         awaitSingleEstimate(later);
         assertThat(CostingServiceFixture.estimatesCausedBy(broken.getEnvelope().getEventId())).isEmpty();
@@ -133,14 +137,14 @@ class CostingServiceTest {
     }
 
     private static ConsumerRecord<String, CostEstimated> awaitSingleEstimate(BlueprintSubmitted input) {
-        List<ConsumerRecord<String, CostEstimated>> outputs = Topics.awaitUntil(
-                () -> CostingServiceFixture.estimatesCausedBy(input.getEnvelope().getEventId()), found -> !found.isEmpty(), TIMEOUT);
+        List<ConsumerRecord<String, CostEstimated>> outputs = await().atMost(TIMEOUT)
+                .until(() -> CostingServiceFixture.estimatesCausedBy(input.getEnvelope().getEventId()), found -> !found.isEmpty());
         assertThat(outputs).hasSize(1);
         return outputs.getFirst();
     }
 
     private static List<ConsumerRecord<String, byte[]>> deadLettersWithKey(String key) {
-        return Topics.readAllRaw(DharmaTopicNames.BLUEPRINTS + ".dlt").stream().filter(record -> key.equals(record.key())).toList();
+        return TopicProbe.onStack().readAllRaw(DharmaTopicNames.BLUEPRINTS + ".dlt").stream().filter(record -> key.equals(record.key())).toList();
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

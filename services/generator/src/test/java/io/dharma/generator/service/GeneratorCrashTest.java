@@ -1,11 +1,13 @@
 package io.dharma.generator.service;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.events.IacEvent;
 import io.dharma.kafka.topics.DharmaTopicNames;
 import io.dharma.testing.EmbeddedStack;
+import io.dharma.testing.TopicProbe;
 import io.dharma.testing.SubmissionStream;
 import java.time.Duration;
 import java.util.HashMap;
@@ -54,23 +56,23 @@ class GeneratorCrashTest {
 
         Process consumer = GeneratorServiceFixture.startInOwnJvm("generator-crash-test-child.log", settings);
         try {
-            send(published.subList(0, beforeKill));
-            KafkaTopics.awaitUntil(() -> eventsOf(causes).size(), committed -> committed >= 30, TIMEOUT);
+            GeneratorServiceFixture.submit(published.subList(0, beforeKill));
+            await().atMost(TIMEOUT).until(() -> eventsOf(causes).size(), committed -> committed >= 30);
         } finally {
             consumer.destroyForcibly();
             assertThat(consumer.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         int committedAtKill = eventsOf(causes).size();
-        send(published.subList(beforeKill, published.size()));
+        GeneratorServiceFixture.submit(published.subList(beforeKill, published.size()));
 
         try (ConfigurableApplicationContext restarted = GeneratorServiceFixture.start(settings)) {
-            KafkaTopics.awaitUntil(() -> lag(group), lag -> lag == 0, TIMEOUT);
+            await().atMost(TIMEOUT).until(() -> lag(group), lag -> lag == 0);
         }
 
         // The killed generator's open transaction holds back the last stable offset until the broker
         // aborts it; read_committed readers see the restarted generator's events only after that.
-        List<ConsumerRecord<String, IacEvent>> events = KafkaTopics.awaitUntil(() -> eventsOf(causes),
-                committed -> committed.size() >= INPUTS, TIMEOUT);
+        List<ConsumerRecord<String, IacEvent>> events = await().atMost(TIMEOUT).until(() -> eventsOf(causes),
+                committed -> committed.size() >= INPUTS);
         LOG.info("{} submissions ({} published), {} IacEvents committed when the generator was killed, {} in the end",
                 INPUTS, published.size(), committedAtKill, events.size());
         assertThat(committedAtKill).as("killed mid-stream").isLessThan(INPUTS);
@@ -81,14 +83,8 @@ class GeneratorCrashTest {
                 .as("one IacEvent per submission").isEqualTo(causes);
     }
 
-    private static void send(List<BlueprintSubmitted> inputs) {
-        KafkaTopics.send(DharmaTopicNames.BLUEPRINTS,
-                inputs.stream().map(input -> Map.entry(input.getEnvelope().getBlueprintId(), input)).toList(),
-                KafkaTopics.<BlueprintSubmitted>avro());
-    }
-
     private static List<ConsumerRecord<String, IacEvent>> eventsOf(Set<UUID> causes) {
-        return KafkaTopics.<IacEvent>readAll(DharmaTopicNames.IAC).stream()
+        return TopicProbe.onStack().<IacEvent>readAll(DharmaTopicNames.IAC).stream()
                 .filter(record -> causes.contains(record.value().getEnvelope().getCausationId()))
                 .toList();
     }

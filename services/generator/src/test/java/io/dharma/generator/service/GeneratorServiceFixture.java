@@ -1,7 +1,10 @@
 package io.dharma.generator.service;
 
 import io.dharma.generator.app.GeneratorApplication;
+import io.dharma.events.BlueprintSubmitted;
+import io.dharma.kafka.topics.DharmaTopicNames;
 import io.dharma.testing.EmbeddedStack;
+import io.dharma.testing.TopicWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +34,11 @@ final class GeneratorServiceFixture {
     }
 
     /** The service in this JVM. */
+    /** Publishes the submissions to dharma.blueprints.v1 in order, each keyed by its blueprintId, as intake would. */
+    static void submit(List<BlueprintSubmitted> submissions) {
+        TopicWriter.onStack().send(DharmaTopicNames.BLUEPRINTS, submissions, submission -> submission.getEnvelope().getBlueprintId());
+    }
+
     static ConfigurableApplicationContext start(String... extra) {
         return new SpringApplicationBuilder(GeneratorApplication.class)
                 .properties(GeneratorApplication.CONFIG_NAME)

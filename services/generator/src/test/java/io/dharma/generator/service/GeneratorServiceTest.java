@@ -1,5 +1,6 @@
 package io.dharma.generator.service;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dharma.blueprint.validation.BlueprintValidator;
@@ -18,6 +19,8 @@ import io.dharma.generator.GeneratorVersion;
 import io.dharma.generator.TerraformGenerator;
 import io.dharma.kafka.topics.DharmaTopicNames;
 import io.dharma.testing.ExampleBlueprints;
+import io.dharma.testing.TopicProbe;
+import io.dharma.testing.TopicWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +29,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,7 +67,7 @@ class GeneratorServiceTest {
     void theWebAppExampleYieldsExactlyOneIacEventWithItsTerraform() {
         BlueprintSubmitted input = submission("aws-web-app.yaml");
 
-        send(List.of(input));
+        GeneratorServiceFixture.submit(List.of(input));
 
         ConsumerRecord<String, IacEvent> output = awaitSingleEvent(input);
         IacEvent event = output.value();
@@ -99,7 +103,7 @@ class GeneratorServiceTest {
                 "gcp-kubernetes-service.yaml", "insecure-demo.yaml")) {
             inputs.put(file, submission(file));
         }
-        send(List.copyOf(inputs.values()));
+        GeneratorServiceFixture.submit(List.copyOf(inputs.values()));
 
         inputs.forEach((file, input) -> {
             IacEvent event = awaitSingleEvent(input).value();
@@ -128,7 +132,7 @@ class GeneratorServiceTest {
                 Envelopes.forProducer("intake").originating(TENANT, "trk-" + UUID.randomUUID(), "bp-" + UUID.randomUUID(), 1),
                 document, "application/yaml", null);
 
-        send(List.of(input));
+        GeneratorServiceFixture.submit(List.of(input));
 
         IacEvent event = awaitSingleEvent(input).value();
         assertThat(event.getCloud()).isEqualTo(io.dharma.events.Cloud.AZURE);
@@ -144,7 +148,7 @@ class GeneratorServiceTest {
         BlueprintSubmitted nextVersion = ExampleBlueprints.submitted("gcp-kubernetes-service.yaml", TENANT,
                 "trk-" + UUID.randomUUID(), first.getEnvelope().getBlueprintId(), 2);
 
-        send(List.of(first, first, nextVersion));
+        GeneratorServiceFixture.submit(List.of(first, first, nextVersion));
 
         awaitSingleEvent(nextVersion);
         assertThat(eventsCausedBy(first.getEnvelope().getEventId())).hasSize(1);
@@ -156,8 +160,8 @@ class GeneratorServiceTest {
         String key = later.getEnvelope().getBlueprintId();
         byte[] poison = "not a blueprint".getBytes(StandardCharsets.UTF_8);
 
-        KafkaTopics.send(DharmaTopicNames.BLUEPRINTS, List.of(Map.entry(key, poison)), KafkaTopics.bytes());
-        send(List.of(later));
+        TopicWriter.onStack().sendRaw(new ProducerRecord<>(DharmaTopicNames.BLUEPRINTS, key, poison));
+        GeneratorServiceFixture.submit(List.of(later));
 
         awaitSingleEvent(later);
         List<ConsumerRecord<String, byte[]>> deadLetters = deadLetters(key);
@@ -177,7 +181,7 @@ class GeneratorServiceTest {
         BlueprintSubmitted later = ExampleBlueprints.submitted("aws-web-app.yaml", TENANT, "trk-" + UUID.randomUUID(),
                 example.getEnvelope().getBlueprintId(), 2);
 
-        send(List.of(broken, later));
+        GeneratorServiceFixture.submit(List.of(broken, later));
 
         awaitSingleEvent(later);
         assertThat(eventsCausedBy(broken.getEnvelope().getEventId())).isEmpty();
@@ -191,28 +195,22 @@ class GeneratorServiceTest {
         return ExampleBlueprints.submitted(file, TENANT, "trk-" + UUID.randomUUID(), "bp-" + UUID.randomUUID());
     }
 
-    private static void send(List<BlueprintSubmitted> inputs) {
-        KafkaTopics.send(DharmaTopicNames.BLUEPRINTS,
-                inputs.stream().map(input -> Map.entry(input.getEnvelope().getBlueprintId(), input)).toList(),
-                KafkaTopics.<BlueprintSubmitted>avro());
-    }
-
     private static List<ConsumerRecord<String, IacEvent>> eventsCausedBy(UUID cause) {
-        return KafkaTopics.<IacEvent>readAll(DharmaTopicNames.IAC).stream()
+        return TopicProbe.onStack().<IacEvent>readAll(DharmaTopicNames.IAC).stream()
                 .filter(record -> cause.equals(record.value().getEnvelope().getCausationId()))
                 .toList();
     }
 
     private static ConsumerRecord<String, IacEvent> awaitSingleEvent(BlueprintSubmitted input) {
-        List<ConsumerRecord<String, IacEvent>> outputs = KafkaTopics.awaitUntil(
-                () -> eventsCausedBy(input.getEnvelope().getEventId()), found -> !found.isEmpty(), TIMEOUT);
+        List<ConsumerRecord<String, IacEvent>> outputs = await().atMost(TIMEOUT)
+                .until(() -> eventsCausedBy(input.getEnvelope().getEventId()), found -> !found.isEmpty());
         assertThat(outputs).hasSize(1);
         return outputs.getFirst();
     }
 
     /** Dead letters of this service's consumer group with the given key. */
     private static List<ConsumerRecord<String, byte[]>> deadLetters(String key) {
-        return KafkaTopics.readAllRaw(DharmaTopicNames.BLUEPRINTS + ".dlt").stream()
+        return TopicProbe.onStack().readAllRaw(DharmaTopicNames.BLUEPRINTS + ".dlt").stream()
                 .filter(record -> key.equals(record.key()))
                 .filter(record -> CONSUMER_GROUP.equals(header(record, "kafka_dlt-original-consumer-group")))
                 .toList();

@@ -5,9 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.dharma.blueprint.Blueprint;
 import io.dharma.events.BlueprintSubmitted;
+import io.dharma.events.GuardrailsEvaluated;
 import io.dharma.guardrails.GuardrailsFixture;
 import io.dharma.guardrails.GuardrailsIntegrationTest;
-import io.dharma.guardrails.GuardrailsTopics;
+import io.dharma.guardrails.Submissions;
+import io.dharma.kafka.topics.DharmaTopic;
+import io.dharma.testing.TopicProbe;
 import io.dharma.guardrails.evaluation.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,16 +57,16 @@ class GuardrailsThroughputBenchmark extends GuardrailsIntegrationTest {
         String tenant = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         List<BlueprintSubmitted> inputs = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            inputs.add(GuardrailsTopics.submitted(tenant, GuardrailsFixture.example(EXAMPLES.get(i % EXAMPLES.size()))));
+            inputs.add(Submissions.submitted(tenant, GuardrailsFixture.example(EXAMPLES.get(i % EXAMPLES.size()))));
         }
         Set<String> trackingIds = inputs.stream().map(i -> i.getEnvelope().getTrackingId()).collect(Collectors.toSet());
 
         MessageListenerContainer container = listeners.getListenerContainer(BlueprintEvaluationListener.GROUP);
         container.stop();
-        GuardrailsTopics.send(inputs.toArray(BlueprintSubmitted[]::new));
+        Submissions.send(inputs.toArray(BlueprintSubmitted[]::new));
         long started = System.nanoTime();
         container.start();
-        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500)).until(() -> GuardrailsTopics.verdicts().stream()
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500)).until(() -> TopicProbe.onStack().<GuardrailsEvaluated>readAll(DharmaTopic.GUARDRAILS.topicName()).stream()
                 .filter(r -> trackingIds.contains(r.value().getEnvelope().getTrackingId())).count() >= count);
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("BENCH guardrails consumer end to end: %d BlueprintSubmitted -> %d committed GuardrailsEvaluated "

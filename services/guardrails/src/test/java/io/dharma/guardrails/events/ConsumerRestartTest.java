@@ -7,7 +7,9 @@ import io.dharma.events.BlueprintSubmitted;
 import io.dharma.events.GuardrailsEvaluated;
 import io.dharma.guardrails.GuardrailsFixture;
 import io.dharma.guardrails.GuardrailsIntegrationTest;
-import io.dharma.guardrails.GuardrailsTopics;
+import io.dharma.guardrails.Submissions;
+import io.dharma.kafka.topics.DharmaTopic;
+import io.dharma.testing.TopicProbe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,14 +45,14 @@ class ConsumerRestartTest extends GuardrailsIntegrationTest {
         for (int blueprint = 0; blueprint < BLUEPRINTS; blueprint++) {
             String blueprintId = UUID.randomUUID().toString();
             for (int version = 0; version < VERSIONS; version++) {
-                inputs.add(GuardrailsTopics.ofBlueprint(
-                        GuardrailsTopics.submitted(tenant, GuardrailsFixture.example("insecure-demo.yaml")), blueprintId));
+                inputs.add(Submissions.ofBlueprint(
+                        Submissions.submitted(tenant, GuardrailsFixture.example("insecure-demo.yaml")), blueprintId));
             }
         }
         Set<String> trackingIds = inputs.stream().map(i -> i.getEnvelope().getTrackingId()).collect(Collectors.toSet());
         MessageListenerContainer container = listeners.getListenerContainer(BlueprintEvaluationListener.GROUP);
 
-        GuardrailsTopics.send(inputs.toArray(BlueprintSubmitted[]::new));
+        Submissions.send(inputs.toArray(BlueprintSubmitted[]::new));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> verdictsOf(trackingIds).size() >= 10);
         container.stop();
@@ -69,7 +71,7 @@ class ConsumerRestartTest extends GuardrailsIntegrationTest {
     }
 
     private static List<ConsumerRecord<String, GuardrailsEvaluated>> verdictsOf(Set<String> trackingIds) {
-        return GuardrailsTopics.verdicts().stream()
+        return TopicProbe.onStack().<GuardrailsEvaluated>readAll(DharmaTopic.GUARDRAILS.topicName()).stream()
                 .filter(r -> trackingIds.contains(r.value().getEnvelope().getTrackingId()))
                 .toList();
     }

@@ -1,7 +1,6 @@
 package io.dharma.guardrails.events;
 
-import static io.dharma.guardrails.GuardrailsTopics.submitted;
-import static io.dharma.guardrails.GuardrailsTopics.verdictsFor;
+import static io.dharma.guardrails.Submissions.submitted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -13,9 +12,10 @@ import io.dharma.events.GuardrailsEvaluated;
 import io.dharma.events.PolicyViolation;
 import io.dharma.guardrails.GuardrailsFixture;
 import io.dharma.guardrails.GuardrailsIntegrationTest;
-import io.dharma.guardrails.GuardrailsTopics;
 import io.dharma.guardrails.PoliciesClient;
+import io.dharma.guardrails.Submissions;
 import io.dharma.kafka.topics.DharmaTopic;
+import io.dharma.testing.TopicProbe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +34,7 @@ class GuardrailsPipelineTest extends GuardrailsIntegrationTest {
     void theInsecureDemoIsBlockedWithTheExpectedViolationsInOneVerdictLinkedToItsCause() {
         BlueprintSubmitted input = submitted(tenant(), GuardrailsFixture.example("insecure-demo.yaml"));
 
-        GuardrailsTopics.send(input);
+        Submissions.send(input);
 
         ConsumerRecord<String, GuardrailsEvaluated> record = onlyVerdictFor(input);
         GuardrailsEvaluated verdict = record.value();
@@ -72,7 +72,7 @@ class GuardrailsPipelineTest extends GuardrailsIntegrationTest {
         String tenant = tenant();
         String neighbour = tenant();
         BlueprintSubmitted before = submitted(tenant, GuardrailsFixture.example("aws-prod-api.yaml"));
-        GuardrailsTopics.send(before);
+        Submissions.send(before);
         assertThat(onlyVerdictFor(before).value().getOutcome()).isEqualTo(GuardrailOutcome.PASSED);
 
         PoliciesClient.Response created = client(tenant).create(Map.of(
@@ -85,7 +85,7 @@ class GuardrailsPipelineTest extends GuardrailsIntegrationTest {
 
         BlueprintSubmitted after = submitted(tenant, GuardrailsFixture.example("aws-prod-api.yaml"));
         BlueprintSubmitted elsewhere = submitted(neighbour, GuardrailsFixture.example("aws-prod-api.yaml"));
-        GuardrailsTopics.send(after, elsewhere);
+        Submissions.send(after, elsewhere);
 
         GuardrailsEvaluated changed = onlyVerdictFor(after).value();
         assertThat(changed.getOutcome()).isEqualTo(GuardrailOutcome.BLOCKED);
@@ -104,7 +104,7 @@ class GuardrailsPipelineTest extends GuardrailsIntegrationTest {
         assertThat(client(tenant).disable("blueprint.required-tags").status()).isEqualTo(200);
 
         BlueprintSubmitted input = submitted(tenant, GuardrailsFixture.example("insecure-demo.yaml"));
-        GuardrailsTopics.send(input);
+        Submissions.send(input);
 
         GuardrailsEvaluated verdict = onlyVerdictFor(input).value();
         assertThat(verdict.getPoliciesEvaluated()).isEqualTo(GuardrailsFixture.BUILTINS.all().size() - 1);
@@ -117,10 +117,10 @@ class GuardrailsPipelineTest extends GuardrailsIntegrationTest {
     void aRedeliveredEventIsEvaluatedOnce() {
         BlueprintSubmitted input = submitted(tenant(), GuardrailsFixture.example("aws-web-app.yaml"));
         // the same blueprintId keeps both on one partition, so "later" is handled after the duplicate
-        BlueprintSubmitted later = GuardrailsTopics.ofBlueprint(submitted(tenant(), GuardrailsFixture.example("aws-web-app.yaml")),
+        BlueprintSubmitted later = Submissions.ofBlueprint(submitted(tenant(), GuardrailsFixture.example("aws-web-app.yaml")),
                 input.getEnvelope().getBlueprintId());
 
-        GuardrailsTopics.send(input, input, later);
+        Submissions.send(input, input, later);
 
         assertThat(onlyVerdictFor(later).value().getOutcome()).isEqualTo(GuardrailOutcome.PASSED_WITH_WARNINGS);
         assertThat(verdictsFor(input.getEnvelope().getTrackingId())).hasSize(1);
@@ -128,17 +128,17 @@ class GuardrailsPipelineTest extends GuardrailsIntegrationTest {
 
     @Test
     void anEventWithAResourceTypeOutsideTheCatalogueIsDeadLetteredAndLaterEventsStillFlow() {
-        BlueprintSubmitted poison = GuardrailsTopics.withFirstResourceType(
+        BlueprintSubmitted poison = Submissions.withFirstResourceType(
                 submitted(tenant(), GuardrailsFixture.example("aws-web-app.yaml")), "compute.quantum");
-        BlueprintSubmitted healthy = GuardrailsTopics.ofBlueprint(
+        BlueprintSubmitted healthy = Submissions.ofBlueprint(
                 submitted(tenant(), GuardrailsFixture.example("azure-data-platform.yaml")), poison.getEnvelope().getBlueprintId());
 
-        GuardrailsTopics.send(poison, healthy);
+        Submissions.send(poison, healthy);
 
         assertThat(onlyVerdictFor(healthy).value().getOutcome()).isEqualTo(GuardrailOutcome.PASSED_WITH_WARNINGS);
-        ConsumerRecord<String, byte[]> deadLetter = await().atMost(WAIT).until(() -> GuardrailsTopics.deadLetters().stream()
-                .filter(r -> r.key().equals(poison.getEnvelope().getBlueprintId())).findFirst().orElse(null),
-                record -> record != null);
+        ConsumerRecord<String, byte[]> deadLetter = TopicProbe.onStack().awaitRaw(DharmaTopic.BLUEPRINTS.deadLetterTopicName(),
+                        records -> records.stream().anyMatch(r -> r.key().equals(poison.getEnvelope().getBlueprintId())), WAIT)
+                .stream().filter(r -> r.key().equals(poison.getEnvelope().getBlueprintId())).findFirst().orElseThrow();
         assertThat(header(deadLetter, "dharma-dlt-reason")).contains("compute.quantum");
         assertThat(header(deadLetter, "kafka_dlt-original-topic")).isEqualTo(DharmaTopic.BLUEPRINTS.topicName());
         assertThat(verdictsFor(poison.getEnvelope().getTrackingId())).isEmpty();
@@ -150,6 +150,11 @@ class GuardrailsPipelineTest extends GuardrailsIntegrationTest {
                 await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> verdictsFor(trackingId), list -> !list.isEmpty());
         assertThat(verdicts).as("verdicts for " + trackingId).hasSize(1);
         return verdicts.getFirst();
+    }
+
+    private static List<ConsumerRecord<String, GuardrailsEvaluated>> verdictsFor(String trackingId) {
+        return TopicProbe.onStack().<GuardrailsEvaluated>readAll(DharmaTopic.GUARDRAILS.topicName()).stream()
+                .filter(r -> r.value().getEnvelope().getTrackingId().equals(trackingId)).toList();
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

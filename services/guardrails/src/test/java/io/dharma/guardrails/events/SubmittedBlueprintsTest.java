@@ -8,7 +8,7 @@ import io.dharma.blueprint.catalogue.ResourceCatalogue;
 import io.dharma.events.BlueprintResource;
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.guardrails.GuardrailsFixture;
-import io.dharma.guardrails.GuardrailsTopics;
+import io.dharma.guardrails.Submissions;
 import io.dharma.kafka.processing.UnprocessableEventException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class SubmittedBlueprintsTest {
 
     private static final BlueprintSubmitted EVENT =
-            GuardrailsTopics.submitted("acme", GuardrailsFixture.example("aws-web-app.yaml"));
+            Submissions.submitted("acme", GuardrailsFixture.example("aws-web-app.yaml"));
 
     @Test
     void anEventGivesBackTheBlueprintItWasMadeFrom() {
@@ -28,7 +28,7 @@ class SubmittedBlueprintsTest {
 
     @Test
     void aResourceTypeTheCatalogueDoesNotKnowIsUnprocessable() {
-        BlueprintSubmitted event = GuardrailsTopics.withFirstResourceType(EVENT, "compute.quantum");
+        BlueprintSubmitted event = Submissions.withFirstResourceType(EVENT, "compute.quantum");
 
         assertThatThrownBy(() -> SubmittedBlueprints.blueprintOf(event, ResourceCatalogue.v1()))
                 .isInstanceOf(UnprocessableEventException.class)

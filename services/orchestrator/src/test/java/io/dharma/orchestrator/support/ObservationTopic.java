@@ -2,35 +2,28 @@ package io.dharma.orchestrator.support;
 
 import io.dharma.events.ResourceObserved;
 import io.dharma.kafka.topics.DharmaTopic;
+import io.dharma.testing.TopicProbe;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** Every ResourceObserved on dharma.observations.v1 by blueprintId, in topic order, read in the background. */
+/** dharma.observations.v1 as a downstream team reads it ({@link TopicProbe}): every ResourceObserved by blueprintId, in topic order. */
 public final class ObservationTopic {
 
-    private static ObservationTopic instance;
+    private static final String TOPIC = DharmaTopic.OBSERVATIONS.topicName();
 
-    private final RecordedTopic<ResourceObserved> recorded;
+    private final TopicProbe probe = TopicProbe.onStack();
 
-    private ObservationTopic(RecordedTopic<ResourceObserved> recorded) {
-        this.recorded = recorded;
-    }
-
-    public static synchronized ObservationTopic get() {
-        if (instance == null) {
-            instance = new ObservationTopic(RecordedTopic.start(DharmaTopic.OBSERVATIONS, observations -> observations.stream()
-                    .map(o -> o.getResourceName() + (o.getExists() ? "" : "(gone)")).toList().toString()));
-        }
-        return instance;
+    public static ObservationTopic get() {
+        return new ObservationTopic();
     }
 
     public List<ResourceObserved> observations(String blueprintId) {
-        return recorded.values(blueprintId);
+        return probe.values(TOPIC, blueprintId);
     }
 
     /** The blueprint's observations once {@code until} holds for them; fails after 30 s. */
     public List<ResourceObserved> await(String blueprintId, Predicate<List<ResourceObserved>> until) {
-        return recorded.await(blueprintId, until, Duration.ofSeconds(30));
+        return probe.awaitValues(TOPIC, blueprintId, until, Duration.ofSeconds(30));
     }
 }
