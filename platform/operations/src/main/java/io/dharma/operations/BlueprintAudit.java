@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.dharma.kafka.processing.EnvelopeAccess;
 import io.dharma.kafka.topics.DharmaTopic;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -101,14 +102,14 @@ public final class BlueprintAudit {
                     record.offset(), "UNDECODABLE", null, null, null, null, null, null,
                     decoded.ok() ? "null value" : decoded.error());
         }
-        GenericRecord envelope = Envelopes.of(event);
+        GenericRecord envelope = EnvelopeAccess.envelopeRecordOf(event).orElse(null);
         Object occurredAt = envelope == null ? null : envelope.get("occurredAt");
         Instant time = occurredAt instanceof Long millis ? Instant.ofEpochMilli(millis) : Instant.ofEpochMilli(record.timestamp());
         Object version = envelope == null ? null : envelope.get("blueprintVersion");
         return new AuditEntry(time, record.topic(), record.partition(), record.offset(), eventType(event),
-                Envelopes.text(envelope, "eventId"), Envelopes.text(envelope, "causationId"),
-                version instanceof Integer v ? v : null, Envelopes.text(envelope, "trackingId"),
-                Envelopes.text(event, "deploymentId"), Envelopes.text(envelope, "tenantId"), EventSummary.of(event));
+                EnvelopeAccess.text(envelope, "eventId"), EnvelopeAccess.text(envelope, "causationId"),
+                version instanceof Integer v ? v : null, EnvelopeAccess.text(envelope, "trackingId"),
+                EnvelopeAccess.text(event, "deploymentId"), EnvelopeAccess.text(envelope, "tenantId"), EventSummary.of(event));
     }
 
     private static String eventType(GenericRecord event) {

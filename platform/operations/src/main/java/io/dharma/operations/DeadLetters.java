@@ -22,6 +22,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.kafka.support.KafkaHeaders;
 
 import io.dharma.kafka.processing.DeadLetterHandling;
+import io.dharma.kafka.processing.EnvelopeAccess;
 import io.dharma.kafka.topics.DharmaTopic;
 
 /**
@@ -163,7 +164,7 @@ public final class DeadLetters {
 
     private static DeadLetter describe(ConsumerRecord<String, byte[]> record, RecordDecoder decoder) {
         RecordDecoder.Decoded decoded = record.value() == null ? null : decoder.decode(record);
-        String eventId = decoded == null || !decoded.ok() ? null : Envelopes.text(Envelopes.of(decoded.value()), "eventId");
+        String eventId = decoded == null || !decoded.ok() ? null : EnvelopeAccess.text(EnvelopeAccess.envelopeRecordOf(decoded.value()).orElse(null), "eventId");
         String originalTopic = text(record, KafkaHeaders.DLT_ORIGINAL_TOPIC);
         if (originalTopic == null) {
             originalTopic = record.topic().substring(0, record.topic().length() - DharmaTopic.DEAD_LETTER_SUFFIX.length());

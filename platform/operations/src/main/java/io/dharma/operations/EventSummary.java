@@ -1,5 +1,6 @@
 package io.dharma.operations;
 
+import io.dharma.kafka.processing.EnvelopeAccess;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ final class EventSummary {
 
     private static String list(Schema items, List<?> values) {
         if (items.getType() == Schema.Type.RECORD && items.getField("policyId") != null) {
-            List<String> ids = values.stream().map(v -> Envelopes.text((GenericRecord) v, "policyId"))
+            List<String> ids = values.stream().map(v -> EnvelopeAccess.text((GenericRecord) v, "policyId"))
                     .filter(java.util.Objects::nonNull).toList();
             if (!ids.isEmpty()) {
                 return String.join(",", ids);

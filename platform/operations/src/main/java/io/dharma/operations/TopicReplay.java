@@ -1,5 +1,6 @@
 package io.dharma.operations;
 
+import io.dharma.kafka.processing.EnvelopeAccess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ public final class TopicReplay {
                 output.accept(ReplayedRecord.of(record, decoded));
                 return;
             }
-            if (request.tenant() != null && !Objects.equals(request.tenant(), Envelopes.tenantOf(decoded.value()))) {
+            if (request.tenant() != null && !Objects.equals(request.tenant(), EnvelopeAccess.tenantOf(decoded.value()))) {
                 return;
             }
             matched++;

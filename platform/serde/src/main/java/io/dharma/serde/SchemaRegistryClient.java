@@ -275,14 +275,20 @@ public class SchemaRegistryClient implements AutoCloseable {
         try {
             ErrorBody error = JSON.readValue(response.body(), ErrorBody.class);
             if (error.message() != null) {
-                return new SchemaRegistryException(response.statusCode(), error.errorCode(), error.message());
+                return answered(response.statusCode(), error.errorCode(), error.message());
             }
         } catch (JacksonException e) {
             // not Confluent's error body; fall through
         }
         String body = response.body() == null ? "" : response.body();
-        return new SchemaRegistryException(response.statusCode(), response.statusCode(),
+        return answered(response.statusCode(), response.statusCode(),
                 "HTTP %d from %s %s: %s".formatted(response.statusCode(), method, path,
                         body.length() > 200 ? body.substring(0, 200) + "..." : body));
+    }
+
+    /** A refusal the registry answered; its code joins the message, so a log line alone tells it. */
+    private static SchemaRegistryException answered(int httpStatus, int errorCode, String message) {
+        return new SchemaRegistryException(httpStatus, errorCode,
+                message + (errorCode != 0 ? "; error code: " + errorCode : ""));
     }
 }

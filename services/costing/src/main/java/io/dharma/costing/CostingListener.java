@@ -35,16 +35,9 @@ public class CostingListener {
             containerFactory = DharmaProcessingAutoConfiguration.LISTENER_CONTAINER_FACTORY)
     void on(ConsumerRecord<String, BlueprintSubmitted> record) {
         BlueprintSubmitted submitted = record.value();
-        publisher.emit(DharmaTopic.COSTS, events.of(submitted, estimate(submitted)));
-    }
-
-    /** Pricing is pure: if it fails once it fails every time, so the record goes to the DLT at once. */
-    private CostEstimate estimate(BlueprintSubmitted submitted) {
-        try {
-            return estimator.estimate(BlueprintEvents.blueprintOf(submitted));
-        } catch (RuntimeException e) {
-            throw new UnprocessableEventException("blueprint " + submitted.getEnvelope().getBlueprintId()
-                    + " version " + submitted.getEnvelope().getBlueprintVersion() + " cannot be priced: " + e.getMessage(), e);
-        }
+        // Pricing is pure: if it fails once it fails every time, so the record goes to the DLT at once.
+        CostEstimate estimate = UnprocessableEventException.onFailureOf(submitted.getEnvelope(), "cannot be priced",
+                () -> estimator.estimate(BlueprintEvents.blueprintOf(submitted)));
+        publisher.emit(DharmaTopic.COSTS, events.of(submitted, estimate));
     }
 }

@@ -3,7 +3,6 @@ package io.dharma.generator;
 import io.dharma.blueprint.Blueprint;
 import io.dharma.blueprint.events.BlueprintEvents;
 import io.dharma.events.BlueprintSubmitted;
-import io.dharma.events.Envelope;
 import io.dharma.generator.events.IacEvents;
 import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;
 import io.dharma.kafka.processing.EventPublisher;
@@ -40,15 +39,8 @@ public class GeneratorListener {
     void on(ConsumerRecord<String, BlueprintSubmitted> record) {
         BlueprintSubmitted submitted = record.value();
         Blueprint blueprint = BlueprintEvents.blueprintOf(submitted);
-        publisher.emit(DharmaTopic.IAC, events.of(submitted, generate(submitted.getEnvelope(), blueprint)));
-    }
-
-    private GenerationResult generate(Envelope envelope, Blueprint blueprint) {
-        try {
-            return generator.generate(blueprint);
-        } catch (RuntimeException e) {
-            throw new UnprocessableEventException("blueprint " + envelope.getBlueprintId() + " version "
-                    + envelope.getBlueprintVersion() + " made the generator fail: " + e, e);
-        }
+        GenerationResult result = UnprocessableEventException.onFailureOf(submitted.getEnvelope(),
+                "made the generator fail", () -> generator.generate(blueprint));
+        publisher.emit(DharmaTopic.IAC, events.of(submitted, result));
     }
 }

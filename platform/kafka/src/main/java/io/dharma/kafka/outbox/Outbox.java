@@ -8,14 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.apache.avro.Schema;
-import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -24,6 +22,7 @@ import org.apache.kafka.common.record.CompressionType;
 import org.apache.kafka.common.record.RecordBatch;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.dharma.kafka.processing.EnvelopeAccess;
 import io.dharma.kafka.topics.DharmaTopic;
 import io.dharma.serde.AvroSerializer;
 import tools.jackson.databind.json.JsonMapper;
@@ -104,9 +103,9 @@ public class Outbox {
             throw new IllegalArgumentException("Topic " + topic.topicName() + " carries " + topic.valueType().getName()
                     + ", not " + (event == null ? "null" : event.getClass().getName()));
         }
-        IndexedRecord envelope = envelopeOf(event).orElseThrow(() -> new IllegalArgumentException(
+        GenericRecord envelope = EnvelopeAccess.envelopeRecordOf(event).orElseThrow(() -> new IllegalArgumentException(
                 event.getClass().getName() + " has no envelope"));
-        return field(envelope, topic.lifecycle() ? "blueprintId" : "tenantId");
+        return requiredText(envelope, topic.lifecycle() ? "blueprintId" : "tenantId");
     }
 
     /**
@@ -196,21 +195,15 @@ public class Outbox {
     }
 
     private static UUID eventIdOf(SpecificRecord value) {
-        return envelopeOf(value).map(envelope -> field(envelope, "eventId")).map(UUID::fromString).orElse(null);
+        return EnvelopeAccess.envelopeRecordOf(value)
+                .map(envelope -> UUID.fromString(requiredText(envelope, "eventId"))).orElse(null);
     }
 
-    private static Optional<IndexedRecord> envelopeOf(SpecificRecord value) {
-        Schema.Field field = value.getSchema().getField("envelope");
-        return field != null && value.get(field.pos()) instanceof IndexedRecord envelope
-                ? Optional.of(envelope) : Optional.empty();
-    }
-
-    private static String field(IndexedRecord record, String name) {
-        Schema.Field field = record.getSchema().getField(name);
-        Object value = field == null ? null : record.get(field.pos());
+    private static String requiredText(GenericRecord record, String name) {
+        String value = EnvelopeAccess.text(record, name);
         if (value == null) {
             throw new IllegalArgumentException(record.getSchema().getName() + " has no " + name);
         }
-        return value.toString();
+        return value;
     }
 }

@@ -1,45 +1,20 @@
 package io.dharma.registry.core;
 
+import io.dharma.serde.SchemaRegistryException;
+
 /**
- * A failure the REST API reports with Confluent's error body {@code {"error_code":..,"message":..}}.
- * The factory methods carry Confluent's codes and messages so existing clients recognise them.
+ * A failure the REST API reports with Confluent's error body {@code {"error_code":..,"message":..}}:
+ * the client's {@link SchemaRegistryException}, with Confluent's codes, raised by the registry
+ * itself. The factory methods carry Confluent's messages so existing clients recognise them.
  */
-public final class RegistryException extends RuntimeException {
-
-    public static final int SUBJECT_NOT_FOUND = 40401;
-    public static final int VERSION_NOT_FOUND = 40402;
-    public static final int SCHEMA_NOT_FOUND = 40403;
-    public static final int SUBJECT_SOFT_DELETED = 40404;
-    public static final int SUBJECT_NOT_SOFT_DELETED = 40405;
-    public static final int VERSION_SOFT_DELETED = 40406;
-    public static final int VERSION_NOT_SOFT_DELETED = 40407;
-    public static final int SUBJECT_COMPATIBILITY_NOT_CONFIGURED = 40408;
-    public static final int INCOMPATIBLE_SCHEMA = 409;
-    public static final int INVALID_SCHEMA = 42201;
-    public static final int INVALID_VERSION = 42202;
-    public static final int INVALID_COMPATIBILITY_LEVEL = 42203;
-    public static final int STORE_ERROR = 50001;
-    public static final int OPERATION_TIMEOUT = 50002;
-
-    private final int httpStatus;
-    private final int errorCode;
+public final class RegistryException extends SchemaRegistryException {
 
     public RegistryException(int httpStatus, int errorCode, String message) {
-        this(httpStatus, errorCode, message, null);
+        super(httpStatus, errorCode, message);
     }
 
     public RegistryException(int httpStatus, int errorCode, String message, Throwable cause) {
-        super(message, cause);
-        this.httpStatus = httpStatus;
-        this.errorCode = errorCode;
-    }
-
-    public int httpStatus() {
-        return httpStatus;
-    }
-
-    public int errorCode() {
-        return errorCode;
+        super(httpStatus, errorCode, message, cause);
     }
 
     public static RegistryException subjectNotFound(String subject) {

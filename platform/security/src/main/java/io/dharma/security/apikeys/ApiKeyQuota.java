@@ -1,23 +1,11 @@
 package io.dharma.security.apikeys;
 
-import io.dharma.web.quota.TenantQuota;
+import io.dharma.web.quota.CountedQuota;
 
 /** The tenant's live API keys: neither revoked nor expired. */
-public class ApiKeyQuota implements TenantQuota {
-
-    private final ApiKeyStore keys;
+public class ApiKeyQuota extends CountedQuota {
 
     public ApiKeyQuota(ApiKeyStore keys) {
-        this.keys = keys;
-    }
-
-    @Override
-    public String name() {
-        return API_KEYS;
-    }
-
-    @Override
-    public long used(String tenant) {
-        return keys.countLive(tenant);
+        super(API_KEYS, keys::countLive);
     }
 }

@@ -36,7 +36,7 @@ public final class GenerationContext {
     private final SizeCatalogue sizes;
     private final Map<String, ResourceView> resources = new LinkedHashMap<>();
     private final TerraformModule module = new TerraformModule();
-    private final Map<String, List<Ipv4Block>> allocatedRanges = new LinkedHashMap<>();
+    private final Map<String, List<CidrRange>> allocatedRanges = new LinkedHashMap<>();
     private final Map<String, String> claims = new LinkedHashMap<>();
 
     public GenerationContext(Blueprint blueprint, ResourceCatalogue catalogue, SizeCatalogue sizes) {
@@ -132,10 +132,10 @@ public final class GenerationContext {
      * A free address range of size {@code prefix} in a network, for a subnet the generator creates
      * itself: clear of the blueprint's subnets and of ranges handed out before.
      */
-    public Ipv4Block allocateRange(ResourceView network, int prefix, ResourceView requester) {
-        List<Ipv4Block> taken = new ArrayList<>(allocatedRanges.getOrDefault(network.name(), List.of()));
-        subnetsOf(network).forEach(subnet -> taken.add(Ipv4Block.parse(subnet.string("cidr"))));
-        Ipv4Block block = Ipv4Block.parse(network.string("cidr")).firstFree(prefix, taken)
+    public CidrRange allocateRange(ResourceView network, int prefix, ResourceView requester) {
+        List<CidrRange> taken = new ArrayList<>(allocatedRanges.getOrDefault(network.name(), List.of()));
+        subnetsOf(network).forEach(subnet -> taken.add(CidrRange.parse(subnet.string("cidr"))));
+        CidrRange block = CidrRange.parse(network.string("cidr")).firstFree(prefix, taken)
                 .orElseThrow(() -> new MappingException("network '" + network.name() + "' has no free /" + prefix
                         + " range left for the subnet " + requester.type() + " '" + requester.name()
                         + "' needs; widen the network's cidr or add the subnet to the blueprint"));

@@ -1,23 +1,11 @@
 package io.dharma.guardrails.store;
 
-import io.dharma.web.quota.TenantQuota;
+import io.dharma.web.quota.CountedQuota;
 
 /** The tenant's own guardrail policies (built-ins do not count), in the caller's transaction. */
-public class PolicyQuota implements TenantQuota {
-
-    private final TenantPolicyStore store;
+public class PolicyQuota extends CountedQuota {
 
     public PolicyQuota(TenantPolicyStore store) {
-        this.store = store;
-    }
-
-    @Override
-    public String name() {
-        return POLICIES;
-    }
-
-    @Override
-    public long used(String tenant) {
-        return store.countTenantPolicies(tenant);
+        super(POLICIES, store::countTenantPolicies);
     }
 }

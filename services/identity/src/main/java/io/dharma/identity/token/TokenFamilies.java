@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,6 +25,9 @@ public class TokenFamilies {
 
     /** The authorization attribute naming the family (the id of the login's first authorization). */
     public static final String ATTRIBUTE = "dharma.token-family";
+
+    private static final RowMapper<TokenFamily> FAMILY =
+            (rs, row) -> new TokenFamily(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
 
     private final JdbcClient db;
     private final TransactionTemplate transactions;
@@ -60,7 +64,7 @@ public class TokenFamilies {
                         FROM refresh_tokens t JOIN refresh_token_families f USING (family_id)
                         WHERE t.token_hash = ?""")
                 .param(hash(refreshToken))
-                .query((rs, n) -> new TokenFamily(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .query(FAMILY)
                 .optional();
     }
 
@@ -76,13 +80,7 @@ public class TokenFamilies {
      */
     public Optional<TokenFamily> revoke(String familyId, String reason) {
         return transactions.execute(status -> {
-            Optional<TokenFamily> revoked = db.sql("""
-                            UPDATE refresh_token_families SET revoked_at = now(), revoked_by = ?
-                            WHERE family_id = ? AND revoked_at IS NULL
-                            RETURNING family_id, username, tenant, client_id""")
-                    .params(reason, familyId)
-                    .query((rs, n) -> new TokenFamily(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                    .optional();
+            Optional<TokenFamily> revoked = markRevoked("family_id", familyId, reason).optional();
             db.sql("""
                             DELETE FROM oauth2_authorization
                             WHERE id = :family OR id IN (SELECT authorization_id FROM refresh_tokens WHERE family_id = :family)""")
@@ -94,16 +92,20 @@ public class TokenFamilies {
     /** Revokes every login of a user, finished or still waiting for approval. */
     public List<TokenFamily> revokeAllOf(String username, String reason) {
         return transactions.execute(status -> {
-            List<TokenFamily> revoked = db.sql("""
-                            UPDATE refresh_token_families SET revoked_at = now(), revoked_by = ?
-                            WHERE username = ? AND revoked_at IS NULL
-                            RETURNING family_id, username, tenant, client_id""")
-                    .params(reason, username)
-                    .query((rs, n) -> new TokenFamily(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                    .list();
+            List<TokenFamily> revoked = markRevoked("username", username, reason).list();
             db.sql("DELETE FROM oauth2_authorization WHERE principal_name = ?").param(username).update();
             return revoked;
         });
+    }
+
+    /** Marks the unrevoked families whose {@code column} is {@code value} as revoked; the query returns them. */
+    private JdbcClient.MappedQuerySpec<TokenFamily> markRevoked(String column, String value, String reason) {
+        return db.sql("""
+                        UPDATE refresh_token_families SET revoked_at = now(), revoked_by = ?
+                        WHERE %s = ? AND revoked_at IS NULL
+                        RETURNING family_id, username, tenant, client_id""".formatted(column))
+                .params(reason, value)
+                .query(FAMILY);
     }
 
     static String hash(String token) {

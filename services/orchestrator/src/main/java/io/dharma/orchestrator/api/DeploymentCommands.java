@@ -156,11 +156,12 @@ public class DeploymentCommands {
                                 currencyOf(last), 0)));
             }
             OffsetDateTime now = OffsetDateTime.now(clock);
-            deployments.insert(new NewDeployment(deploymentId, tenantId, blueprintId, last.blueprintVersion(),
-                    last.trackingId(), DeploymentOperation.DESTROY,
-                    awaiting == null ? DeploymentStatus.REQUESTED : DeploymentStatus.AWAITING_APPROVAL, reason,
-                    (awaiting == null ? requested : awaiting).getEnvelope().getEventId(), last.blueprintName(),
-                    last.cloud(), last.region(), null, last.iacContentHash(), last.executor(), user, null, null), now);
+            deployments.insert(new NewDeployment(deploymentId, subject,
+                    new NewDeployment.Start(DeploymentOperation.DESTROY,
+                            awaiting == null ? DeploymentStatus.REQUESTED : DeploymentStatus.AWAITING_APPROVAL, reason,
+                            (awaiting == null ? requested : awaiting).getEnvelope().getEventId()),
+                    NewDeployment.Stack.toDestroy(last), new NewDeployment.Iac(last.iacContentHash(), last.executor()),
+                    NewDeployment.People.requestedBy(user)), now);
             outbox.append(DharmaTopic.DEPLOYMENTS, requested);
             if (awaiting != null) {
                 outbox.append(DharmaTopic.DEPLOYMENTS, awaiting);

@@ -94,13 +94,12 @@ public class DeploymentDecisions {
                 comment = approved.comment();
             }
         }
-        JoinedVersion.Submission submission = version.submission();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        deployments.insert(new NewDeployment(deploymentId, version.tenantId(), version.blueprintId(), version.version(),
-                version.trackingId(), DeploymentOperation.APPLY, status, reason,
-                (outcome == null ? requested : outcome).getEnvelope().getEventId(),
-                submission.name(), submission.cloud(), submission.region(), submission.blueprintJson(),
-                version.iacContentHash(), executorOf(version), null, decidedBy, comment), now);
+        deployments.insert(new NewDeployment(deploymentId, subject,
+                new NewDeployment.Start(DeploymentOperation.APPLY, status, reason,
+                        (outcome == null ? requested : outcome).getEnvelope().getEventId()),
+                NewDeployment.Stack.of(version.submission()), iacOf(version),
+                NewDeployment.People.decidedBy(decidedBy, comment)), now);
         outbox.append(DharmaTopic.DEPLOYMENTS, requested);
         if (outcome != null) {
             outbox.append(DharmaTopic.DEPLOYMENTS, outcome);
@@ -144,14 +143,11 @@ public class DeploymentDecisions {
                 Payloads.requested(DeploymentOperation.APPLY, version.iacContentHash(), executorOf(version), null));
         DeploymentEvent superseded = events.reactingTo(causeEventId, key + "blocked", subject, deploymentId,
                 Payloads.superseded(why));
-        JoinedVersion.Submission submission = version.submission();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        deployments.insert(new NewDeployment(deploymentId, version.tenantId(), version.blueprintId(), version.version(),
-                version.trackingId(), DeploymentOperation.APPLY, DeploymentStatus.SUPERSEDED,
-                Payloads.SUPERSEDED_PREFIX + why, superseded.getEnvelope().getEventId(),
-                submission == null ? null : submission.name(), submission == null ? null : submission.cloud(),
-                submission == null ? null : submission.region(), submission == null ? null : submission.blueprintJson(),
-                version.iacContentHash(), executorOf(version), null, null, null), now);
+        deployments.insert(new NewDeployment(deploymentId, subject,
+                new NewDeployment.Start(DeploymentOperation.APPLY, DeploymentStatus.SUPERSEDED,
+                        Payloads.SUPERSEDED_PREFIX + why, superseded.getEnvelope().getEventId()),
+                NewDeployment.Stack.of(version.submission()), iacOf(version), NewDeployment.People.NONE), now);
         outbox.append(DharmaTopic.DEPLOYMENTS, requested);
         outbox.append(DharmaTopic.DEPLOYMENTS, superseded);
         blueprints.markVersion(version.blueprintId(), version.version(), VersionState.SUPERSEDED, deploymentId, now);
@@ -173,6 +169,10 @@ public class DeploymentDecisions {
         return new Decision.Blocked(List.of(new Decision.Reason(BlockReasonKind.QUOTA_EXCEEDED, Quotas.QUOTA_EXCEEDED.code()
                 + ": tenant " + tenant + " has " + usage.used() + " deployments under way, the most its quota allows (dharma.quotas."
                 + usage.name() + " = " + usage.limit() + ")", null)));
+    }
+
+    private NewDeployment.Iac iacOf(JoinedVersion version) {
+        return new NewDeployment.Iac(version.iacContentHash(), executorOf(version));
     }
 
     private String executorOf(JoinedVersion version) {

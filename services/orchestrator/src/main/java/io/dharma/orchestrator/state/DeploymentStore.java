@@ -7,6 +7,7 @@ import io.dharma.events.DeploymentOperation;
 import io.dharma.executor.ChangeAction;
 import io.dharma.executor.PlannedChange;
 import io.dharma.orchestrator.db.tables.records.DeploymentRecord;
+import io.dharma.orchestrator.events.Subject;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
@@ -44,29 +45,33 @@ public class DeploymentStore {
     }
 
     public void insert(NewDeployment deployment, OffsetDateTime now) {
+        Subject subject = deployment.subject();
+        NewDeployment.Start start = deployment.start();
+        NewDeployment.Stack stack = deployment.stack();
+        NewDeployment.People people = deployment.people();
         db.insertInto(DEPLOYMENT)
                 .set(DEPLOYMENT.DEPLOYMENT_ID, deployment.deploymentId())
-                .set(DEPLOYMENT.TENANT_ID, deployment.tenantId())
-                .set(DEPLOYMENT.BLUEPRINT_ID, deployment.blueprintId())
-                .set(DEPLOYMENT.BLUEPRINT_VERSION, deployment.blueprintVersion())
-                .set(DEPLOYMENT.TRACKING_ID, deployment.trackingId())
-                .set(DEPLOYMENT.OPERATION, deployment.operation().name())
-                .set(DEPLOYMENT.STATUS, deployment.status().name())
-                .set(DEPLOYMENT.STATUS_REASON, deployment.statusReason())
-                .set(DEPLOYMENT.RUN_CAUSE_EVENT_ID, deployment.runCauseEventId())
-                .set(DEPLOYMENT.BLUEPRINT_NAME, deployment.blueprintName())
-                .set(DEPLOYMENT.CLOUD, deployment.cloud())
-                .set(DEPLOYMENT.REGION, deployment.region())
-                .set(DEPLOYMENT.BLUEPRINT_JSON, deployment.blueprintJson())
-                .set(DEPLOYMENT.IAC_CONTENT_HASH, deployment.iacContentHash())
-                .set(DEPLOYMENT.EXECUTOR, deployment.executor())
-                .set(DEPLOYMENT.REQUESTED_BY, deployment.requestedBy())
-                .set(DEPLOYMENT.DECIDED_BY, deployment.decidedBy())
-                .set(DEPLOYMENT.DECISION_COMMENT, deployment.decisionComment())
+                .set(DEPLOYMENT.TENANT_ID, subject.tenantId())
+                .set(DEPLOYMENT.BLUEPRINT_ID, subject.blueprintId())
+                .set(DEPLOYMENT.BLUEPRINT_VERSION, subject.blueprintVersion())
+                .set(DEPLOYMENT.TRACKING_ID, subject.trackingId())
+                .set(DEPLOYMENT.OPERATION, start.operation().name())
+                .set(DEPLOYMENT.STATUS, start.status().name())
+                .set(DEPLOYMENT.STATUS_REASON, start.statusReason())
+                .set(DEPLOYMENT.RUN_CAUSE_EVENT_ID, start.runCauseEventId())
+                .set(DEPLOYMENT.BLUEPRINT_NAME, stack.blueprintName())
+                .set(DEPLOYMENT.CLOUD, stack.cloud())
+                .set(DEPLOYMENT.REGION, stack.region())
+                .set(DEPLOYMENT.BLUEPRINT_JSON, stack.blueprintJson())
+                .set(DEPLOYMENT.IAC_CONTENT_HASH, deployment.iac().contentHash())
+                .set(DEPLOYMENT.EXECUTOR, deployment.iac().executor())
+                .set(DEPLOYMENT.REQUESTED_BY, people.requestedBy())
+                .set(DEPLOYMENT.DECIDED_BY, people.decidedBy())
+                .set(DEPLOYMENT.DECISION_COMMENT, people.decisionComment())
                 .set(DEPLOYMENT.CREATED_AT, now)
                 .set(DEPLOYMENT.UPDATED_AT, now)
                 .execute();
-        if (DeploymentStatus.ACTIVE.contains(deployment.status())) {
+        if (DeploymentStatus.ACTIVE.contains(start.status())) {
             runnable.wakeUpAfterCommit();
         }
     }

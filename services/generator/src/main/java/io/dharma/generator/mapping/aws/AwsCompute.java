@@ -4,7 +4,7 @@ import static io.dharma.generator.mapping.Exprs.refs;
 
 import io.dharma.generator.mapping.Declarations;
 import io.dharma.generator.mapping.GenerationContext;
-import io.dharma.generator.mapping.Ipv4Block;
+import io.dharma.generator.mapping.CidrRange;
 import io.dharma.generator.mapping.Names;
 import io.dharma.generator.mapping.ResourceView;
 import io.dharma.generator.mapping.Exprs;
@@ -153,7 +153,7 @@ final class AwsCompute {
     }
 
     private static List<String> nodeSubnets(ResourceView cluster, ResourceView network, GenerationContext context) {
-        int prefix = Math.min(Ipv4Block.parse(network.string("cidr")).prefix() + 4, 24);
+        int prefix = Math.min(CidrRange.parse(network.string("cidr")).prefix() + 4, 24);
         List<String> ids = new ArrayList<>();
         for (int zone = 0; zone < 2; zone++) {
             String suffix = zone == 0 ? "a" : "b";

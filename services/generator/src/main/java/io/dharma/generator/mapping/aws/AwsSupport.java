@@ -2,7 +2,7 @@ package io.dharma.generator.mapping.aws;
 
 import io.dharma.generator.mapping.GenerationContext;
 import io.dharma.generator.mapping.Exprs;
-import io.dharma.generator.mapping.Ipv4Block;
+import io.dharma.generator.mapping.CidrRange;
 import io.dharma.generator.mapping.ResourceView;
 import io.dharma.generator.terraform.Blocks;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ final class AwsSupport {
         ids.add(subnetId(subnet));
         context.subnetsOf(network).stream().filter(sibling -> !sibling.equals(subnet)).map(AwsSupport::subnetId).forEach(ids::add);
         if (ids.size() < 2) {
-            Ipv4Block range = context.allocateRange(network, Ipv4Block.parse(subnet.string("cidr")).prefix(), resource);
+            CidrRange range = context.allocateRange(network, CidrRange.parse(subnet.string("cidr")).prefix(), resource);
             ids.add(generatedSubnet(context, resource, network, "zone_b", range, context.subnetIndex(subnet) + 1, false));
         }
         return ids;
@@ -57,7 +57,7 @@ final class AwsSupport {
 
     /** A subnet the generator adds for {@code owner}; public ones route through the network's internet gateway. */
     static String generatedSubnet(GenerationContext context, ResourceView owner, ResourceView network, String suffix,
-            Ipv4Block range, int zoneIndex, boolean isPublic) {
+            CidrRange range, int zoneIndex, boolean isPublic) {
         String id = owner.id(suffix);
         context.module().resource(owner.name(), Blocks.resource("aws_subnet", id, body -> body
                 .ref("vpc_id", "aws_vpc." + network.id() + ".id")

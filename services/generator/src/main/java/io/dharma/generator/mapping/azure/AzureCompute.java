@@ -5,7 +5,7 @@ import static io.dharma.generator.mapping.azure.AzureSupport.placed;
 
 import io.dharma.generator.mapping.Declarations;
 import io.dharma.generator.mapping.GenerationContext;
-import io.dharma.generator.mapping.Ipv4Block;
+import io.dharma.generator.mapping.CidrRange;
 import io.dharma.generator.mapping.MappingException;
 import io.dharma.generator.mapping.Names;
 import io.dharma.generator.mapping.ResourceView;
@@ -126,18 +126,18 @@ final class AzureCompute {
         if (cluster.has("subnet")) {
             subnetId = AzureSupport.subnetId(context.resource(cluster.string("subnet")));
         } else {
-            int prefix = Math.min(Ipv4Block.parse(network.string("cidr")).prefix() + 4, 24);
-            Ipv4Block range = context.allocateRange(network, prefix, cluster);
+            int prefix = Math.min(CidrRange.parse(network.string("cidr")).prefix() + 4, 24);
+            CidrRange range = context.allocateRange(network, prefix, cluster);
             context.module().resource(cluster.name(), AzureNetworking.subnetBlock(cluster.id("nodes"),
                     Names.fit(context.cloudName(cluster, "nodes"), 80), network, range.toString(), false));
             subnetId = AzureSupport.generatedNodeSubnetId(cluster);
         }
-        List<Ipv4Block> taken = new ArrayList<>(context.resources("network").stream()
-                .map(net -> Ipv4Block.parse(net.string("cidr"))).toList());
-        Ipv4Block services = clusterRange(cluster, taken);
+        List<CidrRange> taken = new ArrayList<>(context.resources("network").stream()
+                .map(net -> CidrRange.parse(net.string("cidr"))).toList());
+        CidrRange services = clusterRange(cluster, taken);
         taken.add(services);
-        Ipv4Block pods = clusterRange(cluster, taken);
-        String dnsServiceIp = new Ipv4Block(services.base() + 10, 32).toString().replace("/32", "");
+        CidrRange pods = clusterRange(cluster, taken);
+        String dnsServiceIp = new CidrRange(services.base() + 10, 32).toString().replace("/32", "");
 
         Optional<Map<String, Object>> autoscale = Optional.of(cluster.object("autoscale")).filter(map -> !map.isEmpty());
         String name = Names.fit(context.cloudName(cluster), 63);
@@ -174,8 +174,8 @@ final class AzureCompute {
                 "azurerm_kubernetes_cluster." + cluster.id() + ".name");
     }
 
-    private static Ipv4Block clusterRange(ResourceView cluster, List<Ipv4Block> taken) {
-        return CLUSTER_RANGES.stream().map(Ipv4Block::parse)
+    private static CidrRange clusterRange(ResourceView cluster, List<CidrRange> taken) {
+        return CLUSTER_RANGES.stream().map(CidrRange::parse)
                 .filter(candidate -> taken.stream().noneMatch(candidate::overlaps))
                 .findFirst()
                 .orElseThrow(() -> new MappingException("no address range is left for the pods and services of cluster '"

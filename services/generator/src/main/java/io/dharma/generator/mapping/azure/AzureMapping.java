@@ -1,8 +1,8 @@
 package io.dharma.generator.mapping.azure;
 
 import io.dharma.blueprint.Cloud;
+import io.dharma.generator.mapping.CatalogueMapping;
 import io.dharma.generator.ResourceAddress;
-import io.dharma.generator.mapping.CloudMapping;
 import io.dharma.generator.mapping.Exprs;
 import io.dharma.generator.mapping.GenerationContext;
 import io.dharma.generator.mapping.MappingException;
@@ -10,44 +10,28 @@ import io.dharma.generator.mapping.Names;
 import io.dharma.generator.mapping.ProviderVersions;
 import io.dharma.generator.mapping.ResourceView;
 import io.dharma.generator.terraform.Blocks;
-import io.dharma.generator.terraform.BodyItem.Block;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BiConsumer;
 
 /**
  * The catalogue on Azure (hashicorp/azurerm). Everything lives in one resource group per
  * blueprint and carries the blueprint's tags (Azure has no provider-wide default tags).
  */
-public final class AzureMapping implements CloudMapping {
+public final class AzureMapping extends CatalogueMapping {
 
-    private static final Map<String, BiConsumer<ResourceView, GenerationContext>> MAPPERS = Map.ofEntries(
-            Map.entry("network", AzureNetworking::network),
-            Map.entry("subnet", AzureNetworking::subnet),
-            Map.entry("firewall", AzureNetworking::firewall),
-            Map.entry("compute.instance", AzureCompute::instance),
-            Map.entry("kubernetes.cluster", AzureCompute::kubernetes),
-            Map.entry("database.postgres", AzureData::database),
-            Map.entry("database.mysql", AzureData::database),
-            Map.entry("storage.bucket", AzureData::bucket),
-            Map.entry("cache.redis", AzureData::cache),
-            Map.entry("loadbalancer", AzureTraffic::loadBalancer),
-            Map.entry("dns.record", AzureTraffic::dnsRecord));
-
-    @Override
-    public Cloud cloud() {
-        return Cloud.AZURE;
-    }
-
-    @Override
-    public Set<String> supportedTypes() {
-        return MAPPERS.keySet();
-    }
-
-    @Override
-    public Block versions(GenerationContext context) {
-        return ProviderVersions.versionsBlock(ProviderVersions.AZURERM, context.module().extraProviders());
+    public AzureMapping() {
+        super(Cloud.AZURE, ProviderVersions.AZURERM, Map.ofEntries(
+                Map.entry("network", AzureNetworking::network),
+                Map.entry("subnet", AzureNetworking::subnet),
+                Map.entry("firewall", AzureNetworking::firewall),
+                Map.entry("compute.instance", AzureCompute::instance),
+                Map.entry("kubernetes.cluster", AzureCompute::kubernetes),
+                Map.entry("database.postgres", AzureData::database),
+                Map.entry("database.mysql", AzureData::database),
+                Map.entry("storage.bucket", AzureData::bucket),
+                Map.entry("cache.redis", AzureData::cache),
+                Map.entry("loadbalancer", AzureTraffic::loadBalancer),
+                Map.entry("dns.record", AzureTraffic::dnsRecord)));
     }
 
     /**
@@ -76,10 +60,5 @@ public final class AzureMapping implements CloudMapping {
             }
         });
         return tags;
-    }
-
-    @Override
-    public void map(ResourceView resource, GenerationContext context) {
-        MAPPERS.get(resource.type()).accept(resource, context);
     }
 }

@@ -2,7 +2,7 @@ package io.dharma.generator.mapping.gcp;
 
 import io.dharma.generator.mapping.Declarations;
 import io.dharma.generator.mapping.GenerationContext;
-import io.dharma.generator.mapping.Ipv4Block;
+import io.dharma.generator.mapping.CidrRange;
 import io.dharma.generator.mapping.MappingException;
 import io.dharma.generator.mapping.Names;
 import io.dharma.generator.mapping.ResourceView;
@@ -96,8 +96,8 @@ final class GcpCompute {
         if (cluster.has("subnet")) {
             subnetId = GcpSupport.subnetId(context.resource(cluster.string("subnet")));
         } else {
-            int prefix = Math.min(Ipv4Block.parse(network.string("cidr")).prefix() + 4, 24);
-            Ipv4Block range = context.allocateRange(network, prefix, cluster);
+            int prefix = Math.min(CidrRange.parse(network.string("cidr")).prefix() + 4, 24);
+            CidrRange range = context.allocateRange(network, prefix, cluster);
             context.module().resource(cluster.name(), GcpNetworking.subnetBlock(cluster.id("nodes"),
                     Names.fit(context.cloudName(cluster, "nodes"), 63), network, range.toString(), context));
             subnetId = "google_compute_subnetwork." + cluster.id("nodes") + ".id";

@@ -1,55 +1,39 @@
 package io.dharma.generator.mapping.gcp;
 
 import io.dharma.blueprint.Cloud;
-import io.dharma.generator.mapping.CloudMapping;
+import io.dharma.generator.mapping.CatalogueMapping;
 import io.dharma.generator.mapping.Exprs;
 import io.dharma.generator.mapping.GenerationContext;
 import io.dharma.generator.mapping.MappingException;
 import io.dharma.generator.mapping.ProviderVersions;
 import io.dharma.generator.mapping.ResourceView;
 import io.dharma.generator.terraform.Blocks;
-import io.dharma.generator.terraform.BodyItem.Block;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BiConsumer;
 
 /**
  * The catalogue on GCP (hashicorp/google). The project comes from the environment
  * ({@code GOOGLE_PROJECT}), like the credentials; labels reach every resource through the
  * provider's default_labels.
  */
-public final class GcpMapping implements CloudMapping {
+public final class GcpMapping extends CatalogueMapping {
 
     private static final int LABEL_LENGTH = 63;
 
-    private static final Map<String, BiConsumer<ResourceView, GenerationContext>> MAPPERS = Map.ofEntries(
-            Map.entry("network", GcpNetworking::network),
-            Map.entry("subnet", GcpNetworking::subnet),
-            Map.entry("firewall", GcpNetworking::firewall),
-            Map.entry("compute.instance", GcpCompute::instance),
-            Map.entry("kubernetes.cluster", GcpCompute::kubernetes),
-            Map.entry("database.postgres", GcpData::database),
-            Map.entry("database.mysql", GcpData::database),
-            Map.entry("storage.bucket", GcpData::bucket),
-            Map.entry("cache.redis", GcpData::cache),
-            Map.entry("loadbalancer", GcpTraffic::loadBalancer),
-            Map.entry("dns.record", GcpTraffic::dnsRecord));
-
-    @Override
-    public Cloud cloud() {
-        return Cloud.GCP;
-    }
-
-    @Override
-    public Set<String> supportedTypes() {
-        return MAPPERS.keySet();
-    }
-
-    @Override
-    public Block versions(GenerationContext context) {
-        return ProviderVersions.versionsBlock(ProviderVersions.GOOGLE, context.module().extraProviders());
+    public GcpMapping() {
+        super(Cloud.GCP, ProviderVersions.GOOGLE, Map.ofEntries(
+                Map.entry("network", GcpNetworking::network),
+                Map.entry("subnet", GcpNetworking::subnet),
+                Map.entry("firewall", GcpNetworking::firewall),
+                Map.entry("compute.instance", GcpCompute::instance),
+                Map.entry("kubernetes.cluster", GcpCompute::kubernetes),
+                Map.entry("database.postgres", GcpData::database),
+                Map.entry("database.mysql", GcpData::database),
+                Map.entry("storage.bucket", GcpData::bucket),
+                Map.entry("cache.redis", GcpData::cache),
+                Map.entry("loadbalancer", GcpTraffic::loadBalancer),
+                Map.entry("dns.record", GcpTraffic::dnsRecord)));
     }
 
     @Override
@@ -89,10 +73,5 @@ public final class GcpMapping implements CloudMapping {
 
     private static String truncate(String text) {
         return text.length() <= LABEL_LENGTH ? text : text.substring(0, LABEL_LENGTH);
-    }
-
-    @Override
-    public void map(ResourceView resource, GenerationContext context) {
-        MAPPERS.get(resource.type()).accept(resource, context);
     }
 }

@@ -8,30 +8,30 @@ import java.util.Optional;
  * a network (for subnets it creates itself). Hand-written: three operations on two numbers do not
  * warrant a library.
  */
-public record Ipv4Block(long base, int prefix) {
+public record CidrRange(long base, int prefix) {
 
-    public Ipv4Block {
+    public CidrRange {
         if (prefix < 0 || prefix > 32) {
             throw new IllegalArgumentException("prefix must be 0-32: " + prefix);
         }
         base = base & mask(prefix);
     }
 
-    public static Ipv4Block parse(String cidr) {
+    public static CidrRange parse(String cidr) {
         String[] parts = cidr.split("/");
         String[] octets = parts[0].split("\\.");
         long address = 0;
         for (String octet : octets) {
             address = (address << 8) | Long.parseLong(octet);
         }
-        return new Ipv4Block(address, Integer.parseInt(parts[1]));
+        return new CidrRange(address, Integer.parseInt(parts[1]));
     }
 
     public long size() {
         return 1L << (32 - prefix);
     }
 
-    public boolean overlaps(Ipv4Block other) {
+    public boolean overlaps(CidrRange other) {
         return base < other.base + other.size() && other.base < base + size();
     }
 
@@ -39,13 +39,13 @@ public record Ipv4Block(long base, int prefix) {
      * The first block of {@code prefix} inside this one that overlaps none of {@code taken},
      * scanning from the top of the range down (user subnets usually start at the bottom).
      */
-    public Optional<Ipv4Block> firstFree(int subPrefix, Collection<Ipv4Block> taken) {
+    public Optional<CidrRange> firstFree(int subPrefix, Collection<CidrRange> taken) {
         if (subPrefix < prefix) {
             return Optional.empty();
         }
         long step = 1L << (32 - subPrefix);
         for (long start = base + size() - step; start >= base; start -= step) {
-            Ipv4Block candidate = new Ipv4Block(start, subPrefix);
+            CidrRange candidate = new CidrRange(start, subPrefix);
             if (taken.stream().noneMatch(candidate::overlaps)) {
                 return Optional.of(candidate);
             }
