@@ -1,6 +1,5 @@
 package io.dharma.bench;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import io.dharma.kafka.topics.DharmaTopicNames;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -76,8 +76,8 @@ final class FaultBench implements Callable<Integer> {
             + "or ended for this long: what is left then is stuck, not slow (default ${DEFAULT-VALUE}).")
     Duration stall;
 
-    @Option(names = "--blueprint", defaultValue = "examples/aws-web-app.yaml", description = "Blueprint to submit (default ${DEFAULT-VALUE}).")
-    Path blueprint;
+    @Mixin
+    BlueprintOption blueprint;
 
     /** One row of the table. */
     record Row(Fault fault, String tenant, int accepted, long refused, long lost, long duplicateRecords, long publishedTwice,
@@ -87,7 +87,7 @@ final class FaultBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BlueprintTemplate template = BlueprintTemplate.read(blueprint);
+        BlueprintTemplate template = blueprint.template();
         // The bench's own clients say every second that a killed broker is away; that is the point, not news.
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.kafka"))
                 .setLevel(ch.qos.logback.classic.Level.ERROR);
