@@ -16,7 +16,7 @@ import io.dharma.launcher.PlatformLauncher;
 import io.dharma.launcher.RunningPlatform;
 import io.dharma.orchestrator.OrchestratorAutoConfiguration;
 import io.dharma.sandbox.SandboxAutoConfiguration;
-import io.dharma.streams.StateAutoConfiguration;
+import io.dharma.streams.StreamsAutoConfiguration;
 import io.dharma.terraform.TerraformExecutorAutoConfiguration;
 
 /** The platform under load: started in this JVM on free ports, as `./dharma up` would start it. */
@@ -35,7 +35,7 @@ final class BenchTarget implements AutoCloseable {
     /** The services left out by {@link #startIntakeOnly()}: everything downstream of the intake's outbox. */
     private static final String DOWNSTREAM_SERVICES = String.join(",", Stream.of(GeneratorAutoConfiguration.class,
             GuardrailsAutoConfiguration.class, CostingAutoConfiguration.class, OrchestratorAutoConfiguration.class,
-            SandboxAutoConfiguration.class, TerraformExecutorAutoConfiguration.class, StateAutoConfiguration.class)
+            SandboxAutoConfiguration.class, TerraformExecutorAutoConfiguration.class, StreamsAutoConfiguration.class)
             .map(Class::getName).toList());
 
     static BenchTarget startEmbedded() {
@@ -54,7 +54,7 @@ final class BenchTarget implements AutoCloseable {
     /** The platform without the services that consume the intake's events, so they do not share the CPU. */
     static BenchTarget startIntakeOnly() {
         return start(Map.of("spring.autoconfigure.exclude", DOWNSTREAM_SERVICES,
-                // the launcher's readiness group names the state application's health, which is left out
+                // the launcher's readiness group names the streams application's health, which is left out
                 "management.endpoint.health.validate-group-membership", "false"));
     }
 

@@ -16,7 +16,7 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * How far the state application (its consumer group = its application id) has consumed the
+ * How far the streams application (its consumer group = its application id) has consumed the
  * lifecycle topics and its own repartition topics, from the group's committed offsets.
  */
 final class ConsumedOffsets implements AutoCloseable {

@@ -29,7 +29,7 @@ final class CpuMeter {
             Map.entry("G1 ", "garbage collector"),
             Map.entry("kafka-producer-", "Kafka client threads"),
             Map.entry("kafka-coordinat", "Kafka client threads"),
-            Map.entry("dharma-state", "state application (Kafka Streams)"),
+            Map.entry("dharma-streams", "streams application (Kafka Streams)"),
             Map.entry("orchestrator-de", "orchestrator deployment workers"),
             Map.entry("orchestrator-dr", "orchestrator drift observer"),
             Map.entry("dharma-outbox-", "outbox relay"),

@@ -1,6 +1,5 @@
 package io.dharma.bench;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,12 +8,13 @@ import java.util.concurrent.Callable;
 
 import io.dharma.kafka.topics.DharmaTopicNames;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The fault suite: the platform split into separate processes ({@link FaultTopology}), a steady
  * submission load, and in turn a kill -9 of the Kafka broker, of PostgreSQL (during a burst of
- * submissions), of the state application and of the whole platform, each restarted on the same
+ * submissions), of the streams application and of the whole platform, each restarted on the same
  * ports and data, then a PostgreSQL outage of {@code --outage}. After each fault the bench drains
  * and counts, per fault (each its own tenant): the submissions accepted (202) against what reached
  * {@value DharmaTopicNames#BLUEPRINTS} (lost: accepted, never published; the same eventId on the
@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
  * Target: nothing lost, nothing created or ended twice, every deployment ends, no dead letter.
  */
 @Command(name = "faults", mixinStandardHelpOptions = true,
-        description = "kill -9 of the broker, PostgreSQL, the state application and the whole platform under a steady "
+        description = "kill -9 of the broker, PostgreSQL, the streams application and the whole platform under a steady "
                 + "submission load, then a PostgreSQL outage: accepted vs published vs deployed vs created (split-process "
                 + "platform on loopback, zero-latency sandbox).")
 final class FaultBench implements Callable<Integer> {
@@ -32,7 +32,7 @@ final class FaultBench implements Callable<Integer> {
     enum Fault {
         BROKER("kill -9 Kafka broker"),
         POSTGRES("kill -9 PostgreSQL in a burst"),
-        STATE("kill -9 state application"),
+        STREAMS("kill -9 streams application"),
         PLATFORM("kill -9 whole platform"),
         POSTGRES_OUTAGE("PostgreSQL outage");
 
@@ -43,7 +43,7 @@ final class FaultBench implements Callable<Integer> {
         }
     }
 
-    @Option(names = "--faults", split = ",", defaultValue = "BROKER,POSTGRES,STATE,PLATFORM,POSTGRES_OUTAGE",
+    @Option(names = "--faults", split = ",", defaultValue = "BROKER,POSTGRES,STREAMS,PLATFORM,POSTGRES_OUTAGE",
             description = "Faults to inject, in order (default ${DEFAULT-VALUE}).")
     List<Fault> faults;
 
@@ -76,8 +76,8 @@ final class FaultBench implements Callable<Integer> {
             + "or ended for this long: what is left then is stuck, not slow (default ${DEFAULT-VALUE}).")
     Duration stall;
 
-    @Option(names = "--blueprint", defaultValue = "examples/aws-web-app.yaml", description = "Blueprint to submit (default ${DEFAULT-VALUE}).")
-    Path blueprint;
+    @Mixin
+    BlueprintOption blueprint;
 
     /** One row of the table. */
     record Row(Fault fault, String tenant, int accepted, long refused, long lost, long duplicateRecords, long publishedTwice,
@@ -87,7 +87,7 @@ final class FaultBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BlueprintTemplate template = BlueprintTemplate.read(blueprint);
+        BlueprintTemplate template = blueprint.template();
         // The bench's own clients say every second that a killed broker is away; that is the point, not news.
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.kafka"))
                 .setLevel(ch.qos.logback.classic.Level.ERROR);
@@ -103,10 +103,10 @@ final class FaultBench implements Callable<Integer> {
                 rows.add(row);
                 System.out.println("  " + describe(row));
             }
-            // The read side is asked last, after every fault: a state application still restoring right after its own kill has caught up by then.
+            // The read side is asked last, after every fault: a streams application still restoring right after its own kill has caught up by then.
             List<Long> stateViews = new ArrayList<>();
             for (Row row : rows) {
-                stateViews.add(StateView.succeeded(topology.stateUrl(), row.tenant(), row.deployed()));
+                stateViews.add(StateView.succeeded(topology.streamsUrl(), row.tenant(), row.deployed()));
             }
             print(rows, stateViews);
         }
@@ -187,9 +187,9 @@ final class FaultBench implements Callable<Integer> {
                 topology.killPostgres();
                 yield topology.postgres;
             }
-            case STATE -> {
-                topology.state().kill9();
-                yield topology.state();
+            case STREAMS -> {
+                topology.streams().kill9();
+                yield topology.streams();
             }
             case PLATFORM -> {
                 topology.platform.kill9();
@@ -220,7 +220,7 @@ final class FaultBench implements Callable<Integer> {
                 more than once (the relay re-sends a batch whose marking \
                 did not commit, by design: consumers deduplicate by eventId); published2: a submission published as two events; deployed: DeploymentSucceeded; \
                 not ended: no terminal deployment event; ended twice: two terminal events of one submission; state view: SUCCEEDED blueprints in the \
-                state application's summary of the tenant, asked after the last fault (should equal deployed); resources: \
+                streams application's summary of the tenant, asked after the last fault (should equal deployed); resources: \
                 the sandbox's inventory of the fault's tenant; created twice: resources with two CREATE entries in the \
                 sandbox's audit log; DLT records: new records on every *.dlt topic during the fault."""
                 .formatted(DharmaTopicNames.BLUEPRINTS, DharmaTopicNames.BLUEPRINTS, DharmaTopicNames.DEPLOYMENTS));

@@ -13,8 +13,8 @@ import io.dharma.embedded.EmbeddedPostgresServer;
 import io.dharma.launcher.EmbeddedSettings;
 import io.dharma.launcher.PlatformLauncher;
 import io.dharma.launcher.RunningPlatform;
-import io.dharma.streams.StateAutoConfiguration;
-import io.dharma.streams.app.StateApplication;
+import io.dharma.streams.StreamsAutoConfiguration;
+import io.dharma.streams.app.StreamsApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -38,13 +38,13 @@ final class FaultComponent implements Callable<Integer> {
         kafka,
         /** The embedded PostgreSQL server (its postmaster is a process of its own; this JVM only starts it). */
         postgres,
-        /** The launcher without its own broker, PostgreSQL and state application: every service and the registry. */
+        /** The launcher without its own broker, PostgreSQL and streams application: every service and the registry. */
         platform,
-        /** The standalone state application (Kafka Streams topology and query API). */
-        state
+        /** The standalone streams application (Kafka Streams topology and query API). */
+        streams
     }
 
-    @Parameters(index = "0", description = "kafka, postgres, platform or state")
+    @Parameters(index = "0", description = "kafka, postgres, platform or streams")
     Kind kind;
 
     @Option(names = "--home", required = true)
@@ -83,7 +83,7 @@ final class FaultComponent implements Callable<Integer> {
             case kafka -> kafka();
             case postgres -> EmbeddedPostgresServer.start(home, port);
             case platform -> platform();
-            case state -> state();
+            case streams -> streams();
         };
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -113,25 +113,25 @@ final class FaultComponent implements Callable<Integer> {
                         new EmbeddedSettings.External.Postgres(jdbcUrl, "postgres", "")));
         Map<String, Object> all = new java.util.HashMap<>(properties);
         all.put("dharma.security.issuers[1].issuer-uri", issuerUri);
-        all.put("spring.autoconfigure.exclude", StateAutoConfiguration.class.getName());
-        // the launcher's readiness group names the state application's health, which runs in its own process here
+        all.put("spring.autoconfigure.exclude", StreamsAutoConfiguration.class.getName());
+        // the launcher's readiness group names the streams application's health, which runs in its own process here
         all.put("management.endpoint.health.validate-group-membership", "false");
         return PlatformLauncher.start(settings, all);
     }
 
-    private ConfigurableApplicationContext state() {
+    private ConfigurableApplicationContext streams() {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--dharma.schema-registry.url=" + registryUrl,
                 "--server.port=" + port,
                 "--dharma.security.issuers[0].issuer-uri=" + issuerUri,
-                "--dharma.state.state-dir=" + home.resolve("state"),
+                "--dharma.streams.state-dir=" + home.resolve("state"),
                 "--spring.kafka.properties.bearer.auth.credentials.source=STATIC_TOKEN",
                 "--spring.kafka.properties.bearer.auth.token=" + registryToken,
-                "--spring.autoconfigure.exclude=" + StateCluster.EXCLUDED_SERVICES,
+                "--spring.autoconfigure.exclude=" + StreamsCluster.EXCLUDED_SERVICES,
                 "--spring.main.banner-mode=off"));
-        return new SpringApplicationBuilder(StateApplication.class)
-                .properties(StateApplication.CONFIG_NAME)
+        return new SpringApplicationBuilder(StreamsApplication.class)
+                .properties(StreamsApplication.CONFIG_NAME)
                 .registerShutdownHook(false)
                 .run(args.toArray(String[]::new));
     }

@@ -15,7 +15,7 @@ import io.dharma.launcher.PlatformLauncher;
  * The platform split into the processes a fault can kill one at a time, all on loopback with
  * fixed ports and data directories under one home: the Kafka broker, PostgreSQL (its postmaster
  * and backends), the platform (every service and the schema registry, the launcher pointed at
- * that broker and that PostgreSQL) and the state application. A restart reuses the same ports and
+ * that broker and that PostgreSQL) and the streams application. A restart reuses the same ports and
  * data, as an operator's restart would.
  */
 final class FaultTopology implements AutoCloseable {
@@ -27,11 +27,11 @@ final class FaultTopology implements AutoCloseable {
     private final int postgresPort = freePort();
     private final int registryPort = freePort();
     private final int apiPort = freePort();
-    private final int statePort = freePort();
+    private final int streamsPort = freePort();
     final ComponentProcess kafka;
     final ComponentProcess postgres;
     final ComponentProcess platform;
-    private ComponentProcess state;
+    private ComponentProcess streams;
 
     private FaultTopology(Path home) {
         this.home = home;
@@ -52,12 +52,12 @@ final class FaultTopology implements AutoCloseable {
             topology.kafka.start(START_TIMEOUT);
             topology.postgres.start(START_TIMEOUT);
             topology.platform.start(START_TIMEOUT);
-            // The state application registers no schema of its own, but its serdes may: it gets the generated admin key.
-            topology.state = ComponentProcess.of("state", List.of("--home", topology.home.resolve("state-app").toString(),
-                    "--port", "" + topology.statePort, "--bootstrap-servers", topology.bootstrapServers(),
+            // The streams application registers no schema of its own, but its serdes may: it gets the generated admin key.
+            topology.streams = ComponentProcess.of("streams", List.of("--home", topology.home.resolve("streams-app").toString(),
+                    "--port", "" + topology.streamsPort, "--bootstrap-servers", topology.bootstrapServers(),
                     "--registry-url", topology.registryUrl(), "--registry-token", topology.adminKey(),
                     "--issuer-uri", BenchCredentials.issuerUri()), topology.home.resolve("logs"), "384m");
-            topology.state.start(START_TIMEOUT);
+            topology.streams.start(START_TIMEOUT);
             return topology;
         } catch (RuntimeException e) {
             topology.close();
@@ -85,12 +85,12 @@ final class FaultTopology implements AutoCloseable {
         return "http://127.0.0.1:" + apiPort;
     }
 
-    String stateUrl() {
-        return "http://127.0.0.1:" + statePort;
+    String streamsUrl() {
+        return "http://127.0.0.1:" + streamsPort;
     }
 
-    ComponentProcess state() {
-        return state;
+    ComponentProcess streams() {
+        return streams;
     }
 
     /** The platform-admin key the platform generated at its first start. */
@@ -124,7 +124,7 @@ final class FaultTopology implements AutoCloseable {
     @Override
     public void close() {
         List<ComponentProcess> reverse = new ArrayList<>();
-        for (ComponentProcess c : new ComponentProcess[] {state, platform, postgres, kafka}) {
+        for (ComponentProcess c : new ComponentProcess[] {streams, platform, postgres, kafka}) {
             if (c != null) {
                 reverse.add(c);
             }

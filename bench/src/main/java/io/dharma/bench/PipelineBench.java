@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +24,7 @@ import java.util.concurrent.locks.LockSupport;
 import io.dharma.kafka.topics.DharmaTopicNames;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,8 +66,8 @@ final class PipelineBench implements Callable<Integer> {
             + "most; one due beyond that is not sent, and counted (default ${DEFAULT-VALUE}).")
     int maxInFlight;
 
-    @Option(names = "--blueprint", defaultValue = "examples/aws-web-app.yaml", description = "Blueprint to submit (default ${DEFAULT-VALUE}).")
-    Path blueprint;
+    @Mixin
+    BlueprintOption blueprint;
 
     final Figures figures = new Figures();
 
@@ -76,7 +76,7 @@ final class PipelineBench implements Callable<Integer> {
         if (rate < 1 || maxInFlight < 1) {
             throw new IllegalArgumentException("--rate and --max-in-flight must be at least 1");
         }
-        BlueprintTemplate template = BlueprintTemplate.read(blueprint);
+        BlueprintTemplate template = blueprint.template();
         System.out.println(Machine.describe());
         try (BenchTarget target = BenchTarget.startWithInstantSandbox();
                 DeploymentOutcomes outcomes = DeploymentOutcomes.follow(target.bootstrapServers(), target.registryUrl())) {
@@ -252,7 +252,7 @@ final class PipelineBench implements Callable<Integer> {
         long seenInWindow = outcomes.succeededBetween(window.measureFrom(), window.end());
 
         System.out.printf("pipeline: submit -> SUCCEEDED, %d/s offered (open loop) for %s after %s warm-up, %s under a new name each,"
-                + " zero-latency sandbox%n", rate, duration, warmup, blueprint);
+                + " zero-latency sandbox%n", rate, duration, warmup, blueprint.file);
         System.out.printf("  offered %d; accepted (202) %d; not accepted: %s; not sent (%d awaiting an answer): %d%n",
                 load.offered.sum(), measured.size(), load.refused, maxInFlight, load.notSent.sum());
         System.out.println("  intake answer, from when due: " + Latencies.summary(load.answers.drain()));

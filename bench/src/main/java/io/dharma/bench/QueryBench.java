@@ -22,15 +22,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Key lookups per second and their latency on the state query API, with the stores holding
+ * Key lookups per second and their latency on the streams application's query API, with the stores holding
  * {@code --deployments} deployed blueprints: fills the stores through the real topics, waits until
  * the API shows everything, then runs concurrent clients asking for random known deployments,
  * trackings and blueprint statuses of the right tenant; then, separately, the first page of a
  * tenant's deployment list.
  */
 @Command(name = "queries", mixinStandardHelpOptions = true,
-        description = "Requests/s and latency of the state query API with the stores populated (embedded Kafka, "
-                + "registry and state application; no services).")
+        description = "Requests/s and latency of the streams application's query API with the stores populated (embedded Kafka, "
+                + "registry and streams application; no services).")
 final class QueryBench implements Callable<Integer> {
 
     /** A key lookup of the query API: the store that answers it, its URL and the id its body must carry. */
@@ -62,7 +62,7 @@ final class QueryBench implements Callable<Integer> {
     int tenants;
 
     @Option(names = "--instances", defaultValue = "1",
-            description = "State application instances; with 2 or more, a lookup sent to an instance that does not host the key is forwarded (default ${DEFAULT-VALUE}).")
+            description = "Streams application instances; with 2 or more, a lookup sent to an instance that does not host the key is forwarded (default ${DEFAULT-VALUE}).")
     int instances;
 
     @Option(names = "--clients", defaultValue = "16", description = "Concurrent clients (default ${DEFAULT-VALUE}).")
@@ -100,14 +100,14 @@ final class QueryBench implements Callable<Integer> {
         Blueprint blueprint = validBlueprint(blueprintFile, document);
         System.out.println(Machine.describe());
         QueryClient client = new QueryClient();
-        try (StateCluster cluster = StateCluster.start(instances)) {
+        try (StreamsCluster cluster = StreamsCluster.start(instances)) {
             cluster.awaitRunning(Duration.ofMinutes(2));
             CpuMeter.Snapshot cpuFrom = CpuMeter.now();
             StatePopulation.Populated populated = new StatePopulation(cluster, client)
                     .populate(deployments, tenants, blueprint, document, timeout);
             // Publishing, the broker, the fold and the one check through the API share the window: the CPU per event is theirs.
             CpuMeter.Usage foldCpu = CpuMeter.between(cpuFrom, CpuMeter.now());
-            System.out.printf("queries: %d deployments over %d tenants in the stores, %d state instance(s), %d clients%n",
+            System.out.printf("queries: %d deployments over %d tenants in the stores, %d streams instance(s), %d clients%n",
                     deployments, tenants, instances, clients);
             System.out.printf("  population: %d events (%d per deployment, %s) published in %.1f s, folded (all consumed, then checked in the API) after %.1f s = %.0f events/s%n",
                     populated.events(), populated.events() / deployments, blueprintFile,
@@ -140,7 +140,7 @@ final class QueryBench implements Callable<Integer> {
         return 0;
     }
 
-    private Supplier<LoadPhase.Probe> lookupProbes(StateCluster cluster,
+    private Supplier<LoadPhase.Probe> lookupProbes(StreamsCluster cluster,
             StatePopulation.Populated populated) {
         List<SyntheticLifecycle> lifecycles = populated.lifecycles();
         // Which instance hosts each key, from Kafka Streams metadata, to tell forwarded requests apart.
@@ -176,7 +176,7 @@ final class QueryBench implements Callable<Integer> {
         throw new IllegalStateException("mix does not add up to 100");
     }
 
-    private Supplier<LoadPhase.Probe> listProbes(StateCluster cluster,
+    private Supplier<LoadPhase.Probe> listProbes(StreamsCluster cluster,
             StatePopulation.Populated populated) {
         Map<String, Integer> perTenant = new HashMap<>();
         populated.lifecycles().forEach(lifecycle -> perTenant.merge(lifecycle.tenantId(), 1, Integer::sum));

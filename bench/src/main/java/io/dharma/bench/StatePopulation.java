@@ -23,17 +23,17 @@ import tools.jackson.databind.JsonNode;
 /**
  * Fills the state stores: publishes the lifecycles of {@code deployments} deployed blueprints,
  * spread round-robin over {@code tenants} tenants, to the real topics, then waits until the
- * state application has consumed them all and checks that the API shows all of them (every
+ * streams application has consumed them all and checks that the API shows all of them (every
  * tenant's summary counts its SUCCEEDED blueprints and every tenant's deployment list is complete).
  */
 final class StatePopulation {
 
     private static final int LIST_PAGE = 500;
 
-    private final StateCluster cluster;
+    private final StreamsCluster cluster;
     private final QueryClient client;
 
-    StatePopulation(StateCluster cluster, QueryClient client) {
+    StatePopulation(StreamsCluster cluster, QueryClient client) {
         this.cluster = cluster;
         this.client = client;
     }
@@ -94,7 +94,7 @@ final class StatePopulation {
     }
 
     /**
-     * Waits until the state application has consumed everything, then checks once that the API
+     * Waits until the streams application has consumed everything, then checks once that the API
      * shows every deployment. It does not poll the API while the stores are being written:
      * kafka-streams 4.2.2 can deadlock an interactive query against a concurrent write to the same
      * RocksDB store (KAFKA-19629: RocksDBStore.put locks the store then its Position, IQv2
@@ -117,7 +117,7 @@ final class StatePopulation {
                 previous = committed;
                 previousAt = now;
                 if (System.nanoTime() > deadlineNanos) {
-                    throw new IllegalStateException("the state application has not consumed every event before the timeout");
+                    throw new IllegalStateException("the streams application has not consumed every event before the timeout");
                 }
                 Thread.sleep(1000);
             }
@@ -125,7 +125,7 @@ final class StatePopulation {
         long deployed = deployedBlueprints(tenants);
         long listed = listedDeployments(tenants);
         if (deployed != deployments || listed != deployments) {
-            throw new IllegalStateException("the state application consumed every event but the API shows "
+            throw new IllegalStateException("the streams application consumed every event but the API shows "
                     + deployed + " deployed blueprints and lists " + listed + " deployments, of " + deployments);
         }
         return caughtUpAt;

@@ -11,8 +11,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The read side's view of a tenant after a fault: its SUCCEEDED blueprints in the state
- * application's {@code GET /api/v1/summary}. A state application that lost or folded twice what it
+ * The read side's view of a tenant after a fault: its SUCCEEDED blueprints in the streams
+ * application's {@code GET /api/v1/summary}. A streams application that lost or folded twice what it
  * read across a kill -9 shows a figure other than the deployments read on the topic.
  */
 final class StateView {

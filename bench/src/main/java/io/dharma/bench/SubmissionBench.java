@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,27 +43,27 @@ final class SubmissionBench implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "PT5S", description = "Unmeasured warm-up (default ${DEFAULT-VALUE}).")
     Duration warmup;
 
-    @Option(names = "--blueprint", defaultValue = "examples/aws-web-app.yaml", description = "Blueprint to submit (default ${DEFAULT-VALUE}).")
-    Path blueprint;
+    @Mixin
+    BlueprintOption blueprint;
 
     @Option(names = "--names", defaultValue = "1000", description = "Distinct blueprint names to rotate through (default ${DEFAULT-VALUE}).")
     int names;
 
     @Option(names = "--intake-only", description = "Start only the intake side (no generator, guardrails, costing, "
-            + "orchestrator or state application), so the figure is the intake's own and not shared with the pipeline.")
+            + "orchestrator or streams application), so the figure is the intake's own and not shared with the pipeline.")
     boolean intakeOnly;
 
     final Figures figures = new Figures();
 
     @Override
     public Integer call() throws Exception {
-        BlueprintTemplate template = BlueprintTemplate.read(blueprint);
+        BlueprintTemplate template = blueprint.template();
         System.out.println(Machine.describe());
         try (BenchTarget target = intakeOnly ? BenchTarget.startIntakeOnly() : BenchTarget.startEmbedded()) {
             long before = committedRecordsNow(target.bootstrapServers());
             Result result = drive(target.apiUrl(), template);
             System.out.printf("submissions: %d clients, %s measured after %s warm-up, blueprint %s (%d bytes), %s%n",
-                    clients, duration, warmup, blueprint, template.length(),
+                    clients, duration, warmup, blueprint.file, template.length(),
                     intakeOnly ? "intake only" : "whole platform running (every submission also flows through the pipeline)");
             System.out.printf("  accepted (202): %d = %.1f submissions/s; other answers: %s%n",
                     result.accepted, result.accepted / (double) duration.toMillis() * 1000, result.others);

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Lets the state's tracking URL answer {@code ACCEPTED} from the moment the intake returns 202,
+ * Lets the streams application's tracking URL answer {@code ACCEPTED} from the moment the intake returns 202,
  * before the submission's event reaches the state: both run in this JVM, so the state asks the
  * intake's store for trackings it has not folded yet.
  */

@@ -7,7 +7,7 @@ import java.util.Map;
 import io.dharma.embedded.EmbeddedKafkaBroker;
 import io.dharma.embedded.EmbeddedPostgresServer;
 import io.dharma.registry.EmbeddedSchemaRegistry;
-import io.dharma.streams.runtime.StateStreams;
+import io.dharma.streams.runtime.DharmaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,7 +23,7 @@ public final class PlatformLauncher {
     /** Where a generated platform-admin key is written, under the platform's home. */
     public static final String ADMIN_KEY_FILE = "admin.key";
 
-    private static final Duration STATE_START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STREAMS_START_TIMEOUT = Duration.ofSeconds(120);
 
     private static final Logger log = LoggerFactory.getLogger(PlatformLauncher.class);
 
@@ -62,7 +62,7 @@ public final class PlatformLauncher {
                     .run();
             started.push(platform::close);
             registryWrites.platformStarted(platform);
-            awaitState(platform);
+            awaitStreams(platform);
             return new RunningPlatform(bootstrapServers, postgres.jdbcUrl(), registry, platform, started);
         } catch (RuntimeException e) {
             log.error("Dharma failed to start; stopping what was started", e);
@@ -86,7 +86,7 @@ public final class PlatformLauncher {
         props.put("spring.datasource.url", postgres.jdbcUrl());
         props.put("spring.datasource.username", postgres.username());
         props.put("spring.datasource.password", postgres.password());
-        props.put("dharma.state.state-dir", settings.home().resolve("state").toString());
+        props.put("dharma.streams.state-dir", settings.home().resolve("state").toString());
         // The embedded issuer is the platform's own URL, and the platform trusts it like any company IdP.
         String issuer = "http://localhost:" + settings.ports().http();
         props.put("dharma.identity.issuer", issuer);
@@ -109,15 +109,15 @@ public final class PlatformLauncher {
         }
     }
 
-    /** Returns once the state application has restored its stores, so the query API answers from the start. */
-    private static void awaitState(ConfigurableApplicationContext platform) {
-        StateStreams state = platform.getBeanProvider(StateStreams.class).getIfAvailable();
-        if (state == null) {
+    /** Returns once the streams application has restored its stores, so the query API answers from the start. */
+    private static void awaitStreams(ConfigurableApplicationContext platform) {
+        DharmaStreams streams = platform.getBeanProvider(DharmaStreams.class).getIfAvailable();
+        if (streams == null) {
             return;
         }
         try {
-            if (!state.awaitRunning(STATE_START_TIMEOUT)) {
-                log.warn("the state application is not RUNNING after {}; queries answer 503 until it is", STATE_START_TIMEOUT);
+            if (!streams.awaitRunning(STREAMS_START_TIMEOUT)) {
+                log.warn("the streams application is not RUNNING after {}; queries answer 503 until it is", STREAMS_START_TIMEOUT);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -22,7 +22,7 @@ final class SharedPlatform {
     static synchronized RunningPlatform get() {
         if (platform == null) {
             // Observe deployed stacks often, so drift shows up within a test's patience.
-            System.setProperty("dharma.orchestrator.drift.interval", StateEndToEndTest.OBSERVER_INTERVAL.toMillis() + "ms");
+            System.setProperty("dharma.orchestrator.drift.interval", StreamsEndToEndTest.OBSERVER_INTERVAL.toMillis() + "ms");
             try {
                 // Tests act as users of many tenants: the platform also trusts a stand-in IdP (outside the product).
                 // Two tenants get small limits of their own, so a test can reach them without slowing any other.

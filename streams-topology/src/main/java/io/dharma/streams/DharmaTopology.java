@@ -27,7 +27,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The state topology: materialises the lifecycle and observation topics into queryable key-value
+ * The streams topology: materialises the lifecycle and observation topics into queryable key-value
  * stores, and emits drift events.
  *
  * <ul>

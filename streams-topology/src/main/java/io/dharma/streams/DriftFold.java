@@ -51,7 +51,7 @@ import io.dharma.streams.views.ResourceState;
  */
 final class DriftFold {
 
-    static final String PRODUCER = "dharma-state";
+    static final String PRODUCER = "dharma-streams";
 
     /** The new view ({@code current} itself when unchanged), the events to emit and the observation to route. */
     record Outcome(DriftView view, List<DriftEvent> events, ObservedResource routed) {

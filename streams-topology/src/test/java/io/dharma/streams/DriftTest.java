@@ -61,7 +61,7 @@ class DriftTest {
         assertThat(event.getResourceType()).isEqualTo("aws_instance");
         assertThat(event.getProviderId()).isEqualTo("i-123");
         assertThat(event.getEnvelope().getCausationId()).isEqualTo(observation.getEnvelope().getEventId());
-        assertThat(event.getEnvelope().getProducer()).isEqualTo("dharma-state");
+        assertThat(event.getEnvelope().getProducer()).isEqualTo("dharma-streams");
         assertThat(event.getEnvelope().getTenantId()).isEqualTo(story.tenantId);
         assertThat(event.getEnvelope().getOccurredAt()).isEqualTo(story.time(20));
         DriftDetected detected = (DriftDetected) event.getPayload();

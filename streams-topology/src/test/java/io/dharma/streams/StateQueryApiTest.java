@@ -35,7 +35,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The query API of two state application instances on the embedded stack: each answers for every
+ * The query API of two streams application instances on the embedded stack: each answers for every
  * key (its own from its stores, the other's through that instance), scans cover both, tenants
  * never see each other, and a rebalance never yields a wrong answer, only 503 + Retry-After.
  */
@@ -43,16 +43,16 @@ import tools.jackson.databind.JsonNode;
 class StateQueryApiTest {
 
     private static final String TENANT = "tenant-" + UUID.randomUUID();
-    private static StateInstances.Instance first;
-    private static StateInstances.Instance second;
-    private static StateInstances.Events events;
+    private static StreamsInstances.Instance first;
+    private static StreamsInstances.Instance second;
+    private static StreamsInstances.Events events;
     private static final List<LifecycleStory> stories = new ArrayList<>();
 
     @BeforeAll
     static void startTwoInstancesAndDeployTwelveBlueprints() {
-        first = StateInstances.start("a");
-        second = StateInstances.start("b");
-        events = new StateInstances.Events();
+        first = StreamsInstances.start("a");
+        second = StreamsInstances.start("b");
+        events = new StreamsInstances.Events();
         awaitRunning();
         for (int i = 0; i < 12; i++) {
             LifecycleStory story = new LifecycleStory(TENANT);
@@ -78,8 +78,8 @@ class StateQueryApiTest {
     void eachInstanceAnswersEveryTrackingWithEveryStageIncludingKeysTheOtherHosts() {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             for (LifecycleStory story : stories) {
-                for (StateInstances.Instance instance : List.of(first, second)) {
-                    StateInstances.Reply reply = instance.get("/api/v1/tracking/" + story.trackingId, TENANT);
+                for (StreamsInstances.Instance instance : List.of(first, second)) {
+                    StreamsInstances.Reply reply = instance.get("/api/v1/tracking/" + story.trackingId, TENANT);
                     assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);
                     JsonNode tracking = reply.json();
                     assertThat(tracking.get("status").asString()).isEqualTo("SUCCEEDED");
@@ -102,7 +102,7 @@ class StateQueryApiTest {
     @Order(2)
     void deploymentsAndBlueprintStatusAreAnsweredByBothInstances() {
         for (LifecycleStory story : stories) {
-            for (StateInstances.Instance instance : List.of(first, second)) {
+            for (StreamsInstances.Instance instance : List.of(first, second)) {
                 JsonNode deployment = instance.get("/api/v1/deployments/" + story.deploymentId, TENANT).json();
                 assertThat(deployment.get("status").asString()).isEqualTo("SUCCEEDED");
                 assertThat(deployment.get("blueprintId").asString()).isEqualTo(story.blueprintId);
@@ -120,8 +120,8 @@ class StateQueryApiTest {
     @Order(3)
     void anotherTenantSeesNothingWhicheverInstanceItAsks() {
         for (LifecycleStory story : stories) {
-            for (StateInstances.Instance instance : List.of(first, second)) {
-                StateInstances.Reply tracking = instance.get("/api/v1/tracking/" + story.trackingId, "intruder");
+            for (StreamsInstances.Instance instance : List.of(first, second)) {
+                StreamsInstances.Reply tracking = instance.get("/api/v1/tracking/" + story.trackingId, "intruder");
                 assertThat(tracking.status()).isEqualTo(404);
                 assertThat(tracking.header("Content-Type")).startsWith("application/problem+json");
                 assertThat(tracking.json().get("code").asString()).isEqualTo("tracking.not-found");
@@ -143,10 +143,10 @@ class StateQueryApiTest {
                             "blueprint.not-found"})) {
                 String store = (String) key[0];
                 String id = (String) key[1];
-                StateInstances.Instance owner = hostedBy(first, store, List.of(id)).isEmpty() ? second : first;
-                StateInstances.Instance notOwner = owner == first ? second : first;
+                StreamsInstances.Instance owner = hostedBy(first, store, List.of(id)).isEmpty() ? second : first;
+                StreamsInstances.Instance notOwner = owner == first ? second : first;
                 assertThat(hostedBy(notOwner, store, List.of(id))).as("the request lands where " + id + " is not").isEmpty();
-                StateInstances.Reply forwarded = notOwner.get(key[2] + id + key[3], "intruder");
+                StreamsInstances.Reply forwarded = notOwner.get(key[2] + id + key[3], "intruder");
                 assertThat(forwarded.status()).as(forwarded.raw().body()).isEqualTo(404);
                 assertThat(forwarded.header("Content-Type")).startsWith("application/problem+json");
                 assertThat(forwarded.json().get("code").asString()).isEqualTo(key[4]);
@@ -160,11 +160,11 @@ class StateQueryApiTest {
     @Order(3)
     void aQueryWithoutACredentialIsUnauthenticated() {
         LifecycleStory story = stories.getFirst();
-        for (StateInstances.Instance instance : List.of(first, second)) {
+        for (StreamsInstances.Instance instance : List.of(first, second)) {
             for (String path : List.of("/api/v1/tracking/" + story.trackingId, "/api/v1/deployments/" + story.deploymentId,
                     "/api/v1/blueprints/" + story.blueprintId + "/status", "/api/v1/deployments", "/api/v1/drift",
                     "/api/v1/summary")) {
-                StateInstances.Reply reply = instance.getWith(path, java.util.Map.of());
+                StreamsInstances.Reply reply = instance.getWith(path, java.util.Map.of());
                 assertThat(reply.status()).as(path).isEqualTo(401);
                 assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
                 assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer");
@@ -179,12 +179,12 @@ class StateQueryApiTest {
     @Order(3)
     void identityHeadersAndForeignTokensAreNotCredentials() {
         String path = "/api/v1/tracking/" + stories.getFirst().trackingId;
-        StateInstances.Reply headersOnly = first.getWith(path, java.util.Map.of("X-Dharma-Tenant", TENANT,
+        StreamsInstances.Reply headersOnly = first.getWith(path, java.util.Map.of("X-Dharma-Tenant", TENANT,
                 "X-Dharma-User", "someone", InstanceForwarding.FORWARDED_HEADER, "true"));
         assertThat(headersOnly.status()).isEqualTo(401);
         assertThat(headersOnly.json().get("code").asString()).isEqualTo("auth.unauthenticated");
         try (TestIssuer stranger = TestIssuer.start()) {
-            StateInstances.Reply foreign = first.getWith(path,
+            StreamsInstances.Reply foreign = first.getWith(path,
                     java.util.Map.of("Authorization", "Bearer " + stranger.token(TENANT, "mallory")));
             assertThat(foreign.status()).isEqualTo(401);
             assertThat(foreign.header("WWW-Authenticate")).startsWith("Bearer");
@@ -195,7 +195,7 @@ class StateQueryApiTest {
     @Test
     @Order(4)
     void deploymentPagesFromEitherInstanceCoverEveryDeploymentOnceInIdOrder() {
-        for (StateInstances.Instance instance : List.of(first, second)) {
+        for (StreamsInstances.Instance instance : List.of(first, second)) {
             List<String> seen = new ArrayList<>();
             String cursor = null;
             int pages = 0;
@@ -210,7 +210,7 @@ class StateQueryApiTest {
             assertThat(seen).containsExactlyElementsOf(stories.stream().map(s -> s.deploymentId).sorted().toList());
         }
         assertThat(first.get("/api/v1/deployments?status=FAILED", TENANT).json().get("items")).isEmpty();
-        StateInstances.Reply bad = first.get("/api/v1/deployments?status=HAPPY", TENANT);
+        StreamsInstances.Reply bad = first.get("/api/v1/deployments?status=HAPPY", TENANT);
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("code").asString()).isEqualTo("query.invalid-parameter");
     }
@@ -218,7 +218,7 @@ class StateQueryApiTest {
     @Test
     @Order(5)
     void summaryCountsTheTenantsBlueprintsAndDeployedCost() {
-        for (StateInstances.Instance instance : List.of(first, second)) {
+        for (StreamsInstances.Instance instance : List.of(first, second)) {
             JsonNode summary = instance.get("/api/v1/summary", TENANT).json();
             assertThat(summary.get("blueprintsByStatus").get("SUCCEEDED").asLong()).isEqualTo(12);
             assertThat(summary.get("deployedMonthly").decimalValue()).isEqualByComparingTo("1446.0000");
@@ -233,13 +233,13 @@ class StateQueryApiTest {
         events.publish(DharmaTopicNames.BLUEPRINTS, story.blueprintId, List.of(story.submitted()));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 first.get("/api/v1/tracking/" + story.trackingId, TENANT).status() == 200);
-        StateInstances.Instance notHosting = hostedBy(first, DharmaTopology.TRACKING_STORE, List.of(story.trackingId))
+        StreamsInstances.Instance notHosting = hostedBy(first, DharmaTopology.TRACKING_STORE, List.of(story.trackingId))
                 .isEmpty() ? first : second;
 
         List<String> received = new CopyOnWriteArrayList<>();
         HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(notHosting.baseUrl() + "/api/v1/tracking/" + story.trackingId + "/events"))
-                .header("Authorization", StateInstances.bearer(TENANT)).header("Accept", "text/event-stream").GET().build(),
+                .header("Authorization", StreamsInstances.bearer(TENANT)).header("Accept", "text/event-stream").GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(stream.statusCode()).isEqualTo(200);
         CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> readEvents(stream, received));
@@ -264,18 +264,18 @@ class StateQueryApiTest {
     @Order(7)
     void theEventStreamNeedsACredentialAndHidesAnotherTenantsTracking() {
         LifecycleStory story = stories.getFirst();
-        StateInstances.Instance notHosting = hostedBy(first, DharmaTopology.TRACKING_STORE, List.of(story.trackingId))
+        StreamsInstances.Instance notHosting = hostedBy(first, DharmaTopology.TRACKING_STORE, List.of(story.trackingId))
                 .isEmpty() ? first : second;
-        for (StateInstances.Instance instance : List.of(first, second)) {
-            StateInstances.Reply anonymous = instance.getWith("/api/v1/tracking/" + story.trackingId + "/events",
+        for (StreamsInstances.Instance instance : List.of(first, second)) {
+            StreamsInstances.Reply anonymous = instance.getWith("/api/v1/tracking/" + story.trackingId + "/events",
                     java.util.Map.of("Accept", "text/event-stream"));
             assertThat(anonymous.status()).isEqualTo(401);
             assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
             assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
             assertThat(anonymous.json().get("code").asString()).isEqualTo("auth.unauthenticated");
         }
-        StateInstances.Reply intruder = notHosting.getWith("/api/v1/tracking/" + story.trackingId + "/events",
-                java.util.Map.of("Accept", "text/event-stream", "Authorization", StateInstances.bearer("intruder")));
+        StreamsInstances.Reply intruder = notHosting.getWith("/api/v1/tracking/" + story.trackingId + "/events",
+                java.util.Map.of("Accept", "text/event-stream", "Authorization", StreamsInstances.bearer("intruder")));
         assertThat(intruder.status()).as("asked through the instance that does not host it").isEqualTo(404);
         assertThat(intruder.json().get("code").asString()).isEqualTo("tracking.not-found");
     }
@@ -283,7 +283,7 @@ class StateQueryApiTest {
     @Test
     @Order(7)
     void unknownTrackingIsNotFoundForTheEventStreamToo() {
-        StateInstances.Reply reply = first.get("/api/v1/tracking/" + UUID.randomUUID() + "/events", TENANT);
+        StreamsInstances.Reply reply = first.get("/api/v1/tracking/" + UUID.randomUUID() + "/events", TENANT);
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.json().get("code").asString()).isEqualTo("tracking.not-found");
     }
@@ -292,13 +292,13 @@ class StateQueryApiTest {
     @Order(8)
     void duringARebalanceAnswersAreRightOrServiceUnavailableNeverWrong() throws Exception {
         Set<Integer> statuses = new HashSet<>();
-        StateInstances.Instance third = StateInstances.start("c");
+        StreamsInstances.Instance third = StreamsInstances.start("c");
         try {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
             boolean settled = false;
             while (System.nanoTime() < until && !settled) {
                 for (LifecycleStory story : stories) {
-                    StateInstances.Reply reply = first.get("/api/v1/tracking/" + story.trackingId, TENANT);
+                    StreamsInstances.Reply reply = first.get("/api/v1/tracking/" + story.trackingId, TENANT);
                     statuses.add(reply.status());
                     if (reply.status() == 200) {
                         assertThat(reply.json().get("status").asString()).isEqualTo("SUCCEEDED");
@@ -332,7 +332,7 @@ class StateQueryApiTest {
         List<LifecycleStory> busy = new ArrayList<>();
         List<CompletableFuture<Void>> readers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            StateInstances.Instance instance = i % 2 == 0 ? first : second;
+            StreamsInstances.Instance instance = i % 2 == 0 ? first : second;
             readers.add(CompletableFuture.runAsync(() -> {
                 while (writing.get()) {
                     int status = instance.get("/api/v1/summary", tenant).status();
@@ -370,7 +370,7 @@ class StateQueryApiTest {
         List<String> everyBlueprint = stories.stream().map(s -> s.blueprintId).sorted().toList();
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 first.get("/api/v1/drift?limit=500", TENANT).json().get("items").size() == everyBlueprint.size());
-        for (StateInstances.Instance instance : List.of(first, second)) {
+        for (StreamsInstances.Instance instance : List.of(first, second)) {
             List<String> seen = new ArrayList<>();
             String cursor = null;
             int pages = 0;
@@ -384,13 +384,13 @@ class StateQueryApiTest {
             assertThat(seen).containsExactlyElementsOf(everyBlueprint);
         }
         for (String bad : List.of("limit=0", "limit=501", "cursor=bm90LWEtY3Vyc29y")) {
-            StateInstances.Reply reply = first.get("/api/v1/drift?" + bad, TENANT);
+            StreamsInstances.Reply reply = first.get("/api/v1/drift?" + bad, TENANT);
             assertThat(reply.status()).as(bad).isEqualTo(400);
             assertThat(reply.json().get("code").asString()).isEqualTo("query.invalid-parameter");
         }
     }
 
-    private static List<String> hostedBy(StateInstances.Instance instance, String store, List<String> keys) {
+    private static List<String> hostedBy(StreamsInstances.Instance instance, String store, List<String> keys) {
         KafkaStreams streams = instance.streams().running();
         HostInfo self = instance.streams().self();
         return keys.stream()
@@ -406,7 +406,7 @@ class StateQueryApiTest {
                 if (line.startsWith("event:")) {
                     event = line.substring("event:".length()).trim();
                 } else if (line.startsWith("data:") && event != null) {
-                    JsonNode data = StateInstances.JSON.readTree(line.substring("data:".length()));
+                    JsonNode data = StreamsInstances.JSON.readTree(line.substring("data:".length()));
                     received.add(event + ":" + data.get("status").asString());
                 }
             }

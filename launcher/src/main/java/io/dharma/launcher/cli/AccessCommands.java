@@ -4,16 +4,13 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,18 +23,14 @@ public final class AccessCommands {
     @Command(name = "login", mixinStandardHelpOptions = true,
             description = "Logs in with the platform's issuer (device flow: confirm a code in a browser) and saves "
                     + "the tokens (0600) for the other commands.")
-    public static final class Login implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ApiOptions api;
+    public static final class Login extends ApiCommand {
         @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "10m",
                 description = "How long to wait for the code to be confirmed (default ${DEFAULT-VALUE}).")
         String patience;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             JsonNode tokens = new DeviceLogin(api.apiUrl).login(out, age(patience));
             api.credentials().save(api.apiUrl, tokens);
             JsonNode caller = new PlatformClient(api.apiUrl, tokens.path("access_token").asString()).get("/api/v1/caller");
@@ -48,40 +41,32 @@ public final class AccessCommands {
 
     @Command(name = "logout", mixinStandardHelpOptions = true,
             description = "Revokes the saved login at the issuer and forgets it.")
-    public static final class Logout implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ApiOptions api;
+    public static final class Logout extends ApiCommand {
 
         @Override
         public Integer call() {
             Credentials credentials = api.credentials();
             JsonNode saved = credentials.saved();
             if (saved == null) {
-                spec.commandLine().getOut().println("Not logged in.");
+                out().println("Not logged in.");
                 return ExitCodes.OK;
             }
             new DeviceLogin(saved.path("apiUrl").asString()).revoke(saved.path("refreshToken").asString());
             credentials.forget();
-            spec.commandLine().getOut().println("Logged out.");
+            out().println("Logged out.");
             return ExitCodes.OK;
         }
     }
 
     @Command(name = "whoami", mixinStandardHelpOptions = true,
             description = "Shows the tenant, principal and roles of the credential the commands send.")
-    public static final class WhoAmI implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ApiOptions api;
+    public static final class WhoAmI extends ApiCommand {
 
         @Override
         public Integer call() {
             JsonNode caller = api.client().get("/api/v1/caller");
             List<String> roles = caller.path("roles").valueStream().map(JsonNode::asString).toList();
-            spec.commandLine().getOut().printf("%s (tenant %s; roles %s)%n", caller.path("user").asString(),
+            out().printf("%s (tenant %s; roles %s)%n", caller.path("user").asString(),
                     caller.path("tenant").asString(), String.join(", ", roles));
             return ExitCodes.OK;
         }
@@ -94,13 +79,9 @@ public final class AccessCommands {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Creates an API key bound to one tenant and one role; prints only the key (shown once).")
-    public static final class CreateKey implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    public static final class CreateKey extends ApiCommand {
         @Mixin
-        ApiOptions api;
-        @Option(names = "--tenant", paramLabel = "TENANT", description = "Tenant (default: yours).")
-        String tenant;
+        TenantOption tenant;
         @Option(names = "--role", paramLabel = "ROLE", required = true,
                 description = "viewer, developer, approver, policy-admin, tenant-admin, auditor or platform-admin.")
         String role;
@@ -112,9 +93,7 @@ public final class AccessCommands {
         @Override
         public Integer call() {
             ObjectNode body = PlatformClient.JSON.createObjectNode();
-            if (tenant != null) {
-                body.put("tenant", tenant);
-            }
+            tenant.putInto(body);
             body.put("role", role);
             if (name != null) {
                 body.put("name", name);
@@ -123,24 +102,20 @@ public final class AccessCommands {
                 body.put("expiresAt", Instant.now().plus(age(expires)).toString());
             }
             JsonNode created = api.client().post("/api/v1/api-keys", "application/json", body.toString());
-            spec.commandLine().getOut().println(created.path("key").asString());
+            out().println(created.path("key").asString());
             return ExitCodes.OK;
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists a tenant's API keys (never their values).")
-    public static final class ListKeys implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    public static final class ListKeys extends ApiCommand {
         @Mixin
-        ApiOptions api;
-        @Option(names = "--tenant", paramLabel = "TENANT", description = "Tenant (default: yours).")
-        String tenant;
+        TenantOption tenant;
 
         @Override
         public Integer call() {
-            JsonNode keys = api.client().get("/api/v1/api-keys" + (tenant == null ? "" : "?tenant=" + tenant));
-            PrintWriter out = spec.commandLine().getOut();
+            JsonNode keys = api.client().get(tenant.query("/api/v1/api-keys"));
+            PrintWriter out = out();
             out.printf("%-14s %-16s %-20s %-14s %-22s %s%n", "KEY ID", "ROLE", "NAME", "STATE", "EXPIRES", "LAST USED");
             keys.path("keys").forEach(key -> out.printf("%-14s %-16s %-20s %-14s %-22s %s%n",
                     key.path("keyId").asString(), key.path("role").asString(), key.path("name").asString(),
@@ -151,18 +126,14 @@ public final class AccessCommands {
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revokes an API key at once.")
-    public static final class RevokeKey implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ApiOptions api;
+    public static final class RevokeKey extends ApiCommand {
         @Parameters(paramLabel = "KEY_ID")
         String keyId;
 
         @Override
         public Integer call() {
             api.client().delete("/api/v1/api-keys/" + keyId);
-            spec.commandLine().getOut().println("Revoked " + keyId);
+            out().println("Revoked " + keyId);
             return ExitCodes.OK;
         }
     }
@@ -174,15 +145,11 @@ public final class AccessCommands {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Creates a user who can `dharma login`; prints the generated password once.")
-    public static final class CreateUser implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ApiOptions api;
+    public static final class CreateUser extends ApiCommand {
         @Parameters(paramLabel = "USERNAME")
         String username;
-        @Option(names = "--tenant", paramLabel = "TENANT", description = "Tenant (default: yours).")
-        String tenant;
+        @Mixin
+        TenantOption tenant;
         @Option(names = "--role", paramLabel = "ROLE", required = true, split = ",",
                 description = "Roles, comma-separated.")
         List<String> roles;
@@ -191,30 +158,24 @@ public final class AccessCommands {
         public Integer call() {
             ObjectNode body = PlatformClient.JSON.createObjectNode();
             body.put("username", username);
-            if (tenant != null) {
-                body.put("tenant", tenant);
-            }
+            tenant.putInto(body);
             roles.forEach(body.putArray("roles")::add);
             JsonNode created = api.client().post("/api/v1/users", "application/json", body.toString());
-            spec.commandLine().getOut().printf("Created %s in tenant %s; password: %s%n", created.path("username").asString(),
+            out().printf("Created %s in tenant %s; password: %s%n", created.path("username").asString(),
                     created.path("tenant").asString(), created.path("password").asString());
             return ExitCodes.OK;
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists a tenant's users.")
-    public static final class ListUsers implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    public static final class ListUsers extends ApiCommand {
         @Mixin
-        ApiOptions api;
-        @Option(names = "--tenant", paramLabel = "TENANT", description = "Tenant (default: yours).")
-        String tenant;
+        TenantOption tenant;
 
         @Override
         public Integer call() {
-            JsonNode users = api.client().get("/api/v1/users" + (tenant == null ? "" : "?tenant=" + tenant));
-            PrintWriter out = spec.commandLine().getOut();
+            JsonNode users = api.client().get(tenant.query("/api/v1/users"));
+            PrintWriter out = out();
             users.path("users").forEach(user -> out.printf("%-24s %-16s %s%n", user.path("username").asString(),
                     user.path("tenant").asString(), user.path("roles").toString()));
             return ExitCodes.OK;

@@ -1,13 +1,8 @@
 package io.dharma.launcher.cli;
 
-import java.util.concurrent.Callable;
-
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -17,13 +12,7 @@ public final class DecisionCommands {
     private DecisionCommands() {
     }
 
-    abstract static class Decision implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ApiOptions api;
+    abstract static class Decision extends ApiCommand {
 
         @Parameters(paramLabel = "DEPLOYMENT_ID")
         String deploymentId;
@@ -41,7 +30,7 @@ public final class DecisionCommands {
             }
             JsonNode deployment = api.client().post("/api/v1/deployments/" + deploymentId + "/" + action(),
                     "application/json", body.toString());
-            spec.commandLine().getOut().printf("Deployment %s: %s%s%n", deploymentId, deployment.path("status").asString(),
+            out().printf("Deployment %s: %s%s%n", deploymentId, deployment.path("status").asString(),
                     deployment.path("decidedBy").isString() ? " (decided by " + deployment.path("decidedBy").asString() + ")" : "");
             return ExitCodes.OK;
         }

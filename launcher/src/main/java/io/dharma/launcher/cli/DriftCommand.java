@@ -4,26 +4,16 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 /** {@code dharma drift}. */
 @Command(name = "drift", mixinStandardHelpOptions = true,
         description = "Lists the tenant's resources whose actual state differs from their blueprint.")
-public final class DriftCommand implements Callable<Integer> {
+public final class DriftCommand extends ApiCommand {
 
     private static final int PAGE = 500;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ApiOptions api;
 
     @Override
     public Integer call() {
@@ -40,9 +30,9 @@ public final class DriftCommand implements Callable<Integer> {
             cursor = page.path("nextCursor").asString(null);
         } while (cursor != null);
         if (table.size() == 0) {
-            spec.commandLine().getOut().println("No drift.");
+            out().println("No drift.");
         } else {
-            table.print(spec.commandLine().getOut());
+            table.print(out());
         }
         return ExitCodes.OK;
     }

@@ -1,13 +1,9 @@
 package io.dharma.launcher.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 /** {@code dharma outbox set-aside}: the outbox rows Kafka refused for good, for platform-admins. */
@@ -27,13 +23,7 @@ public final class OutboxCommands {
     @Command(name = "set-aside", mixinStandardHelpOptions = true,
             description = {"Lists the set-aside rows, newest first: id, topic, key, eventId, when and what Kafka",
                 "answered (GET /api/v1/operations/outbox/set-aside; platform-admin only)."})
-    public static final class ListSetAside implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ApiOptions api;
+    public static final class ListSetAside extends ApiCommand {
 
         @Option(names = "--limit", defaultValue = "100", paramLabel = "N", description = "At most N rows (1-1000; default 100).")
         int limit;
@@ -46,7 +36,7 @@ public final class OutboxCommands {
                 table.row(row.path("id").asString(), row.path("topic").asString(), row.path("key").asString(""),
                         row.path("eventId").asString(""), row.path("failedAt").asString(), row.path("reason").asString());
             }
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (table.size() == 0) {
                 out.println("No set-aside rows: every committed event was published or is on its way.");
             } else {

@@ -15,10 +15,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code dharma rebuild-state}. */
 @Command(name = "rebuild-state", mixinStandardHelpOptions = true,
-        description = {"Makes the state views (Kafka Streams application " + StateRebuild.APPLICATION_ID + ") rebuild",
-            "from the lifecycle topics, as Kafka's streams application reset tool does: input offsets back to",
-            "the earliest, changelog and repartition topics deleted. Refuses while the application runs: stop",
-            "the platform first, then start it again afterwards."})
+        description = {"Makes the streams application (streams-topology/, Kafka Streams application id "
+                + StateRebuild.APPLICATION_ID + ") rebuild its state stores from the lifecycle topics, as Kafka's",
+            "application reset tool does: input offsets back to the earliest, changelog and repartition topics",
+            "deleted. Refuses while the application runs: stop the platform first, then start it again afterwards."})
 public final class RebuildStateCommand implements Callable<Integer> {
 
     @Spec

@@ -1,26 +1,16 @@
 package io.dharma.launcher.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 /** {@code dharma status TRACKING_ID}. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Shows where a submission is: its status and every stage so far.")
-public final class StatusCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ApiOptions api;
+public final class StatusCommand extends ApiCommand {
 
     @Parameters(paramLabel = "TRACKING_ID")
     String trackingId;
@@ -30,7 +20,7 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         JsonNode tracking = api.client().get("/api/v1/tracking/" + trackingId);
         if (json) {
             out.println(tracking.toPrettyString());

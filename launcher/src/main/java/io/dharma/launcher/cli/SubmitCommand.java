@@ -7,16 +7,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 /** {@code dharma submit FILE [--wait]}. */
@@ -24,15 +20,9 @@ import tools.jackson.databind.JsonNode;
         description = {"Submits a blueprint (.yaml/.yml or .json) and prints its tracking id.",
             "With --wait, follows the submission stage by stage until it ends: exit 0 when deployed,",
             "3 when blocked, failed, rejected or the IaC could not be generated."})
-public final class SubmitCommand implements Callable<Integer> {
+public final class SubmitCommand extends ApiCommand {
 
     private static final int RECONNECTS = 3;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ApiOptions api;
 
     @Parameters(paramLabel = "FILE", description = "The blueprint document.")
     Path file;
@@ -42,7 +32,7 @@ public final class SubmitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         PlatformClient client = api.client();
         JsonNode accepted = client.post("/api/v1/blueprints", contentType(file), read(file));
         String trackingId = accepted.path("trackingId").asString();

@@ -1,28 +1,19 @@
 package io.dharma.launcher.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 /** {@code dharma usage}: the tenant's quotas and the rate-limit budgets ({@code GET /api/v1/usage}). */
 @Command(name = "usage", mixinStandardHelpOptions = true,
         description = "Shows your tenant's quotas (used and limit) and the rate-limit budgets of your tenant and credential.")
-public final class UsageCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    ApiOptions api;
+public final class UsageCommand extends ApiCommand {
 
     @Override
     public Integer call() {
         JsonNode usage = api.client().get("/api/v1/usage");
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.printf("tenant %s, credential %s%n%n", usage.path("tenant").asString(), usage.path("credential").asString());
         Table quotas = new Table("QUOTA", "USED", "LIMIT");
         usage.path("quotas").forEach(quota -> quotas.row(quota.path("name").asString(), quota.path("used").asLong(),

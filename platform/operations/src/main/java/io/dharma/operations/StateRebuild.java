@@ -25,7 +25,7 @@ import org.apache.kafka.common.TopicPartition;
 public final class StateRebuild {
 
     /** The Kafka Streams application id (and consumer group) of streams-topology. */
-    public static final String APPLICATION_ID = "dharma-state";
+    public static final String APPLICATION_ID = "dharma-streams";
 
     private final ClusterAccess cluster;
     private final String applicationId;

@@ -48,12 +48,12 @@ public class IntakeAutoConfiguration {
     }
 
     /**
-     * Intake's own tracking endpoint (ACCEPTED/PUBLISHED) when it runs without the state
-     * application; beside it (the launcher), the state's query API serves the same URL with every
+     * Intake's own tracking endpoint (ACCEPTED/PUBLISHED) when it runs without the streams
+     * application; beside it (the launcher), the streams application's query API serves the same URL with every
      * stage and asks the intake only for submissions it has not seen yet.
      */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnMissingClass("io.dharma.streams.StateAutoConfiguration")
+    @ConditionalOnMissingClass("io.dharma.streams.StreamsAutoConfiguration")
     @Import(TrackingController.class)
     static class StandaloneTrackingConfiguration {
     }

@@ -14,7 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Asks another instance of the state application. A request for a key that instance hosts is
+ * Asks another instance of the streams application. A request for a key that instance hosts is
  * passed on as it came (same path, query, and the caller's {@code Authorization} header, so the
  * owning instance authenticates the same credential and filters by the same tenant) and its answer
  * returned as is. The {@code X-Dharma-*} headers it adds are routing hints, never identity. A

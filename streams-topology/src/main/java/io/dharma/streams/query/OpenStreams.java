@@ -11,9 +11,9 @@ import io.dharma.web.quota.TenantQuota;
 
 /**
  * The tracking event streams this instance holds open, by tenant: each holds a connection and a
- * subscription for up to {@code dharma.state.sse-timeout}, so a tenant may hold
+ * subscription for up to {@code dharma.streams.sse-timeout}, so a tenant may hold
  * {@code dharma.quotas.sse-streams} at once ({@code 403 quota.exceeded} beyond) and the instance
- * {@code dharma.state.max-open-streams} in all ({@code 503} beyond). Counted in memory: with N
+ * {@code dharma.streams.max-open-streams} in all ({@code 503} beyond). Counted in memory: with N
  * instances a tenant may hold up to N times its quota, one share on each.
  */
 public final class OpenStreams implements TenantQuota {
@@ -46,7 +46,7 @@ public final class OpenStreams implements TenantQuota {
         }
         if (open >= maxOpen) {
             throw new ApiException(QueryApiError.TOO_MANY_STREAMS, "this instance holds " + open
-                    + " event streams, the most it serves (dharma.state.max-open-streams); retry later");
+                    + " event streams, the most it serves (dharma.streams.max-open-streams); retry later");
         }
         open++;
         byTenant.merge(tenant, 1, Integer::sum);

@@ -4,7 +4,7 @@ import io.dharma.web.ApiError;
 import io.dharma.web.ProblemType;
 import org.springframework.http.HttpStatus;
 
-/** Errors of the state query API. */
+/** Errors of the streams application's query API. */
 public final class QueryApiError {
 
     public static final ApiError TRACKING_NOT_FOUND = new ProblemType("tracking.not-found", HttpStatus.NOT_FOUND, "No such submission");

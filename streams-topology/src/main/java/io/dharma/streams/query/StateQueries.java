@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import io.dharma.streams.TenantIndex;
-import io.dharma.streams.runtime.StateStreams;
+import io.dharma.streams.runtime.DharmaStreams;
 import io.dharma.streams.runtime.StateUnavailableException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.Serdes;
@@ -42,7 +42,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
  */
 public final class StateQueries implements AutoCloseable {
 
-    private final StateStreams streams;
+    private final DharmaStreams streams;
     private final Admin admin;
     private final Map<String, Integer> partitionCounts = new ConcurrentHashMap<>();
     private final Map<String, Integer> storeSubtopologies;
@@ -51,7 +51,7 @@ public final class StateQueries implements AutoCloseable {
      * @param topology the running topology, to know which sub-topology (tasks) holds each store
      * @param admin used to learn partition counts; closed with this
      */
-    public StateQueries(StateStreams streams, Topology topology, Admin admin) {
+    public StateQueries(DharmaStreams streams, Topology topology, Admin admin) {
         this.streams = streams;
         this.admin = admin;
         this.storeSubtopologies = storeSubtopologies(topology);

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 
 /**
  * A deployment as the orchestrator's commands and its list of a blueprint's deployments show it
- * (the full view with resources and history is the state query API's).
+ * (the full view with resources and history is the streams application's query API).
  */
 public record DeploymentView(
         String deploymentId,

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Approvals, retries and destroys, and a blueprint's deployments. A single deployment's status is
- * read from the state query API ({@code GET /api/v1/deployments/{id}}, streams-topology). The
+ * read from the streams application's query API ({@code GET /api/v1/deployments/{id}}, streams-topology). The
  * tenant and the acting user are the authenticated {@link Caller}'s (platform/security, which also
  * checks the caller's roles against the permission matrix before a handler runs); the user recorded
  * as requester or approver is always {@code caller.user()}, never something the request body says.

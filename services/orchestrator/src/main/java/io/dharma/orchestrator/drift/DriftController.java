@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Observes the caller tenant's deployed stacks now instead of at the next scheduled round (for
  * users who just changed something at the provider, and for tests). The observations are on
- * {@code dharma.observations.v1} when it answers; drift itself appears once the state topology
+ * {@code dharma.observations.v1} when it answers; drift itself appears once the streams topology
  * has compared them ({@code GET /api/v1/drift}).
  */
 @RestController

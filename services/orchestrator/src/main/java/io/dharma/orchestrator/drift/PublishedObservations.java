@@ -39,7 +39,7 @@ final class PublishedObservations {
      * publication, or last published a heartbeat ago or more.
      *
      * @param deploymentId the stack's latest succeeded deployment: after a new one, everything is
-     *        published once more, so the state application measures it against the new desired state
+     *        published once more, so the streams application measures it against the new desired state
      */
     List<ResourceObserved> due(String blueprintId, String deploymentId, List<ResourceObserved> observed, Instant now) {
         Map<String, PublishedObservationRecord> last = db.selectFrom(PUBLISHED_OBSERVATION)

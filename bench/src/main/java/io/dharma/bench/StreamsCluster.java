@@ -19,8 +19,8 @@ import io.dharma.intake.IntakeAutoConfiguration;
 import io.dharma.orchestrator.OrchestratorAutoConfiguration;
 import io.dharma.registry.EmbeddedSchemaRegistry;
 import io.dharma.sandbox.SandboxAutoConfiguration;
-import io.dharma.streams.app.StateApplication;
-import io.dharma.streams.runtime.StateStreams;
+import io.dharma.streams.app.StreamsApplication;
+import io.dharma.streams.runtime.DharmaStreams;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -30,13 +30,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The read side under load: an embedded KRaft broker, the schema registry and one or more
- * instances of the standalone state application (Kafka Streams topology and query API), all in
- * this JVM on free ports. No PostgreSQL and no services: the state application only reads topics,
+ * instances of the standalone streams application (Kafka Streams topology and query API), all in
+ * this JVM on free ports. No PostgreSQL and no services: the streams application only reads topics,
  * which the bench fills itself.
  */
-final class StateCluster implements AutoCloseable {
+final class StreamsCluster implements AutoCloseable {
 
-    /** The other services' auto-configurations are on the bench's classpath (via the launcher); this is the state app alone. */
+    /** The other services' auto-configurations are on the bench's classpath (via the launcher); this is the streams app alone. */
     static final String EXCLUDED_SERVICES = String.join(",", Stream.of(IntakeAutoConfiguration.class,
             GeneratorAutoConfiguration.class, GuardrailsAutoConfiguration.class, CostingAutoConfiguration.class,
             SandboxAutoConfiguration.class, OrchestratorAutoConfiguration.class).map(Class::getName).toList());
@@ -46,11 +46,11 @@ final class StateCluster implements AutoCloseable {
     private EmbeddedKafkaBroker kafka;
     private EmbeddedSchemaRegistry registry;
 
-    private StateCluster() {
+    private StreamsCluster() {
     }
 
-    static StateCluster start(int instanceCount) {
-        StateCluster cluster = new StateCluster();
+    static StreamsCluster start(int instanceCount) {
+        StreamsCluster cluster = new StreamsCluster();
         try {
             Path home = Files.createTempDirectory("dharma-bench-state");
             cluster.kafka = cluster.push(EmbeddedKafkaBroker.start(home, 0));
@@ -76,13 +76,13 @@ final class StateCluster implements AutoCloseable {
                 "--dharma.schema-registry.url=" + registry.url(),
                 "--server.port=0",
                 "--dharma.security.issuers[0].issuer-uri=" + BenchCredentials.issuerUri(),
-                "--dharma.state.state-dir=" + stateDir,
+                "--dharma.streams.state-dir=" + stateDir,
                 "--spring.autoconfigure.exclude=" + EXCLUDED_SERVICES,
                 "--spring.main.banner-mode=off",
                 "--spring.jmx.enabled=false");
-        // As arguments: they must beat state.yaml, which default properties would not.
-        return new SpringApplicationBuilder(StateApplication.class)
-                .properties(StateApplication.CONFIG_NAME)
+        // As arguments: they must beat streams.yaml, which default properties would not.
+        return new SpringApplicationBuilder(StreamsApplication.class)
+                .properties(StreamsApplication.CONFIG_NAME)
                 .registerShutdownHook(false)
                 .logStartupInfo(false)
                 .run(args.toArray(String[]::new));
@@ -98,7 +98,7 @@ final class StateCluster implements AutoCloseable {
 
     /** The Kafka Streams application id, which is also its consumer group. */
     String applicationId() {
-        return instances.getFirst().getBean(StateStreams.class).applicationId();
+        return instances.getFirst().getBean(DharmaStreams.class).applicationId();
     }
 
     int size() {
@@ -117,7 +117,7 @@ final class StateCluster implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!allRunning()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the state instances are not all RUNNING after " + timeout);
+                throw new IllegalStateException("the streams instances are not all RUNNING after " + timeout);
             }
             Thread.sleep(200);
         }
@@ -125,7 +125,7 @@ final class StateCluster implements AutoCloseable {
 
     private boolean allRunning() {
         for (ConfigurableApplicationContext instance : instances) {
-            StateStreams streams = instance.getBean(StateStreams.class);
+            DharmaStreams streams = instance.getBean(DharmaStreams.class);
             if (streams.state() != KafkaStreams.State.RUNNING
                     || streams.running().metadataForAllStreamsClients().size() != instances.size()) {
                 return false;
@@ -136,10 +136,10 @@ final class StateCluster implements AutoCloseable {
 
     /** The index of the instance hosting {@code key} of {@code store} (its active task), as Kafka Streams metadata says. */
     int hostOf(String store, String key) {
-        StateStreams streams = instances.getFirst().getBean(StateStreams.class);
+        DharmaStreams streams = instances.getFirst().getBean(DharmaStreams.class);
         KeyQueryMetadata metadata = streams.running().queryMetadataForKey(store, key, Serdes.String().serializer());
         for (int i = 0; i < instances.size(); i++) {
-            if (instances.get(i).getBean(StateStreams.class).self().equals(metadata.activeHost())) {
+            if (instances.get(i).getBean(DharmaStreams.class).self().equals(metadata.activeHost())) {
                 return i;
             }
         }

@@ -14,9 +14,9 @@ import io.dharma.streams.query.StateQueryController;
 import io.dharma.streams.query.StateUnavailableResponses;
 import io.dharma.streams.query.TrackingChangeFeed;
 import io.dharma.streams.query.TrackingEventsController;
-import io.dharma.streams.runtime.StateHealthIndicator;
-import io.dharma.streams.runtime.StateProperties;
-import io.dharma.streams.runtime.StateStreams;
+import io.dharma.streams.runtime.StreamsHealthIndicator;
+import io.dharma.streams.runtime.StreamsProperties;
+import io.dharma.streams.runtime.DharmaStreams;
 import io.dharma.web.WebAutoConfiguration;
 import io.dharma.web.quota.Quotas;
 import org.apache.kafka.clients.admin.Admin;
@@ -34,19 +34,19 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The state application: the Kafka Streams topology ({@link DharmaTopology}, application id
- * {@code dharma.state.application-id}, exactly-once v2) and the query API over its stores, for
- * running it alone ({@code app.StateApplication}) or inside the one-JVM launcher. Bean names start
- * with {@code state}.
+ * The streams application: the Kafka Streams topology ({@link DharmaTopology}, application id
+ * {@code dharma.streams.application-id}, exactly-once v2) and the query API over its stores, for
+ * running it alone ({@code app.StreamsApplication}) or inside the one-JVM launcher. Bean names start
+ * with {@code streams}.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         after = WebAutoConfiguration.class)
-@ConditionalOnBooleanProperty(name = "dharma.state.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(StateProperties.class)
-public class StateAutoConfiguration {
+@ConditionalOnBooleanProperty(name = "dharma.streams.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(StreamsProperties.class)
+public class StreamsAutoConfiguration {
 
     @Bean
-    StreamsSerdes stateSerdes(@Value("${dharma.schema-registry.url}") String registryUrl, KafkaProperties kafka) {
+    StreamsSerdes streamsSerdes(@Value("${dharma.schema-registry.url}") String registryUrl, KafkaProperties kafka) {
         // The registry credentials every other client of this application has (basic.auth.*, bearer.auth.*).
         Map<String, Object> config = new HashMap<>(kafka.getProperties());
         config.put("schema.registry.url", registryUrl);
@@ -54,71 +54,71 @@ public class StateAutoConfiguration {
     }
 
     @Bean
-    Topology stateTopology(StreamsSerdes stateSerdes) {
-        return DharmaTopology.build(stateSerdes);
+    Topology streamsTopology(StreamsSerdes streamsSerdes) {
+        return DharmaTopology.build(streamsSerdes);
     }
 
     @Bean
-    StateStreams stateStreams(Topology stateTopology, KafkaProperties kafka, StateProperties properties) {
-        return new StateStreams(stateTopology, kafka.buildStreamsProperties(), properties);
+    DharmaStreams dharmaStreams(Topology streamsTopology, KafkaProperties kafka, StreamsProperties properties) {
+        return new DharmaStreams(streamsTopology, kafka.buildStreamsProperties(), properties);
     }
 
     @Bean(destroyMethod = "close")
-    StateQueries stateQueries(StateStreams stateStreams, Topology stateTopology, KafkaProperties kafka) {
-        return new StateQueries(stateStreams, stateTopology, Admin.create(kafka.buildAdminProperties()));
+    StateQueries streamsQueries(DharmaStreams dharmaStreams, Topology streamsTopology, KafkaProperties kafka) {
+        return new StateQueries(dharmaStreams, streamsTopology, Admin.create(kafka.buildAdminProperties()));
     }
 
     @Bean
-    InstanceForwarding stateForwarding(StateProperties properties) {
+    InstanceForwarding streamsForwarding(StreamsProperties properties) {
         return new InstanceForwarding(properties.forwardTimeout());
     }
 
     @Bean
-    TrackingChangeFeed stateTrackingChangeFeed(StateProperties properties, KafkaProperties kafka,
-            StreamsSerdes stateSerdes) {
+    TrackingChangeFeed streamsTrackingChangeFeed(StreamsProperties properties, KafkaProperties kafka,
+            StreamsSerdes streamsSerdes) {
         return new TrackingChangeFeed(properties.applicationId() + "-" + DharmaTopology.TRACKING_STORE + "-changelog",
-                kafka.buildConsumerProperties(), stateSerdes.trackingView().deserializer());
+                kafka.buildConsumerProperties(), streamsSerdes.trackingView().deserializer());
     }
 
     /** Without an intake in the same JVM, a submission is visible once its event is in the state. */
     @Bean
     @ConditionalOnMissingBean
-    AcceptedSubmission.Lookup stateAcceptedSubmissions() {
+    AcceptedSubmission.Lookup streamsAcceptedSubmissions() {
         return trackingId -> Optional.empty();
     }
 
     @Bean
-    StateQueryController stateQueryController(StateQueries stateQueries, InstanceForwarding stateForwarding,
+    StateQueryController streamsQueryController(StateQueries streamsQueries, InstanceForwarding streamsForwarding,
             JsonMapper json, AcceptedSubmission.Lookup accepted) {
-        return new StateQueryController(new KeyLookups(stateQueries, stateForwarding),
-                new ScatterGather(stateQueries, stateForwarding, json), accepted);
+        return new StateQueryController(new KeyLookups(streamsQueries, streamsForwarding),
+                new ScatterGather(streamsQueries, streamsForwarding, json), accepted);
     }
 
     @Bean
-    TrackingEventsController stateTrackingEventsController(StateQueries stateQueries, InstanceForwarding stateForwarding,
-            TrackingChangeFeed stateTrackingChangeFeed, AcceptedSubmission.Lookup accepted,
-            JsonMapper json, StateProperties properties, OpenStreams stateOpenStreams) {
-        return new TrackingEventsController(stateQueries, stateForwarding, stateTrackingChangeFeed, accepted,
-                json, properties.sseTimeout().toMillis(), stateOpenStreams);
+    TrackingEventsController streamsTrackingEventsController(StateQueries streamsQueries, InstanceForwarding streamsForwarding,
+            TrackingChangeFeed streamsTrackingChangeFeed, AcceptedSubmission.Lookup accepted,
+            JsonMapper json, StreamsProperties properties, OpenStreams streamsOpenStreams) {
+        return new TrackingEventsController(streamsQueries, streamsForwarding, streamsTrackingChangeFeed, accepted,
+                json, properties.sseTimeout().toMillis(), streamsOpenStreams);
     }
 
     @Bean
-    OpenStreams stateOpenStreams(Quotas quotas, StateProperties properties) {
+    OpenStreams streamsOpenStreams(Quotas quotas, StreamsProperties properties) {
         return new OpenStreams(quotas, properties.maxOpenStreams());
     }
 
     @Bean
-    StateUnavailableResponses stateUnavailableResponses(StateProperties properties) {
+    StateUnavailableResponses streamsUnavailableResponses(StreamsProperties properties) {
         return new StateUnavailableResponses(properties.retryAfter());
     }
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(HealthIndicator.class)
-    static class StateHealthConfiguration {
+    static class StreamsHealthConfiguration {
 
         @Bean
-        HealthIndicator stateHealthIndicator(StateStreams stateStreams) {
-            return new StateHealthIndicator(stateStreams);
+        HealthIndicator streamsHealthIndicator(DharmaStreams dharmaStreams) {
+            return new StreamsHealthIndicator(dharmaStreams);
         }
     }
 }

@@ -5,14 +5,14 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * {@code state}: UP while the state application runs (queries may still get 503 for a partition
+ * {@code streams}: UP while the streams application runs (queries may still get 503 for a partition
  * being restored), OUT_OF_SERVICE while it starts or rebalances, DOWN when it failed or stopped.
  */
-public final class StateHealthIndicator implements HealthIndicator {
+public final class StreamsHealthIndicator implements HealthIndicator {
 
-    private final StateStreams streams;
+    private final DharmaStreams streams;
 
-    public StateHealthIndicator(StateStreams streams) {
+    public StreamsHealthIndicator(DharmaStreams streams) {
         this.streams = streams;
     }
 

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.dharma.serde.AvroSerializer;
-import io.dharma.streams.app.StateApplication;
-import io.dharma.streams.runtime.StateStreams;
+import io.dharma.streams.app.StreamsApplication;
+import io.dharma.streams.runtime.DharmaStreams;
 import io.dharma.testing.EmbeddedStack;
 import io.dharma.testing.TestIssuer;
 import org.apache.avro.specific.SpecificRecord;
@@ -31,16 +31,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Instances of the state application (the standalone app, real HTTP) on the embedded stack, and
+ * Instances of the streams application (the standalone app, real HTTP) on the embedded stack, and
  * a producer for lifecycle events. Test support for the query API tests.
  */
-final class StateInstances {
+final class StreamsInstances {
 
-    static final String APPLICATION_ID = "dharma-state-it";
+    static final String APPLICATION_ID = "dharma-streams-it";
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private StateInstances() {
+    private StreamsInstances() {
     }
 
     record Instance(ConfigurableApplicationContext context) implements AutoCloseable {
@@ -50,21 +50,21 @@ final class StateInstances {
         }
 
         KafkaStreams.State state() {
-            return context.getBean(StateStreams.class).state();
+            return context.getBean(DharmaStreams.class).state();
         }
 
-        StateStreams streams() {
-            return context.getBean(StateStreams.class);
+        DharmaStreams streams() {
+            return context.getBean(DharmaStreams.class);
         }
 
         /** GETs {@code path} as a user of {@code tenant} (a bearer token of the shared {@link TestIssuer}). */
         Reply get(String path, String tenant) {
-            return StateInstances.get(baseUrl() + path, tenant);
+            return StreamsInstances.get(baseUrl() + path, tenant);
         }
 
         /** GETs {@code path} with exactly these headers (none: anonymous). */
         Reply getWith(String path, Map<String, String> headers) {
-            return StateInstances.send(baseUrl() + path, headers);
+            return StreamsInstances.send(baseUrl() + path, headers);
         }
 
         @Override
@@ -91,17 +91,17 @@ final class StateInstances {
         props.put("dharma.schema-registry.url", stack.registryUrl());
         props.put("dharma.security.issuers[0].issuer-uri", TestIssuer.get().issuerUri());
         props.put("server.port", 0);
-        props.put("dharma.state.application-id", APPLICATION_ID);
-        props.put("dharma.state.commit-interval", "50ms");
+        props.put("dharma.streams.application-id", APPLICATION_ID);
+        props.put("dharma.streams.commit-interval", "50ms");
         try {
-            props.put("dharma.state.state-dir", Files.createTempDirectory("state-" + name).toString());
+            props.put("dharma.streams.state-dir", Files.createTempDirectory("state-" + name).toString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        // As arguments: they must beat state.yaml, which default properties would not.
+        // As arguments: they must beat streams.yaml, which default properties would not.
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new Instance(new SpringApplicationBuilder(StateApplication.class)
-                .properties(StateApplication.CONFIG_NAME)
+        return new Instance(new SpringApplicationBuilder(StreamsApplication.class)
+                .properties(StreamsApplication.CONFIG_NAME)
                 .run(args));
     }
 

@@ -17,26 +17,26 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the state topology: one {@link KafkaStreams} per instance, exactly-once v2, started once the
+ * Runs the streams topology: one {@link KafkaStreams} per instance, exactly-once v2, started once the
  * HTTP server knows its port (that port is advertised as {@code application.server}, so other
  * instances can forward queries here) and stopped before the HTTP server.
  *
  * <p>Records on an input topic that cannot be deserialized are logged and skipped: the services
  * that own those topics dead-letter them, and the views cannot be built from unreadable bytes.
  */
-public final class StateStreams implements SmartLifecycle, ApplicationListener<WebServerInitializedEvent> {
+public final class DharmaStreams implements SmartLifecycle, ApplicationListener<WebServerInitializedEvent> {
 
-    private static final Logger log = LoggerFactory.getLogger(StateStreams.class);
+    private static final Logger log = LoggerFactory.getLogger(DharmaStreams.class);
 
     private final Topology topology;
     private final Map<String, Object> kafkaConfig;
-    private final StateProperties properties;
+    private final StreamsProperties properties;
     private volatile int httpPort = -1;
     private volatile KafkaStreams streams;
     private volatile HostInfo self;
 
     /** @param kafkaConfig client settings (bootstrap servers, security); the streams settings are added here */
-    public StateStreams(Topology topology, Map<String, Object> kafkaConfig, StateProperties properties) {
+    public DharmaStreams(Topology topology, Map<String, Object> kafkaConfig, StreamsProperties properties) {
         this.topology = topology;
         this.kafkaConfig = Map.copyOf(kafkaConfig);
         this.properties = properties;
@@ -67,14 +67,14 @@ public final class StateStreams implements SmartLifecycle, ApplicationListener<W
             config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         }
         KafkaStreams created = new KafkaStreams(topology, config);
-        created.setStateListener((now, before) -> log.info("state application {} -> {}", before, now));
+        created.setStateListener((now, before) -> log.info("streams application {} -> {}", before, now));
         created.setUncaughtExceptionHandler(e -> {
             log.error("stream thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         created.start();
         streams = created;
-        log.info("state application '{}' started; queries served at {}", properties.applicationId(), self);
+        log.info("streams application '{}' started; queries served at {}", properties.applicationId(), self);
     }
 
     @Override
@@ -95,17 +95,17 @@ public final class StateStreams implements SmartLifecycle, ApplicationListener<W
     public KafkaStreams running() {
         KafkaStreams current = streams;
         if (current == null) {
-            throw new StateUnavailableException("the state application is not started");
+            throw new StateUnavailableException("the streams application is not started");
         }
         KafkaStreams.State state = current.state();
         if (state != KafkaStreams.State.RUNNING) {
-            throw new StateUnavailableException("the state application is " + state);
+            throw new StateUnavailableException("the streams application is " + state);
         }
         return current;
     }
 
     /**
-     * Waits until the state application is RUNNING (every store restored), for callers that
+     * Waits until the streams application is RUNNING (every store restored), for callers that
      * should not return before queries can be answered, such as the launcher's start-up.
      *
      * @return whether it got there in time

@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The state application on the one-JVM platform: the tracking of a real submission shows every
+ * The streams application on the one-JVM platform: the tracking of a real submission shows every
  * stage up to deployed, live over Server-Sent Events; a resource changed behind the platform's
  * back is drift within one observer interval, and putting it back resolves it.
  */
-class StateEndToEndTest {
+class StreamsEndToEndTest {
 
     static final Duration OBSERVER_INTERVAL = Duration.ofSeconds(3);
     private static final String TENANT = "e2e-state";

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the state application ({@code dharma.state.*}).
+ * Settings of the streams application ({@code dharma.streams.*}).
  *
  * @param applicationId Kafka Streams application id: consumer group, prefix of internal topics
  * @param stateDir where RocksDB keeps the stores; one directory per instance
@@ -20,11 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sseTimeout how long a tracking event stream stays open at most (the client reconnects with {@code Last-Event-ID})
  * @param maxOpenStreams tracking event streams this instance holds open at once, all tenants together
  */
-@ConfigurationProperties("dharma.state")
-public record StateProperties(
+@ConfigurationProperties("dharma.streams")
+public record StreamsProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("dharma-state") String applicationId,
-        @DefaultValue("${java.io.tmpdir}/dharma-state") Path stateDir,
+        @DefaultValue("dharma-streams") String applicationId,
+        @DefaultValue("${java.io.tmpdir}/dharma-streams") Path stateDir,
         @DefaultValue("localhost") String advertisedHost,
         @DefaultValue("1") int streamThreads,
         @DefaultValue("100ms") Duration commitInterval,
