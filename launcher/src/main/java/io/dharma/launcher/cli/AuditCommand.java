@@ -1,17 +1,13 @@
 package io.dharma.launcher.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 import io.dharma.operations.AuditEntry;
 import io.dharma.operations.AuditTimeline;
 import io.dharma.operations.BlueprintAudit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,13 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = {"A blueprint's full timeline across every lifecycle topic, read from Kafka,",
             "ordered by when each event happened. The same timeline as GET /api/v1/audit/blueprints/{id}."})
-public final class AuditCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    KafkaOptions kafka;
+public final class AuditCommand extends KafkaCommand {
 
     @Parameters(paramLabel = "BLUEPRINT_ID")
     String blueprintId;
@@ -39,7 +29,7 @@ public final class AuditCommand implements Callable<Integer> {
         if (timeline.entries().isEmpty()) {
             throw new CliException("No events for blueprint " + blueprintId + " on any lifecycle topic");
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             out.println(toJson(timeline));
             return ExitCodes.OK;

@@ -3,14 +3,10 @@ package io.dharma.launcher.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 import io.dharma.operations.DeadLetters;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code dharma dlt list|redrive}: the dead letters of a topic, for operators. */
 public final class DeadLetterCommands {
@@ -30,13 +26,7 @@ public final class DeadLetterCommands {
             description = {"Lists the dead letters of a topic's DLT (<topic>.dlt): DLT partition and offset, key,",
                 "eventId, where it came from (partition@offset, consumer group) and the failure the platform",
                 "recorded (dharma-dlt-reason, exception class). Reads only; commits nothing."})
-    public static final class ListDeadLetters implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        KafkaOptions kafka;
+    public static final class ListDeadLetters extends KafkaCommand {
 
         @Option(names = "--topic", required = true, paramLabel = "TOPIC", description = "The topic, or its .dlt.")
         String topic;
@@ -51,7 +41,7 @@ public final class DeadLetterCommands {
                         letter.originalPartition() + "@" + letter.originalOffset(), letter.consumerGroup(),
                         simpleName(letter.exception()), letter.reason());
             }
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             table.print(out);
             out.printf("%s: %d dead letters%n", DeadLetters.deadLetterTopic(topic), letters.size());
             out.flush();
@@ -69,13 +59,7 @@ public final class DeadLetterCommands {
                 "Idempotent: consumers deduplicate on the event's eventId, so a record redriven twice, or one",
                 "already processed, takes effect once. Fix the cause first, or it is dead-lettered again.",
                 "--all leaves out unreadable dead letters (no eventId); choose those with --offset."})
-    public static final class RedriveDeadLetters implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        KafkaOptions kafka;
+    public static final class RedriveDeadLetters extends KafkaCommand {
 
         @Option(names = "--topic", required = true, paramLabel = "TOPIC", description = "The topic, or its .dlt.")
         String topic;
@@ -94,7 +78,7 @@ public final class DeadLetterCommands {
         public Integer call() {
             DeadLetters.Redrive redrive = new DeadLetters(kafka.cluster())
                     .redrive(topic, new DeadLetters.Selection(all, eventIds, offsets));
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             for (DeadLetters.DeadLetter letter : redrive.redriven()) {
                 out.printf("%s:%d -> %s-%d  %s%n", letter.partition(), letter.offset(), letter.originalTopic(),
                         letter.originalPartition(), letter.eventId() == null ? "(unreadable)" : letter.eventId());

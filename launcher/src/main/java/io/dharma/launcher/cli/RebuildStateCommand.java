@@ -2,16 +2,12 @@ package io.dharma.launcher.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import io.dharma.operations.PartitionReset;
 import io.dharma.operations.StateRebuild;
 import io.dharma.operations.StateRebuildPlan;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code dharma rebuild-state}. */
 @Command(name = "rebuild-state", mixinStandardHelpOptions = true,
@@ -19,13 +15,7 @@ import picocli.CommandLine.Spec;
                 + StateRebuild.APPLICATION_ID + ") rebuild its state stores from the lifecycle topics, as Kafka's",
             "application reset tool does: input offsets back to the earliest, changelog and repartition topics",
             "deleted. Refuses while the application runs: stop the platform first, then start it again afterwards."})
-public final class RebuildStateCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    KafkaOptions kafka;
+public final class RebuildStateCommand extends KafkaCommand {
 
     @Option(names = "--state-dir", paramLabel = "DIR",
             description = "The Kafka Streams state.dir; its " + StateRebuild.APPLICATION_ID + " directory is deleted too. "
@@ -44,7 +34,7 @@ public final class RebuildStateCommand implements Callable<Integer> {
     public Integer call() {
         StateRebuild rebuild = new StateRebuild(kafka.cluster());
         StateRebuildPlan plan = dryRun ? rebuild.plan() : rebuild.execute(stateDir);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         String verb = plan.applied() ? "" : "would be ";
         out.printf("Input partitions %sreset to earliest: %d%n", verb, plan.inputResets().size());
         for (PartitionReset p : plan.inputResets()) {

@@ -7,17 +7,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 
 import io.dharma.operations.ReplayProgress;
 import io.dharma.operations.ReplayRequest;
 import io.dharma.operations.ReplaySummary;
 import io.dharma.operations.TopicReplay;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code dharma replay --topic T [--from ISO] [--to ISO] [--key K] [--tenant T] [--out FILE.jsonl]}. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
@@ -25,13 +21,7 @@ import picocli.CommandLine.Spec;
             "(partition, offset, timestamp, key, headers, value decoded through the registry), in offset order",
             "per partition, then prints exact counts. Never commits offsets. Times: ISO-8601, UTC unless an",
             "offset is given. The window is [--from, --to)."})
-public final class ReplayCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    KafkaOptions kafka;
+public final class ReplayCommand extends KafkaCommand {
 
     @Option(names = "--topic", required = true, paramLabel = "TOPIC")
     String topic;
@@ -57,7 +47,7 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ReplaySummary summary;
         if (outFile == null) {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             summary = replay(request, out, err);
             out.flush();
         } else {
@@ -65,7 +55,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 summary = replay(request, out, err);
             }
         }
-        PrintWriter report = outFile == null ? err : spec.commandLine().getOut();
+        PrintWriter report = outFile == null ? err : out();
         report.printf("%s: %d records read, %d matched, %d undecodable%s%n", topic, summary.read(), summary.matched(),
                 summary.undecodable(), outFile == null ? "" : " -> " + outFile);
         report.flush();

@@ -2,29 +2,19 @@ package io.dharma.launcher.cli;
 
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 
 import io.dharma.operations.ConsumerGroupReset;
 import io.dharma.operations.GroupResetPlan;
 import io.dharma.operations.PartitionReset;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code dharma reprocess --group G --to-datetime ISO [--execute]}. */
 @Command(name = "reprocess", mixinStandardHelpOptions = true,
         description = {"Resets a consumer group to the first records at or after a time, so its service",
             "processes them again. Shows the current and target offsets (dry run) unless --execute.",
             "Refuses while the group has active members: stop the service first."})
-public final class ReprocessCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    KafkaOptions kafka;
+public final class ReprocessCommand extends KafkaCommand {
 
     @Option(names = "--group", required = true, paramLabel = "GROUP", description = "Consumer group, e.g. dharma-guardrails.")
     String group;
@@ -39,7 +29,7 @@ public final class ReprocessCommand implements Callable<Integer> {
     public Integer call() {
         ConsumerGroupReset reset = new ConsumerGroupReset(kafka.cluster());
         GroupResetPlan plan = execute ? reset.execute(group, to) : reset.plan(group, to);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         Table table = new Table("TOPIC", "PARTITION", "CURRENT", "TARGET");
         for (PartitionReset p : plan.partitions()) {
             table.row(p.partition().topic(), p.partition().partition(), p.current() == null ? "none" : p.current(), p.target());

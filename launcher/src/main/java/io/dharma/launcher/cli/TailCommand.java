@@ -1,28 +1,18 @@
 package io.dharma.launcher.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.dharma.operations.TopicTail;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code dharma tail TOPIC}. */
 @Command(name = "tail", mixinStandardHelpOptions = true,
         description = {"Prints a topic's records as JSON lines as they arrive, decoded through the registry,",
             "until Ctrl-C. Joins no consumer group and commits nothing."})
-public final class TailCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    KafkaOptions kafka;
+public final class TailCommand extends KafkaCommand {
 
     @Parameters(paramLabel = "TOPIC")
     String topic;
@@ -35,7 +25,7 @@ public final class TailCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         AtomicBoolean stopped = new AtomicBoolean();
         Thread stopOnCtrlC = new Thread(() -> stopped.set(true), "dharma-tail-stop");
         Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
