@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    a version beyond it is blocked
  * @param policies    the tenant's own guardrail policies
  * @param apiKeys     API keys that still authenticate (neither revoked nor expired)
- * @param sseStreams  open {@code /events} streams, counted by each state application instance
+ * @param sseStreams  open {@code /events} streams, counted by each streams application instance
  * @param tenants     per-tenant limits by quota name, e.g. {@code tenants.team-a.blueprints=5000}
  */
 @ConfigurationProperties("dharma.quotas")
