@@ -28,16 +28,11 @@ import io.dharma.events.SecurityEvent;
  */
 public enum DharmaTopic {
 
-    BLUEPRINTS(DharmaTopicNames.BLUEPRINTS, TopicKind.EVENT, BlueprintSubmitted.class,
-            "blueprintId"),
-    IAC(DharmaTopicNames.IAC, TopicKind.EVENT, IacEvent.class,
-            "blueprintId"),
-    GUARDRAILS(DharmaTopicNames.GUARDRAILS, TopicKind.EVENT, GuardrailsEvaluated.class,
-            "blueprintId"),
-    COSTS(DharmaTopicNames.COSTS, TopicKind.EVENT, CostEstimated.class,
-            "blueprintId"),
-    DEPLOYMENTS(DharmaTopicNames.DEPLOYMENTS, TopicKind.EVENT, DeploymentEvent.class,
-            "blueprintId"),
+    BLUEPRINTS(DharmaTopicNames.BLUEPRINTS, TopicKind.EVENT, BlueprintSubmitted.class),
+    IAC(DharmaTopicNames.IAC, TopicKind.EVENT, IacEvent.class),
+    GUARDRAILS(DharmaTopicNames.GUARDRAILS, TopicKind.EVENT, GuardrailsEvaluated.class),
+    COSTS(DharmaTopicNames.COSTS, TopicKind.EVENT, CostEstimated.class),
+    DEPLOYMENTS(DharmaTopicNames.DEPLOYMENTS, TopicKind.EVENT, DeploymentEvent.class),
     OBSERVATIONS(DharmaTopicNames.OBSERVATIONS, TopicKind.EVENT, ResourceObserved.class,
             "blueprintId (the observed resource is in the value, not the key)"),
     DRIFT(DharmaTopicNames.DRIFT, TopicKind.EVENT, DriftEvent.class,
@@ -52,6 +47,11 @@ public enum DharmaTopic {
     private final TopicKind kind;
     private final Class<? extends SpecificRecord> valueType;
     private final String keyDescription;
+
+    /** A lifecycle topic keyed by blueprintId, with nothing more to say about its key. */
+    DharmaTopic(String topicName, TopicKind kind, Class<? extends SpecificRecord> valueType) {
+        this(topicName, kind, valueType, "blueprintId");
+    }
 
     DharmaTopic(String topicName, TopicKind kind, Class<? extends SpecificRecord> valueType, String keyDescription) {
         this.topicName = topicName;
