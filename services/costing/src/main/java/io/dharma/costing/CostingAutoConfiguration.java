@@ -5,6 +5,7 @@ import io.dharma.blueprint.catalogue.SizeCatalogue;
 import io.dharma.costing.catalogue.PriceCatalogue;
 import io.dharma.costing.catalogue.RegionEquivalents;
 import io.dharma.costing.events.CostEstimatedEvents;
+import io.dharma.costing.events.CostingListener;
 import io.dharma.events.Envelopes;
 import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;
 import io.dharma.kafka.processing.EventPublisher;

@@ -1,6 +1,7 @@
 package io.dharma.generator;
 
 import io.dharma.events.Envelopes;
+import io.dharma.generator.events.GeneratorListener;
 import io.dharma.generator.events.IacEvents;
 import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;
 import io.dharma.kafka.processing.EventPublisher;

@@ -20,9 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("dharma.guardrails")
 public record GuardrailsProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("dharma-guardrails") String consumerGroup,
+        @DefaultValue(GuardrailsProperties.DEFAULT_CONSUMER_GROUP) String consumerGroup,
         @DefaultValue("10000") long compiledPolicyCacheSize,
         @DefaultValue Parameters parameters) {
+
+    public static final String DEFAULT_CONSUMER_GROUP = "dharma-guardrails";
 
     /** Each field replaces the default of the parameter of the same name when set. */
     public record Parameters(

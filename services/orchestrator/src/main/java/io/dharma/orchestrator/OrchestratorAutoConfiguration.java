@@ -15,8 +15,8 @@ import io.dharma.orchestrator.drift.DriftObserver;
 import io.dharma.orchestrator.drift.DriftSchedule;
 import io.dharma.orchestrator.events.DeploymentEvents;
 import io.dharma.orchestrator.join.VerdictJoin;
-import io.dharma.orchestrator.join.VerdictListener;
-import io.dharma.orchestrator.state.BlueprintStore;
+import io.dharma.orchestrator.events.VerdictListener;
+import io.dharma.orchestrator.state.BlueprintJoinStore;
 import io.dharma.orchestrator.state.DeploymentQuota;
 import io.dharma.orchestrator.state.DeploymentStore;
 import io.dharma.orchestrator.state.ReceivedEvents;
@@ -67,8 +67,8 @@ public class OrchestratorAutoConfiguration {
 
 
     @Bean
-    BlueprintStore orchestratorBlueprintStore(DSLContext db) {
-        return new BlueprintStore(db);
+    BlueprintJoinStore orchestratorBlueprintStore(DSLContext db) {
+        return new BlueprintJoinStore(db);
     }
 
     @Bean
@@ -113,7 +113,7 @@ public class OrchestratorAutoConfiguration {
     }
 
     @Bean
-    DeploymentDecisions orchestratorDeploymentDecisions(BlueprintStore blueprints, DeploymentStore deployments,
+    DeploymentDecisions orchestratorDeploymentDecisions(BlueprintJoinStore blueprints, DeploymentStore deployments,
             Outbox outbox, DeploymentEvents events, ExecutorChoice executor, Quotas quotas,
             DeploymentQuota orchestratorDeploymentQuota) {
         return new DeploymentDecisions(blueprints, deployments, outbox, events, executor, CLOCK, quotas,
@@ -127,7 +127,7 @@ public class OrchestratorAutoConfiguration {
 
     @Bean
     VerdictJoin orchestratorVerdictJoin(TransactionTemplate transactions, ReceivedEvents received,
-            BlueprintStore blueprints, DeploymentDecisions decisions) {
+            BlueprintJoinStore blueprints, DeploymentDecisions decisions) {
         return new VerdictJoin(transactions, received, blueprints, decisions, CLOCK);
     }
 
@@ -137,7 +137,7 @@ public class OrchestratorAutoConfiguration {
     }
 
     @Bean
-    DeploymentCommands orchestratorDeploymentCommands(TransactionTemplate transactions, BlueprintStore blueprints,
+    DeploymentCommands orchestratorDeploymentCommands(TransactionTemplate transactions, BlueprintJoinStore blueprints,
             DeploymentStore deployments, DeploymentDecisions decisions, Outbox outbox, DeploymentEvents events,
             ObjectProvider<SecurityEvents> securityEvents, OrchestratorProperties properties) {
         return new DeploymentCommands(transactions, blueprints, deployments, decisions, outbox, events,
@@ -147,7 +147,7 @@ public class OrchestratorAutoConfiguration {
     @Bean
     @ConditionalOnBooleanProperty(name = "dharma.orchestrator.worker.enabled", matchIfMissing = true)
     DeploymentWorker orchestratorDeploymentWorker(DataSource dataSource, TransactionTemplate transactions,
-            DeploymentStore deployments, BlueprintStore blueprints, Outbox outbox, DeploymentEvents events,
+            DeploymentStore deployments, BlueprintJoinStore blueprints, Outbox outbox, DeploymentEvents events,
             ExecutorChoice executor, OrchestratorProperties properties, RunnableDeploymentSignal runnable) {
         return DeploymentWorkers.create(dataSource, transactions, deployments, blueprints, outbox, events, executor,
                 properties, runnable, CLOCK);
@@ -155,7 +155,7 @@ public class OrchestratorAutoConfiguration {
 
     @Bean
     DriftObserver orchestratorDriftObserver(DataSource dataSource, TransactionTemplate transactions,
-            DeploymentStore deployments, BlueprintStore blueprints, ExecutorChoice executor, EventPublisher events,
+            DeploymentStore deployments, BlueprintJoinStore blueprints, ExecutorChoice executor, EventPublisher events,
             DSLContext db, OrchestratorProperties properties, ObjectProvider<MeterRegistry> metrics) {
         return new DriftObserver(dataSource, transactions, deployments, new StackConfigurations(blueprints), executor,
                 events, db, properties.drift(), metrics.getIfUnique(CompositeMeterRegistry::new), CLOCK);

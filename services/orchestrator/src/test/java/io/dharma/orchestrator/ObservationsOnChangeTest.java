@@ -9,7 +9,7 @@ import io.dharma.orchestrator.deployment.ExecutorChoice;
 import io.dharma.orchestrator.deployment.StackConfigurations;
 import io.dharma.orchestrator.drift.DriftObserver;
 import io.dharma.orchestrator.drift.DriftObserver.Publication;
-import io.dharma.orchestrator.state.BlueprintStore;
+import io.dharma.orchestrator.state.BlueprintJoinStore;
 import io.dharma.orchestrator.state.DeploymentStore;
 import io.dharma.orchestrator.support.Api;
 import io.dharma.orchestrator.support.Inputs;
@@ -51,7 +51,7 @@ class ObservationsOnChangeTest extends OrchestratorIntegrationTest {
     @BeforeEach
     void observerOnTheTestsClock() {
         observer = new DriftObserver(context.getBean(DataSource.class), context.getBean(TransactionTemplate.class),
-                context.getBean(DeploymentStore.class), new StackConfigurations(context.getBean(BlueprintStore.class)),
+                context.getBean(DeploymentStore.class), new StackConfigurations(context.getBean(BlueprintJoinStore.class)),
                 context.getBean(ExecutorChoice.class), context.getBean(EventPublisher.class), db,
                 new OrchestratorProperties.Drift(true, Duration.ofSeconds(30), Duration.ZERO, HEARTBEAT),
                 new SimpleMeterRegistry(), clock);

@@ -1,5 +1,6 @@
 package io.dharma.guardrails.events;
 
+import io.dharma.guardrails.GuardrailsProperties;
 import io.dharma.blueprint.Blueprint;
 import io.dharma.blueprint.catalogue.ResourceCatalogue;
 import io.dharma.events.BlueprintSubmitted;
@@ -24,8 +25,6 @@ import org.springframework.kafka.annotation.KafkaListener;
  */
 public class BlueprintEvaluationListener {
 
-    /** The consumer group (and listener id) unless {@code dharma.guardrails.consumer-group} says otherwise. */
-    public static final String GROUP = "dharma-guardrails";
     public static final String PRODUCER = "guardrails";
     static final String REACTION = "evaluated";
 
@@ -43,7 +42,8 @@ public class BlueprintEvaluationListener {
         this.events = events;
     }
 
-    @KafkaListener(id = "${dharma.guardrails.consumer-group:" + GROUP + "}", topics = DharmaTopicNames.BLUEPRINTS,
+    @KafkaListener(id = "${dharma.guardrails.consumer-group:" + GuardrailsProperties.DEFAULT_CONSUMER_GROUP + "}",
+            topics = DharmaTopicNames.BLUEPRINTS,
             containerFactory = DharmaProcessingAutoConfiguration.LISTENER_CONTAINER_FACTORY)
     void on(ConsumerRecord<String, BlueprintSubmitted> record) {
         BlueprintSubmitted submitted = record.value();

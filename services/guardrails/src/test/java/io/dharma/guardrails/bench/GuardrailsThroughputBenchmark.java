@@ -1,5 +1,6 @@
 package io.dharma.guardrails.bench;
 
+import io.dharma.guardrails.GuardrailsProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import io.dharma.guardrails.events.BlueprintEvaluationListener;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -61,7 +61,7 @@ class GuardrailsThroughputBenchmark extends GuardrailsIntegrationTest {
         }
         Set<String> trackingIds = inputs.stream().map(i -> i.getEnvelope().getTrackingId()).collect(Collectors.toSet());
 
-        MessageListenerContainer container = listeners.getListenerContainer(BlueprintEvaluationListener.GROUP);
+        MessageListenerContainer container = listeners.getListenerContainer(GuardrailsProperties.DEFAULT_CONSUMER_GROUP);
         container.stop();
         Submissions.send(inputs.toArray(BlueprintSubmitted[]::new));
         long started = System.nanoTime();

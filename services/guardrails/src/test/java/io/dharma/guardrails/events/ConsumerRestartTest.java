@@ -1,5 +1,6 @@
 package io.dharma.guardrails.events;
 
+import io.dharma.guardrails.GuardrailsProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -50,7 +51,7 @@ class ConsumerRestartTest extends GuardrailsIntegrationTest {
             }
         }
         Set<String> trackingIds = inputs.stream().map(i -> i.getEnvelope().getTrackingId()).collect(Collectors.toSet());
-        MessageListenerContainer container = listeners.getListenerContainer(BlueprintEvaluationListener.GROUP);
+        MessageListenerContainer container = listeners.getListenerContainer(GuardrailsProperties.DEFAULT_CONSUMER_GROUP);
 
         Submissions.send(inputs.toArray(BlueprintSubmitted[]::new));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))

@@ -11,7 +11,7 @@ import io.dharma.orchestrator.events.DeploymentEvents;
 import io.dharma.orchestrator.events.Payloads;
 import io.dharma.orchestrator.events.Subject;
 import io.dharma.orchestrator.state.BlueprintRow;
-import io.dharma.orchestrator.state.BlueprintStore;
+import io.dharma.orchestrator.state.BlueprintJoinStore;
 import io.dharma.orchestrator.state.Deployment;
 import io.dharma.orchestrator.state.DeploymentStatus;
 import io.dharma.orchestrator.state.DeploymentStore;
@@ -50,7 +50,7 @@ public class DeploymentCommands {
     }
 
     private final TransactionTemplate transactions;
-    private final BlueprintStore blueprints;
+    private final BlueprintJoinStore blueprints;
     private final DeploymentStore deployments;
     private final DeploymentDecisions decisions;
     private final Outbox outbox;
@@ -59,7 +59,7 @@ public class DeploymentCommands {
     private final Predicate<String> fourEyes;
     private final Clock clock;
 
-    public DeploymentCommands(TransactionTemplate transactions, BlueprintStore blueprints, DeploymentStore deployments,
+    public DeploymentCommands(TransactionTemplate transactions, BlueprintJoinStore blueprints, DeploymentStore deployments,
             DeploymentDecisions decisions, Outbox outbox, DeploymentEvents events, SecurityEvents securityEvents,
             Predicate<String> fourEyes, Clock clock) {
         this.transactions = transactions;

@@ -11,7 +11,7 @@ import io.dharma.orchestrator.events.DeploymentEvents;
 import io.dharma.orchestrator.events.Payloads;
 import io.dharma.orchestrator.events.Subject;
 import io.dharma.orchestrator.state.BlueprintRow;
-import io.dharma.orchestrator.state.BlueprintStore;
+import io.dharma.orchestrator.state.BlueprintJoinStore;
 import io.dharma.orchestrator.state.Deployment;
 import io.dharma.orchestrator.state.DeploymentQuota;
 import io.dharma.orchestrator.state.DeploymentStatus;
@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  */
 public class DeploymentDecisions {
 
-    private final BlueprintStore blueprints;
+    private final BlueprintJoinStore blueprints;
     private final DeploymentStore deployments;
     private final Outbox outbox;
     private final DeploymentEvents events;
@@ -44,7 +44,7 @@ public class DeploymentDecisions {
     private final Quotas quotas;
     private final DeploymentQuota deploymentQuota;
 
-    public DeploymentDecisions(BlueprintStore blueprints, DeploymentStore deployments, Outbox outbox,
+    public DeploymentDecisions(BlueprintJoinStore blueprints, DeploymentStore deployments, Outbox outbox,
             DeploymentEvents events, ExecutorChoice executor, Clock clock, Quotas quotas, DeploymentQuota deploymentQuota) {
         this.blueprints = blueprints;
         this.deployments = deployments;

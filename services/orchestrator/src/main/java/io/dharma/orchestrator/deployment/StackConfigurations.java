@@ -5,7 +5,7 @@ import io.dharma.executor.DesiredState;
 import io.dharma.executor.DesiredStates;
 import io.dharma.executor.Stack;
 import io.dharma.executor.StackConfiguration;
-import io.dharma.orchestrator.state.BlueprintStore;
+import io.dharma.orchestrator.state.BlueprintJoinStore;
 import io.dharma.orchestrator.state.Deployment;
 
 /**
@@ -15,9 +15,9 @@ import io.dharma.orchestrator.state.Deployment;
  */
 public class StackConfigurations {
 
-    private final BlueprintStore blueprints;
+    private final BlueprintJoinStore blueprints;
 
-    public StackConfigurations(BlueprintStore blueprints) {
+    public StackConfigurations(BlueprintJoinStore blueprints) {
         this.blueprints = blueprints;
     }
 

@@ -1,7 +1,7 @@
 package io.dharma.orchestrator.drift;
 
 import io.dharma.orchestrator.api.OrchestratorApiError;
-import io.dharma.orchestrator.state.BlueprintStore;
+import io.dharma.orchestrator.state.BlueprintJoinStore;
 import io.dharma.web.ApiException;
 import io.dharma.web.Caller;
 import org.springframework.http.HttpStatus;
@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class DriftController {
 
     private final DriftObserver observer;
-    private final BlueprintStore blueprints;
+    private final BlueprintJoinStore blueprints;
 
-    DriftController(DriftObserver observer, BlueprintStore blueprints) {
+    DriftController(DriftObserver observer, BlueprintJoinStore blueprints) {
         this.observer = observer;
         this.blueprints = blueprints;
     }

@@ -16,7 +16,7 @@ import io.dharma.kafka.processing.UnprocessableEventException;
 import io.dharma.orchestrator.decision.Verdicts;
 import io.dharma.orchestrator.deployment.DeploymentDecisions;
 import io.dharma.orchestrator.state.BlueprintRow;
-import io.dharma.orchestrator.state.BlueprintStore;
+import io.dharma.orchestrator.state.BlueprintJoinStore;
 import io.dharma.orchestrator.state.JoinedVersion;
 import io.dharma.orchestrator.state.ReceivedEvents;
 import io.dharma.orchestrator.state.VersionState;
@@ -45,11 +45,11 @@ public class VerdictJoin {
 
     private final TransactionTemplate transactions;
     private final ReceivedEvents received;
-    private final BlueprintStore blueprints;
+    private final BlueprintJoinStore blueprints;
     private final DeploymentDecisions decisions;
     private final Clock clock;
 
-    public VerdictJoin(TransactionTemplate transactions, ReceivedEvents received, BlueprintStore blueprints,
+    public VerdictJoin(TransactionTemplate transactions, ReceivedEvents received, BlueprintJoinStore blueprints,
             DeploymentDecisions decisions, Clock clock) {
         this.transactions = transactions;
         this.received = received;

@@ -17,7 +17,7 @@ import io.dharma.orchestrator.deployment.ExecutorChoice;
 import io.dharma.orchestrator.deployment.StackConfigurations;
 import io.dharma.orchestrator.events.DeploymentEvents;
 import io.dharma.orchestrator.events.Payloads;
-import io.dharma.orchestrator.state.BlueprintStore;
+import io.dharma.orchestrator.state.BlueprintJoinStore;
 import io.dharma.orchestrator.state.ChangeState;
 import io.dharma.orchestrator.state.Deployment;
 import io.dharma.orchestrator.state.DeploymentStatus;
@@ -66,7 +66,7 @@ public class DeploymentRunner {
     private static final Logger log = LoggerFactory.getLogger(DeploymentRunner.class);
 
     private final DeploymentStore deployments;
-    private final BlueprintStore blueprints;
+    private final BlueprintJoinStore blueprints;
     private final StackConfigurations configurations;
     private final Outbox outbox;
     private final DeploymentEvents events;
@@ -76,7 +76,7 @@ public class DeploymentRunner {
     private final Clock clock;
     private final String workerName;
 
-    DeploymentRunner(DeploymentStore deployments, BlueprintStore blueprints, Outbox outbox, DeploymentEvents events,
+    DeploymentRunner(DeploymentStore deployments, BlueprintJoinStore blueprints, Outbox outbox, DeploymentEvents events,
             ExecutorChoice executors, ExecutorCalls calls, TransactionTemplate transactions, Clock clock,
             String workerName) {
         this.deployments = deployments;

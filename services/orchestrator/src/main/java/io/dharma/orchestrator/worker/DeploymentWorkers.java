@@ -4,7 +4,7 @@ import io.dharma.kafka.outbox.Outbox;
 import io.dharma.orchestrator.OrchestratorProperties;
 import io.dharma.orchestrator.deployment.ExecutorChoice;
 import io.dharma.orchestrator.events.DeploymentEvents;
-import io.dharma.orchestrator.state.BlueprintStore;
+import io.dharma.orchestrator.state.BlueprintJoinStore;
 import io.dharma.orchestrator.state.DeploymentStore;
 import io.dharma.orchestrator.state.RunnableDeploymentSignal;
 import java.lang.management.ManagementFactory;
@@ -20,7 +20,7 @@ public final class DeploymentWorkers {
     }
 
     public static DeploymentWorker create(DataSource dataSource, TransactionTemplate transactions,
-            DeploymentStore deployments, BlueprintStore blueprints, Outbox outbox, DeploymentEvents events,
+            DeploymentStore deployments, BlueprintJoinStore blueprints, Outbox outbox, DeploymentEvents events,
             ExecutorChoice executors, OrchestratorProperties properties, RunnableDeploymentSignal runnable, Clock clock) {
         // pid@host plus a random suffix: shown in deployment.worker, unique across restarts.
         String name = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);

@@ -1,6 +1,6 @@
 package io.dharma.orchestrator.worker;
 
-import io.dharma.orchestrator.state.BlueprintStore;
+import io.dharma.orchestrator.state.BlueprintJoinStore;
 import io.dharma.orchestrator.state.DeploymentStore;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * PostgreSQL ends the session and releases the lock at once, and the next worker resumes the
  * deployment from its persisted state.
  *
- * <p>Each claim raises the stack's fencing token ({@link BlueprintStore#nextFencingToken}) once it
+ * <p>Each claim raises the stack's fencing token ({@link BlueprintJoinStore#nextFencingToken}) once it
  * holds the lock. The lock alone cannot stop a worker whose connection was cut while its executor
  * call runs on; the token, passed with every executor call, lets the executor refuse that worker's
  * calls once a newer claim has reached it.
@@ -31,10 +31,10 @@ final class StackClaims {
 
     private final DataSource dataSource;
     private final DeploymentStore deployments;
-    private final BlueprintStore blueprints;
+    private final BlueprintJoinStore blueprints;
     private final TransactionTemplate transactions;
 
-    StackClaims(DataSource dataSource, DeploymentStore deployments, BlueprintStore blueprints,
+    StackClaims(DataSource dataSource, DeploymentStore deployments, BlueprintJoinStore blueprints,
             TransactionTemplate transactions) {
         this.dataSource = dataSource;
         this.deployments = deployments;

@@ -1,7 +1,8 @@
-package io.dharma.costing;
+package io.dharma.costing.events;
 
+import io.dharma.costing.CostingProperties;
+import io.dharma.costing.CostEstimator;
 import io.dharma.costing.estimate.CostEstimate;
-import io.dharma.costing.events.CostEstimatedEvents;
 import io.dharma.blueprint.events.BlueprintEvents;
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;

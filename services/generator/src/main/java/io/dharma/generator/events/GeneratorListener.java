@@ -1,9 +1,11 @@
-package io.dharma.generator;
+package io.dharma.generator.events;
 
+import io.dharma.generator.TerraformGenerator;
+import io.dharma.generator.GenerationResult;
+import io.dharma.generator.GeneratorProperties;
 import io.dharma.blueprint.Blueprint;
 import io.dharma.blueprint.events.BlueprintEvents;
 import io.dharma.events.BlueprintSubmitted;
-import io.dharma.generator.events.IacEvents;
 import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;
 import io.dharma.kafka.processing.EventPublisher;
 import io.dharma.kafka.processing.UnprocessableEventException;

@@ -1,5 +1,6 @@
-package io.dharma.orchestrator.join;
+package io.dharma.orchestrator.events;
 
+import io.dharma.orchestrator.join.VerdictJoin;
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.events.CostEstimated;
 import io.dharma.events.GuardrailsEvaluated;

@@ -21,13 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Blueprints and the join state of their versions. Every method runs in the caller's transaction;
  * callers change a blueprint's state only while holding its row lock ({@link #lock}).
  */
-public class BlueprintStore {
+public class BlueprintJoinStore {
 
     private static final JsonMapper JSON_MAPPER = JsonMapper.builder().build();
 
     private final DSLContext db;
 
-    public BlueprintStore(DSLContext db) {
+    public BlueprintJoinStore(DSLContext db) {
         this.db = db;
     }
 
@@ -189,7 +189,7 @@ public class BlueprintStore {
     }
 
     public Optional<JoinedVersion> version(String blueprintId, int version) {
-        return db.selectFrom(BLUEPRINT_VERSION).where(key(blueprintId, version)).fetchOptional(BlueprintStore::joined);
+        return db.selectFrom(BLUEPRINT_VERSION).where(key(blueprintId, version)).fetchOptional(BlueprintJoinStore::joined);
     }
 
     /** Versions below {@code version} whose verdicts are still being joined. */
@@ -199,7 +199,7 @@ public class BlueprintStore {
                         BLUEPRINT_VERSION.VERSION.lt(version),
                         BLUEPRINT_VERSION.STATE.eq(VersionState.JOINING.name()))
                 .orderBy(BLUEPRINT_VERSION.VERSION)
-                .fetch(BlueprintStore::joined);
+                .fetch(BlueprintJoinStore::joined);
     }
 
     private static org.jooq.Condition key(String blueprintId, int version) {
