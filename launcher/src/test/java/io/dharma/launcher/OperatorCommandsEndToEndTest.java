@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.dharma.kafka.topics.DharmaTopic;
+import io.dharma.testing.TopicProbe;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
@@ -45,14 +46,14 @@ class OperatorCommandsEndToEndTest {
         PlatformApi api = new PlatformApi(platform.apiUrl(), TENANT);
         runStarted = Instant.now();
         run = api.submitExample("aws-web-app.yaml", "audited-" + UUID.randomUUID().toString().substring(0, 8));
-        try (TopicReader reader = new TopicReader(platform,
-                java.util.Arrays.stream(DharmaTopic.values()).map(DharmaTopic::topicName).toList())) {
-            reader.await(r -> run.blueprintId().equals(r.key()), records -> records.stream().anyMatch(r ->
-                    r.topic().equals(DharmaTopic.DEPLOYMENTS.topicName())
-                            && ((GenericRecord) r.value().get("payload")).getSchema().getName().equals("DeploymentSucceeded")),
-                    RUN_TIMEOUT);
-            produced = reader.settle(r -> run.blueprintId().equals(r.key()) && isLifecycle(r.topic()), Duration.ofSeconds(3));
-        }
+        TopicProbe probe = GenericEvents.probe(platform);
+        probe.<GenericRecord>await(DharmaTopic.DEPLOYMENTS.topicName(), records -> records.stream().anyMatch(r ->
+                run.blueprintId().equals(r.key())
+                        && ((GenericRecord) r.value().get("payload")).getSchema().getName().equals("DeploymentSucceeded")),
+                RUN_TIMEOUT);
+        // DeploymentSucceeded ends the run: everything the run produced before it is committed by now.
+        produced = probe.<GenericRecord>readAll(java.util.Arrays.stream(DharmaTopic.values()).map(DharmaTopic::topicName).toList())
+                .stream().filter(r -> run.blueprintId().equals(r.key()) && isLifecycle(r.topic())).toList();
     }
 
     @Test
@@ -91,7 +92,7 @@ class OperatorCommandsEndToEndTest {
 
         assertThat(audit.exitCode()).as(audit.err()).isZero();
         List<JsonNode> entries = lifecycleEntries(PlatformApi.json(audit.out()).get("entries"));
-        List<String> eventIds = produced.stream().map(TopicReader::eventId).sorted().toList();
+        List<String> eventIds = produced.stream().map(GenericEvents::eventId).sorted().toList();
         assertThat(entries.stream().map(e -> e.get("eventId").asString()).sorted().toList()).isEqualTo(eventIds);
         List<String> times = entries.stream().map(e -> e.get("time").asString()).toList();
         assertThat(times).isSortedAccordingTo(Comparator.comparing(Instant::parse));
@@ -107,7 +108,7 @@ class OperatorCommandsEndToEndTest {
         assertThat(mine.statusCode()).isEqualTo(200);
         Map<String, String> typesById = lifecycleEntries(PlatformApi.json(mine.body()).get("entries")).stream()
                 .collect(Collectors.toMap(e -> e.get("eventId").asString(), e -> e.get("eventType").asString()));
-        assertThat(typesById.keySet()).containsExactlyInAnyOrderElementsOf(produced.stream().map(TopicReader::eventId).toList());
+        assertThat(typesById.keySet()).containsExactlyInAnyOrderElementsOf(produced.stream().map(GenericEvents::eventId).toList());
         assertThat(theirs.statusCode()).isEqualTo(404);
         assertThat(PlatformApi.json(theirs.body()).get("code").asString()).isEqualTo("audit.blueprint-not-found");
     }

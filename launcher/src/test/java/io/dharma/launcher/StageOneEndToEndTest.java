@@ -1,9 +1,9 @@
 package io.dharma.launcher;
 
-import static io.dharma.launcher.TopicReader.causationId;
-import static io.dharma.launcher.TopicReader.eventId;
-import static io.dharma.launcher.TopicReader.field;
-import static io.dharma.launcher.TopicReader.trackingId;
+import static io.dharma.launcher.GenericEvents.causationId;
+import static io.dharma.launcher.GenericEvents.eventId;
+import static io.dharma.launcher.GenericEvents.field;
+import static io.dharma.launcher.GenericEvents.trackingId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -20,15 +21,14 @@ import java.util.stream.Collectors;
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.serde.AvroSerializer;
 import io.dharma.testing.ExampleBlueprints;
+import io.dharma.testing.TopicProbe;
+import io.dharma.testing.TopicWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,24 +47,28 @@ class StageOneEndToEndTest {
 
     private final RunningPlatform platform = SharedPlatform.get();
     private final PlatformApi api = new PlatformApi(platform.apiUrl(), "e2e-stage-one");
+    private final TopicProbe probe = GenericEvents.probe(platform);
 
     @ParameterizedTest
     @ValueSource(strings = {"aws-web-app.yaml", "azure-data-platform.yaml", "gcp-kubernetes-service.yaml",
             "aws-prod-api.yaml", "insecure-demo.yaml"})
     void eachSubmissionYieldsExactlyOneEventPerStageLinkedToIt(String example) throws Exception {
-        PlatformApi.Accepted accepted = api.submitExample(example, "s1-" + shortId());
+        String name = "s1-" + shortId();
+        PlatformApi.Accepted accepted = api.submitExample(example, name);
 
-        try (TopicReader reader = new TopicReader(platform, allTopics())) {
-            Predicate<ConsumerRecord<String, GenericRecord>> ofThisSubmission = r -> accepted.trackingId().equals(trackingId(r));
-            reader.await(ofThisSubmission, records -> topicsOf(records).containsAll(allTopics()), Duration.ofSeconds(90));
-            List<ConsumerRecord<String, GenericRecord>> records = reader.settle(ofThisSubmission, Duration.ofSeconds(2));
+        Predicate<ConsumerRecord<String, GenericRecord>> ofThisSubmission = r -> accepted.trackingId().equals(trackingId(r));
+        awaitOnEveryTopic(allTopics(), ofThisSubmission);
+        // A sentinel behind it: the blueprint's next version, on the same partitions. Once the sentinel
+        // has its outputs, a second record of the first submission would be there too.
+        PlatformApi.Accepted sentinel = api.submitExample(example, name);
+        List<ConsumerRecord<String, GenericRecord>> records = awaitOnEveryTopic(allTopics(),
+                r -> sentinel.trackingId().equals(trackingId(r))).stream().filter(ofThisSubmission).toList();
 
-            ConsumerRecord<String, GenericRecord> submitted = only(records, BLUEPRINTS);
-            for (String topic : OUTPUTS) {
-                ConsumerRecord<String, GenericRecord> output = only(records, topic);
-                assertThat(output.key()).as("%s key", topic).isEqualTo(accepted.blueprintId());
-                assertThat(causationId(output)).as("%s causationId", topic).isEqualTo(eventId(submitted));
-            }
+        ConsumerRecord<String, GenericRecord> submitted = only(records, BLUEPRINTS);
+        for (String topic : OUTPUTS) {
+            ConsumerRecord<String, GenericRecord> output = only(records, topic);
+            assertThat(output.key()).as("%s key", topic).isEqualTo(accepted.blueprintId());
+            assertThat(causationId(output)).as("%s causationId", topic).isEqualTo(eventId(submitted));
         }
     }
 
@@ -72,57 +76,44 @@ class StageOneEndToEndTest {
     void theInsecureExampleIsBlockedForTheReasonsItWasWrittenFor() throws Exception {
         PlatformApi.Accepted accepted = api.submitExample("insecure-demo.yaml", "s1-insecure-" + shortId());
 
-        try (TopicReader reader = new TopicReader(platform, List.of("dharma.guardrails.v1"))) {
-            GenericRecord verdict = reader.await(r -> accepted.trackingId().equals(trackingId(r)),
-                    records -> records.size() == 1, Duration.ofSeconds(90)).getFirst().value();
+        GenericRecord verdict = probe.<GenericRecord>await(List.of("dharma.guardrails.v1"),
+                records -> records.stream().anyMatch(r -> accepted.trackingId().equals(trackingId(r))), Duration.ofSeconds(90))
+                .stream().filter(r -> accepted.trackingId().equals(trackingId(r))).findFirst().orElseThrow().value();
 
-            assertThat(field(verdict, "outcome")).isEqualTo("BLOCKED");
-            @SuppressWarnings("unchecked")
-            List<GenericRecord> violations = (List<GenericRecord>) verdict.get("violations");
-            Set<String> blockedResources = violations.stream()
-                    .filter(v -> "BLOCK".equals(field(v, "enforcement")))
-                    .map(v -> field(v, "resourceName"))
-                    .collect(Collectors.toSet());
-            assertThat(blockedResources).contains("public-files", "legacy-db", "wide-open");
-        }
+        assertThat(field(verdict, "outcome")).isEqualTo("BLOCKED");
+        @SuppressWarnings("unchecked")
+        List<GenericRecord> violations = (List<GenericRecord>) verdict.get("violations");
+        Set<String> blockedResources = violations.stream()
+                .filter(v -> "BLOCK".equals(field(v, "enforcement")))
+                .map(v -> field(v, "resourceName"))
+                .collect(Collectors.toSet());
+        assertThat(blockedResources).contains("public-files", "legacy-db", "wide-open");
     }
 
     @Test
     void aPoisonRecordIsDeadLetteredByEachConsumerAndLaterRecordsStillFlow() throws Exception {
         String poisonKey = "poison-" + UUID.randomUUID();
         byte[] garbage = "this is not Avro".getBytes(StandardCharsets.UTF_8);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(BLUEPRINTS, poisonKey, garbage)).get();
-        }
+        new TopicWriter(platform.bootstrapServers(), platform.registryUrl()).sendRaw(new ProducerRecord<>(BLUEPRINTS, poisonKey, garbage));
         PlatformApi.Accepted after = api.submitExample("aws-web-app.yaml", "s1-after-poison-" + shortId());
 
-        try (TopicReader reader = new TopicReader(platform, OUTPUTS)) {
-            reader.await(r -> after.trackingId().equals(trackingId(r)),
-                    records -> topicsOf(records).containsAll(OUTPUTS), Duration.ofSeconds(90));
-        }
-        try (KafkaConsumer<byte[], byte[]> dlt = TopicReader.rawConsumer(platform)) {
-            dlt.subscribe(List.of(BLUEPRINTS + ".dlt"));
-            List<ConsumerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
-            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-                dlt.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (r.key() != null && poisonKey.equals(new String(r.key(), StandardCharsets.UTF_8))) {
-                        deadLetters.add(r);
-                    }
-                });
-                return groupsOf(deadLetters).containsAll(STAGE_ONE_GROUPS);
-            });
-            // Every consumer group of the topic dead-letters it once (the orchestrator reads it too).
-            assertThat(groupsOf(deadLetters)).hasSize(deadLetters.size());
-            assertThat(deadLetters).allSatisfy(r -> {
-                assertThat(r.value()).isEqualTo(garbage);
-                assertThat(r.headers().lastHeader("dharma-dlt-reason")).isNotNull();
-            });
-        }
+        awaitOnEveryTopic(OUTPUTS, r -> after.trackingId().equals(trackingId(r)));
+        List<ConsumerRecord<String, byte[]>> deadLetters = probe.awaitRaw(BLUEPRINTS + ".dlt",
+                records -> groupsOf(withKey(records, poisonKey)).containsAll(STAGE_ONE_GROUPS), Duration.ofSeconds(60));
+        deadLetters = withKey(deadLetters, poisonKey);
+        // Every consumer group of the topic dead-letters it once (the orchestrator reads it too).
+        assertThat(groupsOf(deadLetters)).hasSize(deadLetters.size());
+        assertThat(deadLetters).allSatisfy(r -> {
+            assertThat(r.value()).isEqualTo(garbage);
+            assertThat(r.headers().lastHeader("dharma-dlt-reason")).isNotNull();
+        });
     }
 
-    private static Set<String> groupsOf(List<ConsumerRecord<byte[], byte[]>> deadLetters) {
+    private static List<ConsumerRecord<String, byte[]>> withKey(List<ConsumerRecord<String, byte[]>> records, String key) {
+        return records.stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    private static Set<String> groupsOf(List<ConsumerRecord<String, byte[]>> deadLetters) {
         return deadLetters.stream()
                 .map(r -> new String(r.headers().lastHeader("kafka_dlt-original-consumer-group").value(), StandardCharsets.UTF_8))
                 .collect(Collectors.toSet());
@@ -141,23 +132,51 @@ class StageOneEndToEndTest {
         }
         Predicate<ConsumerRecord<String, GenericRecord>> answersOurs = r -> inputEventIds.contains(causationId(r));
 
-        try (TopicReader reader = new TopicReader(platform, OUTPUTS)) {
-            publish(events);
-            reader.await(answersOurs, records -> OUTPUTS.stream().allMatch(t -> count(records, t) >= 5), Duration.ofSeconds(90));
-            List<MessageListenerContainer> stageOne = stageOneContainers();
-            stageOne.forEach(MessageListenerContainer::stop);
-            Thread.sleep(500);
-            stageOne.forEach(MessageListenerContainer::start);
+        publish(events);
+        probe.<GenericRecord>await(OUTPUTS, records -> OUTPUTS.stream().allMatch(t -> count(ofOurs(records, answersOurs), t) >= 5),
+                Duration.ofSeconds(90));
+        List<MessageListenerContainer> stageOne = stageOneContainers();
+        stageOne.forEach(MessageListenerContainer::stop);
+        Thread.sleep(500);
+        stageOne.forEach(MessageListenerContainer::start);
 
-            reader.await(answersOurs, records -> OUTPUTS.stream().allMatch(t -> distinctCauses(records, t) == inputs),
-                    Duration.ofSeconds(120));
-            List<ConsumerRecord<String, GenericRecord>> outputs = reader.settle(answersOurs, Duration.ofSeconds(3));
-            for (String topic : OUTPUTS) {
-                List<ConsumerRecord<String, GenericRecord>> ofTopic = outputs.stream().filter(r -> r.topic().equals(topic)).toList();
-                assertThat(ofTopic).as("%s: one output per input, none twice", topic).hasSize(inputs);
-                assertThat(ofTopic.stream().map(TopicReader::eventId).distinct()).hasSize(inputs);
-            }
+        probe.<GenericRecord>await(OUTPUTS, records -> OUTPUTS.stream().allMatch(t -> distinctCauses(ofOurs(records, answersOurs), t) == inputs),
+                Duration.ofSeconds(120));
+        List<BlueprintSubmitted> sentinels = sentinelsBehind(events);
+        publish(sentinels);
+        Set<String> sentinelIds = sentinels.stream().map(s -> s.getEnvelope().getEventId().toString()).collect(Collectors.toSet());
+        Predicate<ConsumerRecord<String, GenericRecord>> answersSentinel = r -> sentinelIds.contains(causationId(r));
+        List<ConsumerRecord<String, GenericRecord>> outputs = ofOurs(probe.await(OUTPUTS,
+                records -> OUTPUTS.stream().allMatch(t -> distinctCauses(ofOurs(records, answersSentinel), t) == sentinels.size()),
+                Duration.ofSeconds(90)), answersOurs);
+        for (String topic : OUTPUTS) {
+            List<ConsumerRecord<String, GenericRecord>> ofTopic = outputs.stream().filter(r -> r.topic().equals(topic)).toList();
+            assertThat(ofTopic).as("%s: one output per input, none twice", topic).hasSize(inputs);
+            assertThat(ofTopic.stream().map(GenericEvents::eventId).distinct()).hasSize(inputs);
         }
+    }
+
+    /**
+     * A sentinel behind {@code events} on every partition they went to: the next version of one of
+     * their blueprints. Records of a partition are handled in order, so once every sentinel has its
+     * outputs, a second output of any earlier event would be there too.
+     */
+    private List<BlueprintSubmitted> sentinelsBehind(List<BlueprintSubmitted> events) {
+        Map<Integer, BlueprintSubmitted> onePerPartition = new TreeMap<>();
+        events.forEach(event -> onePerPartition.putIfAbsent(probe.partitionOf(BLUEPRINTS, event.getEnvelope().getBlueprintId()), event));
+        return onePerPartition.values().stream().map(event -> ExampleBlueprints.submitted("aws-web-app.yaml", "e2e-restart",
+                UUID.randomUUID().toString(), event.getEnvelope().getBlueprintId(), event.getEnvelope().getBlueprintVersion() + 1)).toList();
+    }
+
+    /** Reads the topics until each has a record that {@code match} accepts; returns everything read. */
+    private List<ConsumerRecord<String, GenericRecord>> awaitOnEveryTopic(List<String> topics,
+            Predicate<ConsumerRecord<String, GenericRecord>> match) {
+        return probe.await(topics, records -> topicsOf(ofOurs(records, match)).containsAll(topics), Duration.ofSeconds(90));
+    }
+
+    private static List<ConsumerRecord<String, GenericRecord>> ofOurs(List<ConsumerRecord<String, GenericRecord>> records,
+            Predicate<ConsumerRecord<String, GenericRecord>> ours) {
+        return records.stream().filter(ours).toList();
     }
 
     private List<MessageListenerContainer> stageOneContainers() {
@@ -207,7 +226,7 @@ class StageOneEndToEndTest {
     }
 
     private static long distinctCauses(List<ConsumerRecord<String, GenericRecord>> records, String topic) {
-        return records.stream().filter(r -> r.topic().equals(topic)).map(TopicReader::causationId).distinct().count();
+        return records.stream().filter(r -> r.topic().equals(topic)).map(GenericEvents::causationId).distinct().count();
     }
 
     private static String shortId() {

@@ -16,21 +16,14 @@ import io.dharma.kafka.topics.DharmaTopic;
 import io.dharma.orchestrator.support.Events;
 import io.dharma.orchestrator.support.Inputs;
 import io.dharma.orchestrator.support.TestBlueprints;
-import io.dharma.testing.EmbeddedStack;
+import io.dharma.testing.TopicProbe;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /** Joining the submission and the three verdicts, in any order, with repeats, into one decision. */
@@ -187,30 +180,11 @@ class VerdictJoinTest extends OrchestratorIntegrationTest {
         assertThat(header(guardrails.getFirst(), "dharma-dlt-reason")).contains("is not the event's blueprintId");
     }
 
+    /** The dead letters of {@code topic} with {@code key}, once there is one. */
     private static List<ConsumerRecord<String, byte[]>> deadLetters(DharmaTopic topic, String key) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.get().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.deadLetterTopicName()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (found.isEmpty() && System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                });
-            }
-            assertThat(found).as("dead letters on " + topic.deadLetterTopicName() + " for " + key).isNotEmpty();
-            return found;
-        }
+        return TopicProbe.onStack().awaitRaw(topic.deadLetterTopicName(),
+                        records -> records.stream().anyMatch(record -> key.equals(record.key())), Duration.ofSeconds(30))
+                .stream().filter(record -> key.equals(record.key())).toList();
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
