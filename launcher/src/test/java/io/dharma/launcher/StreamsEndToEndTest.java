@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import io.dharma.streams.runtime.StreamsProperties;
 import io.dharma.testing.TopicProbe;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -100,7 +101,7 @@ class StreamsEndToEndTest {
         List<ConsumerRecord<String, GenericRecord>> firstRound = probe.<GenericRecord>await(OBSERVATIONS,
                 records -> records.stream().anyMatch(record -> record.key().equals(accepted.blueprintId())),
                 OBSERVER_INTERVAL.plusSeconds(30)).stream().filter(record -> record.key().equals(accepted.blueprintId())).toList();
-        probe.awaitConsumed(platform.context().getEnvironment().getProperty("dharma.state.application-id", "dharma-state"),
+        probe.awaitConsumed(platform.context().getBean(StreamsProperties.class).applicationId(),
                 firstRound, Duration.ofSeconds(30));
         assertThat(driftOf(accepted.blueprintId())).isEmpty();
 
