@@ -105,8 +105,9 @@ class RateLimitsAndQuotasEndToEndTest {
 
         JsonNode credential = after.path("rateLimits").get(0);
         assertThat(credential.get("policy").asString()).isEqualTo("credential");
-        assertThat(credential.get("remaining").asLong()).as("the usage calls and the submission took from the budget")
-                .isLessThan(credential.get("limit").asLong());
+        // The bucket refills 200 tokens a second, so a few calls are back within milliseconds: what a
+        // call takes is asserted with a fixed clock in RateLimiterTest; here only that the figure is sane.
+        assertThat(credential.get("remaining").asLong()).isBetween(0L, credential.get("limit").asLong());
         assertThat(after.path("rateLimits").get(1).get("policy").asString()).isEqualTo("tenant");
     }
 
