@@ -4,6 +4,7 @@ import io.dharma.orchestrator.app.OrchestratorApplication;
 import io.dharma.orchestrator.deployment.DeploymentIds;
 import io.dharma.orchestrator.support.Api;
 import io.dharma.orchestrator.support.DeploymentTopic;
+import io.dharma.orchestrator.support.HeldApplies;
 import io.dharma.orchestrator.support.ProcessingBarrier;
 import io.dharma.orchestrator.support.Inputs;
 import io.dharma.orchestrator.support.SandboxCloud;
@@ -17,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -30,6 +32,7 @@ import org.springframework.test.context.TestPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // No scheduled drift observation: tests trigger it (DriftScheduleTest turns the schedule on).
 @TestPropertySource(properties = OrchestratorIntegrationTest.NO_DRIFT_SCHEDULE)
+@Import(HeldApplies.Config.class)
 public abstract class OrchestratorIntegrationTest {
 
     /**

@@ -95,8 +95,8 @@ class SupersedeTest extends OrchestratorIntegrationTest {
     @Test
     void newerVersionSupersedesAnApprovedOneWaitingBehindARunningDeployment() {
         String blueprintId = newBlueprintId();
-        // v1 stalls on retries (100+200+400+800 ms per resource) so that v2 and v3 arrive while it applies.
-        sandbox.failTransiently("sup-queue", java.util.Map.of("net", 4, "files", 4));
+        // v1's second resource is held until v3 has superseded v2, so v1 is still applying however slow the machine.
+        sandbox.hold("sup-queue", "files");
         Inputs.Version v1 = inputs.submitted(tenant, blueprintId, 1, TestBlueprints.small("sup-queue", "dev", "auto", 4, false));
         inputs.publish(v1.submitted(), inputs.iacGenerated(v1), inputs.passed(v1), inputs.withinBudget(v1));
         String first = deploymentIdOf(blueprintId, 1);
@@ -109,6 +109,8 @@ class SupersedeTest extends OrchestratorIntegrationTest {
         topic.awaitKind(blueprintId, second, io.dharma.events.DeploymentApproved.class);
         Inputs.Version v3 = inputs.submitted(tenant, blueprintId, 3, TestBlueprints.small("sup-queue", "dev", "auto", 3, true));
         inputs.publish(v3.submitted(), inputs.iacGenerated(v3), inputs.passed(v3), inputs.withinBudget(v3));
+        topic.awaitKind(blueprintId, second, DeploymentBlocked.class);
+        sandbox.clearFaults();
 
         String third = deploymentIdOf(blueprintId, 3);
         List<DeploymentEvent> events = topic.awaitKind(blueprintId, third, DeploymentSucceeded.class);

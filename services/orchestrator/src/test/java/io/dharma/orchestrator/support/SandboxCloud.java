@@ -1,6 +1,5 @@
 package io.dharma.orchestrator.support;
 
-import io.dharma.sandbox.fault.FaultInjector;
 import io.dharma.sandbox.fault.Faults;
 import io.dharma.sandbox.inventory.Inventory;
 import io.dharma.sandbox.inventory.Operation;
@@ -15,7 +14,7 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * The real sandbox cloud of a running orchestrator, seen from a test: its inventory, its audit log
- * (which proves how often a resource was created or applied) and its fault injection.
+ * (which proves how often a resource was created or applied) and its fault injection ({@link HeldApplies}).
  */
 public final class SandboxCloud {
 
@@ -23,11 +22,11 @@ public final class SandboxCloud {
             OperationKind.CREATE, OperationKind.UPDATE, OperationKind.DELETE, OperationKind.FAILED);
 
     private final Inventory inventory;
-    private final FaultInjector faults;
+    private final HeldApplies faults;
 
     public SandboxCloud(ApplicationContext context) {
         this.inventory = context.getBean(Inventory.class);
-        this.faults = context.getBean(FaultInjector.class);
+        this.faults = context.getBean(HeldApplies.class);
     }
 
     public List<StoredResource> inventory(String tenant, String blueprintId) {
@@ -65,8 +64,15 @@ public final class SandboxCloud {
         faults.set(new Faults(0, List.of(), qualified));
     }
 
+    /** Holds every apply of {@code blueprintName/resource} until {@link #clearFaults()}: its deployment keeps running. */
+    public void hold(String blueprintName, String resource) {
+        faults.hold(blueprintName, resource);
+    }
+
+    /** No faults, nothing held. */
     public void clearFaults() {
         faults.set(Faults.NONE);
+        faults.release();
     }
 
     private List<Operation> operations(String tenant, String blueprintId, String name) {
