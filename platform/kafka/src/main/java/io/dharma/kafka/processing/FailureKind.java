@@ -4,36 +4,32 @@ package io.dharma.kafka.processing;
 public enum FailureKind {
 
     /** The value bytes are not readable Avro of a known schema (poison bytes, unknown schema id). */
-    DESERIALIZATION(false, false, "deserialization"),
+    DESERIALIZATION("deserialization"),
     /** The listener threw {@link UnprocessableEventException}. */
-    UNPROCESSABLE(false, false, "unprocessable"),
+    UNPROCESSABLE("unprocessable"),
     /** A validation-type exception that another attempt cannot fix, e.g. IllegalArgumentException. */
-    NOT_RETRYABLE(false, false, "not-retryable"),
+    NOT_RETRYABLE("not-retryable"),
     /**
      * A dependency did not answer (PostgreSQL, the schema registry, Kafka): no fault of the record.
      * Retried with capped backoff for as long as it lasts, without using up the record's attempts.
      */
-    UNAVAILABLE(true, false, "dependency-unavailable"),
+    UNAVAILABLE("dependency-unavailable"),
     /** Anything else: retried with backoff, dead-lettered when the attempts run out. */
-    TRANSIENT(true, true, "retries-exhausted");
+    TRANSIENT("retries-exhausted");
 
-    private final boolean retryable;
-    private final boolean usesAttempts;
     private final String tag;
 
-    FailureKind(boolean retryable, boolean usesAttempts, String tag) {
-        this.retryable = retryable;
-        this.usesAttempts = usesAttempts;
+    FailureKind(String tag) {
         this.tag = tag;
     }
 
     public boolean retryable() {
-        return retryable;
+        return this == UNAVAILABLE || usesAttempts();
     }
 
     /** Whether a failure of this kind counts towards {@code dharma.kafka.processing.retry.max-attempts}. */
     public boolean usesAttempts() {
-        return usesAttempts;
+        return this == TRANSIENT;
     }
 
     /** Value of the {@code failure} tag on the dead-letter counter. */
