@@ -5,10 +5,12 @@ import io.dharma.blueprint.catalogue.SizeCatalogue;
 import io.dharma.costing.catalogue.PriceCatalogue;
 import io.dharma.costing.catalogue.RegionEquivalents;
 import io.dharma.costing.events.CostEstimatedEvents;
-import io.dharma.costing.events.CostingListener;
+import io.dharma.events.BlueprintSubmitted;
 import io.dharma.events.Envelopes;
 import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;
 import io.dharma.kafka.processing.EventPublisher;
+import io.dharma.kafka.processing.Reaction;
+import io.dharma.kafka.topics.DharmaTopic;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,12 +38,14 @@ public class CostingAutoConfiguration {
     }
 
     @Bean
-    CostEstimatedEvents costingEvents() {
-        return new CostEstimatedEvents(Envelopes.forProducer(PRODUCER));
+    CostEstimatedEvents costingEvents(CostEstimator costingEstimator) {
+        return new CostEstimatedEvents(Envelopes.forProducer(PRODUCER), costingEstimator);
     }
 
     @Bean
-    CostingListener costingListener(CostEstimator costingEstimator, CostEstimatedEvents costingEvents, EventPublisher events) {
-        return new CostingListener(costingEstimator, costingEvents, events);
+    Reaction<BlueprintSubmitted> costingListener(CostingProperties properties, CostEstimatedEvents costingEvents,
+            EventPublisher events) {
+        return new Reaction<>(properties.consumerGroup(), DharmaTopic.BLUEPRINTS, DharmaTopic.COSTS, costingEvents::answer,
+                events);
     }
 }

@@ -1,10 +1,12 @@
 package io.dharma.generator;
 
+import io.dharma.events.BlueprintSubmitted;
 import io.dharma.events.Envelopes;
-import io.dharma.generator.events.GeneratorListener;
 import io.dharma.generator.events.IacEvents;
 import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;
 import io.dharma.kafka.processing.EventPublisher;
+import io.dharma.kafka.processing.Reaction;
+import io.dharma.kafka.topics.DharmaTopic;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,12 +33,14 @@ public class GeneratorAutoConfiguration {
     }
 
     @Bean
-    IacEvents generatorIacEvents() {
-        return new IacEvents(Envelopes.forProducer(PRODUCER), GeneratorVersion.current());
+    IacEvents generatorIacEvents(TerraformGenerator generatorTerraform) {
+        return new IacEvents(Envelopes.forProducer(PRODUCER), generatorTerraform, GeneratorVersion.current());
     }
 
     @Bean
-    GeneratorListener generatorListener(TerraformGenerator generatorTerraform, IacEvents generatorIacEvents, EventPublisher events) {
-        return new GeneratorListener(generatorTerraform, generatorIacEvents, events);
+    Reaction<BlueprintSubmitted> generatorListener(GeneratorProperties properties, IacEvents generatorIacEvents,
+            EventPublisher events) {
+        return new Reaction<>(properties.consumerGroup(), DharmaTopic.BLUEPRINTS, DharmaTopic.IAC, generatorIacEvents::answer,
+                events);
     }
 }

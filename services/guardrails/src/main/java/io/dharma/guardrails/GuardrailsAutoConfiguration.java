@@ -6,7 +6,8 @@ import io.dharma.guardrails.api.PolicyService;
 import io.dharma.guardrails.cel.PolicyCompiler;
 import io.dharma.guardrails.cel.PolicyVariables;
 import io.dharma.guardrails.evaluation.PolicyEvaluator;
-import io.dharma.guardrails.events.BlueprintEvaluationListener;
+import io.dharma.events.BlueprintSubmitted;
+import io.dharma.guardrails.events.VerdictEvents;
 import io.dharma.guardrails.policy.PolicyLibrary;
 import io.dharma.guardrails.policy.PolicyParameters;
 import io.dharma.guardrails.policy.PolicyValidator;
@@ -17,6 +18,8 @@ import io.dharma.guardrails.store.TenantPolicyStore;
 import io.dharma.web.quota.Quotas;
 import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;
 import io.dharma.kafka.processing.EventPublisher;
+import io.dharma.kafka.processing.Reaction;
+import io.dharma.kafka.topics.DharmaTopic;
 import java.time.Clock;
 import io.dharma.database.MigratesSchema;
 import org.jooq.DSLContext;
@@ -97,9 +100,10 @@ public class GuardrailsAutoConfiguration {
     }
 
     @Bean
-    BlueprintEvaluationListener guardrailsBlueprintEvaluationListener(PolicySets guardrailsPolicySets,
-            PolicyEvaluator guardrailsPolicyEvaluator, EventPublisher dharmaEventPublisher) {
-        return new BlueprintEvaluationListener(guardrailsPolicySets, guardrailsPolicyEvaluator, ResourceCatalogue.v1(),
+    Reaction<BlueprintSubmitted> guardrailsBlueprintEvaluationListener(GuardrailsProperties properties,
+            PolicySets guardrailsPolicySets, PolicyEvaluator guardrailsPolicyEvaluator, EventPublisher dharmaEventPublisher) {
+        return new Reaction<>(properties.consumerGroup(), DharmaTopic.BLUEPRINTS, DharmaTopic.GUARDRAILS,
+                VerdictEvents.answering(guardrailsPolicySets, guardrailsPolicyEvaluator, ResourceCatalogue.v1()),
                 dharmaEventPublisher);
     }
 

@@ -1,5 +1,7 @@
 package io.dharma.costing.events;
 
+import io.dharma.blueprint.events.BlueprintEvents;
+import io.dharma.costing.CostEstimator;
 import io.dharma.costing.estimate.CloudEstimate;
 import io.dharma.costing.estimate.CostEstimate;
 import io.dharma.costing.estimate.LineItem;
@@ -13,19 +15,33 @@ import io.dharma.events.CostEstimated;
 import io.dharma.events.CostLineItem;
 import io.dharma.events.Envelopes;
 import io.dharma.events.LinePricing;
+import io.dharma.kafka.processing.UnprocessableEventException;
 import java.math.RoundingMode;
 import java.util.Locale;
 
-/** Builds the {@link CostEstimated} event that answers one {@link BlueprintSubmitted}. */
+/**
+ * The {@link CostEstimated} event that answers one {@link BlueprintSubmitted} on
+ * {@code dharma.costs.v1}: every blueprint version priced. Its eventId derives from the input's, so
+ * a reprocessed input gets the same answer.
+ */
 public final class CostEstimatedEvents {
 
     /** Reaction key of the one event costing emits per blueprint version (deterministic eventId). */
     public static final String REACTION_KEY = "cost-estimated";
 
     private final Envelopes envelopes;
+    private final CostEstimator estimator;
 
-    public CostEstimatedEvents(Envelopes envelopes) {
+    public CostEstimatedEvents(Envelopes envelopes, CostEstimator estimator) {
         this.envelopes = envelopes;
+        this.estimator = estimator;
+    }
+
+    public CostEstimated answer(BlueprintSubmitted submitted) {
+        // Pricing is pure: if it fails once it fails every time, so the record goes to the DLT at once.
+        CostEstimate estimate = UnprocessableEventException.onFailureOf(submitted.getEnvelope(), "cannot be priced",
+                () -> estimator.estimate(BlueprintEvents.blueprintOf(submitted)));
+        return of(submitted, estimate);
     }
 
     public CostEstimated of(BlueprintSubmitted cause, CostEstimate estimate) {

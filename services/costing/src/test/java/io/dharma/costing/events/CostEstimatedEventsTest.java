@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 class CostEstimatedEventsTest {
 
-    private final CostEstimatedEvents events = new CostEstimatedEvents(Envelopes.forProducer("costing"));
     private final CostEstimator estimator = CostEstimator.standard();
+    private final CostEstimatedEvents events = new CostEstimatedEvents(Envelopes.forProducer("costing"), estimator);
 
     @Test
     void submittedEventMapsBackToTheSameBlueprint() {

@@ -1,5 +1,7 @@
 package io.dharma.generator.events;
 
+import io.dharma.blueprint.Blueprint;
+import io.dharma.blueprint.events.BlueprintEvents;
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.events.Envelopes;
 import io.dharma.events.GenerationError;
@@ -10,23 +12,39 @@ import io.dharma.events.TerraformFile;
 import io.dharma.events.TerraformResource;
 import io.dharma.generator.GenerationResult;
 import io.dharma.generator.TerraformConfiguration;
+import io.dharma.generator.TerraformGenerator;
+import io.dharma.kafka.processing.UnprocessableEventException;
 import java.util.Objects;
 
 /**
- * Builds the IacEvent for a generation result. The envelope reacts to the BlueprintSubmitted
- * event with a fixed reaction key, so reprocessing the same input (after a crash or a replay)
- * emits the same eventId and downstream deduplication recognises it.
+ * The IacEvent that answers a BlueprintSubmitted on {@code dharma.iac.v1}: IacGenerated, or
+ * IacGenerationFailed when the blueprint cannot be expressed on its cloud (a business outcome the
+ * orchestrator acts on). An event that does not describe a blueprint goes to the dead-letter topic
+ * (the platform does that for unreadable records and IllegalArgumentException); so does an
+ * unexpected generator error, which is a defect to fix and replay rather than a verdict on the
+ * blueprint. The envelope reacts to the BlueprintSubmitted event with a fixed reaction key, so
+ * reprocessing the same input (after a crash or a replay) emits the same eventId and downstream
+ * deduplication recognises it.
  */
 public final class IacEvents {
 
     static final String REACTION = "iac";
 
     private final Envelopes envelopes;
+    private final TerraformGenerator generator;
     private final String generatorVersion;
 
-    public IacEvents(Envelopes envelopes, String generatorVersion) {
+    public IacEvents(Envelopes envelopes, TerraformGenerator generator, String generatorVersion) {
         this.envelopes = Objects.requireNonNull(envelopes, "envelopes");
+        this.generator = Objects.requireNonNull(generator, "generator");
         this.generatorVersion = Objects.requireNonNull(generatorVersion, "generatorVersion");
+    }
+
+    public IacEvent answer(BlueprintSubmitted submitted) {
+        Blueprint blueprint = BlueprintEvents.blueprintOf(submitted);
+        GenerationResult result = UnprocessableEventException.onFailureOf(submitted.getEnvelope(),
+                "made the generator fail", () -> generator.generate(blueprint));
+        return of(submitted, result);
     }
 
     public IacEvent of(BlueprintSubmitted cause, GenerationResult result) {

@@ -1,16 +1,45 @@
 package io.dharma.guardrails.events;
 
+import io.dharma.blueprint.Blueprint;
+import io.dharma.blueprint.catalogue.ResourceCatalogue;
+import io.dharma.events.BlueprintSubmitted;
 import io.dharma.events.Envelope;
+import io.dharma.events.Envelopes;
 import io.dharma.events.GuardrailOutcome;
 import io.dharma.events.GuardrailsEvaluated;
 import io.dharma.events.PolicyViolation;
+import io.dharma.guardrails.evaluation.PolicyEvaluator;
 import io.dharma.guardrails.evaluation.Verdict;
 import io.dharma.guardrails.evaluation.Violation;
+import io.dharma.guardrails.policyset.PolicySet;
+import io.dharma.guardrails.policyset.PolicySets;
+import java.util.function.Function;
 
-/** The {@code GuardrailsEvaluated} event of a verdict. */
+/**
+ * The {@code GuardrailsEvaluated} event of a verdict, and the one that answers each submitted
+ * blueprint version on {@code dharma.guardrails.v1} (ADR 0005). The verdict's eventId derives from
+ * the input's, so reprocessing a duplicate emits the same id; {@code now} is the submission time,
+ * so a replay reaches the same verdict.
+ */
 public final class VerdictEvents {
 
+    public static final String PRODUCER = "guardrails";
+    static final String REACTION = "evaluated";
+
     private VerdictEvents() {
+    }
+
+    /** Evaluates each submitted blueprint version against its tenant's policy set. */
+    public static Function<BlueprintSubmitted, GuardrailsEvaluated> answering(PolicySets policySets,
+            PolicyEvaluator evaluator, ResourceCatalogue catalogue) {
+        Envelopes envelopes = Envelopes.forProducer(PRODUCER);
+        return submitted -> {
+            Envelope cause = submitted.getEnvelope();
+            Blueprint blueprint = SubmittedBlueprints.blueprintOf(submitted, catalogue);
+            PolicySet policySet = policySets.forTenant(cause.getTenantId());
+            Verdict verdict = evaluator.evaluate(blueprint, policySet.policies(), cause.getOccurredAt());
+            return of(envelopes.reactingTo(cause, REACTION), verdict, policySet.version());
+        };
     }
 
     public static GuardrailsEvaluated of(Envelope envelope, Verdict verdict, String policySetVersion) {

@@ -1,0 +1,33 @@
+package io.dharma.kafka.processing;
+
+import java.util.function.Function;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+
+import io.dharma.kafka.topics.DharmaTopic;
+
+/**
+ * A listener that answers every event on {@code input} with one event on {@code output}, emitted in
+ * the Kafka transaction that consumes the input (ADR 0005): how the generator, guardrails and costing
+ * each answer {@code dharma.blueprints.v1}. The answer's eventId must derive from the input's
+ * ({@code Envelopes.reactingTo}), so a reprocessed input emits the same event again and downstream
+ * deduplication drops it. An answer that throws fails the record as any listener does
+ * ({@link FailureClassifier}).
+ *
+ * @param id        the listener id, also its consumer group: the service's {@code dharma.<service>.consumer-group}
+ * @param input     the topic consumed
+ * @param output    the topic the answers go to
+ * @param answer    the one event that answers an input event
+ * @param publisher emits the answers
+ */
+public record Reaction<I>(String id, DharmaTopic input, DharmaTopic output, Function<I, ? extends SpecificRecord> answer,
+        EventPublisher publisher) {
+
+    @KafkaListener(id = "#{__listener.id()}", topics = "#{__listener.input().topicName()}",
+            containerFactory = DharmaProcessingAutoConfiguration.LISTENER_CONTAINER_FACTORY)
+    void on(ConsumerRecord<String, I> record) {
+        publisher.emit(output, answer.apply(record.value()));
+    }
+}
