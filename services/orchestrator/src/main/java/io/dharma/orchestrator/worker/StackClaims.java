@@ -65,33 +65,14 @@ final class StackClaims {
         return Optional.empty();
     }
 
-    /** A locked stack and the deployment to run on it; closing it releases the lock. */
-    static final class Claim implements AutoCloseable {
-
-        private final Connection connection;
-        private final UUID deploymentId;
-        private final String blueprintId;
-        private final long fencingToken;
-
-        private Claim(Connection connection, UUID deploymentId, String blueprintId, long fencingToken) {
-            this.connection = connection;
-            this.deploymentId = deploymentId;
-            this.blueprintId = blueprintId;
-            this.fencingToken = fencingToken;
-        }
-
-        UUID deploymentId() {
-            return deploymentId;
-        }
-
-        String blueprintId() {
-            return blueprintId;
-        }
-
-        /** The token every executor call of this claim carries. */
-        long fencingToken() {
-            return fencingToken;
-        }
+    /**
+     * A locked stack and the deployment to run on it; closing it releases the lock.
+     *
+     * @param connection   the session holding the stack lock
+     * @param fencingToken the token every executor call of this claim carries
+     */
+    record Claim(Connection connection, UUID deploymentId, String blueprintId, long fencingToken)
+            implements AutoCloseable {
 
         /**
          * False once the lock's session is gone (database restarted, connection cut): another worker
