@@ -9,20 +9,11 @@ import java.util.regex.Pattern;
 /**
  * A blueprint document with its {@code metadata.name} replaceable: a name is unique per tenant,
  * so the name decides whether a submission is a new blueprint or a new version of an existing one.
+ * {@code length} is the document's length as read.
  */
-final class BlueprintTemplate {
+record BlueprintTemplate(String prefix, String suffix, int length) {
 
     private static final Pattern METADATA_NAME = Pattern.compile("(?m)^(metadata:\\s*\\n(?:[ \\t].*\\n)*?[ \\t]+name:[ \\t]*)(\\S+)");
-
-    private final String prefix;
-    private final String suffix;
-    private final int length;
-
-    private BlueprintTemplate(String prefix, String suffix, int length) {
-        this.prefix = prefix;
-        this.suffix = suffix;
-        this.length = length;
-    }
 
     static BlueprintTemplate read(Path file) throws IOException {
         String document = Files.readString(file);
@@ -36,10 +27,5 @@ final class BlueprintTemplate {
     /** The document with {@code name} as its metadata.name. */
     String named(String name) {
         return prefix + name + suffix;
-    }
-
-    /** Characters of the document as read. */
-    int length() {
-        return length;
     }
 }

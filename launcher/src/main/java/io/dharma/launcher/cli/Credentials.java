@@ -16,19 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
  * platform-admin key a local {@code dharma up} wrote to its home. Saved logins live in
  * {@code $XDG_CONFIG_HOME/dharma/credentials.json} (default {@code ~/.config}), mode 0600.
  */
-final class Credentials {
+record Credentials(String token, Path home, Path store) {
 
     static final String ADMIN_KEY_FILE = "admin.key";
-
-    private final String token;
-    private final Path home;
-    private final Path store;
-
-    Credentials(String token, Path home, Path store) {
-        this.token = token;
-        this.home = home;
-        this.store = store;
-    }
 
     static Path defaultStore() {
         String xdg = System.getenv("XDG_CONFIG_HOME");

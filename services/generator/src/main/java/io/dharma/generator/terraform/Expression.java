@@ -11,20 +11,15 @@ import java.util.Objects;
 /**
  * The value of a Terraform attribute, independent of syntax: {@link HclRenderer} writes it as
  * native HCL and {@link JsonRenderer} as Terraform JSON, so both files come from one model.
+ * Values are made through the factories below, which refuse a null.
  */
 public sealed interface Expression {
 
     /** A literal string. Renderers escape template sequences, so {@code ${} never interpolates. */
     record StringLiteral(String value) implements Expression {
-        public StringLiteral {
-            Objects.requireNonNull(value, "value");
-        }
     }
 
     record NumberLiteral(BigDecimal value) implements Expression {
-        public NumberLiteral {
-            Objects.requireNonNull(value, "value");
-        }
     }
 
     record BoolLiteral(boolean value) implements Expression {
@@ -35,9 +30,6 @@ public sealed interface Expression {
 
     /** A string template such as {@code "web-${count.index}"}, written verbatim in both syntaxes. */
     record Template(String template) implements Expression {
-        public Template {
-            Objects.requireNonNull(template, "template");
-        }
     }
 
     /**
@@ -45,9 +37,6 @@ public sealed interface Expression {
      * expression. Bare in HCL, wrapped as {@code "${...}"} in JSON.
      */
     record Code(String hcl) implements Expression {
-        public Code {
-            Objects.requireNonNull(hcl, "hcl");
-        }
     }
 
     /**
@@ -56,9 +45,6 @@ public sealed interface Expression {
      * {@code ignore_changes}.
      */
     record Keyword(String word) implements Expression {
-        public Keyword {
-            Objects.requireNonNull(word, "word");
-        }
     }
 
     record ListValue(List<Expression> items) implements Expression {
@@ -75,7 +61,7 @@ public sealed interface Expression {
     }
 
     static Expression string(String value) {
-        return new StringLiteral(value);
+        return new StringLiteral(Objects.requireNonNull(value, "value"));
     }
 
     static Expression number(long value) {
@@ -91,15 +77,15 @@ public sealed interface Expression {
     }
 
     static Expression template(String template) {
-        return new Template(template);
+        return new Template(Objects.requireNonNull(template, "template"));
     }
 
     static Expression code(String hcl) {
-        return new Code(hcl);
+        return new Code(Objects.requireNonNull(hcl, "hcl"));
     }
 
     static Expression keyword(String word) {
-        return new Keyword(word);
+        return new Keyword(Objects.requireNonNull(word, "word"));
     }
 
     static Expression list(List<? extends Expression> items) {

@@ -2,6 +2,7 @@ package io.dharma.generator.mapping.aws;
 
 import static io.dharma.generator.mapping.Exprs.refs;
 
+import io.dharma.generator.mapping.Compute;
 import io.dharma.generator.mapping.Declarations;
 import io.dharma.generator.mapping.GenerationContext;
 import io.dharma.generator.mapping.CidrRange;
@@ -17,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** compute.instance and kubernetes.cluster on AWS: EC2 instances, EKS with a managed node group. */
-final class AwsCompute {
+final class AwsCompute implements Compute {
 
     /** An AMI lookup: the publisher's account and the name pattern of its current images. */
     private record Image(String owner, String namePattern) {
@@ -32,10 +33,8 @@ final class AwsCompute {
 
     private static final Map<String, String> NODE_POLICIES = nodePolicies();
 
-    private AwsCompute() {
-    }
-
-    static void instance(ResourceView instance, GenerationContext context) {
+    @Override
+    public void instance(ResourceView instance, GenerationContext context) {
         String image = instance.string("image");
         String ami = Names.identifier(image.replace('.', '_'));
         Image lookup = IMAGES.get(image);
@@ -86,7 +85,8 @@ final class AwsCompute {
      * node subnet and its siblings (EKS wants two zones); without a subnet, two public node
      * subnets are created at the top of the VPC range.
      */
-    static void kubernetes(ResourceView cluster, GenerationContext context) {
+    @Override
+    public void kubernetes(ResourceView cluster, GenerationContext context) {
         ResourceView network = context.resource(cluster.string("network"));
         List<String> nodeSubnets;
         List<String> controlPlaneSubnets;

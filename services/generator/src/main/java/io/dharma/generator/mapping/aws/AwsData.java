@@ -4,6 +4,7 @@ import static io.dharma.generator.mapping.Exprs.refs;
 import static io.dharma.generator.terraform.Blocks.nested;
 
 import io.dharma.generator.mapping.BucketLifecycle;
+import io.dharma.generator.mapping.Data;
 import io.dharma.generator.mapping.Declarations;
 import io.dharma.generator.mapping.GenerationContext;
 import io.dharma.generator.mapping.Names;
@@ -13,18 +14,16 @@ import io.dharma.generator.terraform.Expression;
 import java.util.List;
 
 /** database.postgres, database.mysql, storage.bucket and cache.redis on AWS: RDS, S3, ElastiCache. */
-final class AwsData {
+final class AwsData implements Data {
 
     static final String ADMIN_USER = "dbadmin";
-
-    private AwsData() {
-    }
 
     /**
      * An RDS instance. The master password is generated and kept in Secrets Manager by RDS
      * ({@code manage_master_user_password}), so it appears neither in the code nor in the state.
      */
-    static void database(ResourceView database, GenerationContext context) {
+    @Override
+    public void database(ResourceView database, GenerationContext context) {
         ResourceView subnet = context.resource(database.string("subnet"));
         List<String> subnets = AwsSupport.subnetGroup(context, database, subnet);
         String engine = database.type().equals("database.postgres") ? "postgres" : "mysql";
@@ -65,7 +64,8 @@ final class AwsData {
                 "aws_db_instance." + database.id() + ".master_user_secret[0].secret_arn");
     }
 
-    static void bucket(ResourceView bucket, GenerationContext context) {
+    @Override
+    public void bucket(ResourceView bucket, GenerationContext context) {
         String id = bucket.id();
         String bucketId = "aws_s3_bucket." + id + ".id";
         boolean open = bucket.bool("publicAccess");
@@ -133,7 +133,8 @@ final class AwsData {
      * adding a first replica would replace the cache (new resource type, empty data, new endpoint)
      * where a replication group changes {@code num_cache_clusters} in place.
      */
-    static void cache(ResourceView cache, GenerationContext context) {
+    @Override
+    public void cache(ResourceView cache, GenerationContext context) {
         ResourceView subnet = context.resource(cache.string("subnet"));
         long replicas = cache.integer("replicas");
         List<String> subnets = replicas > 0

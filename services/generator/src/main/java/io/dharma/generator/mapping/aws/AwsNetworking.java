@@ -5,6 +5,7 @@ import static io.dharma.generator.mapping.Exprs.nameTag;
 import io.dharma.generator.mapping.Declarations;
 import io.dharma.generator.mapping.FirewallRule;
 import io.dharma.generator.mapping.GenerationContext;
+import io.dharma.generator.mapping.Networking;
 import io.dharma.generator.mapping.ResourceView;
 import io.dharma.generator.terraform.Blocks;
 import io.dharma.generator.terraform.Expression;
@@ -15,15 +16,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** network, subnet and firewall on AWS: VPC, subnets with a public route table, security groups. */
-final class AwsNetworking {
+final class AwsNetworking implements Networking {
 
     /** Characters AWS accepts in security group (rule) descriptions. */
     private static final Pattern DESCRIPTION_UNSAFE = Pattern.compile("[^a-zA-Z0-9. _\\-:/()#,@\\[\\]+=&;{}!$*]");
 
-    private AwsNetworking() {
-    }
-
-    static void network(ResourceView network, GenerationContext context) {
+    @Override
+    public void network(ResourceView network, GenerationContext context) {
         String name = context.cloudName(network);
         context.module().resource(network.name(), Blocks.resource("aws_vpc", network.id(), body -> body
                 .attr("cidr_block", network.string("cidr"))
@@ -59,7 +58,8 @@ final class AwsNetworking {
                         .anyMatch(cluster -> cluster.string("network").equals(network.name()) && !cluster.has("subnet"));
     }
 
-    static void subnet(ResourceView subnet, GenerationContext context) {
+    @Override
+    public void subnet(ResourceView subnet, GenerationContext context) {
         ResourceView network = context.resource(subnet.string("network"));
         AwsSupport.declareZones(context);
         context.module().resource(subnet.name(), Blocks.resource("aws_subnet", subnet.id(), body -> body
@@ -83,7 +83,8 @@ final class AwsNetworking {
      * rule, so adding a rule never replaces the others. Terraform removes the allow-all egress
      * rule AWS adds to a new group, so what is not listed is denied, as the catalogue says.
      */
-    static void firewall(ResourceView firewall, GenerationContext context) {
+    @Override
+    public void firewall(ResourceView firewall, GenerationContext context) {
         ResourceView network = context.resource(firewall.string("network"));
         String group = "aws_security_group." + firewall.id() + ".id";
         context.module().resource(firewall.name(), Blocks.resource("aws_security_group", firewall.id(), body -> body

@@ -9,22 +9,21 @@ import io.dharma.generator.mapping.Listener;
 import io.dharma.generator.mapping.MappingException;
 import io.dharma.generator.mapping.Names;
 import io.dharma.generator.mapping.ResourceView;
+import io.dharma.generator.mapping.Traffic;
 import io.dharma.generator.terraform.Blocks;
 import io.dharma.generator.terraform.Expression;
 import java.util.List;
 
 /** loadbalancer and dns.record on AWS: ALB/NLB with target groups, Route 53 records. */
-final class AwsTraffic {
-
-    private AwsTraffic() {
-    }
+final class AwsTraffic implements Traffic {
 
     /**
      * An application (HTTP/HTTPS) or network (TCP/UDP/TLS) load balancer with one target group
      * and listener per listener of the blueprint. HTTPS and TLS listeners terminate TLS with a
      * certificate whose ARN is a variable; targets receive plain traffic.
      */
-    static void loadBalancer(ResourceView lb, GenerationContext context) {
+    @Override
+    public void loadBalancer(ResourceView lb, GenerationContext context) {
         boolean application = lb.string("type").equals("application");
         List<ResourceView> subnets = lb.strings("subnets").stream().map(context::resource).toList();
         if (application && subnets.size() < 2) {
@@ -86,7 +85,8 @@ final class AwsTraffic {
     }
 
     /** A Route 53 record in an existing public hosted zone, found by its domain name. */
-    static void dnsRecord(ResourceView record, GenerationContext context) {
+    @Override
+    public void dnsRecord(ResourceView record, GenerationContext context) {
         DnsRecord dns = DnsRecord.of(record, context);
         String zone = Names.identifier(dns.zone().replace('.', '_'));
         context.module().data(Blocks.data("aws_route53_zone", zone, body -> body

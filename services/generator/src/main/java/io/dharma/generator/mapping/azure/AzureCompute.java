@@ -3,6 +3,7 @@ package io.dharma.generator.mapping.azure;
 import static io.dharma.generator.mapping.azure.AzureSupport.TAGS;
 import static io.dharma.generator.mapping.azure.AzureSupport.placed;
 
+import io.dharma.generator.mapping.Compute;
 import io.dharma.generator.mapping.Declarations;
 import io.dharma.generator.mapping.GenerationContext;
 import io.dharma.generator.mapping.CidrRange;
@@ -17,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** compute.instance and kubernetes.cluster on Azure: Linux/Windows VMs with NICs, AKS. */
-final class AzureCompute {
+final class AzureCompute implements Compute {
 
     static final String ADMIN_USER = "dharma";
     static final String SSH_KEY_VARIABLE = "ssh_public_key";
@@ -37,10 +38,8 @@ final class AzureCompute {
     private static final List<String> CLUSTER_RANGES = List.of(
             "172.16.0.0/16", "172.17.0.0/16", "172.18.0.0/16", "192.168.0.0/16", "10.244.0.0/16", "10.245.0.0/16");
 
-    private AzureCompute() {
-    }
-
-    static void instance(ResourceView instance, GenerationContext context) {
+    @Override
+    public void instance(ResourceView instance, GenerationContext context) {
         Image image = IMAGES.get(instance.string("image"));
         Map<String, Object> disk = instance.object("disk");
         long diskGb = ((Number) disk.get("sizeGb")).longValue();
@@ -120,7 +119,8 @@ final class AzureCompute {
      * An AKS cluster with Azure CNI in overlay mode: nodes in the blueprint's subnet (or one
      * created for them), pods and services in ranges clear of every network of the blueprint.
      */
-    static void kubernetes(ResourceView cluster, GenerationContext context) {
+    @Override
+    public void kubernetes(ResourceView cluster, GenerationContext context) {
         ResourceView network = context.resource(cluster.string("network"));
         String subnetId;
         if (cluster.has("subnet")) {

@@ -5,6 +5,7 @@ import static io.dharma.generator.mapping.azure.AzureSupport.placed;
 import static io.dharma.generator.terraform.Blocks.nested;
 
 import io.dharma.generator.mapping.BucketLifecycle;
+import io.dharma.generator.mapping.Data;
 import io.dharma.generator.mapping.Declarations;
 import io.dharma.generator.mapping.GenerationContext;
 import io.dharma.generator.mapping.MappingException;
@@ -19,7 +20,7 @@ import java.util.List;
  * and Azure Cache for Redis reached through private endpoints, storage accounts with a container.
  * Azure always encrypts these at rest, so {@code encrypted: false} cannot weaken them.
  */
-final class AzureData {
+final class AzureData implements Data {
 
     static final String ADMIN_USER = "dbadmin";
 
@@ -27,10 +28,8 @@ final class AzureData {
     private static final List<Long> POSTGRES_STORAGE_MB = List.of(
             32768L, 65536L, 131072L, 262144L, 524288L, 1048576L, 2097152L, 4193280L, 4194304L, 8388608L, 16777216L, 33553408L);
 
-    private AzureData() {
-    }
-
-    static void database(ResourceView database, GenerationContext context) {
+    @Override
+    public void database(ResourceView database, GenerationContext context) {
         boolean postgres = database.type().equals("database.postgres");
         String sku = context.sku(database, "size");
         boolean highAvailability = database.bool("highAvailability");
@@ -88,7 +87,8 @@ final class AzureData {
     }
 
     /** A storage account (names are global: letters and digits plus a random suffix) with one container. */
-    static void bucket(ResourceView bucket, GenerationContext context) {
+    @Override
+    public void bucket(ResourceView bucket, GenerationContext context) {
         boolean open = bucket.bool("publicAccess");
         String account = "azurerm_storage_account." + bucket.id();
         String suffix = AzureSupport.globalSuffix(context, bucket);
@@ -134,7 +134,8 @@ final class AzureData {
      * Azure Cache for Redis, reached through a private endpoint. Standard and Premium caches
      * always run a replica; more than one needs Premium. Azure offers Redis 6 only.
      */
-    static void cache(ResourceView cache, GenerationContext context) {
+    @Override
+    public void cache(ResourceView cache, GenerationContext context) {
         if (!cache.string("version").equals("6")) {
             throw new MappingException("Azure Cache for Redis offers Redis 6 only; set version: \"6\"");
         }

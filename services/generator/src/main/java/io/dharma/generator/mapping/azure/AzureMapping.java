@@ -8,7 +8,6 @@ import io.dharma.generator.mapping.GenerationContext;
 import io.dharma.generator.mapping.MappingException;
 import io.dharma.generator.mapping.Names;
 import io.dharma.generator.mapping.ProviderVersions;
-import io.dharma.generator.mapping.ResourceView;
 import io.dharma.generator.terraform.Blocks;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,18 +19,7 @@ import java.util.TreeMap;
 public final class AzureMapping extends CatalogueMapping {
 
     public AzureMapping() {
-        super(Cloud.AZURE, ProviderVersions.AZURERM, Map.ofEntries(
-                Map.entry("network", AzureNetworking::network),
-                Map.entry("subnet", AzureNetworking::subnet),
-                Map.entry("firewall", AzureNetworking::firewall),
-                Map.entry("compute.instance", AzureCompute::instance),
-                Map.entry("kubernetes.cluster", AzureCompute::kubernetes),
-                Map.entry("database.postgres", AzureData::database),
-                Map.entry("database.mysql", AzureData::database),
-                Map.entry("storage.bucket", AzureData::bucket),
-                Map.entry("cache.redis", AzureData::cache),
-                Map.entry("loadbalancer", AzureTraffic::loadBalancer),
-                Map.entry("dns.record", AzureTraffic::dnsRecord)));
+        super(Cloud.AZURE, ProviderVersions.AZURERM, new AzureNetworking(), new AzureCompute(), new AzureData(), new AzureTraffic());
     }
 
     /**

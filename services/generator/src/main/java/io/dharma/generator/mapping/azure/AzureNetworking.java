@@ -8,6 +8,7 @@ import io.dharma.generator.mapping.FirewallRule;
 import io.dharma.generator.mapping.GenerationContext;
 import io.dharma.generator.mapping.MappingException;
 import io.dharma.generator.mapping.Names;
+import io.dharma.generator.mapping.Networking;
 import io.dharma.generator.mapping.ResourceView;
 import io.dharma.generator.terraform.Blocks;
 import io.dharma.generator.terraform.Expression;
@@ -18,17 +19,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /** network, subnet and firewall on Azure: virtual network, subnets, network security groups attached per subnet. */
-final class AzureNetworking {
+final class AzureNetworking implements Networking {
 
     private static final int FIRST_PRIORITY = 100;
     private static final int PRIORITY_STEP = 10;
     private static final int LOAD_BALANCER_PROBES_PRIORITY = 4000;
     private static final int DENY_ALL_PRIORITY = 4096;
 
-    private AzureNetworking() {
-    }
-
-    static void network(ResourceView network, GenerationContext context) {
+    @Override
+    public void network(ResourceView network, GenerationContext context) {
         context.module().resource(network.name(), Blocks.resource("azurerm_virtual_network", network.id(), body -> placed(body
                 .attr("name", Names.fit(context.cloudName(network), 64)))
                 .attr("address_space", Expression.strings(List.of(network.string("cidr"))))
@@ -38,7 +37,8 @@ final class AzureNetworking {
     }
 
     /** A subnet; only a public one keeps Azure's default outbound internet access. */
-    static void subnet(ResourceView subnet, GenerationContext context) {
+    @Override
+    public void subnet(ResourceView subnet, GenerationContext context) {
         ResourceView network = context.resource(subnet.string("network"));
         context.module().resource(subnet.name(), subnetBlock(subnet.id(), Names.fit(context.cloudName(subnet), 80), network,
                 subnet.string("cidr"), subnet.bool("public")));
@@ -62,7 +62,8 @@ final class AzureNetworking {
      * traffic inside the virtual network and out to the internet); load balancer health probes
      * stay allowed. Azure attaches one group per subnet, so two firewalls on one subnet fail.
      */
-    static void firewall(ResourceView firewall, GenerationContext context) {
+    @Override
+    public void firewall(ResourceView firewall, GenerationContext context) {
         String group = "azurerm_network_security_group." + firewall.id();
         context.module().resource(firewall.name(), Blocks.resource("azurerm_network_security_group", firewall.id(), body -> placed(body
                 .attr("name", Names.fit(context.cloudName(firewall), 80)))

@@ -10,6 +10,7 @@ import io.dharma.generator.mapping.Listener;
 import io.dharma.generator.mapping.MappingException;
 import io.dharma.generator.mapping.Names;
 import io.dharma.generator.mapping.ResourceView;
+import io.dharma.generator.mapping.Traffic;
 import io.dharma.generator.terraform.Blocks;
 import io.dharma.generator.terraform.Expression;
 import java.util.List;
@@ -20,14 +21,12 @@ import java.util.Locale;
  * Balancer (layer 4) with one rule and TCP probe per listener; HTTP(S) passes through and TLS
  * terminates on the targets. DNS records go into an existing Azure DNS zone, found by name.
  */
-final class AzureTraffic {
+final class AzureTraffic implements Traffic {
 
     private static final String FRONTEND = "frontend";
 
-    private AzureTraffic() {
-    }
-
-    static void loadBalancer(ResourceView lb, GenerationContext context) {
+    @Override
+    public void loadBalancer(ResourceView lb, GenerationContext context) {
         List<Listener> listeners = Listener.of(lb);
         boolean isPublic = lb.bool("public");
         String address = "azurerm_lb." + lb.id();
@@ -92,7 +91,8 @@ final class AzureTraffic {
                 isPublic ? "azurerm_public_ip." + lb.id() + ".ip_address" : address + ".private_ip_address");
     }
 
-    static void dnsRecord(ResourceView record, GenerationContext context) {
+    @Override
+    public void dnsRecord(ResourceView record, GenerationContext context) {
         DnsRecord dns = DnsRecord.of(record, context);
         String zone = "data.azurerm_dns_zone." + Names.identifier(dns.zone().replace('.', '_'));
         // Without a resource group the lookup finds the zone anywhere in the subscription.

@@ -1,5 +1,6 @@
 package io.dharma.generator.mapping.gcp;
 
+import io.dharma.generator.mapping.Compute;
 import io.dharma.generator.mapping.Declarations;
 import io.dharma.generator.mapping.GenerationContext;
 import io.dharma.generator.mapping.CidrRange;
@@ -13,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** compute.instance and kubernetes.cluster on GCP: Compute Engine instances, a regional GKE cluster with one node pool. */
-final class GcpCompute {
+final class GcpCompute implements Compute {
 
     /** A public image family and the smallest boot disk it fits on. */
     private record Image(String family, long minimumDiskGb) {
@@ -26,15 +27,13 @@ final class GcpCompute {
             "rhel-9", new Image("rhel-cloud/rhel-9", 20),
             "windows-2022", new Image("windows-cloud/windows-2022", 50));
 
-    private GcpCompute() {
-    }
-
     /**
      * {@code count} instances in the zone of their subnet (GCP subnets are regional; placing a
      * subnet's instances in one zone matches the other clouds, where a subnet lies in one zone).
      * When a load balancer targets them, they also form an unmanaged instance group.
      */
-    static void instance(ResourceView instance, GenerationContext context) {
+    @Override
+    public void instance(ResourceView instance, GenerationContext context) {
         Image image = IMAGES.get(instance.string("image"));
         Map<String, Object> disk = instance.object("disk");
         long diskGb = ((Number) disk.get("sizeGb")).longValue();
@@ -90,7 +89,8 @@ final class GcpCompute {
      * nodes per zone; the blueprint's total goes to the autoscaler's total limits, so the pool
      * has nodeCount nodes (or stays within autoscale) whatever the number of zones.
      */
-    static void kubernetes(ResourceView cluster, GenerationContext context) {
+    @Override
+    public void kubernetes(ResourceView cluster, GenerationContext context) {
         ResourceView network = context.resource(cluster.string("network"));
         String subnetId;
         if (cluster.has("subnet")) {

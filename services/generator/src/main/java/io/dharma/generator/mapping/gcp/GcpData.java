@@ -1,6 +1,7 @@
 package io.dharma.generator.mapping.gcp;
 
 import io.dharma.generator.mapping.BucketLifecycle;
+import io.dharma.generator.mapping.Data;
 import io.dharma.generator.mapping.Declarations;
 import io.dharma.generator.mapping.Exprs;
 import io.dharma.generator.mapping.GenerationContext;
@@ -17,14 +18,12 @@ import java.util.Locale;
  * Memorystore on private IPs (private services access), Cloud Storage. Google encrypts all of
  * them at rest, so {@code encrypted: false} cannot weaken them.
  */
-final class GcpData {
+final class GcpData implements Data {
 
     static final String ADMIN_USER = "dbadmin";
 
-    private GcpData() {
-    }
-
-    static void database(ResourceView database, GenerationContext context) {
+    @Override
+    public void database(ResourceView database, GenerationContext context) {
         boolean postgres = database.type().equals("database.postgres");
         long retention = database.integer("backupRetentionDays");
         boolean highAvailability = database.bool("highAvailability");
@@ -80,7 +79,8 @@ final class GcpData {
     }
 
     /** A Cloud Storage bucket (names are global: a random suffix), uniform access, public only when asked. */
-    static void bucket(ResourceView bucket, GenerationContext context) {
+    @Override
+    public void bucket(ResourceView bucket, GenerationContext context) {
         boolean open = bucket.bool("publicAccess");
         context.module().useProvider("random");
         context.module().resource(bucket.name(), Blocks.resource("random_id", bucket.id(), body -> body.attr("byte_length", 3)));
@@ -119,7 +119,8 @@ final class GcpData {
      * replica is the Standard tier's failover replica; more are read replicas, which Memorystore
      * offers from 5 GB.
      */
-    static void cache(ResourceView cache, GenerationContext context) {
+    @Override
+    public void cache(ResourceView cache, GenerationContext context) {
         String sku = context.sku(cache, "size");
         long memoryGb = Long.parseLong(sku.replaceAll("\\D", ""));
         long replicas = cache.integer("replicas");

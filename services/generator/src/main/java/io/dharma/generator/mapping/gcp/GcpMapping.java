@@ -6,7 +6,6 @@ import io.dharma.generator.mapping.Exprs;
 import io.dharma.generator.mapping.GenerationContext;
 import io.dharma.generator.mapping.MappingException;
 import io.dharma.generator.mapping.ProviderVersions;
-import io.dharma.generator.mapping.ResourceView;
 import io.dharma.generator.terraform.Blocks;
 import java.util.Locale;
 import java.util.Map;
@@ -22,18 +21,7 @@ public final class GcpMapping extends CatalogueMapping {
     private static final int LABEL_LENGTH = 63;
 
     public GcpMapping() {
-        super(Cloud.GCP, ProviderVersions.GOOGLE, Map.ofEntries(
-                Map.entry("network", GcpNetworking::network),
-                Map.entry("subnet", GcpNetworking::subnet),
-                Map.entry("firewall", GcpNetworking::firewall),
-                Map.entry("compute.instance", GcpCompute::instance),
-                Map.entry("kubernetes.cluster", GcpCompute::kubernetes),
-                Map.entry("database.postgres", GcpData::database),
-                Map.entry("database.mysql", GcpData::database),
-                Map.entry("storage.bucket", GcpData::bucket),
-                Map.entry("cache.redis", GcpData::cache),
-                Map.entry("loadbalancer", GcpTraffic::loadBalancer),
-                Map.entry("dns.record", GcpTraffic::dnsRecord)));
+        super(Cloud.GCP, ProviderVersions.GOOGLE, new GcpNetworking(), new GcpCompute(), new GcpData(), new GcpTraffic());
     }
 
     @Override

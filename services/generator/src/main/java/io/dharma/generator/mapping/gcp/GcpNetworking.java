@@ -5,6 +5,7 @@ import io.dharma.generator.mapping.Exprs;
 import io.dharma.generator.mapping.FirewallRule;
 import io.dharma.generator.mapping.GenerationContext;
 import io.dharma.generator.mapping.Names;
+import io.dharma.generator.mapping.Networking;
 import io.dharma.generator.mapping.ResourceView;
 import io.dharma.generator.terraform.Blocks;
 import io.dharma.generator.terraform.Expression;
@@ -16,16 +17,14 @@ import java.util.Map;
 import java.util.Set;
 
 /** network, subnet and firewall on GCP: a custom-mode VPC, regional subnetworks, firewall rules by network tag. */
-final class GcpNetworking {
+final class GcpNetworking implements Networking {
 
     private static final int ALLOW_PRIORITY = 1000;
     private static final int DENY_PRIORITY = 65534;
 
-    private GcpNetworking() {
-    }
-
     /** A custom-mode VPC network; with private services access when Cloud SQL or Memorystore live in it. */
-    static void network(ResourceView network, GenerationContext context) {
+    @Override
+    public void network(ResourceView network, GenerationContext context) {
         context.module().resource(network.name(), Blocks.resource("google_compute_network", network.id(), body -> body
                 .attr("name", Names.fit(context.cloudName(network), 63))
                 .attr("auto_create_subnetworks", false)
@@ -47,7 +46,8 @@ final class GcpNetworking {
                 GcpSupport.networkId(network));
     }
 
-    static void subnet(ResourceView subnet, GenerationContext context) {
+    @Override
+    public void subnet(ResourceView subnet, GenerationContext context) {
         context.module().resource(subnet.name(), subnetBlock(subnet.id(), Names.fit(context.cloudName(subnet), 63),
                 context.resource(subnet.string("network")), subnet.string("cidr"), context));
         Declarations.output(context, subnet.id("subnet_id"), "ID of subnet " + subnet.name(), GcpSupport.subnetId(subnet));
@@ -70,7 +70,8 @@ final class GcpNetworking {
      * Cloud SQL, Memorystore and load balancers are no VMs in the network: a firewall whose
      * targets are only those has nothing to select on GCP and produces no rules.
      */
-    static void firewall(ResourceView firewall, GenerationContext context) {
+    @Override
+    public void firewall(ResourceView firewall, GenerationContext context) {
         ResourceView network = context.resource(firewall.string("network"));
         boolean targeted = !context.explicitTargets(firewall).isEmpty();
         List<String> tags = targeted ? GcpSupport.networkTags(context, context.targetsOf(firewall)) : List.of();

@@ -7,6 +7,7 @@ import io.dharma.generator.mapping.Listener;
 import io.dharma.generator.mapping.MappingException;
 import io.dharma.generator.mapping.Names;
 import io.dharma.generator.mapping.ResourceView;
+import io.dharma.generator.mapping.Traffic;
 import io.dharma.generator.terraform.Blocks;
 import io.dharma.generator.terraform.Expression;
 import java.util.ArrayList;
@@ -20,17 +21,15 @@ import java.util.List;
  * listeners must be all TCP or all UDP. DNS records go into an existing Cloud DNS zone, found by
  * its domain.
  */
-final class GcpTraffic {
+final class GcpTraffic implements Traffic {
 
     /** Where Google's health checks (and, for external passthrough balancers, their probes) come from. */
     private static final List<String> HEALTH_CHECK_RANGES = List.of("35.191.0.0/16", "130.211.0.0/22",
             "209.85.152.0/22", "209.85.204.0/22");
     private static final int MAX_FORWARDED_PORTS = 5;
 
-    private GcpTraffic() {
-    }
-
-    static void loadBalancer(ResourceView lb, GenerationContext context) {
+    @Override
+    public void loadBalancer(ResourceView lb, GenerationContext context) {
         List<Listener> listeners = Listener.of(lb);
         for (Listener listener : listeners) {
             if (listener.targetPort() != listener.port()) {
@@ -102,7 +101,8 @@ final class GcpTraffic {
     }
 
     /** A record in the Cloud DNS managed zone whose domain is the record's zone. */
-    static void dnsRecord(ResourceView record, GenerationContext context) {
+    @Override
+    public void dnsRecord(ResourceView record, GenerationContext context) {
         DnsRecord dns = DnsRecord.of(record, context);
         context.module().data(Blocks.data("google_dns_managed_zones", "all", body -> { }));
         String zoneLookup = "one([for zone in data.google_dns_managed_zones.all.managed_zones : zone.name if zone.dns_name == \""
