@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import io.dharma.kafka.topics.DharmaTopic;
 import io.dharma.testing.TopicProbe;
+import io.dharma.topics.DharmaTopic;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;

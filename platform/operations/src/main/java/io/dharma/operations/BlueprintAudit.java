@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.dharma.kafka.processing.EnvelopeAccess;
-import io.dharma.kafka.topics.DharmaTopic;
+import io.dharma.topics.DharmaTopic;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

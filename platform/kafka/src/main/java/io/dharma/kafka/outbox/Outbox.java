@@ -23,8 +23,8 @@ import org.apache.kafka.common.record.RecordBatch;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.dharma.kafka.processing.EnvelopeAccess;
-import io.dharma.kafka.topics.DharmaTopic;
 import io.dharma.serde.AvroSerializer;
+import io.dharma.topics.DharmaTopic;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -8,7 +8,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
 import io.dharma.events.Envelope;
-import io.dharma.kafka.topics.DharmaTopic;
+import io.dharma.topics.DharmaTopic;
 
 /**
  * The one way a Dharma service emits events. Every emit joins the current Kafka transaction:

@@ -5,6 +5,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.dharma.topics.DharmaTopic;
+
 /**
  * Settings of the topic catalogue, under {@code dharma.kafka.topics}.
  *

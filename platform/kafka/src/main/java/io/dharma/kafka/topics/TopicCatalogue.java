@@ -8,6 +8,9 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
+import io.dharma.topics.DharmaTopic;
+import io.dharma.topics.TopicKind;
+
 /**
  * The topics the platform needs, as configured: every {@link DharmaTopic} and its DLT with
  * partitions, replication and configs resolved from {@link DharmaTopicsProperties}.

@@ -6,6 +6,8 @@ import java.util.TreeMap;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.kafka.config.TopicBuilder;
 
+import io.dharma.topics.DharmaTopic;
+
 /**
  * Everything needed to create one topic.
  *

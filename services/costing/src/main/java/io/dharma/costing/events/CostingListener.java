@@ -8,8 +8,8 @@ import io.dharma.events.BlueprintSubmitted;
 import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;
 import io.dharma.kafka.processing.EventPublisher;
 import io.dharma.kafka.processing.UnprocessableEventException;
-import io.dharma.kafka.topics.DharmaTopic;
-import io.dharma.kafka.topics.DharmaTopicNames;
+import io.dharma.topics.DharmaTopic;
+import io.dharma.topics.DharmaTopicNames;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 

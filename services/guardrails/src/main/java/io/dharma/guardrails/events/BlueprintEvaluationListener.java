@@ -11,8 +11,8 @@ import io.dharma.guardrails.policyset.PolicySet;
 import io.dharma.guardrails.policyset.PolicySets;
 import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;
 import io.dharma.kafka.processing.EventPublisher;
-import io.dharma.kafka.topics.DharmaTopic;
-import io.dharma.kafka.topics.DharmaTopicNames;
+import io.dharma.topics.DharmaTopic;
+import io.dharma.topics.DharmaTopicNames;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 

@@ -9,8 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.dharma.kafka.topics.DharmaTopic;
 import io.dharma.testing.EmbeddedStack;
+import io.dharma.topics.DharmaTopic;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
