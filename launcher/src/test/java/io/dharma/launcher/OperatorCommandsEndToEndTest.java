@@ -52,7 +52,7 @@ class OperatorCommandsEndToEndTest {
                         && ((GenericRecord) r.value().get("payload")).getSchema().getName().equals("DeploymentSucceeded")),
                 RUN_TIMEOUT);
         // DeploymentSucceeded ends the run: everything the run produced before it is committed by now.
-        produced = probe.<GenericRecord>readAll(java.util.Arrays.stream(DharmaTopic.values()).map(DharmaTopic::topicName).toList())
+        produced = probe.<GenericRecord>readAll(DharmaTopic.values().stream().map(DharmaTopic::topicName).toList())
                 .stream().filter(r -> run.blueprintId().equals(r.key()) && isLifecycle(r.topic())).toList();
     }
 

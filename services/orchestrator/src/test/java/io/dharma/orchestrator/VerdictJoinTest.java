@@ -181,7 +181,7 @@ class VerdictJoinTest extends OrchestratorIntegrationTest {
     }
 
     /** The dead letters of {@code topic} with {@code key}, once there is one. */
-    private static List<ConsumerRecord<String, byte[]>> deadLetters(DharmaTopic topic, String key) {
+    private static List<ConsumerRecord<String, byte[]>> deadLetters(DharmaTopic<?> topic, String key) {
         return TopicProbe.onStack().awaitRaw(topic.deadLetterTopicName(),
                         records -> records.stream().anyMatch(record -> key.equals(record.key())), Duration.ofSeconds(30))
                 .stream().filter(record -> key.equals(record.key())).toList();

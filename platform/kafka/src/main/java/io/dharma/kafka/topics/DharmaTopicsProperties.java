@@ -39,7 +39,7 @@ public record DharmaTopicsProperties(
         @DefaultValue("6") int partitions,
         @DefaultValue("1") short replicationFactor,
         Integer minInsyncReplicas,
-        Map<DharmaTopic, Map<String, String>> configs,
+        Map<DharmaTopic<?>, Map<String, String>> configs,
         @DefaultValue("1048576") int maxMessageBytes) {
 
     /**
@@ -90,7 +90,7 @@ public record DharmaTopicsProperties(
     }
 
     /** Extra configs for one public topic; empty when none are set. */
-    public Map<String, String> configsFor(DharmaTopic topic) {
+    public Map<String, String> configsFor(DharmaTopic<?> topic) {
         return configs.getOrDefault(topic, Map.of());
     }
 }

@@ -18,7 +18,7 @@ import io.dharma.topics.DharmaTopic;
  * @param replicationFactor replicas per partition
  * @param configs           topic-level configs
  */
-public record TopicSpec(String name, DharmaTopic source, boolean deadLetter, int partitions,
+public record TopicSpec(String name, DharmaTopic<?> source, boolean deadLetter, int partitions,
                         short replicationFactor, Map<String, String> configs) {
 
     public TopicSpec {

@@ -29,7 +29,7 @@ import org.jooq.impl.DSL;
  */
 public final class ProcessingBarrier {
 
-    private static final List<DharmaTopic> INPUTS = List.of(DharmaTopic.BLUEPRINTS, DharmaTopic.IAC,
+    private static final List<DharmaTopic<?>> INPUTS = List.of(DharmaTopic.BLUEPRINTS, DharmaTopic.IAC,
             DharmaTopic.GUARDRAILS, DharmaTopic.COSTS);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -62,7 +62,7 @@ public final class ProcessingBarrier {
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
     }
 
-    private static Map<TopicPartition, Long> ends(Admin admin, List<DharmaTopic> topics, IsolationLevel isolation)
+    private static Map<TopicPartition, Long> ends(Admin admin, List<DharmaTopic<?>> topics, IsolationLevel isolation)
             throws ExecutionException, InterruptedException {
         List<String> names = topics.stream().map(DharmaTopic::topicName).toList();
         Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(names).allTopicNames().get().values().stream()
