@@ -1,6 +1,6 @@
 package io.dharma.bench;
 
-import io.dharma.kafka.topics.DharmaTopicNames;
+import io.dharma.topics.DharmaTopicNames;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

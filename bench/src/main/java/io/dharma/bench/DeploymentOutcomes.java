@@ -18,7 +18,7 @@ import io.dharma.events.DeploymentFailed;
 import io.dharma.events.DeploymentRejected;
 import io.dharma.events.DeploymentRequested;
 import io.dharma.events.DeploymentSucceeded;
-import io.dharma.kafka.topics.DharmaTopicNames;
+import io.dharma.topics.DharmaTopicNames;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

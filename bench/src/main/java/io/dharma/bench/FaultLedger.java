@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-import io.dharma.kafka.topics.DharmaTopic;
-import io.dharma.kafka.topics.DharmaTopicNames;
 import io.dharma.sandbox.SandboxAutoConfiguration;
+import io.dharma.topics.DharmaTopic;
+import io.dharma.topics.DharmaTopicNames;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,6 +1,5 @@
 package io.dharma.bench;
 
-import io.dharma.kafka.topics.DharmaTopicNames;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,6 +29,7 @@ import io.dharma.events.IacEvent;
 import io.dharma.events.IacGenerated;
 import io.dharma.events.ResourceChangeAction;
 import io.dharma.events.ResourceChanged;
+import io.dharma.topics.DharmaTopicNames;
 import org.apache.avro.specific.SpecificRecord;
 
 /**

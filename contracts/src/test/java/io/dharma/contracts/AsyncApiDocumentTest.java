@@ -26,11 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 import io.dharma.contracts.AsyncApiDocument.Channel;
 import io.dharma.contracts.AsyncApiDocument.Operation;
 import io.dharma.events.Envelope;
-import io.dharma.kafka.topics.DharmaTopic;
 import io.dharma.kafka.topics.DharmaTopicsProperties;
 import io.dharma.kafka.topics.TopicCatalogue;
 import io.dharma.kafka.topics.TopicSpec;
 import io.dharma.serde.Subjects;
+import io.dharma.topics.DharmaTopic;
 
 /**
  * Fails when contracts/asyncapi.yaml and the code disagree: topics, partitions and configs against

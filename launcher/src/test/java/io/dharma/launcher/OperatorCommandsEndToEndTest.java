@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import io.dharma.kafka.topics.DharmaTopic;
 import io.dharma.testing.TopicProbe;
+import io.dharma.topics.DharmaTopic;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
@@ -52,7 +52,7 @@ class OperatorCommandsEndToEndTest {
                         && ((GenericRecord) r.value().get("payload")).getSchema().getName().equals("DeploymentSucceeded")),
                 RUN_TIMEOUT);
         // DeploymentSucceeded ends the run: everything the run produced before it is committed by now.
-        produced = probe.<GenericRecord>readAll(java.util.Arrays.stream(DharmaTopic.values()).map(DharmaTopic::topicName).toList())
+        produced = probe.<GenericRecord>readAll(DharmaTopic.values().stream().map(DharmaTopic::topicName).toList())
                 .stream().filter(r -> run.blueprintId().equals(r.key()) && isLifecycle(r.topic())).toList();
     }
 

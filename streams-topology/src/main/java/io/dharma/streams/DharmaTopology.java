@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 import io.dharma.events.DeploymentEvent;
-import io.dharma.kafka.topics.DharmaTopicNames;
 import io.dharma.events.DriftEvent;
 import io.dharma.events.ResourceObserved;
 import io.dharma.streams.views.BlueprintStatusChange;
 import io.dharma.streams.views.ObservedResource;
 import io.dharma.streams.views.TrackingStep;
 import io.dharma.streams.views.TrackingView;
+import io.dharma.topics.DharmaTopicNames;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;

@@ -18,6 +18,7 @@ import io.dharma.streams.views.ObservedResource;
 import io.dharma.streams.views.TenantSummary;
 import io.dharma.streams.views.TrackingStep;
 import io.dharma.streams.views.TrackingView;
+import io.dharma.topics.DharmaTopic;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
@@ -42,19 +43,19 @@ public record StreamsSerdes(
         Serde<ObservedResource> observedResource) {
 
     /**
-     * Avro serdes in the Confluent wire format; {@code config} holds at least
-     * {@code schema.registry.url}. Store values and repartition records are registered under their
-     * internal topic's subject.
+     * Avro serdes in the Confluent wire format: the catalogue's for the public topics, and the same
+     * kind for the views; {@code config} holds at least {@code schema.registry.url}. Store values and
+     * repartition records are registered under their internal topic's subject.
      */
     public static StreamsSerdes avro(Map<String, ?> config) {
         return new StreamsSerdes(
-                AvroSerdes.specific(BlueprintSubmitted.class, config, false),
-                AvroSerdes.specific(IacEvent.class, config, false),
-                AvroSerdes.specific(GuardrailsEvaluated.class, config, false),
-                AvroSerdes.specific(CostEstimated.class, config, false),
-                AvroSerdes.specific(DeploymentEvent.class, config, false),
-                AvroSerdes.specific(ResourceObserved.class, config, false),
-                AvroSerdes.specific(DriftEvent.class, config, false),
+                DharmaTopic.BLUEPRINTS.valueSerde(config),
+                DharmaTopic.IAC.valueSerde(config),
+                DharmaTopic.GUARDRAILS.valueSerde(config),
+                DharmaTopic.COSTS.valueSerde(config),
+                DharmaTopic.DEPLOYMENTS.valueSerde(config),
+                DharmaTopic.OBSERVATIONS.valueSerde(config),
+                DharmaTopic.DRIFT.valueSerde(config),
                 AvroSerdes.specific(TrackingView.class, config, false),
                 AvroSerdes.specific(DeploymentView.class, config, false),
                 AvroSerdes.specific(BlueprintView.class, config, false),

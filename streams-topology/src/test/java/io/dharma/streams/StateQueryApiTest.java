@@ -1,6 +1,5 @@
 package io.dharma.streams;
 
-import io.dharma.kafka.topics.DharmaTopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.dharma.streams.query.InstanceForwarding;
 import io.dharma.testing.TestIssuer;
+import io.dharma.topics.DharmaTopicNames;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;

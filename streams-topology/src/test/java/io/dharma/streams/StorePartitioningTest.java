@@ -1,6 +1,5 @@
 package io.dharma.streams;
 
-import io.dharma.kafka.topics.DharmaTopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
@@ -10,6 +9,7 @@ import java.util.TreeSet;
 
 import io.dharma.serde.AvroSerdeConfig;
 import io.dharma.testing.EmbeddedStack;
+import io.dharma.topics.DharmaTopicNames;
 import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package io.dharma.streams;
 
-import io.dharma.kafka.topics.DharmaTopicNames;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +17,7 @@ import io.dharma.streams.app.StreamsApplication;
 import io.dharma.streams.runtime.DharmaStreams;
 import io.dharma.testing.EmbeddedStack;
 import io.dharma.testing.TestIssuer;
+import io.dharma.topics.DharmaTopicNames;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

@@ -1,6 +1,5 @@
 package io.dharma.streams;
 
-import io.dharma.kafka.topics.DharmaTopicNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +20,7 @@ import io.dharma.streams.views.DriftView;
 import io.dharma.streams.views.TenantSummary;
 import io.dharma.streams.views.TrackingView;
 import io.dharma.testing.EmbeddedStack;
+import io.dharma.topics.DharmaTopicNames;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;

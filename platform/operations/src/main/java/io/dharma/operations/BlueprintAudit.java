@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.dharma.kafka.processing.EnvelopeAccess;
-import io.dharma.kafka.topics.DharmaTopic;
+import io.dharma.topics.DharmaTopic;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,7 +26,7 @@ import org.apache.kafka.common.TopicPartition;
 public final class BlueprintAudit {
 
     static final Comparator<AuditEntry> TIMELINE_ORDER = Comparator.comparing(AuditEntry::time)
-            .thenComparing(e -> DharmaTopic.byTopicName(e.topic()).map(Enum::ordinal).orElse(Integer.MAX_VALUE))
+            .thenComparing(e -> DharmaTopic.byTopicName(e.topic()).map(DharmaTopic.values()::indexOf).orElse(Integer.MAX_VALUE))
             .thenComparingLong(AuditEntry::offset);
 
     private final ClusterAccess cluster;
@@ -65,7 +65,7 @@ public final class BlueprintAudit {
                 RecordDecoder decoder = new RecordDecoder(cluster)) {
             TopicOffsets offsets = new TopicOffsets(consumer, cluster);
             List<PartitionRange> ranges = new ArrayList<>();
-            for (DharmaTopic topic : DharmaTopic.values()) {
+            for (DharmaTopic<?> topic : DharmaTopic.values()) {
                 if (!topic.lifecycle()) {
                     continue;
                 }

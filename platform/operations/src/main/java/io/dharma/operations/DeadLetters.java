@@ -23,7 +23,7 @@ import org.springframework.kafka.support.KafkaHeaders;
 
 import io.dharma.kafka.processing.DeadLetterHandling;
 import io.dharma.kafka.processing.EnvelopeAccess;
-import io.dharma.kafka.topics.DharmaTopic;
+import io.dharma.topics.DharmaTopic;
 
 /**
  * Dead letters for operators: lists a topic's DLT with the failure the platform recorded in each

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.dharma.kafka.topics.DharmaTopic;
 import io.dharma.serde.SchemaRegistryClient;
 import io.dharma.serde.SchemaRegistryException;
+import io.dharma.topics.DharmaTopic;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ListOffsetsResult;

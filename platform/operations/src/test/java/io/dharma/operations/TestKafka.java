@@ -9,10 +9,10 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.dharma.kafka.topics.TopicKind;
 import io.dharma.serde.AvroSerializer;
 import io.dharma.serde.SchemaRegistryClient;
 import io.dharma.testing.EmbeddedStack;
+import io.dharma.topics.TopicKind;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;

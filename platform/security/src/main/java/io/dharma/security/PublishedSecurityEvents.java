@@ -7,7 +7,7 @@ import java.util.UUID;
 import io.dharma.events.SecurityEnvelope;
 import io.dharma.events.SecurityEvent;
 import io.dharma.kafka.outbox.Outbox;
-import io.dharma.kafka.topics.DharmaTopic;
+import io.dharma.topics.DharmaTopic;
 
 /** Security events on {@code dharma.security.v1} (key: tenant), through the platform outbox; logged too. */
 final class PublishedSecurityEvents implements SecurityEvents {

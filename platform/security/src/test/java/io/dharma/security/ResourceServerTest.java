@@ -14,10 +14,10 @@ import java.util.Set;
 
 import io.dharma.events.SecurityEvent;
 import io.dharma.events.SecurityEventKind;
-import io.dharma.kafka.topics.DharmaTopicNames;
 import io.dharma.testing.EmbeddedStack;
 import io.dharma.testing.TestIssuer;
 import io.dharma.testing.TopicProbe;
+import io.dharma.topics.DharmaTopicNames;
 import io.dharma.web.Caller;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;

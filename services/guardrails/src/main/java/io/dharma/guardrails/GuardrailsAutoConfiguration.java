@@ -19,7 +19,7 @@ import io.dharma.web.quota.Quotas;
 import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;
 import io.dharma.kafka.processing.EventPublisher;
 import io.dharma.kafka.processing.Reaction;
-import io.dharma.kafka.topics.DharmaTopic;
+import io.dharma.topics.DharmaTopic;
 import java.time.Clock;
 import io.dharma.database.MigratesSchema;
 import org.jooq.DSLContext;

@@ -12,11 +12,11 @@ import io.dharma.events.DeploymentBlocked;
 import io.dharma.events.DeploymentEvent;
 import io.dharma.events.DeploymentRequested;
 import io.dharma.events.DeploymentSucceeded;
-import io.dharma.kafka.topics.DharmaTopic;
 import io.dharma.orchestrator.support.Events;
 import io.dharma.orchestrator.support.Inputs;
 import io.dharma.orchestrator.support.TestBlueprints;
 import io.dharma.testing.TopicProbe;
+import io.dharma.topics.DharmaTopic;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -181,7 +181,7 @@ class VerdictJoinTest extends OrchestratorIntegrationTest {
     }
 
     /** The dead letters of {@code topic} with {@code key}, once there is one. */
-    private static List<ConsumerRecord<String, byte[]>> deadLetters(DharmaTopic topic, String key) {
+    private static List<ConsumerRecord<String, byte[]>> deadLetters(DharmaTopic<?> topic, String key) {
         return TopicProbe.onStack().awaitRaw(topic.deadLetterTopicName(),
                         records -> records.stream().anyMatch(record -> key.equals(record.key())), Duration.ofSeconds(30))
                 .stream().filter(record -> key.equals(record.key())).toList();

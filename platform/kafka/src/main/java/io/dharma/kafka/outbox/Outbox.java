@@ -23,8 +23,8 @@ import org.apache.kafka.common.record.RecordBatch;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.dharma.kafka.processing.EnvelopeAccess;
-import io.dharma.kafka.topics.DharmaTopic;
 import io.dharma.serde.AvroSerializer;
+import io.dharma.topics.DharmaTopic;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -74,7 +74,7 @@ public class Outbox {
      * Stores {@code event} for a catalogue topic, keyed as the topic is: a lifecycle topic by the
      * envelope's blueprintId, the security topic by its tenantId. False if its eventId is stored already.
      */
-    public boolean append(DharmaTopic topic, SpecificRecord event) {
+    public boolean append(DharmaTopic<?> topic, SpecificRecord event) {
         return append(topic.topicName(), keyOf(topic, event), event, Map.of());
     }
 
@@ -83,7 +83,7 @@ public class Outbox {
      * {@code maxEventBytes} (key, value and headers, measured as the Kafka producer measures a record)
      * throws {@link EventTooLargeException} and stores nothing; the caller's transaction should then roll back.
      */
-    public boolean appendWithinLimit(DharmaTopic topic, SpecificRecord event) {
+    public boolean appendWithinLimit(DharmaTopic<?> topic, SpecificRecord event) {
         String key = keyOf(topic, event);
         byte[] value = serializer.serialize(topic.topicName(), event);
         int size = recordSize(key, value, Map.of());
@@ -98,7 +98,7 @@ public class Outbox {
         return maxEventBytes;
     }
 
-    private static String keyOf(DharmaTopic topic, SpecificRecord event) {
+    private static String keyOf(DharmaTopic<?> topic, SpecificRecord event) {
         if (!topic.valueType().isInstance(event)) {
             throw new IllegalArgumentException("Topic " + topic.topicName() + " carries " + topic.valueType().getName()
                     + ", not " + (event == null ? "null" : event.getClass().getName()));

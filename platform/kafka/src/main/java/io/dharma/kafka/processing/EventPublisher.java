@@ -8,7 +8,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
 import io.dharma.events.Envelope;
-import io.dharma.kafka.topics.DharmaTopic;
+import io.dharma.topics.DharmaTopic;
 
 /**
  * The one way a Dharma service emits events. Every emit joins the current Kafka transaction:
@@ -33,7 +33,7 @@ public final class EventPublisher {
     }
 
     /** Emits {@code event} to {@code topic}, keyed by its envelope's blueprintId. */
-    public CompletableFuture<SendResult<String, Object>> emit(DharmaTopic topic, SpecificRecord event) {
+    public CompletableFuture<SendResult<String, Object>> emit(DharmaTopic<?> topic, SpecificRecord event) {
         return emit(topic, envelope(event).getBlueprintId(), event);
     }
 
@@ -41,7 +41,7 @@ public final class EventPublisher {
      * Emits {@code event} to {@code topic} under {@code key}, which must be the event's blueprintId
      * (every catalogue topic is keyed by it).
      */
-    public CompletableFuture<SendResult<String, Object>> emit(DharmaTopic topic, String key, SpecificRecord event) {
+    public CompletableFuture<SendResult<String, Object>> emit(DharmaTopic<?> topic, String key, SpecificRecord event) {
         Objects.requireNonNull(topic, "topic");
         if (!topic.valueType().isInstance(event)) {
             throw new IllegalArgumentException("Topic " + topic.topicName() + " carries " + topic.valueType().getName()

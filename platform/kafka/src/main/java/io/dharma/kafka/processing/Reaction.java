@@ -6,7 +6,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 
-import io.dharma.kafka.topics.DharmaTopic;
+import io.dharma.topics.DharmaTopic;
 
 /**
  * A listener that answers every event on {@code input} with one event on {@code output}, emitted in
@@ -22,7 +22,8 @@ import io.dharma.kafka.topics.DharmaTopic;
  * @param answer    the one event that answers an input event
  * @param publisher emits the answers
  */
-public record Reaction<I>(String id, DharmaTopic input, DharmaTopic output, Function<I, ? extends SpecificRecord> answer,
+public record Reaction<I extends SpecificRecord, O extends SpecificRecord>(String id, DharmaTopic<I> input, DharmaTopic<O> output,
+        Function<I, ? extends O> answer,
         EventPublisher publisher) {
 
     @KafkaListener(id = "#{__listener.id()}", topics = "#{__listener.input().topicName()}",

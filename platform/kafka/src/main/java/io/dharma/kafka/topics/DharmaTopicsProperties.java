@@ -5,6 +5,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.dharma.topics.DharmaTopic;
+
 /**
  * Settings of the topic catalogue, under {@code dharma.kafka.topics}.
  *
@@ -37,7 +39,7 @@ public record DharmaTopicsProperties(
         @DefaultValue("6") int partitions,
         @DefaultValue("1") short replicationFactor,
         Integer minInsyncReplicas,
-        Map<DharmaTopic, Map<String, String>> configs,
+        Map<DharmaTopic<?>, Map<String, String>> configs,
         @DefaultValue("1048576") int maxMessageBytes) {
 
     /**
@@ -88,7 +90,7 @@ public record DharmaTopicsProperties(
     }
 
     /** Extra configs for one public topic; empty when none are set. */
-    public Map<String, String> configsFor(DharmaTopic topic) {
+    public Map<String, String> configsFor(DharmaTopic<?> topic) {
         return configs.getOrDefault(topic, Map.of());
     }
 }

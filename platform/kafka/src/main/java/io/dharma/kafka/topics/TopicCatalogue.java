@@ -8,6 +8,9 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
+import io.dharma.topics.DharmaTopic;
+import io.dharma.topics.TopicKind;
+
 /**
  * The topics the platform needs, as configured: every {@link DharmaTopic} and its DLT with
  * partitions, replication and configs resolved from {@link DharmaTopicsProperties}.
@@ -27,21 +30,21 @@ public final class TopicCatalogue {
     /** Every topic to create: each public topic followed by its DLT, in catalogue order. */
     public List<TopicSpec> topics() {
         List<TopicSpec> topics = new ArrayList<>();
-        for (DharmaTopic topic : DharmaTopic.values()) {
+        for (DharmaTopic<?> topic : DharmaTopic.values()) {
             topics.add(spec(topic));
             topics.add(deadLetterSpec(topic));
         }
         return List.copyOf(topics);
     }
 
-    public TopicSpec spec(DharmaTopic topic) {
+    public TopicSpec spec(DharmaTopic<?> topic) {
         Map<String, String> configs = baseConfigs(topic.kind());
         configs.putAll(properties.configsFor(topic));
         return new TopicSpec(topic.topicName(), topic, false, properties.partitions(),
                 properties.replicationFactor(), configs);
     }
 
-    public TopicSpec deadLetterSpec(DharmaTopic topic) {
+    public TopicSpec deadLetterSpec(DharmaTopic<?> topic) {
         return new TopicSpec(topic.deadLetterTopicName(), topic, true, properties.partitions(),
                 properties.replicationFactor(), baseConfigs(TopicKind.EVENT));
     }

@@ -6,6 +6,8 @@ import java.util.TreeMap;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.kafka.config.TopicBuilder;
 
+import io.dharma.topics.DharmaTopic;
+
 /**
  * Everything needed to create one topic.
  *
@@ -16,7 +18,7 @@ import org.springframework.kafka.config.TopicBuilder;
  * @param replicationFactor replicas per partition
  * @param configs           topic-level configs
  */
-public record TopicSpec(String name, DharmaTopic source, boolean deadLetter, int partitions,
+public record TopicSpec(String name, DharmaTopic<?> source, boolean deadLetter, int partitions,
                         short replicationFactor, Map<String, String> configs) {
 
     public TopicSpec {

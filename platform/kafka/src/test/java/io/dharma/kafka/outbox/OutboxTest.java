@@ -23,11 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.kafka.TestStack;
-import io.dharma.kafka.topics.DharmaTopic;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.dharma.kafka.processing.PipelineUnderTest;
 import io.dharma.kafka.processing.TestEvents;
 import io.dharma.testing.TopicProbe;
+import io.dharma.topics.DharmaTopic;
 
 /**
  * The platform outbox on the real broker and database: what a committed transaction appended is

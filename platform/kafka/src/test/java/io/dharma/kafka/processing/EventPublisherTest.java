@@ -15,7 +15,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.events.GuardrailOutcome;
 import io.dharma.events.GuardrailsEvaluated;
-import io.dharma.kafka.topics.DharmaTopic;
+import io.dharma.topics.DharmaTopic;
 
 /** The checks EventPublisher makes before anything reaches Kafka (no broker needed). */
 class EventPublisherTest {

@@ -7,6 +7,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import io.dharma.topics.DharmaTopic;
+
 /** Property binding and bean conditions; topic creation on a real broker is in {@link TopicCreationTest}. */
 class DharmaTopicsAutoConfigurationTest {
 

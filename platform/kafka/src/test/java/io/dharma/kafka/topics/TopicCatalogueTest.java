@@ -8,40 +8,15 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 
-import io.dharma.events.DeploymentEvent;
-import io.dharma.events.ResourceObserved;
+import io.dharma.topics.DharmaTopic;
 
 class TopicCatalogueTest {
 
     @Test
-    void listsEveryPublicTopicFollowedByItsDeadLetterTopic() {
-        assertThat(DharmaTopic.allTopicNames()).containsExactly(
-                "dharma.blueprints.v1", "dharma.blueprints.v1.dlt",
-                "dharma.iac.v1", "dharma.iac.v1.dlt",
-                "dharma.guardrails.v1", "dharma.guardrails.v1.dlt",
-                "dharma.costs.v1", "dharma.costs.v1.dlt",
-                "dharma.deployments.v1", "dharma.deployments.v1.dlt",
-                "dharma.observations.v1", "dharma.observations.v1.dlt",
-                "dharma.drift.v1", "dharma.drift.v1.dlt",
-                "dharma.security.v1", "dharma.security.v1.dlt");
+    void createsEveryCatalogueTopicAndItsDeadLetterTopic() {
         assertThat(new TopicCatalogue(DharmaTopicsProperties.defaults()).topics())
                 .extracting(TopicSpec::name)
                 .containsExactlyElementsOf(DharmaTopic.allTopicNames());
-    }
-
-    @Test
-    void describesEachTopicsContract() {
-        assertThat(DharmaTopic.DEPLOYMENTS.valueType()).isEqualTo(DeploymentEvent.class);
-        assertThat(DharmaTopic.DEPLOYMENTS.valueSchema()).isEqualTo(DeploymentEvent.getClassSchema());
-        assertThat(DharmaTopic.DEPLOYMENTS.valueSubject()).isEqualTo("dharma.deployments.v1-value");
-        assertThat(DharmaTopic.OBSERVATIONS.valueType()).isEqualTo(ResourceObserved.class);
-        assertThat(DharmaTopic.values()).allSatisfy(topic -> {
-            assertThat(topic.keyDescription()).startsWith(topic.lifecycle() ? "blueprintId" : "tenantId");
-            assertThat(topic.valueSchema().getField("envelope")).as("%s carries the envelope", topic).isNotNull();
-        });
-        assertThat(DharmaTopic.SECURITY.lifecycle()).isFalse();
-        assertThat(DharmaTopic.byTopicName("dharma.drift.v1")).contains(DharmaTopic.DRIFT);
-        assertThat(DharmaTopic.byTopicName("dharma.drift.v1.dlt")).isEmpty();
     }
 
     @Test
@@ -58,11 +33,6 @@ class TopicCatalogueTest {
                     "min.insync.replicas", "1",
                     "max.message.bytes", "1048576"));
         });
-    }
-
-    @Test
-    void stateKindIsCompacted() {
-        assertThat(TopicKind.STATE.configs()).containsExactlyEntriesOf(Map.of("cleanup.policy", "compact"));
     }
 
     @Test

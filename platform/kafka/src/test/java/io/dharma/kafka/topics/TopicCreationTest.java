@@ -18,6 +18,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import io.dharma.topics.DharmaTopic;
+
 /** The catalogue creates its topics on a real KRaft broker through Spring Boot's KafkaAdmin. */
 class TopicCreationTest {
 

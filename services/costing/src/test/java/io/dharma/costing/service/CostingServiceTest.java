@@ -10,7 +10,7 @@ import io.dharma.events.BlueprintResource;
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.events.BudgetStatus;
 import io.dharma.events.CostEstimated;
-import io.dharma.kafka.topics.DharmaTopicNames;
+import io.dharma.topics.DharmaTopicNames;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.events.IacEvent;
-import io.dharma.kafka.topics.DharmaTopicNames;
 import io.dharma.testing.EmbeddedStack;
 import io.dharma.testing.TopicProbe;
 import io.dharma.testing.SubmissionStream;
+import io.dharma.topics.DharmaTopicNames;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.dharma.generator.service;
 
 import io.dharma.generator.app.GeneratorApplication;
 import io.dharma.events.BlueprintSubmitted;
-import io.dharma.kafka.topics.DharmaTopicNames;
 import io.dharma.testing.EmbeddedStack;
 import io.dharma.testing.TopicWriter;
+import io.dharma.topics.DharmaTopicNames;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -15,7 +15,7 @@ import io.dharma.intake.store.NewVersion;
 import io.dharma.intake.store.TrackedVersion;
 import io.dharma.intake.store.VersionRef;
 import io.dharma.kafka.outbox.Outbox;
-import io.dharma.kafka.topics.DharmaTopic;
+import io.dharma.topics.DharmaTopic;
 import io.dharma.web.quota.Quotas;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

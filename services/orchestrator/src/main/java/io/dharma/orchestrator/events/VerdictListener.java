@@ -8,8 +8,8 @@ import io.dharma.events.IacEvent;
 import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;
 import io.dharma.kafka.processing.EnvelopeAccess;
 import io.dharma.kafka.processing.UnprocessableEventException;
-import io.dharma.kafka.topics.DharmaTopicNames;
 import io.dharma.orchestrator.OrchestratorProperties;
+import io.dharma.topics.DharmaTopicNames;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 

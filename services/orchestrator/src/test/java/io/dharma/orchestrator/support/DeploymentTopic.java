@@ -1,8 +1,8 @@
 package io.dharma.orchestrator.support;
 
 import io.dharma.events.DeploymentEvent;
-import io.dharma.kafka.topics.DharmaTopic;
 import io.dharma.testing.TopicProbe;
+import io.dharma.topics.DharmaTopic;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;

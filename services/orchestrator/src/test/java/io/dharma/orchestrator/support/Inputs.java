@@ -18,9 +18,9 @@ import io.dharma.events.PolicyViolation;
 import io.dharma.events.Severity;
 import io.dharma.events.TerraformFile;
 import io.dharma.events.TerraformResource;
-import io.dharma.kafka.topics.DharmaTopic;
 import io.dharma.serde.AvroSerializer;
 import io.dharma.testing.EmbeddedStack;
+import io.dharma.topics.DharmaTopic;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -171,7 +171,7 @@ public final class Inputs {
         }
     }
 
-    public void publishWithKey(DharmaTopic topic, String key, SpecificRecord event) {
+    public void publishWithKey(DharmaTopic<?> topic, String key, SpecificRecord event) {
         try {
             producer().send(new ProducerRecord<>(topic.topicName(), key, event)).get();
         } catch (InterruptedException e) {
@@ -182,12 +182,12 @@ public final class Inputs {
         }
     }
 
-    private void publish(DharmaTopic topic, SpecificRecord event) {
+    private void publish(DharmaTopic<?> topic, SpecificRecord event) {
         String key = ((Envelope) event.get(event.getSchema().getField("envelope").pos())).getBlueprintId();
         publishWithKey(topic, key, event);
     }
 
-    private static DharmaTopic topicOf(SpecificRecord event) {
+    private static DharmaTopic<?> topicOf(SpecificRecord event) {
         return switch (event) {
             case BlueprintSubmitted ignored -> DharmaTopic.BLUEPRINTS;
             case IacEvent ignored -> DharmaTopic.IAC;

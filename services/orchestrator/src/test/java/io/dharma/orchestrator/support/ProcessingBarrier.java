@@ -9,8 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.dharma.kafka.topics.DharmaTopic;
 import io.dharma.testing.EmbeddedStack;
+import io.dharma.topics.DharmaTopic;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -29,7 +29,7 @@ import org.jooq.impl.DSL;
  */
 public final class ProcessingBarrier {
 
-    private static final List<DharmaTopic> INPUTS = List.of(DharmaTopic.BLUEPRINTS, DharmaTopic.IAC,
+    private static final List<DharmaTopic<?>> INPUTS = List.of(DharmaTopic.BLUEPRINTS, DharmaTopic.IAC,
             DharmaTopic.GUARDRAILS, DharmaTopic.COSTS);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -62,7 +62,7 @@ public final class ProcessingBarrier {
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
     }
 
-    private static Map<TopicPartition, Long> ends(Admin admin, List<DharmaTopic> topics, IsolationLevel isolation)
+    private static Map<TopicPartition, Long> ends(Admin admin, List<DharmaTopic<?>> topics, IsolationLevel isolation)
             throws ExecutionException, InterruptedException {
         List<String> names = topics.stream().map(DharmaTopic::topicName).toList();
         Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(names).allTopicNames().get().values().stream()

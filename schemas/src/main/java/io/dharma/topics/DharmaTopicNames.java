@@ -1,4 +1,4 @@
-package io.dharma.kafka.topics;
+package io.dharma.topics;
 
 /**
  * The public topic names as compile-time constants, for annotations such as

@@ -1,4 +1,4 @@
-package io.dharma.kafka.topics;
+package io.dharma.topics;
 
 import java.util.Map;
 
