@@ -6,6 +6,7 @@ import io.dharma.costing.catalogue.PriceCatalogue;
 import io.dharma.costing.catalogue.RegionEquivalents;
 import io.dharma.costing.events.CostEstimatedEvents;
 import io.dharma.events.BlueprintSubmitted;
+import io.dharma.events.CostEstimated;
 import io.dharma.events.Envelopes;
 import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;
 import io.dharma.kafka.processing.EventPublisher;
@@ -43,7 +44,7 @@ public class CostingAutoConfiguration {
     }
 
     @Bean
-    Reaction<BlueprintSubmitted> costingListener(CostingProperties properties, CostEstimatedEvents costingEvents,
+    Reaction<BlueprintSubmitted, CostEstimated> costingListener(CostingProperties properties, CostEstimatedEvents costingEvents,
             EventPublisher events) {
         return new Reaction<>(properties.consumerGroup(), DharmaTopic.BLUEPRINTS, DharmaTopic.COSTS, costingEvents::answer,
                 events);

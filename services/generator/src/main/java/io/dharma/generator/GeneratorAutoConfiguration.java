@@ -1,6 +1,7 @@
 package io.dharma.generator;
 
 import io.dharma.events.BlueprintSubmitted;
+import io.dharma.events.IacEvent;
 import io.dharma.events.Envelopes;
 import io.dharma.generator.events.IacEvents;
 import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;
@@ -38,7 +39,7 @@ public class GeneratorAutoConfiguration {
     }
 
     @Bean
-    Reaction<BlueprintSubmitted> generatorListener(GeneratorProperties properties, IacEvents generatorIacEvents,
+    Reaction<BlueprintSubmitted, IacEvent> generatorListener(GeneratorProperties properties, IacEvents generatorIacEvents,
             EventPublisher events) {
         return new Reaction<>(properties.consumerGroup(), DharmaTopic.BLUEPRINTS, DharmaTopic.IAC, generatorIacEvents::answer,
                 events);

@@ -7,6 +7,7 @@ import io.dharma.guardrails.cel.PolicyCompiler;
 import io.dharma.guardrails.cel.PolicyVariables;
 import io.dharma.guardrails.evaluation.PolicyEvaluator;
 import io.dharma.events.BlueprintSubmitted;
+import io.dharma.events.GuardrailsEvaluated;
 import io.dharma.guardrails.events.VerdictEvents;
 import io.dharma.guardrails.policy.PolicyLibrary;
 import io.dharma.guardrails.policy.PolicyParameters;
@@ -100,7 +101,7 @@ public class GuardrailsAutoConfiguration {
     }
 
     @Bean
-    Reaction<BlueprintSubmitted> guardrailsBlueprintEvaluationListener(GuardrailsProperties properties,
+    Reaction<BlueprintSubmitted, GuardrailsEvaluated> guardrailsBlueprintEvaluationListener(GuardrailsProperties properties,
             PolicySets guardrailsPolicySets, PolicyEvaluator guardrailsPolicyEvaluator, EventPublisher dharmaEventPublisher) {
         return new Reaction<>(properties.consumerGroup(), DharmaTopic.BLUEPRINTS, DharmaTopic.GUARDRAILS,
                 VerdictEvents.answering(guardrailsPolicySets, guardrailsPolicyEvaluator, ResourceCatalogue.v1()),
