@@ -144,6 +144,14 @@ public final class GenerationContext {
     }
 
     /**
+     * A free range for a subnet of cluster nodes the generator creates itself: a sixteenth of the
+     * network, a /24 at most, the same on every cloud.
+     */
+    public CidrRange allocateNodeRange(ResourceView network, ResourceView cluster) {
+        return allocateRange(network, Math.min(CidrRange.parse(network.string("cidr")).prefix() + 4, 24), cluster);
+    }
+
+    /**
      * Records that {@code owner} takes something only one resource may have (for example the
      * network security group slot of an Azure subnet); returns the previous owner, if another
      * resource claimed it first.

@@ -153,11 +153,10 @@ final class AwsCompute implements Compute {
     }
 
     private static List<String> nodeSubnets(ResourceView cluster, ResourceView network, GenerationContext context) {
-        int prefix = Math.min(CidrRange.parse(network.string("cidr")).prefix() + 4, 24);
         List<String> ids = new ArrayList<>();
         for (int zone = 0; zone < 2; zone++) {
             String suffix = zone == 0 ? "a" : "b";
-            ids.add(AwsSupport.generatedSubnet(context, cluster, network, "nodes_" + suffix, context.allocateRange(network, prefix, cluster),
+            ids.add(AwsSupport.generatedSubnet(context, cluster, network, "nodes_" + suffix, context.allocateNodeRange(network, cluster),
                     zone, true));
         }
         return ids;

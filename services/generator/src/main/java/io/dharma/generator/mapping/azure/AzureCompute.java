@@ -122,16 +122,9 @@ final class AzureCompute implements Compute {
     @Override
     public void kubernetes(ResourceView cluster, GenerationContext context) {
         ResourceView network = context.resource(cluster.string("network"));
-        String subnetId;
-        if (cluster.has("subnet")) {
-            subnetId = AzureSupport.subnetId(context.resource(cluster.string("subnet")));
-        } else {
-            int prefix = Math.min(CidrRange.parse(network.string("cidr")).prefix() + 4, 24);
-            CidrRange range = context.allocateRange(network, prefix, cluster);
-            context.module().resource(cluster.name(), AzureNetworking.subnetBlock(cluster.id("nodes"),
-                    Names.fit(context.cloudName(cluster, "nodes"), 80), network, range.toString(), false));
-            subnetId = AzureSupport.generatedNodeSubnetId(cluster);
-        }
+        String subnetId = cluster.has("subnet")
+                ? AzureSupport.subnetId(context.resource(cluster.string("subnet")))
+                : generatedNodeSubnet(cluster, network, context);
         List<CidrRange> taken = new ArrayList<>(context.resources("network").stream()
                 .map(net -> CidrRange.parse(net.string("cidr"))).toList());
         CidrRange services = clusterRange(cluster, taken);
@@ -141,7 +134,6 @@ final class AzureCompute implements Compute {
 
         Optional<Map<String, Object>> autoscale = Optional.of(cluster.object("autoscale")).filter(map -> !map.isEmpty());
         String name = Names.fit(context.cloudName(cluster), 63);
-        String finalSubnetId = subnetId;
         context.module().resource(cluster.name(), Blocks.resource("azurerm_kubernetes_cluster", cluster.id(), body -> placed(body
                 .attr("name", name))
                 .attr("dns_prefix", Names.fit(context.cloudName(cluster), 54))
@@ -152,7 +144,7 @@ final class AzureCompute implements Compute {
                     pool.attr("name", "default")
                             .attr("vm_size", context.sku(cluster, "nodeSize"))
                             .attr("node_count", cluster.integer("nodeCount"))
-                            .ref("vnet_subnet_id", finalSubnetId);
+                            .ref("vnet_subnet_id", subnetId);
                     autoscale.ifPresent(bounds -> pool
                             .attr("auto_scaling_enabled", true)
                             .attr("min_count", ((Number) bounds.get("min")).longValue())
@@ -172,6 +164,12 @@ final class AzureCompute implements Compute {
                 "azurerm_kubernetes_cluster." + cluster.id() + ".fqdn");
         Declarations.output(context, cluster.id("name"), "Name of AKS cluster " + cluster.name(),
                 "azurerm_kubernetes_cluster." + cluster.id() + ".name");
+    }
+
+    private static String generatedNodeSubnet(ResourceView cluster, ResourceView network, GenerationContext context) {
+        context.module().resource(cluster.name(), AzureNetworking.subnetBlock(cluster.id("nodes"),
+                Names.fit(context.cloudName(cluster, "nodes"), 80), network, context.allocateNodeRange(network, cluster).toString(), false));
+        return AzureSupport.generatedNodeSubnetId(cluster);
     }
 
     private static CidrRange clusterRange(ResourceView cluster, List<CidrRange> taken) {

@@ -92,23 +92,15 @@ final class GcpCompute implements Compute {
     @Override
     public void kubernetes(ResourceView cluster, GenerationContext context) {
         ResourceView network = context.resource(cluster.string("network"));
-        String subnetId;
-        if (cluster.has("subnet")) {
-            subnetId = GcpSupport.subnetId(context.resource(cluster.string("subnet")));
-        } else {
-            int prefix = Math.min(CidrRange.parse(network.string("cidr")).prefix() + 4, 24);
-            CidrRange range = context.allocateRange(network, prefix, cluster);
-            context.module().resource(cluster.name(), GcpNetworking.subnetBlock(cluster.id("nodes"),
-                    Names.fit(context.cloudName(cluster, "nodes"), 63), network, range.toString(), context));
-            subnetId = "google_compute_subnetwork." + cluster.id("nodes") + ".id";
-        }
+        String subnetId = cluster.has("subnet")
+                ? GcpSupport.subnetId(context.resource(cluster.string("subnet")))
+                : generatedNodeSubnet(cluster, network, context);
         String clusterId = "google_container_cluster." + cluster.id();
-        String finalSubnetId = subnetId;
         context.module().resource(cluster.name(), Blocks.resource("google_container_cluster", cluster.id(), body -> body
                 .attr("name", Names.fit(context.cloudName(cluster), 40))
                 .attr("location", context.region())
                 .ref("network", GcpSupport.networkId(network))
-                .ref("subnetwork", finalSubnetId)
+                .ref("subnetwork", subnetId)
                 .attr("min_master_version", cluster.string("version"))
                 .attr("networking_mode", "VPC_NATIVE")
                 .attr("deletion_protection", context.production())
@@ -140,5 +132,11 @@ final class GcpCompute implements Compute {
 
         Declarations.output(context, cluster.id("endpoint"), "API server endpoint of cluster " + cluster.name(), clusterId + ".endpoint");
         Declarations.output(context, cluster.id("name"), "Name of GKE cluster " + cluster.name(), clusterId + ".name");
+    }
+
+    private static String generatedNodeSubnet(ResourceView cluster, ResourceView network, GenerationContext context) {
+        context.module().resource(cluster.name(), GcpNetworking.subnetBlock(cluster.id("nodes"),
+                Names.fit(context.cloudName(cluster, "nodes"), 63), network, context.allocateNodeRange(network, cluster).toString(), context));
+        return "google_compute_subnetwork." + cluster.id("nodes") + ".id";
     }
 }
