@@ -42,11 +42,7 @@ final class AzureCompute implements Compute {
     public void instance(ResourceView instance, GenerationContext context) {
         Image image = IMAGES.get(instance.string("image"));
         Map<String, Object> disk = instance.object("disk");
-        long diskGb = ((Number) disk.get("sizeGb")).longValue();
-        if (diskGb < image.minimumDiskGb()) {
-            throw new MappingException("the " + instance.string("image") + " image on azure needs a disk of at least "
-                    + image.minimumDiskGb() + " GB; set disk.sizeGb to " + image.minimumDiskGb() + " or more");
-        }
+        long diskGb = Compute.diskGbFitting(instance, image.minimumDiskGb(), "azure");
         boolean windows = instance.string("image").startsWith("windows");
         boolean publicIp = instance.bool("publicIp");
         String nic = "azurerm_network_interface." + instance.id();

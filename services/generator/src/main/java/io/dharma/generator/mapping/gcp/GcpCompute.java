@@ -4,7 +4,6 @@ import io.dharma.generator.mapping.Compute;
 import io.dharma.generator.mapping.Declarations;
 import io.dharma.generator.mapping.GenerationContext;
 import io.dharma.generator.mapping.CidrRange;
-import io.dharma.generator.mapping.MappingException;
 import io.dharma.generator.mapping.Names;
 import io.dharma.generator.mapping.ResourceView;
 import io.dharma.generator.terraform.Blocks;
@@ -36,11 +35,7 @@ final class GcpCompute implements Compute {
     public void instance(ResourceView instance, GenerationContext context) {
         Image image = IMAGES.get(instance.string("image"));
         Map<String, Object> disk = instance.object("disk");
-        long diskGb = ((Number) disk.get("sizeGb")).longValue();
-        if (diskGb < image.minimumDiskGb()) {
-            throw new MappingException("the " + instance.string("image") + " image on gcp needs a disk of at least "
-                    + image.minimumDiskGb() + " GB; set disk.sizeGb to " + image.minimumDiskGb() + " or more");
-        }
+        long diskGb = Compute.diskGbFitting(instance, image.minimumDiskGb(), "gcp");
         ResourceView subnet = context.resource(instance.string("subnet"));
         String zone = GcpSupport.zone(context.subnetIndex(subnet));
         GcpSupport.declareZones(context);
