@@ -6,21 +6,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 
 import io.dharma.serde.AvroDeserializer;
 import io.dharma.serde.AvroSerdeConfig;
@@ -29,7 +29,8 @@ import io.dharma.serde.AvroSerdeConfig;
  * The one way a test reads a topic: as a downstream team would, from the beginning up to the last
  * committed record ({@code read_committed}), values decoded through the registry into the generated
  * classes. It joins no group and commits nothing, so every read sees the whole topic, and waiting
- * is Awaitility polling such reads, never a sleep.
+ * is Awaitility polling such reads, never a sleep. The JVM keeps what it has read of each topic
+ * ({@link TopicReader}) and one registry client per registry, so a read fetches only what is new.
  *
  * <p>A record whose value cannot be decoded (a poison test's garbage) is skipped, as a robust reader
  * would; {@link #readAllRaw} shows it.
@@ -42,7 +43,10 @@ import io.dharma.serde.AvroSerdeConfig;
 public final class TopicProbe {
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+    private static final ByteArrayDeserializer RAW = new ByteArrayDeserializer();
+    private static final ConcurrentMap<List<Object>, TopicReader<?>> READERS = new ConcurrentHashMap<>();
+    private static final ConcurrentMap<List<Object>, AvroDeserializer<Object>> DESERIALIZERS = new ConcurrentHashMap<>();
 
     private final String bootstrapServers;
     private final String registryUrl;
@@ -86,8 +90,8 @@ public final class TopicProbe {
         List<ConsumerRecord<String, V>> records = new ArrayList<>();
         for (String topic : topics) {
             @SuppressWarnings("unchecked")
-            Deserializer<V> values = (Deserializer<V>) avroDeserializer();   // closed with the consumer that uses it
-            records.addAll(readToEnd(topic, values));
+            Deserializer<V> values = (Deserializer<V>) avroDeserializer();
+            records.addAll(reader(topic, values).read());
         }
         return records;
     }
@@ -99,7 +103,7 @@ public final class TopicProbe {
 
     /** Every record of {@code topic} now, value bytes untouched. */
     public List<ConsumerRecord<String, byte[]>> readAllRaw(String topic) {
-        return readToEnd(topic, new ByteArrayDeserializer());
+        return reader(topic, RAW).read();
     }
 
     /** Reads {@code topic} until its records satisfy {@code until} (30 s at most), and returns them. */
@@ -116,12 +120,12 @@ public final class TopicProbe {
     /** Reads the {@code topics} until their records satisfy {@code until} ({@code atMost}), and returns them. */
     public <V> List<ConsumerRecord<String, V>> await(List<String> topics, Predicate<List<ConsumerRecord<String, V>>> until,
             Duration atMost) {
-        return Awaitility.await().atMost(atMost).pollInterval(POLL_INTERVAL).until(() -> this.<V>readAll(topics), until);
+        return awaiting(atMost).until(() -> this.<V>readAll(topics), until);
     }
 
     /** Reads {@code topic} until the values with {@code key} satisfy {@code until} ({@code atMost}), and returns them. */
     public <V> List<V> awaitValues(String topic, String key, Predicate<List<V>> until, Duration atMost) {
-        return Awaitility.await().atMost(atMost).pollInterval(POLL_INTERVAL).until(() -> this.<V>values(topic, key), until);
+        return awaiting(atMost).until(() -> this.<V>values(topic, key), until);
     }
 
     /** Reads {@code topic} until it holds at least {@code count} records (30 s at most), and returns them. */
@@ -132,14 +136,12 @@ public final class TopicProbe {
     /** Reads {@code topic}, value bytes untouched, until its records satisfy {@code until} ({@code atMost}). */
     public List<ConsumerRecord<String, byte[]>> awaitRaw(String topic, Predicate<List<ConsumerRecord<String, byte[]>>> until,
             Duration atMost) {
-        return Awaitility.await().atMost(atMost).pollInterval(POLL_INTERVAL).until(() -> readAllRaw(topic), until);
+        return awaiting(atMost).until(() -> readAllRaw(topic), until);
     }
 
     /** Decodes a Confluent wire-format value as a reader of {@code topic} would (a dead letter's, say). */
     public Object decode(String topic, byte[] value) {
-        try (AvroDeserializer<Object> values = avroDeserializer()) {
-            return values.deserialize(topic, value);
-        }
+        return avroDeserializer().deserialize(topic, value);
     }
 
     /**
@@ -151,7 +153,7 @@ public final class TopicProbe {
         Map<TopicPartition, Long> past = new HashMap<>();
         records.forEach(record -> past.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            Awaitility.await().atMost(atMost).pollInterval(POLL_INTERVAL).until(() -> {
+            awaiting(atMost).until(() -> {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata().get();
                 return past.entrySet().stream().allMatch(end -> committed.get(end.getKey()) != null
@@ -165,44 +167,36 @@ public final class TopicProbe {
      * partitioner): where a sentinel must go to follow that key's records.
      */
     public int partitionOf(String topic, String key) {
-        try (KafkaConsumer<String, byte[]> consumer = consumer(new ByteArrayDeserializer())) {
-            return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % consumer.partitionsFor(topic).size();
-        }
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % reader(topic, RAW).partitionCount();
     }
 
-    private <V> List<ConsumerRecord<String, V>> readToEnd(String topic, Deserializer<V> values) {
-        try (KafkaConsumer<String, V> consumer = consumer(values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);   // last stable offsets under read_committed
-            List<ConsumerRecord<String, V>> records = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                try {
-                    consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                } catch (RecordDeserializationException e) {
-                    consumer.seek(e.topicPartition(), e.offset() + 1);
-                }
-            }
-            return records;
-        }
+    /** Checks at once, then every poll interval: a read costs only what is new on the topic. */
+    private static ConditionFactory awaiting(Duration atMost) {
+        return Awaitility.await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(POLL_INTERVAL);
     }
 
-    private <V> KafkaConsumer<String, V> consumer(Deserializer<V> values) {
-        return new KafkaConsumer<>(Map.of(
+    /** The JVM's one reader of {@code topic} with this probe's servers and isolation and with {@code values}. */
+    @SuppressWarnings("unchecked")
+    private <V> TopicReader<V> reader(String topic, Deserializer<V> values) {
+        return (TopicReader<V>) READERS.computeIfAbsent(List.of(bootstrapServers, isolation, values, topic),
+                key -> new TopicReader<>(topic, consumerConfig(), values));
+    }
+
+    private Map<String, Object> consumerConfig() {
+        return Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), values);
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     }
 
+    /** The JVM's one deserializer for this probe's registry and reading: its registry client fetches each schema once. */
     private AvroDeserializer<Object> avroDeserializer() {
-        AvroDeserializer<Object> values = new AvroDeserializer<>();
-        Map<String, Object> config = new HashMap<>();
-        config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
-        config.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, specific);
-        values.configure(config, false);
-        return values;
+        return DESERIALIZERS.computeIfAbsent(List.of(registryUrl, specific), key -> {
+            AvroDeserializer<Object> values = new AvroDeserializer<>();
+            values.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl,
+                    AvroSerdeConfig.SPECIFIC_AVRO_READER, specific), false);
+            return values;
+        });
     }
 }

@@ -2,6 +2,7 @@ package io.dharma.examples.downstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -165,7 +166,10 @@ class DeploymentPrinterTest {
         return runUntil(options, done, () -> { });
     }
 
-    /** Runs the printer on its own thread until its output satisfies {@code done}, then stops it like Ctrl-C. */
+    /**
+     * Runs the printer on its own thread, runs {@code whileRunning} once its group is assigned, waits until its
+     * output satisfies {@code done}, then stops it like Ctrl-C.
+     */
     private static Output runUntil(PrinterOptions options, Predicate<List<String>> done, Runnable whileRunning)
             throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -173,20 +177,17 @@ class DeploymentPrinterTest {
         try (DeploymentPrinter printer = new DeploymentPrinter(options, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8))) {
             Thread thread = Thread.ofPlatform().name("printer-under-test").start(printer::run);
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            boolean triggered = false;
-            while (!done.test(lines(out)) && System.nanoTime() < deadline) {
-                if (!triggered && options.group() != null && assigned(options.group())) {
-                    whileRunning.run();
-                    triggered = true;
-                }
-                Thread.sleep(100);
+            try {
+                await().atMost(TIMEOUT).until(() -> assigned(options.group()));
+                whileRunning.run();
+                await().atMost(TIMEOUT).untilAsserted(
+                        () -> assertThat(done.test(lines(out))).as("output %s / %s", out, err).isTrue());
+            } finally {
+                printer.stop();
+                thread.join(TIMEOUT);
             }
-            printer.stop();
-            thread.join(TIMEOUT);
             assertThat(thread.isAlive()).as("printer stopped").isFalse();
         }
-        assertThat(done.test(lines(out))).as("expected output within %s; got %s / %s", TIMEOUT, out, err).isTrue();
         return new Output(lines(out), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -7,31 +7,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.awaitility.Awaitility;
 
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.testing.SubmissionStream;
 import io.dharma.events.GuardrailsEvaluated;
-import io.dharma.kafka.TestStack;
 import io.dharma.kafka.processing.app.PipelineTestApplication;
 import io.dharma.testing.TopicProbe;
 import io.dharma.testing.TopicWriter;
@@ -66,6 +56,7 @@ class ConsumerCrashTest {
                 .toList();
         List<BlueprintSubmitted> published = SubmissionStream.withRedeliveries(inputs).published();
         TopicWriter.onStack().send(pipeline.inputTopic(), published, (BlueprintSubmitted value) -> value.getEnvelope().getBlueprintId());
+        List<ConsumerRecord<String, byte[]>> publishedRecords = TopicProbe.onStack().readAllRaw(pipeline.inputTopic());
 
         Process consumer = startInOwnJvm(pipeline, concat(FAST_RECOVERY, "--test.delay-after-emit=50ms"));
         try {
@@ -78,7 +69,7 @@ class ConsumerCrashTest {
         assertThat(committedAtKill).as("killed mid-stream").isLessThan(INPUTS);
 
         try (ConfigurableApplicationContext restarted = pipeline.start(FAST_RECOVERY)) {
-            Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> lag(pipeline), lag -> lag == 0);
+            TopicProbe.onStack().awaitConsumed(pipeline.group(), publishedRecords, Duration.ofSeconds(120));
         }
         // The killed instance's open transaction holds back read_committed readers (the last stable
         // offset) until the broker aborts it after transaction.timeout.ms, so wait for the count.
@@ -96,26 +87,6 @@ class ConsumerCrashTest {
         assertThat(causes).as("one output per input")
                 .isEqualTo(inputs.stream().map(i -> i.getEnvelope().getEventId()).collect(Collectors.toSet()));
         assertThat(TopicProbe.onStack().readAllRaw(pipeline.inputDeadLetterTopic())).isEmpty();
-    }
-
-    /** Records of the input topic the consumer group has not committed yet. */
-    private static long lag(PipelineUnderTest pipeline) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers()))) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(pipeline.group())
-                    .partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, PipelineUnderTest.PARTITIONS).boxed()
-                    .collect(Collectors.toMap(p -> new TopicPartition(pipeline.inputTopic(), p), p -> OffsetSpec.latest()));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
-            return ends.entrySet().stream()
-                    .mapToLong(end -> end.getValue().offset()
-                            - (committed.get(end.getKey()) == null ? 0 : committed.get(end.getKey()).offset()))
-                    .sum();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot read the lag of " + pipeline.group(), e);
-        }
     }
 
     private static Process startInOwnJvm(PipelineUnderTest pipeline, String... extra) throws IOException {

@@ -6,28 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dharma.costing.app.CostingApplication;
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.events.CostEstimated;
-import io.dharma.testing.EmbeddedStack;
+import io.dharma.topics.DharmaTopicNames;
 import io.dharma.testing.SubmissionStream;
 import io.dharma.testing.TopicProbe;
-import io.dharma.topics.DharmaTopicNames;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +62,7 @@ class CostingCrashTest {
         CostingServiceFixture.submit(published.subList(beforeKill, published.size()));
 
         try (ConfigurableApplicationContext restarted = CostingServiceFixture.start(settings)) {
-            await().atMost(TIMEOUT).until(() -> lag(group), lag -> lag == 0);
+            TopicProbe.onStack().awaitConsumed(group, submitted(inputEventIds), TIMEOUT);
         }
 
         List<ConsumerRecord<String, CostEstimated>> estimates = estimatesOf(inputEventIds);
@@ -92,27 +83,11 @@ class CostingCrashTest {
                 .toList();
     }
 
-    /** Records of dharma.blueprints.v1 the group has not committed yet. */
-    private static long lag(String group) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.get().bootstrapServers()))) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
-            int partitions = admin.describeTopics(List.of(DharmaTopicNames.BLUEPRINTS)).allTopicNames().get()
-                    .get(DharmaTopicNames.BLUEPRINTS).partitions().size();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (int partition = 0; partition < partitions; partition++) {
-                latest.put(new TopicPartition(DharmaTopicNames.BLUEPRINTS, partition), OffsetSpec.latest());
-            }
-            return admin.listOffsets(latest).all().get().entrySet().stream()
-                    .mapToLong(end -> end.getValue().offset()
-                            - (committed.get(end.getKey()) == null ? 0 : committed.get(end.getKey()).offset()))
-                    .sum();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot read the lag of " + group, e);
-        }
+    /** The records of dharma.blueprints.v1 that are the submissions {@code inputEventIds}. */
+    private static List<ConsumerRecord<String, BlueprintSubmitted>> submitted(Set<UUID> inputEventIds) {
+        return TopicProbe.onStack().<BlueprintSubmitted>readAll(DharmaTopicNames.BLUEPRINTS).stream()
+                .filter(record -> inputEventIds.contains(record.value().getEnvelope().getEventId()))
+                .toList();
     }
 
     private static Process startInOwnJvm(String... settings) throws IOException {

@@ -4,20 +4,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-import io.dharma.testing.EmbeddedStack;
 import io.dharma.topics.DharmaTopic;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.TopicPartition;
+import io.dharma.testing.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -42,34 +32,13 @@ public final class ProcessingBarrier {
     }
 
     /** Returns once every input published so far has been handled and its outputs published. */
-    public void awaitHandled(String blueprintId) throws ExecutionException, InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.get().bootstrapServers()))) {
-            Map<TopicPartition, Long> inputEnds = ends(admin, INPUTS, IsolationLevel.READ_UNCOMMITTED);
-            await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() -> caughtUp(committed(admin), inputEnds));
-            await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() -> db.fetchCount(DSL.table("platform.outbox"),
-                    DSL.field("record_key").eq(blueprintId), DSL.field("published_at").isNull(), DSL.field("failed_at").isNull()) == 0);
-        }
-    }
-
-    private static boolean caughtUp(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> ends) {
-        return ends.entrySet().stream().allMatch(end -> end.getValue() == 0 || committed.getOrDefault(end.getKey(), 0L) >= end.getValue());
-    }
-
-    private Map<TopicPartition, Long> committed(Admin admin) throws ExecutionException, InterruptedException {
-        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(consumerGroup)
-                .partitionsToOffsetAndMetadata().get();
-        return offsets.entrySet().stream().filter(entry -> entry.getValue() != null)
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
-    }
-
-    private static Map<TopicPartition, Long> ends(Admin admin, List<DharmaTopic<?>> topics, IsolationLevel isolation)
-            throws ExecutionException, InterruptedException {
-        List<String> names = topics.stream().map(DharmaTopic::topicName).toList();
-        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(names).allTopicNames().get().values().stream()
-                .flatMap(description -> description.partitions().stream()
-                        .map(partition -> new TopicPartition(description.name(), partition.partition())))
-                .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()));
-        return admin.listOffsets(latest, new ListOffsetsOptions(isolation)).all().get().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+    public void awaitHandled(String blueprintId) {
+        TopicProbe written = TopicProbe.onStack().uncommitted();
+        List<ConsumerRecord<String, byte[]>> inputs = INPUTS.stream()
+                .flatMap(topic -> written.readAllRaw(topic.topicName()).stream())
+                .toList();
+        written.awaitConsumed(consumerGroup, inputs, TIMEOUT);
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() -> db.fetchCount(DSL.table("platform.outbox"),
+                DSL.field("record_key").eq(blueprintId), DSL.field("published_at").isNull(), DSL.field("failed_at").isNull()) == 0);
     }
 }
