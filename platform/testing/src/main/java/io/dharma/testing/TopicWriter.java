@@ -3,9 +3,11 @@ package io.dharma.testing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -24,6 +26,9 @@ import io.dharma.serde.AvroSerializer;
  * of {@link TopicProbe}.
  */
 public final class TopicWriter {
+
+    /** One producer per broker and value encoding for the test JVM: creating one per send costs more than the send. */
+    private static final Map<List<String>, KafkaProducer<String, ?>> PRODUCERS = new ConcurrentHashMap<>();
 
     private final String bootstrapServers;
     private final String registryUrl;
@@ -50,18 +55,25 @@ public final class TopicWriter {
 
     /** Sends the records in order and returns where each landed. */
     public List<RecordMetadata> send(List<ProducerRecord<String, Object>> records) {
-        AvroSerializer<Object> values = new AvroSerializer<>();
-        values.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
-        return sendAll(records, values);
+        return sendAll(records, producer(List.of(bootstrapServers, registryUrl), () -> {
+            AvroSerializer<Object> values = new AvroSerializer<>();
+            values.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
+            return values;
+        }));
     }
 
     public RecordMetadata sendRaw(ProducerRecord<String, byte[]> record) {
-        return sendAll(List.of(record), new ByteArraySerializer()).getFirst();
+        return sendAll(List.of(record), producer(List.of(bootstrapServers), ByteArraySerializer::new)).getFirst();
     }
 
-    private <V> List<RecordMetadata> sendAll(List<ProducerRecord<String, V>> records, Serializer<V> values) {
-        try (KafkaProducer<String, V> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(), values)) {
+    @SuppressWarnings("unchecked")
+    private <V> KafkaProducer<String, V> producer(List<String> key, Supplier<Serializer<V>> values) {
+        return (KafkaProducer<String, V>) PRODUCERS.computeIfAbsent(key, ignored -> new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(), values.get()));
+    }
+
+    private static <V> List<RecordMetadata> sendAll(List<ProducerRecord<String, V>> records, KafkaProducer<String, V> producer) {
+        try {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             records.forEach(record -> sent.add(producer.send(record)));
             List<RecordMetadata> landed = new ArrayList<>();
