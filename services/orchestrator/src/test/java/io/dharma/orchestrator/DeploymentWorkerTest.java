@@ -51,6 +51,23 @@ class DeploymentWorkerTest extends OrchestratorIntegrationTest {
     }
 
     @Test
+    void whatTheWorkerLogsDuringADeploymentNamesIt() {
+        String blueprintId = newBlueprintId();
+        Inputs.Version submitted = inputs.submitted(tenant, blueprintId, 1,
+                TestBlueprints.small("worker-logging", "dev", "auto", 1, false));
+        inputs.publish(submitted.submitted(), inputs.iacGenerated(submitted), inputs.passed(submitted),
+                inputs.withinBudget(submitted));
+
+        topic.awaitKind(blueprintId, deploymentIdOf(blueprintId, 1), DeploymentSucceeded.class);
+
+        assertThat(sandbox.loggingContextOfApply("worker-logging", "net"))
+                .containsEntry("deploymentId", deploymentIdOf(blueprintId, 1))
+                .containsEntry("tenant", tenant)
+                .containsEntry("trackingId", submitted.submitted().getEnvelope().getTrackingId())
+                .containsEntry("blueprintId", blueprintId);
+    }
+
+    @Test
     void deploysTheAwsExample() {
         String blueprintId = newBlueprintId();
         Blueprint example = TestBlueprints.example("aws-web-app.yaml");

@@ -82,8 +82,11 @@ public final class DeadLetterHandling {
             CommitHooks.afterCommit("counting the dead letter of " + record.topic() + "-" + record.partition() + "@" + record.offset(),
                     () -> {
                         metrics.deadLettered(listenerId, record.topic(), failure.kind());
-                        LOG.warn("Dead-lettered {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
-                                record.topic() + DharmaTopic.DEAD_LETTER_SUFFIX, reason);
+                        // After the commit, so outside the record's own logging context: name its event again.
+                        try (LoggingContext logging = LoggingContext.of(record)) {
+                            LOG.warn("Dead-lettered {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
+                                    record.topic() + DharmaTopic.DEAD_LETTER_SUFFIX, reason);
+                        }
                     });
         }
     }

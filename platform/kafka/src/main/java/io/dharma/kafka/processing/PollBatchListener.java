@@ -53,7 +53,6 @@ final class PollBatchListener implements BatchConsumerAwareMessageListener<Objec
     private final PollBatchRetry retry;
     private final String listenerId;
     private final String consumerGroup;
-    private final EventLoggingContext logging = new EventLoggingContext();
 
     PollBatchListener(Object recordListener, ProcessedEventLog processedEvents, ProcessingMetrics metrics,
             DeadLetterHandling deadLetters, PollBatchRetry retry, String listenerId, String consumerGroup) {
@@ -73,8 +72,7 @@ final class PollBatchListener implements BatchConsumerAwareMessageListener<Objec
         Map<UUID, ConsumerRecord<?, ?>> processed = new LinkedHashMap<>();
         List<String> skippedTopics = new ArrayList<>();
         for (ConsumerRecord<Object, Object> record : records) {
-            logging.intercept(record, null);
-            try {
+            try (LoggingContext logging = LoggingContext.of(record)) {
                 Optional<Exception> deadLetterDue = retry.takeDeadLetterDue(record);
                 Optional<Exception> unreadable = deadLetterDue.isPresent() ? deadLetterDue : unreadable(record);
                 if (unreadable.isPresent() && deadLetterDue.isEmpty() && retry.dependencyUnavailable(unreadable.get())) {
@@ -96,8 +94,6 @@ final class PollBatchListener implements BatchConsumerAwareMessageListener<Objec
                 invoke(record, consumer);
                 retry.succeeded(record);
                 processed.put(eventId, record);
-            } finally {
-                logging.afterRecord(record, null);
             }
         }
         CommitHooks.beforeCommit("recording " + processed.size() + " events as processed by " + consumerGroup,

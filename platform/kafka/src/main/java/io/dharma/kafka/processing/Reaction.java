@@ -4,6 +4,8 @@ import java.util.function.Function;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 
 import io.dharma.topics.DharmaTopic;
@@ -26,9 +28,16 @@ public record Reaction<I extends SpecificRecord, O extends SpecificRecord>(Strin
         Function<I, ? extends O> answer,
         EventPublisher publisher) {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Reaction.class);
+
     @KafkaListener(id = "#{__listener.id()}", topics = "#{__listener.input().topicName()}",
             containerFactory = DharmaProcessingAutoConfiguration.LISTENER_CONTAINER_FACTORY)
     void on(ConsumerRecord<String, I> record) {
-        publisher.emit(output, answer.apply(record.value()));
+        O emitted = answer.apply(record.value());
+        publisher.emit(output, emitted);
+        // DEBUG: one line per event and service; the logging context names the input's identifiers.
+        LOG.debug("Answered {} with {} {} on {}", record.value().getSchema().getName(), emitted.getSchema().getName(),
+                EnvelopeAccess.envelopeOf(emitted).map(envelope -> envelope.getEventId().toString()).orElse("?"),
+                output.topicName());
     }
 }

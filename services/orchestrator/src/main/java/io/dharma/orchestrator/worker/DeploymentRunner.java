@@ -10,6 +10,7 @@ import io.dharma.executor.PlannedChange;
 import io.dharma.executor.Stack;
 import io.dharma.executor.StackConfiguration;
 import io.dharma.kafka.outbox.Outbox;
+import io.dharma.kafka.processing.LoggingContext;
 import io.dharma.orchestrator.decision.Decision;
 import io.dharma.orchestrator.decision.DecisionRules;
 import io.dharma.orchestrator.deployment.ExecutorChoice;
@@ -98,11 +99,20 @@ public class DeploymentRunner {
      * @param fencingToken the claim's token, passed with every executor call
      */
     void run(UUID deploymentId, long fencingToken, BooleanSupplier claimed) throws InterruptedException {
+        // Every line logged meanwhile names the deployment and its blueprint version.
+        try (LoggingContext logging = LoggingContext.open().put(LoggingContext.DEPLOYMENT_ID, deploymentId.toString())) {
+            run(deploymentId, fencingToken, claimed, logging);
+        }
+    }
+
+    private void run(UUID deploymentId, long fencingToken, BooleanSupplier claimed, LoggingContext logging)
+            throws InterruptedException {
         HeldPlan planned = null;
         try {
             while (true) {
                 ensureClaimed(claimed);
                 Deployment deployment = transactions.execute(status -> deployments.find(deploymentId)).orElseThrow();
+                logging.subject(deployment.tenantId(), deployment.trackingId(), deployment.blueprintId());
                 if (!deployment.status().isActive()) {
                     return;
                 }

@@ -69,6 +69,11 @@ public final class SandboxCloud {
         faults.hold(blueprintName, resource);
     }
 
+    /** The logging context (MDC) on the worker's thread during the last apply of {@code blueprintName/resource}. */
+    public Map<String, String> loggingContextOfApply(String blueprintName, String resource) {
+        return faults.loggingContextOf(blueprintName, resource);
+    }
+
     /** No faults, nothing held. */
     public void clearFaults() {
         faults.set(Faults.NONE);
