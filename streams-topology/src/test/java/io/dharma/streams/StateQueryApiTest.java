@@ -393,7 +393,7 @@ class StateQueryApiTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<PrometheusScrape> scrapes = List.of(PrometheusScrape.of(first.baseUrl()), PrometheusScrape.of(second.baseUrl()));
             assertThat(scrapes.stream().mapToDouble(scrape -> scrape.sum("dharma_drift_detected_total",
-                    java.util.Map.of("kind", "changed"))).sum()).isGreaterThanOrEqualTo(stories.size());
+                    java.util.Map.of("kind", "deleted"))).sum()).as("every vpc_main observed gone").isGreaterThanOrEqualTo(stories.size());
             assertThat(scrapes.stream().mapToDouble(scrape -> scrape.sum("dharma_tenants", java.util.Map.of())).sum())
                     .isGreaterThanOrEqualTo(1);
             assertThat(scrapes).allSatisfy(scrape -> assertThat(
