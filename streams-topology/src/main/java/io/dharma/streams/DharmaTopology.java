@@ -15,6 +15,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -89,7 +90,12 @@ public final class DharmaTopology {
     private DharmaTopology() {
     }
 
+    /** The topology without metrics (an empty composite registry counts nothing), for tests of its shape. */
     public static Topology build(StreamsSerdes serdes) {
+        return build(serdes, new StreamsMetrics(new CompositeMeterRegistry()));
+    }
+
+    public static Topology build(StreamsSerdes serdes, StreamsMetrics metrics) {
         Serde<String> keys = Serdes.String();
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(store(TRACKING_STORE, keys, serdes.trackingView()));
@@ -108,7 +114,7 @@ public final class DharmaTopology {
                 .filter((blueprintId, event) -> event != null, Named.as("observations-not-null"));
 
         trackingsBlueprintsAndTenants(builder, deployments, serdes, keys);
-        KStream<String, ObservedResource> observedByDeployment = drift(deployments, observations, serdes, keys);
+        KStream<String, ObservedResource> observedByDeployment = drift(deployments, observations, serdes, keys, metrics);
         deployments(deployments, observedByDeployment, serdes, keys);
         return builder.build();
     }
@@ -153,12 +159,13 @@ public final class DharmaTopology {
      */
     private static KStream<String, ObservedResource> drift(KStream<String, DeploymentEvent> deployments,
                                                            KStream<String, ResourceObserved> observations,
-                                                           StreamsSerdes serdes, Serde<String> keys) {
+                                                           StreamsSerdes serdes, Serde<String> keys,
+                                                           StreamsMetrics metrics) {
         Map<String, KStream<String, SpecificRecord>> outputs = deployments
                 .<SpecificRecord>mapValues(event -> event, Named.as("deployments-as-drift-input"))
                 .merge(observations.mapValues(event -> event, Named.as("observations-as-drift-input")),
                         Named.as("drift-inputs"))
-                .process(DriftProcessor::new, Named.as("drift-processor"), DRIFT_STORE, DRIFT_BY_TENANT_STORE)
+                .process(() -> new DriftProcessor(metrics), Named.as("drift-processor"), DRIFT_STORE, DRIFT_BY_TENANT_STORE)
                 .split(Named.as(DRIFT_OUTPUT))
                 .branch((key, value) -> value instanceof DriftEvent, Branched.as("events"))
                 .branch((key, value) -> value instanceof ObservedResource, Branched.as("observations"))

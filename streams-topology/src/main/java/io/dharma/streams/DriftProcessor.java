@@ -20,9 +20,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class DriftProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
+    private final StreamsMetrics metrics;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, DriftView> store;
     private StoreIndex<DriftView> byTenant;
+
+    DriftProcessor(StreamsMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
@@ -58,6 +63,7 @@ final class DriftProcessor implements Processor<String, SpecificRecord, String, 
         }
         for (DriftEvent event : outcome.events()) {
             context.forward(record.withKey(blueprintId).withValue(event));
+            metrics.drift(event);
         }
         if (outcome.routed() != null) {
             context.forward(record.withKey(outcome.routed().getDeploymentId()).withValue(outcome.routed()));

@@ -19,8 +19,12 @@ import io.dharma.streams.runtime.StreamsProperties;
 import io.dharma.streams.runtime.DharmaStreams;
 import io.dharma.web.WebAutoConfiguration;
 import io.dharma.web.quota.Quotas;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.Topology;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -54,13 +58,20 @@ public class StreamsAutoConfiguration {
     }
 
     @Bean
-    Topology streamsTopology(StreamsSerdes streamsSerdes) {
-        return DharmaTopology.build(streamsSerdes);
+    Topology streamsTopology(StreamsSerdes streamsSerdes, ObjectProvider<MeterRegistry> metrics) {
+        return DharmaTopology.build(streamsSerdes, new StreamsMetrics(metrics.getIfUnique(CompositeMeterRegistry::new)));
     }
 
     @Bean
-    DharmaStreams dharmaStreams(Topology streamsTopology, KafkaProperties kafka, StreamsProperties properties) {
-        return new DharmaStreams(streamsTopology, kafka.buildStreamsProperties(), properties);
+    MeterBinder streamsTenantsGauge(DharmaStreams dharmaStreams) {
+        return StreamsMetrics.tenants(dharmaStreams);
+    }
+
+    @Bean
+    DharmaStreams dharmaStreams(Topology streamsTopology, KafkaProperties kafka, StreamsProperties properties,
+            ObjectProvider<MeterRegistry> metrics) {
+        return new DharmaStreams(streamsTopology, kafka.buildStreamsProperties(), properties,
+                metrics.getIfUnique(CompositeMeterRegistry::new));
     }
 
     @Bean(destroyMethod = "close")

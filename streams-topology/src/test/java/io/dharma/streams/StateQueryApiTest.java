@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.dharma.streams.query.InstanceForwarding;
 import io.dharma.testing.TestIssuer;
+import io.dharma.testing.PrometheusScrape;
 import io.dharma.topics.DharmaTopicNames;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -388,6 +389,16 @@ class StateQueryApiTest {
             assertThat(reply.status()).as(bad).isEqualTo(400);
             assertThat(reply.json().get("code").asString()).isEqualTo("query.invalid-parameter");
         }
+        // Each instance counts what its own tasks detect and holds; Prometheus sums the instances.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<PrometheusScrape> scrapes = List.of(PrometheusScrape.of(first.baseUrl()), PrometheusScrape.of(second.baseUrl()));
+            assertThat(scrapes.stream().mapToDouble(scrape -> scrape.sum("dharma_drift_detected_total",
+                    java.util.Map.of("kind", "deleted"))).sum()).as("every vpc_main observed gone").isGreaterThanOrEqualTo(stories.size());
+            assertThat(scrapes.stream().mapToDouble(scrape -> scrape.sum("dharma_tenants", java.util.Map.of())).sum())
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(scrapes).allSatisfy(scrape -> assertThat(
+                    scrape.has("kafka_consumer_fetch_manager_records_lag_max", java.util.Map.of())).isTrue());
+        });
     }
 
     private static List<String> hostedBy(StreamsInstances.Instance instance, String store, List<String> keys) {

@@ -12,6 +12,7 @@ import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;
 import io.dharma.kafka.processing.EventPublisher;
 import io.dharma.kafka.processing.Reaction;
 import io.dharma.topics.DharmaTopic;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -39,8 +40,8 @@ public class CostingAutoConfiguration {
     }
 
     @Bean
-    CostEstimatedEvents costingEvents(CostEstimator costingEstimator) {
-        return new CostEstimatedEvents(Envelopes.forProducer(PRODUCER), costingEstimator);
+    CostEstimatedEvents costingEvents(CostEstimator costingEstimator, MeterRegistry meterRegistry) {
+        return new CostEstimatedEvents(Envelopes.forProducer(PRODUCER), costingEstimator, meterRegistry);
     }
 
     @Bean

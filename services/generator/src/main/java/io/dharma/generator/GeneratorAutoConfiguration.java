@@ -8,6 +8,7 @@ import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;
 import io.dharma.kafka.processing.EventPublisher;
 import io.dharma.kafka.processing.Reaction;
 import io.dharma.topics.DharmaTopic;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,8 +35,8 @@ public class GeneratorAutoConfiguration {
     }
 
     @Bean
-    IacEvents generatorIacEvents(TerraformGenerator generatorTerraform) {
-        return new IacEvents(Envelopes.forProducer(PRODUCER), generatorTerraform, GeneratorVersion.current());
+    IacEvents generatorIacEvents(TerraformGenerator generatorTerraform, MeterRegistry meterRegistry) {
+        return new IacEvents(Envelopes.forProducer(PRODUCER), generatorTerraform, GeneratorVersion.current(), meterRegistry);
     }
 
     @Bean

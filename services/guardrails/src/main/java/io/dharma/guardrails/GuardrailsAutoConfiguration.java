@@ -9,6 +9,7 @@ import io.dharma.guardrails.evaluation.PolicyEvaluator;
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.events.GuardrailsEvaluated;
 import io.dharma.guardrails.events.VerdictEvents;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.dharma.guardrails.policy.PolicyLibrary;
 import io.dharma.guardrails.policy.PolicyParameters;
 import io.dharma.guardrails.policy.PolicyValidator;
@@ -102,9 +103,10 @@ public class GuardrailsAutoConfiguration {
 
     @Bean
     Reaction<BlueprintSubmitted, GuardrailsEvaluated> guardrailsBlueprintEvaluationListener(GuardrailsProperties properties,
-            PolicySets guardrailsPolicySets, PolicyEvaluator guardrailsPolicyEvaluator, EventPublisher dharmaEventPublisher) {
+            PolicySets guardrailsPolicySets, PolicyEvaluator guardrailsPolicyEvaluator, EventPublisher dharmaEventPublisher,
+            MeterRegistry meterRegistry) {
         return new Reaction<>(properties.consumerGroup(), DharmaTopic.BLUEPRINTS, DharmaTopic.GUARDRAILS,
-                VerdictEvents.answering(guardrailsPolicySets, guardrailsPolicyEvaluator, ResourceCatalogue.v1()),
+                VerdictEvents.answering(guardrailsPolicySets, guardrailsPolicyEvaluator, ResourceCatalogue.v1(), meterRegistry),
                 dharmaEventPublisher);
     }
 

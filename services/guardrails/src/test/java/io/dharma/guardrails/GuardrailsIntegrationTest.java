@@ -2,6 +2,7 @@ package io.dharma.guardrails;
 
 import io.dharma.guardrails.app.GuardrailsApplication;
 import io.dharma.testing.EmbeddedStack;
+import io.dharma.testing.PrometheusScrape;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,6 +35,11 @@ public abstract class GuardrailsIntegrationTest {
 
     protected PoliciesClient client(String tenant, Set<String> roles) {
         return new PoliciesClient("http://localhost:" + port, tenant, roles);
+    }
+
+    /** One scrape of this application's /actuator/prometheus (the management port is the server port here). */
+    protected PrometheusScrape scrape() {
+        return PrometheusScrape.of(port);
     }
 
     protected PoliciesClient clientWithHeaders(Map<String, String> headers) {

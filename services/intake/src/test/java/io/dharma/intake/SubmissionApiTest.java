@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import io.dharma.testing.PrometheusScrape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -62,6 +64,26 @@ class SubmissionApiTest extends IntakeIntegrationTest {
         assertThat(document.body()).isEqualTo(v1);
         assertThat(document.header("Content-Type")).startsWith("application/yaml");
         assertThat(client.get(blueprint + "/versions/3").text("code")).isEqualTo("blueprint.version-not-found");
+    }
+
+    @Test
+    void acceptedSubmissionsAreCountedByCloudAndEnvironmentOnThePrometheusScrape() {
+        Map<String, String> gcpDev = Map.of("cloud", "gcp", "environment", "dev");
+        double before = PrometheusScrape.of(port).sum("dharma_blueprints_submitted_total", gcpDev);
+        String json = """
+                {"apiVersion": "dharma/v1", "kind": "Blueprint",
+                 "metadata": {"name": "counted-app", "environment": "dev"},
+                 "spec": {"cloud": "gcp", "region": "europe-west1", "approval": "auto",
+                          "resources": [{"name": "files", "type": "storage.bucket"}]}}
+                """;
+
+        assertThat(client("metrics").submit(json, "application/json").status()).isEqualTo(202);
+        assertThat(client("metrics").submit("not a blueprint", "application/yaml").status()).isEqualTo(422);
+
+        PrometheusScrape scrape = PrometheusScrape.of(port);
+        assertThat(scrape.sum("dharma_blueprints_submitted_total", gcpDev)).as("the invalid one is not counted")
+                .isEqualTo(before + 1);
+        assertThat(scrape.has("dharma_outbox_backlog", Map.of())).isTrue();
     }
 
     @Test

@@ -26,7 +26,9 @@ import io.dharma.orchestrator.worker.DeploymentWorkers;
 import io.dharma.security.LoggedSecurityEvents;
 import io.dharma.security.SecurityEvents;
 import io.dharma.web.quota.Quotas;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,8 +79,15 @@ public class OrchestratorAutoConfiguration {
     }
 
     @Bean
-    DeploymentStore orchestratorDeploymentStore(DSLContext db, RunnableDeploymentSignal runnable) {
-        return new DeploymentStore(db, runnable);
+    DeploymentStore orchestratorDeploymentStore(DSLContext db, RunnableDeploymentSignal runnable,
+            ObjectProvider<MeterRegistry> metrics) {
+        return new DeploymentStore(db, runnable, metrics.getIfUnique(CompositeMeterRegistry::new));
+    }
+
+    @Bean
+    MeterBinder orchestratorResourcesUnderManagement(DeploymentStore deployments) {
+        return registry -> Gauge.builder(DeploymentStore.RESOURCES_METRIC, deployments::resourcesUnderManagement)
+                .description("Resources the applied deployments left in place").register(registry);
     }
 
     @Bean
@@ -148,9 +157,10 @@ public class OrchestratorAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "dharma.orchestrator.worker.enabled", matchIfMissing = true)
     DeploymentWorker orchestratorDeploymentWorker(DataSource dataSource, TransactionTemplate transactions,
             DeploymentStore deployments, BlueprintJoinStore blueprints, Outbox outbox, DeploymentEvents events,
-            ExecutorChoice executor, OrchestratorProperties properties, RunnableDeploymentSignal runnable) {
+            ExecutorChoice executor, OrchestratorProperties properties, RunnableDeploymentSignal runnable,
+            ObjectProvider<MeterRegistry> metrics) {
         return DeploymentWorkers.create(dataSource, transactions, deployments, blueprints, outbox, events, executor,
-                properties, runnable, CLOCK);
+                properties, runnable, CLOCK, metrics.getIfUnique(CompositeMeterRegistry::new));
     }
 
     @Bean

@@ -14,7 +14,11 @@ import io.dharma.events.ResourceChanged;
 import io.dharma.orchestrator.support.Events;
 import io.dharma.orchestrator.support.Inputs;
 import io.dharma.orchestrator.support.TestBlueprints;
+import io.dharma.testing.PrometheusScrape;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Deployments through the executor SPI: plan, apply, update, retries and failures. */
@@ -65,6 +69,27 @@ class DeploymentWorkerTest extends OrchestratorIntegrationTest {
                 .containsEntry("tenant", tenant)
                 .containsEntry("trackingId", submitted.submitted().getEnvelope().getTrackingId())
                 .containsEntry("blueprintId", blueprintId);
+    }
+
+    @Test
+    void deploymentsAndAppliesAreOnThePrometheusScrape() {
+        Map<String, String> succeeded = Map.of("outcome", "succeeded");
+        Map<String, String> sandboxApply = Map.of("executor", "sandbox", "operation", "apply", "outcome", "succeeded");
+        PrometheusScrape first = PrometheusScrape.of(port);
+        double ended = first.sum("dharma_deployments_ended_total", succeeded);
+        double applies = first.sum("dharma_executor_apply_seconds_count", sandboxApply);
+
+        deploy(newBlueprintId(), 1, TestBlueprints.small("worker-metrics", "dev", "auto", 3, false));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            PrometheusScrape scrape = PrometheusScrape.of(port);
+            assertThat(scrape.sum("dharma_deployments_ended_total", succeeded)).isGreaterThanOrEqualTo(ended + 1);
+            assertThat(scrape.sum("dharma_executor_apply_seconds_count", sandboxApply)).isGreaterThanOrEqualTo(applies + 1);
+            assertThat(scrape.sum("dharma_resources_managed", Map.of())).as("the 5 resources just deployed at least")
+                    .isGreaterThanOrEqualTo(5);
+            assertThat(scrape.has("dharma_outbox_backlog", Map.of())).isTrue();
+            assertThat(scrape.has("kafka_consumer_fetch_manager_records_lag_max", Map.of())).isTrue();
+        });
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -31,15 +33,23 @@ public final class DharmaStreams implements SmartLifecycle, ApplicationListener<
     private final Topology topology;
     private final Map<String, Object> kafkaConfig;
     private final StreamsProperties properties;
+    private final MeterRegistry meters;
     private volatile int httpPort = -1;
     private volatile KafkaStreams streams;
+    private volatile KafkaStreamsMetrics clientMetrics;
     private volatile HostInfo self;
 
-    /** @param kafkaConfig client settings (bootstrap servers, security); the streams settings are added here */
-    public DharmaStreams(Topology topology, Map<String, Object> kafkaConfig, StreamsProperties properties) {
+    /**
+     * @param kafkaConfig client settings (bootstrap servers, security); the streams settings are added here
+     * @param meters      where the Kafka Streams client metrics go (consumer lag, process rates, ...), as
+     *                    Spring's listener factories bind the other consumers'
+     */
+    public DharmaStreams(Topology topology, Map<String, Object> kafkaConfig, StreamsProperties properties,
+            MeterRegistry meters) {
         this.topology = topology;
         this.kafkaConfig = Map.copyOf(kafkaConfig);
         this.properties = properties;
+        this.meters = meters;
     }
 
     @Override
@@ -72,6 +82,8 @@ public final class DharmaStreams implements SmartLifecycle, ApplicationListener<
             log.error("stream thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        clientMetrics = new KafkaStreamsMetrics(created);
+        clientMetrics.bindTo(meters);
         created.start();
         streams = created;
         log.info("streams application '{}' started; queries served at {}", properties.applicationId(), self);
@@ -83,6 +95,11 @@ public final class DharmaStreams implements SmartLifecycle, ApplicationListener<
         streams = null;
         if (running != null) {
             running.close(Duration.ofSeconds(30));
+        }
+        KafkaStreamsMetrics bound = clientMetrics;
+        clientMetrics = null;
+        if (bound != null) {
+            bound.close();
         }
     }
 

@@ -19,7 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;
 import io.dharma.kafka.topics.DharmaTopicsProperties;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.dharma.serde.AvroSerializer;
 
@@ -46,6 +48,22 @@ public class DharmaOutboxAutoConfiguration {
         AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>();
         serializer.configure(producers.getConfigurationProperties(), false);
         return new Outbox(dataSource, serializer, signal, topics.maxEventBytes());
+    }
+
+    /**
+     * The rows waiting for the relay (set-aside rows are counted by {@link OutboxRelay#REFUSED_METRIC}),
+     * read at each scrape: one count on the partial index of pending rows. A backlog that keeps
+     * growing means the relay or Kafka is not keeping up.
+     */
+    @Bean
+    @DependsOn(DharmaProcessingAutoConfiguration.PLATFORM_MIGRATION)
+    MeterBinder dharmaOutboxBacklog(DataSource dataSource) {
+        JdbcClient db = JdbcClient.create(dataSource);
+        return registry -> Gauge.builder(OutboxRelay.BACKLOG_METRIC, () -> db.sql(
+                        "select count(*) from platform.outbox where published_at is null and failed_at is null")
+                        .query(Long.class).single())
+                .description("Outbox rows not yet published")
+                .register(registry);
     }
 
     @Bean

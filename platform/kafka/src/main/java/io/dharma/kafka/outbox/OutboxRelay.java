@@ -47,6 +47,8 @@ public final class OutboxRelay extends PollingWorker {
 
     /** Counter of rows set aside because Kafka refuses them for good, tagged {@code topic}. */
     public static final String REFUSED_METRIC = "dharma.outbox.refused";
+    /** Gauge of the rows waiting to be published (DharmaOutboxAutoConfiguration registers it). */
+    public static final String BACKLOG_METRIC = "dharma.outbox.backlog";
 
     private final JdbcClient db;
     private final TransactionTemplate transactions;

@@ -15,7 +15,10 @@ import io.dharma.events.CostEstimated;
 import io.dharma.events.CostLineItem;
 import io.dharma.events.Envelopes;
 import io.dharma.events.LinePricing;
+import io.dharma.kafka.processing.OnCommit;
 import io.dharma.kafka.processing.UnprocessableEventException;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.RoundingMode;
 import java.util.Locale;
 
@@ -29,18 +32,38 @@ public final class CostEstimatedEvents {
     /** Reaction key of the one event costing emits per blueprint version (deterministic eventId). */
     public static final String REACTION_KEY = "cost-estimated";
 
+    /**
+     * Distribution of the estimated monthly cost of each blueprint version on its own cloud, in USD
+     * (Prometheus: {@code dharma_costs_estimated_monthly_usd}), tagged {@code cloud}, with buckets
+     * from 10 to 100,000 USD a month.
+     */
+    public static final String ESTIMATED_METRIC = "dharma.costs.estimated.monthly";
+    private static final double[] USD_BUCKETS = {10, 100, 1_000, 10_000, 100_000};
+
     private final Envelopes envelopes;
     private final CostEstimator estimator;
+    private final MeterRegistry meters;
 
-    public CostEstimatedEvents(Envelopes envelopes, CostEstimator estimator) {
+    public CostEstimatedEvents(Envelopes envelopes, CostEstimator estimator, MeterRegistry meters) {
         this.envelopes = envelopes;
         this.estimator = estimator;
+        this.meters = meters;
     }
 
     public CostEstimated answer(BlueprintSubmitted submitted) {
         // Pricing is pure: if it fails once it fails every time, so the record goes to the DLT at once.
         CostEstimate estimate = UnprocessableEventException.onFailureOf(submitted.getEnvelope(), "cannot be priced",
                 () -> estimator.estimate(BlueprintEvents.blueprintOf(submitted)));
+        if ("USD".equals(estimate.currency())) {
+            DistributionSummary estimated = DistributionSummary.builder(ESTIMATED_METRIC)
+                    .description("Estimated monthly cost of each blueprint version on its own cloud")
+                    .baseUnit("usd")
+                    .tag("cloud", estimate.target().cloud().id())
+                    .serviceLevelObjectives(USD_BUCKETS)
+                    .register(meters);
+            double monthly = estimate.target().totalMonthly().doubleValue();
+            OnCommit.run("recording the cost estimate", () -> estimated.record(monthly));
+        }
         return of(submitted, estimate);
     }
 

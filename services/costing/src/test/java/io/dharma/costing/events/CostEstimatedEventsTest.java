@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class CostEstimatedEventsTest {
 
     private final CostEstimator estimator = CostEstimator.standard();
-    private final CostEstimatedEvents events = new CostEstimatedEvents(Envelopes.forProducer("costing"), estimator);
+    private final CostEstimatedEvents events = new CostEstimatedEvents(Envelopes.forProducer("costing"), estimator,
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
     @Test
     void submittedEventMapsBackToTheSameBlueprint() {

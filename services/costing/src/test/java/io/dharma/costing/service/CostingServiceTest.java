@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dharma.testing.ExampleBlueprints;
+import io.dharma.testing.PrometheusScrape;
 import io.dharma.testing.TopicProbe;
 import io.dharma.testing.TopicWriter;
 import io.dharma.events.BlueprintResource;
@@ -84,6 +85,31 @@ class CostingServiceTest {
     }
 
     @Test
+    void estimatesAreRecordedByCloudInUsdBucketsOnThePrometheusScrape() {
+        Map<String, String> aws = Map.of("cloud", "aws");
+        Map<String, String> awsUpTo1000 = Map.of("cloud", "aws", "le", "1000.0");
+        PrometheusScrape first = scrape();
+        double count = first.sum("dharma_costs_estimated_monthly_usd_count", aws);
+        double upTo1000 = first.sum("dharma_costs_estimated_monthly_usd_bucket", awsUpTo1000);
+        BlueprintSubmitted input = submission("aws-web-app.yaml");
+
+        CostingServiceFixture.submit(input);
+
+        awaitSingleEstimate(input);
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            PrometheusScrape scrape = scrape();
+            assertThat(scrape.sum("dharma_costs_estimated_monthly_usd_count", aws)).isGreaterThanOrEqualTo(count + 1);
+            assertThat(scrape.sum("dharma_costs_estimated_monthly_usd_bucket", awsUpTo1000))
+                    .as("126.93 USD a month").isGreaterThanOrEqualTo(upTo1000 + 1);
+            assertThat(scrape.sum("dharma_costs_estimated_monthly_usd_sum", aws)).isGreaterThanOrEqualTo(126.93);
+        });
+    }
+
+    private static PrometheusScrape scrape() {
+        return PrometheusScrape.of(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
+    }
+
+    @Test
     void aRedeliveredSubmissionIsPricedOnce() {
         BlueprintSubmitted first = submission("aws-web-app.yaml");
         BlueprintSubmitted nextVersion = ExampleBlueprints.submitted("aws-web-app.yaml", TENANT, "trk-" + UUID.randomUUID(),
@@ -110,6 +136,8 @@ class CostingServiceTest {
         assertThat(deadLetter.value()).isEqualTo(poison);
         assertThat(header(deadLetter, "dharma-dlt-reason")).isNotBlank();
         assertThat(header(deadLetter, "kafka_dlt-original-topic")).isEqualTo(DharmaTopicNames.BLUEPRINTS);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(scrape().sum("dharma_events_dead_lettered_total",
+                Map.of("listener", "dharma-costing", "topic", DharmaTopicNames.BLUEPRINTS))).isPositive());
     }
 
     @Test

@@ -13,7 +13,10 @@ import io.dharma.events.TerraformResource;
 import io.dharma.generator.GenerationResult;
 import io.dharma.generator.TerraformConfiguration;
 import io.dharma.generator.TerraformGenerator;
+import io.dharma.kafka.processing.OnCommit;
 import io.dharma.kafka.processing.UnprocessableEventException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Objects;
 
 /**
@@ -30,20 +33,30 @@ public final class IacEvents {
 
     static final String REACTION = "iac";
 
+    /** Counter of answers, tagged {@code cloud} and {@code outcome} ({@code generated} or {@code failed}). */
+    public static final String GENERATED_METRIC = "dharma.iac.generated";
+
     private final Envelopes envelopes;
     private final TerraformGenerator generator;
     private final String generatorVersion;
+    private final MeterRegistry meters;
 
-    public IacEvents(Envelopes envelopes, TerraformGenerator generator, String generatorVersion) {
+    public IacEvents(Envelopes envelopes, TerraformGenerator generator, String generatorVersion, MeterRegistry meters) {
         this.envelopes = Objects.requireNonNull(envelopes, "envelopes");
         this.generator = Objects.requireNonNull(generator, "generator");
         this.generatorVersion = Objects.requireNonNull(generatorVersion, "generatorVersion");
+        this.meters = Objects.requireNonNull(meters, "meters");
     }
 
     public IacEvent answer(BlueprintSubmitted submitted) {
         Blueprint blueprint = BlueprintEvents.blueprintOf(submitted);
         GenerationResult result = UnprocessableEventException.onFailureOf(submitted.getEnvelope(),
                 "made the generator fail", () -> generator.generate(blueprint));
+        Counter generated = Counter.builder(GENERATED_METRIC).description("IaC answers to blueprint versions")
+                .tag("cloud", blueprint.spec().cloud().id())
+                .tag("outcome", result instanceof GenerationResult.Generated ? "generated" : "failed")
+                .register(meters);
+        OnCommit.run("counting the IaC answer", generated::increment);
         return of(submitted, result);
     }
 

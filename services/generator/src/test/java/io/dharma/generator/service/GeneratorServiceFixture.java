@@ -18,12 +18,12 @@ final class GeneratorServiceFixture {
     private GeneratorServiceFixture() {
     }
 
-    /** Command-line arguments: the stack's addresses, fast retries, no web server, plus {@code extra}. */
+    /** Command-line arguments: the stack's addresses, fast retries, a free port (for /actuator), plus {@code extra}. */
     static List<String> arguments(String... extra) {
         List<String> args = new ArrayList<>();
         EmbeddedStack.get().springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
         args.addAll(List.of(
-                "--spring.main.web-application-type=none",
+                "--server.port=0",
                 "--spring.main.banner-mode=off",
                 "--spring.jmx.enabled=false",
                 "--dharma.kafka.processing.retry.max-attempts=3",

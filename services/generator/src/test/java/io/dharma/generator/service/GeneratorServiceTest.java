@@ -18,6 +18,7 @@ import io.dharma.generator.GenerationResult;
 import io.dharma.generator.GeneratorVersion;
 import io.dharma.generator.TerraformGenerator;
 import io.dharma.testing.ExampleBlueprints;
+import io.dharma.testing.PrometheusScrape;
 import io.dharma.testing.TopicProbe;
 import io.dharma.testing.TopicWriter;
 import io.dharma.topics.DharmaTopicNames;
@@ -94,6 +95,28 @@ class GeneratorServiceTest {
                 .contains("aws_vpc.main <- main", "aws_instance.web <- web", "aws_db_instance.db <- db")
                 .hasSize(expected.resources().size());
         assertThat(generated.getGeneratorVersion()).isEqualTo(GeneratorVersion.current()).startsWith("dharma-generator/0.");
+    }
+
+    @Test
+    void answersAreCountedByCloudAndOutcomeOnThePrometheusScrape() {
+        Map<String, String> awsGenerated = Map.of("cloud", "aws", "outcome", "generated");
+        double before = scrape().sum("dharma_iac_generated_total", awsGenerated);
+        BlueprintSubmitted input = submission("aws-web-app.yaml");
+
+        GeneratorServiceFixture.submit(List.of(input));
+
+        awaitSingleEvent(input);
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            PrometheusScrape scrape = scrape();
+            assertThat(scrape.sum("dharma_iac_generated_total", awsGenerated)).isGreaterThanOrEqualTo(before + 1);
+            assertThat(scrape.sum("dharma_events_processed_total", Map.of("listener", CONSUMER_GROUP))).isPositive();
+            assertThat(scrape.has("kafka_consumer_fetch_manager_records_lag_max", Map.of()))
+                    .as("consumer lag, from the platform consumer factory's Micrometer listener").isTrue();
+        });
+    }
+
+    private static PrometheusScrape scrape() {
+        return PrometheusScrape.of(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
     }
 
     @Test

@@ -13,6 +13,10 @@ import io.dharma.guardrails.evaluation.Verdict;
 import io.dharma.guardrails.evaluation.Violation;
 import io.dharma.guardrails.policyset.PolicySet;
 import io.dharma.guardrails.policyset.PolicySets;
+import io.dharma.kafka.processing.OnCommit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -25,19 +29,29 @@ public final class VerdictEvents {
 
     public static final String PRODUCER = "guardrails";
     static final String REACTION = "evaluated";
+    /**
+     * Counter of verdicts, tagged {@code cloud} and {@code outcome} ({@code passed},
+     * {@code passed_with_warnings}, {@code blocked}).
+     */
+    public static final String EVALUATED_METRIC = "dharma.guardrails.evaluations";
 
     private VerdictEvents() {
     }
 
     /** Evaluates each submitted blueprint version against its tenant's policy set. */
     public static Function<BlueprintSubmitted, GuardrailsEvaluated> answering(PolicySets policySets,
-            PolicyEvaluator evaluator, ResourceCatalogue catalogue) {
+            PolicyEvaluator evaluator, ResourceCatalogue catalogue, MeterRegistry meters) {
         Envelopes envelopes = Envelopes.forProducer(PRODUCER);
         return submitted -> {
             Envelope cause = submitted.getEnvelope();
             Blueprint blueprint = SubmittedBlueprints.blueprintOf(submitted, catalogue);
             PolicySet policySet = policySets.forTenant(cause.getTenantId());
             Verdict verdict = evaluator.evaluate(blueprint, policySet.policies(), cause.getOccurredAt());
+            Counter evaluated = Counter.builder(EVALUATED_METRIC).description("Guardrail verdicts on blueprint versions")
+                    .tag("cloud", blueprint.spec().cloud().id())
+                    .tag("outcome", verdict.outcome().name().toLowerCase(Locale.ROOT))
+                    .register(meters);
+            OnCommit.run("counting the guardrail verdict", evaluated::increment);
             return of(envelopes.reactingTo(cause, REACTION), verdict, policySet.version());
         };
     }

@@ -68,6 +68,23 @@ class GuardrailsPipelineTest extends GuardrailsIntegrationTest {
     }
 
     @Test
+    void verdictsAreCountedByCloudAndOutcomeOnThePrometheusScrape() {
+        Map<String, String> awsBlocked = Map.of("cloud", "aws", "outcome", "blocked");
+        double before = scrape().sum("dharma_guardrails_evaluations_total", awsBlocked);
+        BlueprintSubmitted input = submitted(tenant(), GuardrailsFixture.example("insecure-demo.yaml"));
+
+        Submissions.send(input);
+
+        onlyVerdictFor(input);
+        await().atMost(WAIT).untilAsserted(() -> {
+            var scrape = scrape();
+            assertThat(scrape.sum("dharma_guardrails_evaluations_total", awsBlocked)).isGreaterThanOrEqualTo(before + 1);
+            assertThat(scrape.has("dharma_outbox_backlog", Map.of())).isTrue();
+            assertThat(scrape.has("kafka_consumer_fetch_manager_records_lag_max", Map.of())).isTrue();
+        });
+    }
+
+    @Test
     void aPolicyAddedThroughTheApiChangesTheNextVerdictOfThatTenantOnly() {
         String tenant = tenant();
         String neighbour = tenant();

@@ -17,6 +17,8 @@ import io.dharma.intake.store.VersionRef;
 import io.dharma.kafka.outbox.Outbox;
 import io.dharma.topics.DharmaTopic;
 import io.dharma.web.quota.Quotas;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,6 +40,9 @@ public class SubmissionService {
 
     public static final String PRODUCER = "intake";
 
+    /** Counter of accepted submissions (not replays), tagged {@code cloud} and {@code environment}. */
+    public static final String SUBMITTED_METRIC = "dharma.blueprints.submitted";
+
     private final BlueprintValidator validator;
     private final BlueprintStore store;
     private final TransactionTemplate transactions;
@@ -45,15 +50,17 @@ public class SubmissionService {
     private final Envelopes envelopes;
     private final Quotas quotas;
     private final BlueprintQuota blueprintQuota;
+    private final MeterRegistry meters;
 
     public SubmissionService(BlueprintStore store, TransactionTemplate transactions, Outbox outbox, Quotas quotas,
-            BlueprintQuota blueprintQuota) {
+            BlueprintQuota blueprintQuota, MeterRegistry meters) {
         this.validator = new BlueprintValidator();
         this.store = store;
         this.transactions = transactions;
         this.outbox = outbox;
         this.quotas = quotas;
         this.blueprintQuota = blueprintQuota;
+        this.meters = meters;
         this.envelopes = Envelopes.forProducer(PRODUCER);
     }
 
@@ -73,7 +80,7 @@ public class SubmissionService {
             throw new BlueprintRejectedException(result);
         }
         String requestHash = requestHash(document, format);
-        return transactions.execute(status -> {
+        Submission submission = transactions.execute(status -> {
             UUID trackingId = UUID.randomUUID();
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             if (idempotencyKey.isPresent()
@@ -83,6 +90,14 @@ public class SubmissionService {
             return store(tenantId, submittedBy, trackingId, valid.blueprint(), new String(document, StandardCharsets.UTF_8),
                     mediaType);
         });
+        if (!submission.replayed()) {
+            // Counted once committed: a submission rolled back (quota, too large) was never accepted.
+            Counter.builder(SUBMITTED_METRIC).description("Blueprint versions accepted")
+                    .tag("cloud", valid.blueprint().spec().cloud().id())
+                    .tag("environment", valid.blueprint().metadata().environment().id())
+                    .register(meters).increment();
+        }
+        return submission;
     }
 
     private Submission store(String tenantId, String submittedBy, UUID trackingId, Blueprint blueprint, String document,

@@ -7,13 +7,19 @@ import io.dharma.events.DeploymentOperation;
 import io.dharma.executor.ChangeAction;
 import io.dharma.executor.PlannedChange;
 import io.dharma.orchestrator.db.tables.records.DeploymentRecord;
+import io.dharma.kafka.processing.OnCommit;
 import io.dharma.orchestrator.events.Subject;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -29,6 +35,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class DeploymentStore {
 
+    /**
+     * Counter of deployments that ended, tagged {@code outcome}: succeeded, failed, destroyed,
+     * blocked, rejected or superseded. Counted here, where every status is written, once the
+     * transaction that writes it commits. A failed deployment retried and ended again counts again.
+     */
+    public static final String ENDED_METRIC = "dharma.deployments.ended";
+    /** Gauge of the resources the last applied changes of every stack left in place ({@link #resourcesUnderManagement}). */
+    public static final String RESOURCES_METRIC = "dharma.resources.managed";
+
+    private static final Set<DeploymentStatus> ENDINGS = EnumSet.of(DeploymentStatus.SUCCEEDED, DeploymentStatus.FAILED,
+            DeploymentStatus.DESTROYED, DeploymentStatus.BLOCKED, DeploymentStatus.REJECTED, DeploymentStatus.SUPERSEDED);
     private static final List<String> ACTIVE = names(DeploymentStatus.ACTIVE);
     private static final List<String> EXECUTED = names(DeploymentStatus.EXECUTED);
     private static final List<String> OPEN = names(DeploymentStatus.OPEN);
@@ -38,10 +55,39 @@ public class DeploymentStore {
 
     private final DSLContext db;
     private final RunnableDeploymentSignal runnable;
+    private final MeterRegistry meters;
 
-    public DeploymentStore(DSLContext db, RunnableDeploymentSignal runnable) {
+    public DeploymentStore(DSLContext db, RunnableDeploymentSignal runnable, MeterRegistry meters) {
         this.db = db;
         this.runnable = runnable;
+        this.meters = meters;
+    }
+
+    /** Counts a deployment that reached {@code status}, if that ends it, once the current transaction commits. */
+    private boolean counted(boolean written, DeploymentStatus status) {
+        if (written && ENDINGS.contains(status)) {
+            Counter ended = Counter.builder(ENDED_METRIC).description("Deployments that ended, by outcome")
+                    .tag("outcome", status.name().toLowerCase(Locale.ROOT))
+                    .register(meters);
+            OnCommit.run("counting a deployment that ended", ended::increment);
+        }
+        return written;
+    }
+
+    /**
+     * The resources under management: per stack and address, the last applied change, counted when
+     * it left the resource in place (a destroy's deletes leave nothing). One query over the applied
+     * changes, read at each scrape.
+     */
+    public long resourcesUnderManagement() {
+        return db.fetchOne("""
+                select count(*) from (
+                  select distinct on (d.blueprint_id, c.address) c.action
+                  from {0} c join {1} d on d.deployment_id = c.deployment_id
+                  where c.state = 'APPLIED'
+                  order by d.blueprint_id, c.address, d.seq desc, c.attempt desc, c.updated_at desc, c.position desc
+                ) last_change where last_change.action <> 'DELETE'
+                """, DEPLOYMENT_CHANGE, DEPLOYMENT).get(0, Long.class);
     }
 
     public void insert(NewDeployment deployment, OffsetDateTime now) {
@@ -71,6 +117,7 @@ public class DeploymentStore {
                 .set(DEPLOYMENT.CREATED_AT, now)
                 .set(DEPLOYMENT.UPDATED_AT, now)
                 .execute();
+        counted(true, start.status());
         if (DeploymentStatus.ACTIVE.contains(start.status())) {
             runnable.wakeUpAfterCommit();
         }
@@ -97,7 +144,7 @@ public class DeploymentStore {
     /** A decision on a deployment that has not run: approve, reject, supersede. */
     public boolean decide(UUID deploymentId, DeploymentStatus from, DeploymentStatus to, String statusReason,
             String decidedBy, String comment, UUID runCauseEventId, OffsetDateTime now) {
-        return db.update(DEPLOYMENT)
+        return counted(db.update(DEPLOYMENT)
                 .set(DEPLOYMENT.STATUS, to.name())
                 .set(DEPLOYMENT.STATUS_REASON, statusReason)
                 .set(DEPLOYMENT.DECIDED_BY, decidedBy)
@@ -105,7 +152,7 @@ public class DeploymentStore {
                 .set(DEPLOYMENT.RUN_CAUSE_EVENT_ID, runCauseEventId)
                 .set(DEPLOYMENT.UPDATED_AT, now)
                 .where(DEPLOYMENT.DEPLOYMENT_ID.eq(deploymentId), DEPLOYMENT.STATUS.eq(from.name()))
-                .execute() == 1;
+                .execute() == 1, to);
     }
 
     /** A failed deployment asked to run again, as attempt {@code attempt}. */
@@ -169,24 +216,24 @@ public class DeploymentStore {
     }
 
     public boolean finished(UUID deploymentId, int attempt, DeploymentStatus to, int resourcesChanged, OffsetDateTime now) {
-        return db.update(DEPLOYMENT)
+        return counted(db.update(DEPLOYMENT)
                 .set(DEPLOYMENT.STATUS, to.name())
                 .set(DEPLOYMENT.RESOURCES_CHANGED, resourcesChanged)
                 .set(DEPLOYMENT.UPDATED_AT, now)
                 .where(running(deploymentId, attempt, DeploymentStatus.APPLYING))
-                .execute() == 1;
+                .execute() == 1, to);
     }
 
     public boolean failed(UUID deploymentId, int attempt, DeploymentStatus from, String failedResource, String error,
             UUID failedEventId, OffsetDateTime now) {
-        return db.update(DEPLOYMENT)
+        return counted(db.update(DEPLOYMENT)
                 .set(DEPLOYMENT.STATUS, DeploymentStatus.FAILED.name())
                 .set(DEPLOYMENT.FAILED_RESOURCE, failedResource)
                 .set(DEPLOYMENT.ERROR, error)
                 .set(DEPLOYMENT.RUN_CAUSE_EVENT_ID, failedEventId)
                 .set(DEPLOYMENT.UPDATED_AT, now)
                 .where(running(deploymentId, attempt, from))
-                .execute() == 1;
+                .execute() == 1, DeploymentStatus.FAILED);
     }
 
     /** Apply deployments of versions up to {@code throughVersion} that have not started: superseded by a newer version or a destroy. */

@@ -24,11 +24,14 @@ import io.dharma.orchestrator.state.DeploymentStatus;
 import io.dharma.orchestrator.state.DeploymentStore;
 import io.dharma.orchestrator.state.PlannedChangeRow;
 import io.dharma.topics.DharmaTopic;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,6 +69,13 @@ public class DeploymentRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DeploymentRunner.class);
 
+    /**
+     * Timer of executor applies (Prometheus {@code dharma_executor_apply_seconds}), tagged
+     * {@code executor}, {@code operation} (apply or destroy) and {@code outcome} (succeeded, failed,
+     * or abandoned when the stack's claim was lost or the worker stopped).
+     */
+    public static final String APPLY_METRIC = "dharma.executor.apply";
+
     private final DeploymentStore deployments;
     private final BlueprintJoinStore blueprints;
     private final StackConfigurations configurations;
@@ -76,10 +86,11 @@ public class DeploymentRunner {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final String workerName;
+    private final MeterRegistry meters;
 
     DeploymentRunner(DeploymentStore deployments, BlueprintJoinStore blueprints, Outbox outbox, DeploymentEvents events,
             ExecutorChoice executors, ExecutorCalls calls, TransactionTemplate transactions, Clock clock,
-            String workerName) {
+            String workerName, MeterRegistry meters) {
         this.deployments = deployments;
         this.blueprints = blueprints;
         this.configurations = new StackConfigurations(blueprints);
@@ -90,6 +101,7 @@ public class DeploymentRunner {
         this.transactions = transactions;
         this.clock = clock;
         this.workerName = workerName;
+        this.meters = meters;
     }
 
     /**
@@ -247,6 +259,8 @@ public class DeploymentRunner {
         }
         Set<String> done = ConcurrentHashMap.newKeySet();
         ExecutorCalls.Outcome<Map<String, String>> applied;
+        Timer.Sample applying = Timer.start(meters);
+        String outcome = "abandoned";
         try {
             applied = calls.call("applying " + plan.changes().size() + " change(s) of deployment " + deployment.deploymentId(),
                     () -> target.executor().apply(target.stack(), rest(plan, done), (change, result) -> {
@@ -255,8 +269,14 @@ public class DeploymentRunner {
                                 result);
                         done.add(key(change));
                     }), done::size);
+            outcome = applied.failed() ? "failed" : "succeeded";
         } finally {
             target.executor().discard(plan);
+            applying.stop(Timer.builder(APPLY_METRIC).description("Executor applies, retries included")
+                    .tag("executor", target.executor().name())
+                    .tag("operation", deployment.operation().name().toLowerCase(Locale.ROOT))
+                    .tag("outcome", outcome)
+                    .register(meters));
         }
         if (applied.failed()) {
             failChange(deployment, plan, applied.failure());

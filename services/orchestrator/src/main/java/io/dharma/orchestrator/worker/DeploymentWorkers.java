@@ -7,6 +7,7 @@ import io.dharma.orchestrator.events.DeploymentEvents;
 import io.dharma.orchestrator.state.BlueprintJoinStore;
 import io.dharma.orchestrator.state.DeploymentStore;
 import io.dharma.orchestrator.state.RunnableDeploymentSignal;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.UUID;
@@ -21,11 +22,12 @@ public final class DeploymentWorkers {
 
     public static DeploymentWorker create(DataSource dataSource, TransactionTemplate transactions,
             DeploymentStore deployments, BlueprintJoinStore blueprints, Outbox outbox, DeploymentEvents events,
-            ExecutorChoice executors, OrchestratorProperties properties, RunnableDeploymentSignal runnable, Clock clock) {
+            ExecutorChoice executors, OrchestratorProperties properties, RunnableDeploymentSignal runnable, Clock clock,
+            MeterRegistry meters) {
         // pid@host plus a random suffix: shown in deployment.worker, unique across restarts.
         String name = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
         DeploymentRunner runner = new DeploymentRunner(deployments, blueprints, outbox, events, executors,
-                new ExecutorCalls(properties.executorRetry()), transactions, clock, name);
+                new ExecutorCalls(properties.executorRetry()), transactions, clock, name, meters);
         return new DeploymentWorker(new StackClaims(dataSource, deployments, blueprints, transactions), runner, runnable,
                 properties.worker());
     }
