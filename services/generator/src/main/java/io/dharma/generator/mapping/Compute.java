@@ -9,8 +9,9 @@ public interface Compute {
     void kubernetes(ResourceView cluster, GenerationContext context);
 
     /**
-     * The instance's disk size in GB, once it is known to fit its image: AWS takes the size of the
-     * AMI's snapshot, but Azure and GCP images name a smallest disk that the catalogue cannot know.
+     * The instance's disk size in GB, once it is known to fit its image: an Azure or GCP image names
+     * the smallest disk it fits on, and a smaller one is refused here with the size to ask for,
+     * rather than by the provider at apply time.
      */
     static long diskGbFitting(ResourceView instance, long minimumDiskGb, String cloud) {
         Map<String, Object> disk = instance.object("disk");
