@@ -1,0 +1,388 @@
+package io.dharma.infra.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.marcnuri.helm.LintResult;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The chart in infra/helm/dharma, linted and rendered by Helm for the default values (with the one
+ * value they lack, the database password) and for values-production.yaml, its manifests parsed
+ * strictly into the Kubernetes model and checked for what running Dharma for real needs.
+ */
+class HelmChartTest {
+
+    private static final String DATABASE_PASSWORD = "db-password-given-by-the-test";
+    private static final Set<String> STATELESS_SERVICES = Set.of("intake", "generator", "costing", "guardrails", "orchestrator");
+    private static final Map<ValueSet, KubernetesManifests> RENDERED = new EnumMap<>(ValueSet.class);
+
+    /** The values the chart is rendered with. */
+    enum ValueSet {
+        DEFAULT(Map.of("secrets.databasePassword", DATABASE_PASSWORD)),
+        PRODUCTION(Map.of(), HelmChart.PRODUCTION_VALUES);
+
+        final Map<String, String> set;
+        final Path[] files;
+
+        ValueSet(Map<String, String> set, Path... files) {
+            this.set = set;
+            this.files = files;
+        }
+
+        KubernetesManifests manifests() {
+            return RENDERED.computeIfAbsent(this, values -> KubernetesManifests.parse(HelmChart.render(values.set, values.files)));
+        }
+
+        /** The services this value set runs: the embedded issuer only where no company IdP is configured. */
+        Set<String> deployments() {
+            return this == DEFAULT ? union(STATELESS_SERVICES, Set.of("identity")) : STATELESS_SERVICES;
+        }
+    }
+
+    @BeforeAll
+    static void helm() {
+        HelmChart.requireHelm();
+    }
+
+    @Test
+    void lintsWithTheDefaultValues(@TempDir Path work) {
+        assertLintsClean(HelmChart.lint(HelmChart.values("secrets: {databasePassword: " + DATABASE_PASSWORD + "}"), work));
+    }
+
+    @Test
+    void lintsWithTheProductionValues(@TempDir Path work) {
+        assertLintsClean(HelmChart.lint(HelmChart.readValues(HelmChart.PRODUCTION_VALUES), work));
+    }
+
+    @Test
+    void lintReportsValuesTheSchemaRefuses(@TempDir Path work) {
+        LintResult lint = HelmChart.lint(HelmChart.values("streams: {standbyReplicas: -1}"), work);
+
+        assertThat(lint.isFailed()).isTrue();
+        assertThat(String.join("\n", lint.getMessages())).contains("standbyReplicas");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ValueSet.class)
+    void rendersADeploymentPerServiceAndAStatefulSetForTheStreamsApplication(ValueSet values) {
+        KubernetesManifests manifests = values.manifests();
+
+        assertThat(names(manifests.all(Deployment.class))).containsExactlyInAnyOrderElementsOf(
+                values.deployments().stream().map(HelmChartTest::fullName).toList());
+        assertThat(names(manifests.all(StatefulSet.class))).containsExactly(fullName("streams"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ValueSet.class)
+    void everyWorkloadHasStartupLivenessAndReadinessProbesOnTheActuator(ValueSet values) {
+        for (Workload workload : workloads(values.manifests())) {
+            Container container = workload.container();
+            assertThat(container.getPorts()).as(workload.name()).anySatisfy(port -> assertThat(port.getName()).isEqualTo("http"));
+            assertProbe(workload, "startup", container.getStartupProbe(), "/actuator/health/liveness");
+            assertProbe(workload, "liveness", container.getLivenessProbe(), "/actuator/health/liveness");
+            assertProbe(workload, "readiness", container.getReadinessProbe(), "/actuator/health/readiness");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ValueSet.class)
+    void everyWorkloadRequestsCpuAndMemoryAndIsLimitedInMemory(ValueSet values) {
+        for (Workload workload : workloads(values.manifests())) {
+            var resources = workload.container().getResources();
+            assertThat(resources).as(workload.name()).isNotNull();
+            assertThat(resources.getRequests()).as(workload.name() + " requests").containsKeys("cpu", "memory");
+            assertThat(resources.getLimits()).as(workload.name() + " limits").containsKey("memory");
+            assertThat(Quantity.getAmountInBytes(resources.getLimits().get("memory")))
+                    .as(workload.name() + ": the memory limit is not below the request")
+                    .isGreaterThanOrEqualTo(Quantity.getAmountInBytes(resources.getRequests().get("memory")));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ValueSet.class)
+    void everyWorkloadRunsAsNonRootOnAReadOnlyRootWithAWritableTmp(ValueSet values) {
+        for (Workload workload : workloads(values.manifests())) {
+            PodSpec pod = workload.template().getSpec();
+            Container container = workload.container();
+            assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(workload.name() + " runAsNonRoot").isTrue();
+            assertThat(pod.getSecurityContext().getRunAsUser()).as(workload.name() + " runAsUser").isNotNull().isNotZero();
+            assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).as(workload.name() + " readOnlyRootFilesystem").isTrue();
+            assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).as(workload.name()).isFalse();
+            assertThat(container.getSecurityContext().getCapabilities().getDrop()).as(workload.name()).contains("ALL");
+
+            VolumeMount tmp = container.getVolumeMounts().stream().filter(mount -> mount.getMountPath().equals("/tmp"))
+                    .findFirst().orElseThrow(() -> new AssertionError(workload.name() + " has nothing mounted at /tmp"));
+            Volume volume = pod.getVolumes().stream().filter(candidate -> candidate.getName().equals(tmp.getName()))
+                    .findFirst().orElseThrow();
+            assertThat(volume.getEmptyDir()).as(workload.name() + ": /tmp is an emptyDir").isNotNull();
+            assertThat(pod.getServiceAccountName()).isEqualTo(values.manifests().all(ServiceAccount.class).getFirst().getMetadata().getName());
+            assertThat(pod.getAutomountServiceAccountToken()).as(workload.name() + " mounts no API token").isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ValueSet.class)
+    void everyWorkloadHasAServiceAnAutoscalerAndADisruptionBudgetSelectingItsPods(ValueSet values) {
+        KubernetesManifests manifests = values.manifests();
+        List<Workload> workloads = workloads(manifests);
+        for (Workload workload : workloads) {
+            HorizontalPodAutoscaler autoscaler = manifests.named(HorizontalPodAutoscaler.class, workload.name());
+            assertThat(autoscaler.getSpec().getScaleTargetRef().getKind()).isEqualTo(workload.kind());
+            assertThat(autoscaler.getSpec().getScaleTargetRef().getName()).isEqualTo(workload.name());
+            assertThat(autoscaler.getSpec().getMinReplicas()).as(workload.name()).isPositive();
+            assertThat(autoscaler.getSpec().getMaxReplicas()).as(workload.name()).isGreaterThanOrEqualTo(autoscaler.getSpec().getMinReplicas());
+            assertThat(autoscaler.getSpec().getMetrics()).as(workload.name()).isNotEmpty();
+
+            PodDisruptionBudget budget = manifests.named(PodDisruptionBudget.class, workload.name());
+            assertThat(selectsOnly(budget.getSpec().getSelector().getMatchLabels(), workload, workloads))
+                    .as(workload.name() + "'s disruption budget selects its pods and no other").isTrue();
+            assertThat(budget.getSpec().getMaxUnavailable() != null || budget.getSpec().getMinAvailable() != null).isTrue();
+
+            Service service = manifests.named(Service.class, workload.name());
+            assertThat(selectsOnly(service.getSpec().getSelector(), workload, workloads)).as(workload.name() + "'s Service").isTrue();
+            assertThat(service.getSpec().getPorts()).anySatisfy(port -> assertThat(port.getTargetPort().getStrVal()).isEqualTo("http"));
+        }
+    }
+
+    @Test
+    void theSecretCarriesOnlyTheValuesGivenAndNothingElseShowsThem() {
+        String rendered = HelmChart.render(ValueSet.DEFAULT.set);
+        List<Secret> secrets = KubernetesManifests.parse(rendered).all(Secret.class);
+
+        assertThat(secrets).hasSize(1);
+        assertThat(secrets.getFirst().getStringData()).isNullOrEmpty();
+        assertThat(secrets.getFirst().getData()).containsOnlyKeys("database-password");
+        assertThat(decode(secrets.getFirst().getData().get("database-password"))).isEqualTo(DATABASE_PASSWORD);
+        assertThat(rendered).as("the password appears only base64-encoded in its Secret").doesNotContain(DATABASE_PASSWORD);
+
+        String adminKey = "an-admin-key-of-at-least-32-characters";
+        Secret withKey = KubernetesManifests.parse(HelmChart.render(Map.of("secrets.databasePassword", DATABASE_PASSWORD,
+                "secrets.bootstrapAdminKey", adminKey))).all(Secret.class).getFirst();
+        assertThat(withKey.getData()).containsOnlyKeys("database-password", "bootstrap-admin-key");
+        assertThat(decode(withKey.getData().get("bootstrap-admin-key"))).isEqualTo(adminKey);
+    }
+
+    @Test
+    void withAnExistingSecretTheChartCreatesNoneAndReadsThatOne() {
+        KubernetesManifests manifests = ValueSet.PRODUCTION.manifests();
+
+        assertThat(manifests.all(Secret.class)).isEmpty();
+        for (Workload workload : workloads(manifests)) {
+            List<EnvVar> fromSecrets = workload.container().getEnv().stream()
+                    .filter(variable -> variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null).toList();
+            assertThat(fromSecrets).as(workload.name()).isNotEmpty().allSatisfy(variable ->
+                    assertThat(variable.getValueFrom().getSecretKeyRef().getName()).isEqualTo("dharma-platform-credentials"));
+        }
+        assertThat(env(manifests.named(Deployment.class, fullName("intake")).getSpec().getTemplate(), "SPRING_DATASOURCE_PASSWORD")
+                .getValueFrom().getSecretKeyRef().getKey()).isEqualTo("database-password");
+    }
+
+    @Test
+    void renderingWithoutADatabasePasswordFailsAndSaysWhatIsMissing() {
+        assertThatThrownBy(() -> HelmChart.render(Map.of()))
+                .hasMessageContaining("secrets.databasePassword is required");
+    }
+
+    @Test
+    void renderingRefusesASettingTheSchemaDoesNotKnow() {
+        assertThatThrownBy(() -> HelmChart.render(Map.of("secrets.databasePassword", DATABASE_PASSWORD,
+                "services.intake.resource.requests.cpu", "1")))
+                .hasMessageContaining("resource");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ValueSet.class)
+    void theStreamsApplicationKeepsItsStoresOnAVolumeWithStandbysAndStableNames(ValueSet values) {
+        KubernetesManifests manifests = values.manifests();
+        StatefulSet streams = manifests.named(StatefulSet.class, fullName("streams"));
+        PodTemplateSpec template = streams.getSpec().getTemplate();
+
+        PersistentVolumeClaim claim = streams.getSpec().getVolumeClaimTemplates().getFirst();
+        assertThat(claim.getSpec().getAccessModes()).containsExactly("ReadWriteOnce");
+        assertThat(claim.getSpec().getResources().getRequests()).containsKey("storage");
+        String stateDir = env(template, "DHARMA_STREAMS_STATE_DIR").getValue();
+        assertThat(template.getSpec().getContainers().getFirst().getVolumeMounts())
+                .anySatisfy(mount -> {
+                    assertThat(mount.getName()).isEqualTo(claim.getMetadata().getName());
+                    assertThat(mount.getMountPath()).isEqualTo(stateDir);
+                });
+
+        int standbys = Integer.parseInt(env(template, "SPRING_KAFKA_STREAMS_PROPERTIES_NUM_STANDBY_REPLICAS").getValue());
+        assertThat(standbys).isPositive();
+        assertThat(manifests.named(HorizontalPodAutoscaler.class, fullName("streams")).getSpec().getMinReplicas())
+                .as("enough instances for every standby").isGreaterThan(standbys);
+
+        Service headless = manifests.named(Service.class, streams.getSpec().getServiceName());
+        assertThat(headless.getSpec().getClusterIP()).isEqualTo("None");
+        assertThat(headless.getSpec().getPublishNotReadyAddresses()).isTrue();
+        assertThat(headless.getSpec().getSelector()).isEqualTo(streams.getSpec().getSelector().getMatchLabels());
+        assertThat(env(template, "DHARMA_STREAMS_ADVERTISED_HOST").getValue())
+                .startsWith("$(POD_NAME)." + headless.getMetadata().getName() + ".$(POD_NAMESPACE).svc.");
+        assertThat(env(template, "POD_NAME").getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
+
+        // Spring's shutdown phase (30 s) and KafkaStreams.close (30 s) must both fit.
+        assertThat(template.getSpec().getTerminationGracePeriodSeconds()).isGreaterThan(60);
+    }
+
+    @Test
+    void theStandbyCountComesFromTheValues() {
+        StatefulSet streams = KubernetesManifests.parse(HelmChart.render(Map.of("secrets.databasePassword", DATABASE_PASSWORD,
+                "streams.standbyReplicas", "2", "streams.autoscaling.minReplicas", "3"))).named(StatefulSet.class, fullName("streams"));
+
+        assertThat(env(streams.getSpec().getTemplate(), "SPRING_KAFKA_STREAMS_PROPERTIES_NUM_STANDBY_REPLICAS").getValue()).isEqualTo("2");
+    }
+
+    @Test
+    void servicesTrustTheEmbeddedIssuerByDefaultAndTheCompanyIssuerInProduction() {
+        Map<String, String> byDefault = ValueSet.DEFAULT.manifests().named(ConfigMap.class, fullName("config")).getData();
+        String identityUrl = "http://" + fullName("identity") + "." + HelmChart.NAMESPACE + ".svc.cluster.local:9000";
+        assertThat(byDefault).containsEntry("DHARMA_SECURITY_ISSUERS_0_ISSUER_URI", identityUrl)
+                .containsEntry("DHARMA_SECURITY_ISSUERS_0_JWK_SET_URI", identityUrl + "/oauth2/jwks");
+        assertThat(env(ValueSet.DEFAULT.manifests().named(Deployment.class, fullName("identity")).getSpec().getTemplate(),
+                "DHARMA_IDENTITY_ISSUER").getValue()).isEqualTo(identityUrl);
+
+        Map<String, String> production = ValueSet.PRODUCTION.manifests().named(ConfigMap.class, fullName("config")).getData();
+        assertThat(production).containsEntry("DHARMA_SECURITY_ISSUERS_0_ISSUER_URI", "https://login.example.com/realms/platform")
+                .doesNotContainKey("DHARMA_SECURITY_ISSUERS_1_ISSUER_URI")
+                .containsEntry("SPRING_KAFKA_PROPERTIES_SECURITY_PROTOCOL", "SASL_SSL")
+                .containsEntry("DHARMA_KAFKA_TOPICS_REPLICATION_FACTOR", "3");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ValueSet.class)
+    void aNetworkPolicyCoversEveryPodOfTheRelease(ValueSet values) {
+        KubernetesManifests manifests = values.manifests();
+        NetworkPolicy policy = manifests.all(NetworkPolicy.class).getFirst();
+        Map<String, String> selector = policy.getSpec().getPodSelector().getMatchLabels();
+
+        assertThat(policy.getSpec().getPolicyTypes()).contains("Ingress");
+        for (Workload workload : workloads(manifests)) {
+            assertThat(workload.template().getMetadata().getLabels()).as(workload.name()).containsAllEntriesOf(selector);
+        }
+    }
+
+    @Test
+    void theServiceMonitorIsOffByDefaultAndScrapesTheActuatorWhenOn() {
+        assertThat(ValueSet.DEFAULT.manifests().all(ServiceMonitor.class)).isEmpty();
+
+        ServiceMonitor monitor = ValueSet.PRODUCTION.manifests().all(ServiceMonitor.class).getFirst();
+        assertThat(monitor.getSpec().getEndpoints()).singleElement().satisfies(endpoint -> {
+            assertThat(endpoint.getPath()).isEqualTo("/actuator/prometheus");
+            assertThat(endpoint.getPort()).isEqualTo("http");
+            assertThat(endpoint.getAuthorization().getCredentials().getName()).isEqualTo("dharma-platform-credentials");
+        });
+    }
+
+    @Test
+    void theStrictParseRefusesAFieldKubernetesDoesNotHave() {
+        String misplacedProbe = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: typo}
+                spec:
+                  selector: {matchLabels: {app: typo}}
+                  template:
+                    metadata: {labels: {app: typo}}
+                    spec:
+                      containers:
+                        - name: typo
+                          image: typo
+                          livenessProbes: {httpGet: {path: /actuator/health/liveness, port: http}}
+                """;
+
+        assertThatThrownBy(() -> KubernetesManifests.parse(misplacedProbe)).hasMessageContaining("livenessProbes");
+        assertThatThrownBy(() -> KubernetesManifests.parse(misplacedProbe.replace("apps/v1", "apps/v1beta2")))
+                .hasMessageContaining("apps/v1beta2/Deployment");
+    }
+
+    /** A Deployment or StatefulSet with its pod template. */
+    record Workload(String kind, String name, PodTemplateSpec template) {
+
+        Container container() {
+            assertThat(template.getSpec().getContainers()).as(name).hasSize(1);
+            return template.getSpec().getContainers().getFirst();
+        }
+    }
+
+    private static List<Workload> workloads(KubernetesManifests manifests) {
+        return Stream.concat(
+                manifests.all(Deployment.class).stream()
+                        .map(deployment -> new Workload("Deployment", deployment.getMetadata().getName(), deployment.getSpec().getTemplate())),
+                manifests.all(StatefulSet.class).stream()
+                        .map(set -> new Workload("StatefulSet", set.getMetadata().getName(), set.getSpec().getTemplate())))
+                .toList();
+    }
+
+    private static void assertProbe(Workload workload, String kind, Probe probe, String path) {
+        assertThat(probe).as(workload.name() + " " + kind + " probe").isNotNull();
+        assertThat(probe.getHttpGet()).as(workload.name() + " " + kind + " probe").isNotNull();
+        assertThat(probe.getHttpGet().getPath()).as(workload.name() + " " + kind + " probe").isEqualTo(path);
+        assertThat(probe.getHttpGet().getPort().getStrVal()).as(workload.name() + " " + kind + " probe port").isEqualTo("http");
+    }
+
+    /** Whether a selector matches the workload's pods and none of the others'. */
+    private static boolean selectsOnly(Map<String, String> selector, Workload workload, List<Workload> all) {
+        return selector != null && !selector.isEmpty() && all.stream().allMatch(candidate ->
+                candidate.template().getMetadata().getLabels().entrySet().containsAll(selector.entrySet()) == (candidate == workload));
+    }
+
+    private static EnvVar env(PodTemplateSpec template, String name) {
+        return template.getSpec().getContainers().getFirst().getEnv().stream().filter(variable -> variable.getName().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("No environment variable " + name));
+    }
+
+    private static void assertLintsClean(LintResult lint) {
+        assertThat(lint.isFailed()).as("helm lint --strict: %s", lint.getMessages()).isFalse();
+        assertThat(lint.getMessages()).as("helm lint --strict").noneMatch(message -> message.contains("[ERROR]") || message.contains("[WARNING]"));
+    }
+
+    private static String fullName(String component) {
+        return HelmChart.RELEASE + "-" + component;
+    }
+
+    private static List<String> names(List<? extends io.fabric8.kubernetes.api.model.HasMetadata> resources) {
+        return resources.stream().map(resource -> resource.getMetadata().getName()).toList();
+    }
+
+    private static String decode(String base64) {
+        return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+    }
+
+    private static Set<String> union(Set<String> first, Set<String> second) {
+        return Stream.concat(first.stream(), second.stream()).collect(Collectors.toUnmodifiableSet());
+    }
+}
