@@ -274,6 +274,8 @@ class HelmChartTest {
                 .containsEntry("DHARMA_SECURITY_ISSUERS_0_JWK_SET_URI", identityUrl + "/oauth2/jwks");
         assertThat(env(ValueSet.DEFAULT.manifests().named(Deployment.class, fullName("identity")).getSpec().getTemplate(),
                 "DHARMA_IDENTITY_ISSUER").getValue()).isEqualTo(identityUrl);
+        assertThat(ValueSet.DEFAULT.manifests().named(Service.class, fullName("identity")).getSpec().getSessionAffinity())
+                .as("the login pages' sessions live in one instance").isEqualTo("ClientIP");
 
         Map<String, String> production = ValueSet.PRODUCTION.manifests().named(ConfigMap.class, fullName("config")).getData();
         assertThat(production).containsEntry("DHARMA_SECURITY_ISSUERS_0_ISSUER_URI", "https://login.example.com/realms/platform")
