@@ -17,6 +17,7 @@ import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -376,7 +377,7 @@ class HelmChartTest {
         return HelmChart.RELEASE + "-" + component;
     }
 
-    private static List<String> names(List<? extends io.fabric8.kubernetes.api.model.HasMetadata> resources) {
+    private static List<String> names(List<? extends HasMetadata> resources) {
         return resources.stream().map(resource -> resource.getMetadata().getName()).toList();
     }
 
