@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 import io.dharma.blueprint.Blueprint;
 import io.dharma.blueprint.events.BlueprintEvents;
@@ -42,7 +41,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "consumers", mixinStandardHelpOptions = true,
         description = "Events/s of the generator, guardrails and cost estimator consumers (embedded platform).")
-final class ConsumerBench implements Callable<Integer> {
+final class ConsumerBench extends Driver {
 
     private static final List<String> OUTPUT_TOPICS = List.of("dharma.iac.v1", "dharma.guardrails.v1", "dharma.costs.v1");
 
@@ -55,12 +54,9 @@ final class ConsumerBench implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "PT10M", description = "Give up after (default ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    final Figures figures = new Figures();
-
     @Override
-    public Integer call() throws Exception {
+    void measure() throws Exception {
         List<Example> inputs = loadExamples();
-        System.out.println(Machine.describe());
         try (BenchTarget target = BenchTarget.startEmbedded()) {
             Set<UUID> inputIds = new HashSet<>();
             CpuMeter.Snapshot cpuFrom = CpuMeter.now();
@@ -76,7 +72,6 @@ final class ConsumerBench implements Callable<Integer> {
             took.forEach((topic, d) -> figures.rate("consumer to " + topic, events / (d.toMillis() / 1000.0), "events/s", cpu,
                     events));
         }
-        return 0;
     }
 
     private record Example(Blueprint blueprint, String document) {

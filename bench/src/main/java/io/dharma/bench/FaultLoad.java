@@ -1,10 +1,5 @@
 package io.dharma.bench;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +12,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * A steady submission load for one fault: {@code rate} new blueprints a second as one tenant, each
  * under a new name (so each deploys once), on virtual threads, open loop (a slow or failed answer
@@ -27,13 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class FaultLoad implements AutoCloseable {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final String tenant;
     private final BlueprintTemplate template;
-    private final URI uri;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final IntakeClient intake;
     private final Queue<String> accepted = new ConcurrentLinkedQueue<>();
     private final Map<String, Long> refused = new ConcurrentHashMap<>();
     private final AtomicLong names = new AtomicLong();
@@ -45,7 +34,7 @@ final class FaultLoad implements AutoCloseable {
     private FaultLoad(String apiUrl, String tenant, BlueprintTemplate template, int rate, int maxInFlight) {
         this.tenant = tenant;
         this.template = template;
-        this.uri = URI.create(apiUrl + "/api/v1/blueprints");
+        this.intake = new IntakeClient(apiUrl, Duration.ofSeconds(2));
         this.inFlight = new Semaphore(maxInFlight);
         this.pacer = Thread.ofPlatform().name("fault-load-" + tenant).daemon().unstarted(() -> pace(rate));
     }
@@ -94,26 +83,12 @@ final class FaultLoad implements AutoCloseable {
     }
 
     private void send(String body) {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/yaml")
-                .header("Authorization", BenchCredentials.authorization(tenant))
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        String refusal;
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 202) {
-                accepted.add(JSON.readTree(response.body()).get("trackingId").asString());
-                return;
-            }
-            refusal = "HTTP " + response.statusCode();
-        } catch (IOException e) {
-            refusal = e.getClass().getSimpleName();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            refusal = "interrupted";
+        IntakeClient.Answer answer = intake.submit(tenant, body);
+        if (answer.accepted()) {
+            accepted.add(answer.trackingId());
+        } else {
+            refused.merge(answer.refusal(), 1L, Long::sum);
         }
-        refused.merge(refusal, 1L, Long::sum);
     }
 
     /** Tracking ids answered with 202 so far. */

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
@@ -15,10 +13,10 @@ import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
- * Concurrent clients GETting from the query API for a warm-up and then a measured time. Each
- * request is a {@link Probe} that says what a correct answer is: only a 200 whose body passes the
- * probe's check counts as a success; anything else (another status, a wrong body, an I/O error)
- * is an error, counted by kind and reason.
+ * A {@link ClosedLoop} of clients GETting from the query API. Each request is a {@link Probe} that
+ * says what a correct answer is: only a 200 whose body passes the probe's check counts as a
+ * success; anything else (another status, a wrong body, an I/O error) is an error, counted by kind
+ * and reason.
  */
 final class LoadPhase {
 
@@ -45,15 +43,11 @@ final class LoadPhase {
     }
 
     private final QueryClient client;
-    private final int clients;
-    private final Duration warmup;
-    private final Duration duration;
+    private final ClosedLoop loop;
 
-    LoadPhase(QueryClient client, int clients, Duration warmup, Duration duration) {
+    LoadPhase(QueryClient client, ClosedLoop loop) {
         this.client = client;
-        this.clients = clients;
-        this.warmup = warmup;
-        this.duration = duration;
+        this.loop = loop;
     }
 
     /** Only requests that start after the warm-up and end within the measured time are counted. */
@@ -63,39 +57,26 @@ final class LoadPhase {
         LongAdder requests = new LongAdder();
         LongAdder forwarded = new LongAdder();
         Map<String, Long> errors = new ConcurrentHashMap<>();
-        long measureFrom = System.nanoTime() + warmup.toNanos();
-        long end = measureFrom + duration.toNanos();
-        CpuMeter.Snapshot cpuFrom;
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < clients; c++) {
-                pool.submit(() -> {
-                    while (System.nanoTime() < end) {
-                        Probe probe = nextProbe.get();
-                        long t0 = System.nanoTime();
-                        String error = ask(probe);
-                        long t1 = System.nanoTime();
-                        if (t0 >= measureFrom && t1 <= end) {
-                            requests.increment();
-                            all.record(t0, t1);
-                            byKind.computeIfAbsent(probe.kind(), k -> new Latencies()).record(t0, t1);
-                            if (probe.forwarded()) {
-                                forwarded.increment();
-                            }
-                            if (error != null) {
-                                errors.merge(probe.kind() + ": " + error, 1L, Long::sum);
-                            }
-                        }
-                    }
-                    return null;
-                });
+        CpuMeter.Usage cpu = loop.run(window -> {
+            Probe probe = nextProbe.get();
+            long t0 = System.nanoTime();
+            String error = ask(probe);
+            long t1 = System.nanoTime();
+            if (window.counts(t0, t1)) {
+                requests.increment();
+                all.record(t0, t1);
+                byKind.computeIfAbsent(probe.kind(), k -> new Latencies()).record(t0, t1);
+                if (probe.forwarded()) {
+                    forwarded.increment();
+                }
+                if (error != null) {
+                    errors.merge(probe.kind() + ": " + error, 1L, Long::sum);
+                }
             }
-            Thread.sleep(warmup);
-            cpuFrom = CpuMeter.now();
-        }
-        CpuMeter.Usage cpu = CpuMeter.between(cpuFrom, CpuMeter.now());
+        });
         Map<String, Histogram> kinds = new TreeMap<>();
         byKind.forEach((kind, latencies) -> kinds.put(kind, latencies.drain()));
-        return new Result(duration, requests.sum(), forwarded.sum(), new TreeMap<>(errors), all.drain(), kinds, cpu);
+        return new Result(loop.duration(), requests.sum(), forwarded.sum(), new TreeMap<>(errors), all.drain(), kinds, cpu);
     }
 
     /** Null when the answer is correct, else why not. */

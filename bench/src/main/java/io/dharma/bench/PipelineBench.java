@@ -1,17 +1,11 @@
 package io.dharma.bench;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -26,7 +20,6 @@ import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Submit to SUCCEEDED: blueprints POSTed at a fixed offered rate, each under a new name (so each
@@ -44,19 +37,15 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
         description = "Submit -> SUCCEEDED at an offered rate: deployments/s and end-to-end latency, read from "
                 + "dharma.deployments.v1 as a downstream consumer would (embedded platform, zero-latency sandbox).")
-final class PipelineBench implements Callable<Integer> {
+final class PipelineBench extends Driver {
 
     private static final String TENANT = "bench";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Option(names = "--rate", defaultValue = "300", description = "Offered submissions per second (default ${DEFAULT-VALUE}).")
     int rate;
 
-    @Option(names = "--duration", defaultValue = "PT60S", description = "Measured time, ISO-8601 (default ${DEFAULT-VALUE}).")
-    Duration duration;
-
-    @Option(names = "--warmup", defaultValue = "PT10S", description = "Unmeasured warm-up at the same rate (default ${DEFAULT-VALUE}).")
-    Duration warmup;
+    @Mixin
+    MeasuredTimeOptions time = new MeasuredTimeOptions(Duration.ofSeconds(60), Duration.ofSeconds(10));
 
     @Option(names = "--drain", defaultValue = "PT60S", description = "Longest wait after the load for the measured "
             + "submissions to end; the rest is reported as pending (default ${DEFAULT-VALUE}).")
@@ -69,36 +58,19 @@ final class PipelineBench implements Callable<Integer> {
     @Mixin
     BlueprintOption blueprint;
 
-    final Figures figures = new Figures();
-
     @Override
-    public Integer call() throws Exception {
+    void measure() throws Exception {
         if (rate < 1 || maxInFlight < 1) {
             throw new IllegalArgumentException("--rate and --max-in-flight must be at least 1");
         }
         BlueprintTemplate template = blueprint.template();
-        System.out.println(Machine.describe());
         try (BenchTarget target = BenchTarget.startWithInstantSandbox();
                 DeploymentOutcomes outcomes = DeploymentOutcomes.follow(target.bootstrapServers(), target.registryUrl())) {
-            Window window = Window.startingNow(warmup, duration);
+            LoadWindow window = time.startingNow();
             Load load = submit(target.apiUrl(), template, window);
             printLag(target.bootstrapServers());
             long drainedAt = drain(load.measured(), outcomes);
             report(load, outcomes, window, drainedAt, CpuMeter.between(load.cpuFrom, CpuMeter.now()));
-        }
-        return 0;
-    }
-
-    /** The load's time line (System.nanoTime): warm-up from start, measured from measureFrom until end. */
-    private record Window(long start, long measureFrom, long end) {
-
-        static Window startingNow(Duration warmup, Duration duration) {
-            long start = System.nanoTime();
-            return new Window(start, start + warmup.toNanos(), start + warmup.toNanos() + duration.toNanos());
-        }
-
-        boolean measures(long nanos) {
-            return nanos >= measureFrom && nanos < end;
         }
     }
 
@@ -120,10 +92,8 @@ final class PipelineBench implements Callable<Integer> {
         }
     }
 
-    private Load submit(String apiUrl, BlueprintTemplate template, Window window) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        URI uri = URI.create(apiUrl + "/api/v1/blueprints");
+    private Load submit(String apiUrl, BlueprintTemplate template, LoadWindow window) {
+        IntakeClient intake = new IntakeClient(apiUrl, Duration.ofSeconds(5));
         Load load = new Load();
         Semaphore inFlight = new Semaphore(maxInFlight);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -150,7 +120,7 @@ final class PipelineBench implements Callable<Integer> {
                 String body = template.named("pipeline-" + i);
                 pool.submit(() -> {
                     try {
-                        send(http, uri, body, due, measured, load);
+                        send(intake, body, due, measured, load);
                     } finally {
                         inFlight.release();
                     }
@@ -160,30 +130,15 @@ final class PipelineBench implements Callable<Integer> {
         return load;
     }
 
-    private static void send(HttpClient http, URI uri, String body, long due, boolean measured, Load load) {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/yaml")
-                .header("Authorization", BenchCredentials.authorization(TENANT))
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        String refusal = null;
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 202) {
-                load.accepted.add(new Accepted(JSON.readTree(response.body()).get("trackingId").asString(), due, measured));
-            } else {
-                refusal = "HTTP " + response.statusCode();
-            }
-        } catch (IOException e) {
-            refusal = e.getClass().getSimpleName();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            refusal = "interrupted";
+    private static void send(IntakeClient intake, String body, long due, boolean measured, Load load) {
+        IntakeClient.Answer answer = intake.submit(TENANT, body);
+        if (answer.accepted()) {
+            load.accepted.add(new Accepted(answer.trackingId(), due, measured));
         }
         if (measured) {
             load.answers.record(due, System.nanoTime());
-            if (refusal != null) {
-                load.refused.merge(refusal, 1L, Long::sum);
+            if (!answer.accepted()) {
+                load.refused.merge(answer.refusal(), 1L, Long::sum);
             }
         }
     }
@@ -214,7 +169,7 @@ final class PipelineBench implements Callable<Integer> {
         return System.nanoTime();
     }
 
-    private void report(Load load, DeploymentOutcomes outcomes, Window window, long drainedAt, CpuMeter.Usage cpu) {
+    private void report(Load load, DeploymentOutcomes outcomes, LoadWindow window, long drainedAt, CpuMeter.Usage cpu) {
         List<Accepted> measured = load.measured();
         // Pending submissions count at their age when the wait ended: the percentiles are then a lower bound, not flattered.
         Histogram latencies = newHistogram();
@@ -245,14 +200,14 @@ final class PipelineBench implements Callable<Integer> {
                 otherEnds.merge(describe(seen), 1L, Long::sum);
             }
         }
-        double windowSeconds = duration.toNanos() / 1e9;
+        double windowSeconds = time.duration.toNanos() / 1e9;
         // A platform that falls behind delivers the window's submissions over a longer time than the window.
         double deliverySeconds = succeeded == 0 ? windowSeconds : Math.max(windowSeconds, (lastSuccess - firstSuccess) / 1e9);
         double sustained = succeeded / deliverySeconds;
         long seenInWindow = outcomes.succeededBetween(window.measureFrom(), window.end());
 
         System.out.printf("pipeline: submit -> SUCCEEDED, %d/s offered (open loop) for %s after %s warm-up, %s under a new name each,"
-                + " zero-latency sandbox%n", rate, duration, warmup, blueprint.file);
+                + " zero-latency sandbox%n", rate, time.duration, time.warmup, blueprint.file);
         System.out.printf("  offered %d; accepted (202) %d; not accepted: %s; not sent (%d awaiting an answer): %d%n",
                 load.offered.sum(), measured.size(), load.refused, maxInFlight, load.notSent.sum());
         System.out.println("  intake answer, from when due: " + Latencies.summary(load.answers.drain()));

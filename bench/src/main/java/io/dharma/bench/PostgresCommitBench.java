@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,7 +24,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "postgres-commit", mixinStandardHelpOptions = true,
         description = "Raw PostgreSQL commit rate on this machine (embedded server, platform settings), a reference for the other figures.")
-final class PostgresCommitBench implements Callable<Integer> {
+final class PostgresCommitBench extends Driver {
 
     @Option(names = "--duration", defaultValue = "PT10S", description = "Measured time (default ${DEFAULT-VALUE}).")
     Duration duration;
@@ -36,11 +35,8 @@ final class PostgresCommitBench implements Callable<Integer> {
     @Option(names = "--row-bytes", defaultValue = "4096", description = "Payload per row (default ${DEFAULT-VALUE}, about one submission).")
     int rowBytes;
 
-    final Figures figures = new Figures();
-
     @Override
-    public Integer call() throws Exception {
-        System.out.println(Machine.describe());
+    void measure() throws Exception {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(Files.createTempDirectory("dharma-bench-pg"), 0)) {
             DataSource dataSource = postgres.dataSource();
             String synchronousCommit;
@@ -79,6 +75,5 @@ final class PostgresCommitBench implements Callable<Integer> {
             figures.rate("raw PostgreSQL commit, %d B, synchronous_commit=%s".formatted(rowBytes, synchronousCommit),
                     commits.sum() / seconds, "commits/s");
         }
-        return 0;
     }
 }

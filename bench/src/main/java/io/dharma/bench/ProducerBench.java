@@ -3,7 +3,6 @@ package io.dharma.bench;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -22,7 +21,7 @@ import picocli.CommandLine.Option;
 /** The reference: a raw idempotent KafkaProducer (acks=all) into the same kind of embedded broker. */
 @Command(name = "kafka-producer", mixinStandardHelpOptions = true,
         description = "Raw Kafka producer rate on this machine, the reference for the other figures.")
-final class ProducerBench implements Callable<Integer> {
+final class ProducerBench extends Driver {
 
     @Option(names = "--duration", defaultValue = "PT10S", description = "Measured time (default ${DEFAULT-VALUE}).")
     Duration duration;
@@ -33,11 +32,8 @@ final class ProducerBench implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "6", description = "Topic partitions (default ${DEFAULT-VALUE}).")
     int partitions;
 
-    final Figures figures = new Figures();
-
     @Override
-    public Integer call() throws Exception {
-        System.out.println(Machine.describe());
+    void measure() throws Exception {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("dharma-bench-kafka");
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir, 0)) {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
@@ -68,6 +64,5 @@ final class ProducerBench implements Callable<Integer> {
                 figures.rate("raw Kafka producer, %d B, acks=all".formatted(recordBytes), acked.sum() / seconds, "records/s");
             }
         }
-        return 0;
     }
 }

@@ -1,24 +1,18 @@
 package io.dharma.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.dharma.blueprint.Blueprint;
-import io.dharma.blueprint.validation.BlueprintValidator;
-import io.dharma.blueprint.validation.DocumentFormat;
-import io.dharma.blueprint.validation.ValidationResult;
 import io.dharma.streams.DharmaTopology;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,7 +25,7 @@ import picocli.CommandLine.Option;
 @Command(name = "queries", mixinStandardHelpOptions = true,
         description = "Requests/s and latency of the streams application's query API with the stores populated (embedded Kafka, "
                 + "registry and streams application; no services).")
-final class QueryBench implements Callable<Integer> {
+final class QueryBench extends Driver {
 
     /** A key lookup of the query API: the store that answers it, its URL and the id its body must carry. */
     enum Lookup {
@@ -68,11 +62,9 @@ final class QueryBench implements Callable<Integer> {
     @Option(names = "--clients", defaultValue = "16", description = "Concurrent clients (default ${DEFAULT-VALUE}).")
     int clients;
 
-    @Option(names = "--duration", defaultValue = "PT30S", description = "Measured time of the lookups, ISO-8601 (default ${DEFAULT-VALUE}).")
-    Duration duration;
-
-    @Option(names = "--warmup", defaultValue = "PT5S", description = "Unmeasured warm-up before each phase (default ${DEFAULT-VALUE}).")
-    Duration warmup;
+    /** The lookups' measured time; the list phase has its own, after the same warm-up. */
+    @Mixin
+    MeasuredTimeOptions time = new MeasuredTimeOptions(Duration.ofSeconds(30), Duration.ofSeconds(5));
 
     @Option(names = "--mix", split = ",", defaultValue = "50,40,10",
             description = "Percent of deployment, tracking and blueprint-status lookups (default ${DEFAULT-VALUE}).")
@@ -82,44 +74,44 @@ final class QueryBench implements Callable<Integer> {
             description = "Measured time of the list phase (GET /api/v1/deployments?limit=50); PT0S skips it (default ${DEFAULT-VALUE}).")
     Duration listDuration;
 
-    @Option(names = "--blueprint", defaultValue = "examples/aws-web-app.yaml", description = "Blueprint every lifecycle submits (default ${DEFAULT-VALUE}).")
-    Path blueprintFile;
+    @Mixin
+    BlueprintOption blueprint;
 
     @Option(names = "--timeout", defaultValue = "PT20M", description = "Give up populating after (default ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    final Figures figures = new Figures();
-
     @Override
-    public Integer call() throws Exception {
+    void measure() throws Exception {
         if (mix.size() != Lookup.values().length || mix.stream().mapToInt(Integer::intValue).sum() != 100
                 || mix.stream().anyMatch(p -> p < 0)) {
             throw new IllegalArgumentException("--mix takes three percentages adding up to 100, e.g. 50,40,10; got " + mix);
         }
-        String document = Files.readString(blueprintFile);
-        Blueprint blueprint = validBlueprint(blueprintFile, document);
-        System.out.println(Machine.describe());
+        BlueprintOption.Valid valid = blueprint.valid();
+        if (valid.blueprint().spec().resources().size() < SyntheticLifecycle.CHANGED_RESOURCES) {
+            throw new IllegalArgumentException(blueprint.file + " needs at least " + SyntheticLifecycle.CHANGED_RESOURCES
+                    + " resources");
+        }
         QueryClient client = new QueryClient();
         try (StreamsCluster cluster = StreamsCluster.start(instances)) {
             cluster.awaitRunning(Duration.ofMinutes(2));
             CpuMeter.Snapshot cpuFrom = CpuMeter.now();
             StatePopulation.Populated populated = new StatePopulation(cluster, client)
-                    .populate(deployments, tenants, blueprint, document, timeout);
+                    .populate(deployments, tenants, valid.blueprint(), valid.document(), timeout);
             // Publishing, the broker, the fold and the one check through the API share the window: the CPU per event is theirs.
             CpuMeter.Usage foldCpu = CpuMeter.between(cpuFrom, CpuMeter.now());
             System.out.printf("queries: %d deployments over %d tenants in the stores, %d streams instance(s), %d clients%n",
                     deployments, tenants, instances, clients);
             System.out.printf("  population: %d events (%d per deployment, %s) published in %.1f s, folded (all consumed, then checked in the API) after %.1f s = %.0f events/s%n",
-                    populated.events(), populated.events() / deployments, blueprintFile,
+                    populated.events(), populated.events() / deployments, blueprint.file,
                     seconds(populated.published()), seconds(populated.folded()),
                     populated.events() / seconds(populated.folded()));
             foldCpu.perOperation(populated.events(), "event (published and folded)").forEach(System.out::println);
             figures.rate("state fold, %d deployments".formatted(deployments), populated.events() / seconds(populated.folded()),
                     "events/s", foldCpu, populated.events());
 
-            LoadPhase.Result lookups = new LoadPhase(client, clients, warmup, duration).run(lookupProbes(cluster, populated));
+            LoadPhase.Result lookups = new LoadPhase(client, time.closedLoop(clients)).run(lookupProbes(cluster, populated));
             System.out.printf("  lookups (%d%% deployment, %d%% tracking, %d%% blueprint status), %s measured after %s warm-up:%n",
-                    mix.get(0), mix.get(1), mix.get(2), duration, warmup);
+                    mix.get(0), mix.get(1), mix.get(2), time.duration, time.warmup);
             print(lookups, instances > 1);
             figures.rate("query lookups, %d deployments".formatted(deployments), lookups.perSecond(), "req/s", lookups.cpu(),
                     lookups.requests());
@@ -127,9 +119,9 @@ final class QueryBench implements Callable<Integer> {
                     lookups.latencies().getValueAtPercentile(99) / 1000.0);
 
             if (!listDuration.isZero()) {
-                LoadPhase.Result lists = new LoadPhase(client, clients, warmup, listDuration).run(listProbes(cluster, populated));
+                LoadPhase.Result lists = new LoadPhase(client, new ClosedLoop(clients, time.warmup, listDuration)).run(listProbes(cluster, populated));
                 System.out.printf("  list (GET /api/v1/deployments?limit=50, first page of a random tenant%s), %s measured after %s warm-up:%n",
-                        instances > 1 ? ", gathered from every instance" : "", listDuration, warmup);
+                        instances > 1 ? ", gathered from every instance" : "", listDuration, time.warmup);
                 print(lists, false);
                 figures.rate("tenant's first page, %d deployments".formatted(deployments), lists.perSecond(), "pages/s",
                         lists.cpu(), lists.requests());
@@ -137,7 +129,6 @@ final class QueryBench implements Callable<Integer> {
                         lists.latencies().getValueAtPercentile(99) / 1000.0);
             }
         }
-        return 0;
     }
 
     private Supplier<LoadPhase.Probe> lookupProbes(StreamsCluster cluster,
@@ -205,17 +196,6 @@ final class QueryBench implements Callable<Integer> {
                         Latencies.summary(kind.getValue()));
             }
         }
-    }
-
-    private static Blueprint validBlueprint(Path file, String document) {
-        if (new BlueprintValidator().validate(document, DocumentFormat.YAML) instanceof ValidationResult.Valid valid) {
-            if (valid.blueprint().spec().resources().size() < SyntheticLifecycle.CHANGED_RESOURCES) {
-                throw new IllegalArgumentException(file + " needs at least " + SyntheticLifecycle.CHANGED_RESOURCES
-                        + " resources");
-            }
-            return valid.blueprint();
-        }
-        throw new IllegalArgumentException(file + " is not a valid blueprint");
     }
 
     private static double seconds(Duration d) {

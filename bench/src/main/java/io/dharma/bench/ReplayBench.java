@@ -4,18 +4,13 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.dharma.blueprint.Blueprint;
-import io.dharma.blueprint.validation.BlueprintValidator;
-import io.dharma.blueprint.validation.DocumentFormat;
-import io.dharma.blueprint.validation.ValidationResult;
 import io.dharma.embedded.EmbeddedKafkaBroker;
 import io.dharma.operations.ClusterAccess;
 import io.dharma.operations.ReplayProgress;
@@ -34,6 +29,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -44,7 +40,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Decoded records/s of `dharma replay` over a topic of --records deployment events (embedded Kafka and registry).")
-final class ReplayBench implements Callable<Integer> {
+final class ReplayBench extends Driver {
 
     private static final String TOPIC = DharmaTopicNames.DEPLOYMENTS;
 
@@ -54,18 +50,12 @@ final class ReplayBench implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "6", description = "Topic partitions (default ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--blueprint", defaultValue = "examples/aws-web-app.yaml", description = "Blueprint of the lifecycles (default ${DEFAULT-VALUE}).")
-    Path blueprintFile;
-
-    final Figures figures = new Figures();
+    @Mixin
+    BlueprintOption blueprint;
 
     @Override
-    public Integer call() throws Exception {
-        String document = Files.readString(blueprintFile);
-        if (!(new BlueprintValidator().validate(document, DocumentFormat.YAML) instanceof ValidationResult.Valid valid)) {
-            throw new IllegalArgumentException(blueprintFile + " is not a valid blueprint");
-        }
-        System.out.println(Machine.describe());
+    void measure() throws Exception {
+        BlueprintOption.Valid valid = blueprint.valid();
         Path home = Files.createTempDirectory("dharma-bench-replay");
         try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(home, 0);
                 EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), 0)) {
@@ -73,7 +63,7 @@ final class ReplayBench implements Callable<Integer> {
                 admin.createTopics(List.of(new NewTopic(TOPIC, partitions, (short) 1))).all().get();
             }
             long t0 = System.nanoTime();
-            publish(kafka.bootstrapServers(), registry.url(), valid.blueprint(), document);
+            publish(kafka.bootstrapServers(), registry.url(), valid.blueprint(), valid.document());
             double publishSeconds = (System.nanoTime() - t0) / 1e9;
 
             TopicReplay replay = new TopicReplay(new ClusterAccess(kafka.bootstrapServers(), registry.url(), ClusterAccess.DEFAULT_TIMEOUT));
@@ -93,7 +83,6 @@ final class ReplayBench implements Callable<Integer> {
             cpu.perOperation(summary.matched(), "record").forEach(System.out::println);
             figures.rate("replay, %d records".formatted(records), summary.matched() / seconds, "records/s", cpu, summary.matched());
         }
-        return 0;
     }
 
     private void publish(String bootstrap, String registryUrl, Blueprint blueprint, String document) {

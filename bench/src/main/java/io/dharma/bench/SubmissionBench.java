@@ -1,16 +1,9 @@
 package io.dharma.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -30,18 +23,15 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "submissions", mixinStandardHelpOptions = true,
         description = "Concurrent blueprint submissions against the intake API (embedded platform).")
-final class SubmissionBench implements Callable<Integer> {
+final class SubmissionBench extends Driver {
 
     private static final String TOPIC = "dharma.blueprints.v1";
 
     @Option(names = "--clients", defaultValue = "16", description = "Concurrent clients (default ${DEFAULT-VALUE}).")
     int clients;
 
-    @Option(names = "--duration", defaultValue = "PT20S", description = "Measured time, ISO-8601 (default ${DEFAULT-VALUE}).")
-    Duration duration;
-
-    @Option(names = "--warmup", defaultValue = "PT5S", description = "Unmeasured warm-up (default ${DEFAULT-VALUE}).")
-    Duration warmup;
+    @Mixin
+    MeasuredTimeOptions time = new MeasuredTimeOptions(Duration.ofSeconds(20), Duration.ofSeconds(5));
 
     @Mixin
     BlueprintOption blueprint;
@@ -53,29 +43,25 @@ final class SubmissionBench implements Callable<Integer> {
             + "orchestrator or streams application), so the figure is the intake's own and not shared with the pipeline.")
     boolean intakeOnly;
 
-    final Figures figures = new Figures();
-
     @Override
-    public Integer call() throws Exception {
+    void measure() throws Exception {
         BlueprintTemplate template = blueprint.template();
-        System.out.println(Machine.describe());
         try (BenchTarget target = intakeOnly ? BenchTarget.startIntakeOnly() : BenchTarget.startEmbedded()) {
             long before = committedRecordsNow(target.bootstrapServers());
             Result result = drive(target.apiUrl(), template);
             System.out.printf("submissions: %d clients, %s measured after %s warm-up, blueprint %s (%d bytes), %s%n",
-                    clients, duration, warmup, blueprint.file, template.length(),
+                    clients, time.duration, time.warmup, blueprint.file, template.length(),
                     intakeOnly ? "intake only" : "whole platform running (every submission also flows through the pipeline)");
             System.out.printf("  accepted (202): %d = %.1f submissions/s; other answers: %s%n",
-                    result.accepted, result.accepted / (double) duration.toMillis() * 1000, result.others);
+                    result.accepted, result.accepted / (double) time.duration.toMillis() * 1000, result.others);
             System.out.println("  latency " + Latencies.summary(result.latencies));
             result.cpu.perOperation(result.accepted, "submission").forEach(System.out::println);
             String scope = intakeOnly ? ", intake only" : "";
-            figures.rate("submissions, %d clients%s".formatted(clients, scope), result.accepted / (double) duration.toMillis() * 1000,
+            figures.rate("submissions, %d clients%s".formatted(clients, scope), result.accepted / (double) time.duration.toMillis() * 1000,
                     "submissions/s", result.cpu, result.accepted);
             figures.latencyMs("submission p99, %d clients%s".formatted(clients, scope), result.latencies.getValueAtPercentile(99) / 1000.0);
             awaitRelay(target.bootstrapServers(), before + result.acceptedTotal);
         }
-        return 0;
     }
 
     private record Result(long accepted, long acceptedTotal, Map<Integer, Long> others, Histogram latencies,
@@ -83,55 +69,29 @@ final class SubmissionBench implements Callable<Integer> {
     }
 
     private Result drive(String apiUrl, BlueprintTemplate template) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        URI uri = URI.create(apiUrl + "/api/v1/blueprints");
+        IntakeClient intake = new IntakeClient(apiUrl, Duration.ofSeconds(5));
         Latencies latencies = new Latencies();
         LongAdder accepted = new LongAdder();
         LongAdder acceptedTotal = new LongAdder();
         Map<Integer, Long> others = new ConcurrentHashMap<>();
         AtomicLong sequence = new AtomicLong();
-
-        long start = System.nanoTime();
-        long measureFrom = start + warmup.toNanos();
-        long end = measureFrom + duration.toNanos();
-        CpuMeter.Snapshot cpuFrom;
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < clients; c++) {
-                pool.submit(() -> {
-                    while (System.nanoTime() < end) {
-                        String body = template.named("bench-" + (sequence.incrementAndGet() % names));
-                        HttpRequest request = HttpRequest.newBuilder(uri)
-                                .header("Content-Type", "application/yaml")
-                                .header("Authorization", BenchCredentials.authorization("bench"))
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                        long t0 = System.nanoTime();
-                        int status;
-                        try {
-                            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                        } catch (Exception e) {
-                            status = -1;
-                        }
-                        long t1 = System.nanoTime();
-                        if (status == 202) {
-                            acceptedTotal.increment();
-                        }
-                        if (t0 >= measureFrom && t1 <= end) {
-                            latencies.record(t0, t1);
-                            if (status == 202) {
-                                accepted.increment();
-                            } else {
-                                others.merge(status, 1L, Long::sum);
-                            }
-                        }
-                    }
-                    return null;
-                });
+        CpuMeter.Usage cpu = time.closedLoop(clients).run(window -> {
+            String body = template.named("bench-" + (sequence.incrementAndGet() % names));
+            long t0 = System.nanoTime();
+            int status = intake.submitForStatus("bench", body);
+            long t1 = System.nanoTime();
+            if (status == 202) {
+                acceptedTotal.increment();
             }
-            Thread.sleep(warmup.toMillis());
-            latencies.drain();
-            cpuFrom = CpuMeter.now();
-        }
-        CpuMeter.Usage cpu = CpuMeter.between(cpuFrom, CpuMeter.now());
+            if (window.counts(t0, t1)) {
+                latencies.record(t0, t1);
+                if (status == 202) {
+                    accepted.increment();
+                } else {
+                    others.merge(status, 1L, Long::sum);
+                }
+            }
+        });
         return new Result(accepted.sum(), acceptedTotal.sum(), Map.copyOf(others), latencies.drain(), cpu);
     }
 
