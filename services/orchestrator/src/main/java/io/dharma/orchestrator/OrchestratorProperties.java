@@ -1,6 +1,6 @@
 package io.dharma.orchestrator;
 
-import io.dharma.kafka.lifecycle.ExponentialBackoff;
+import io.dharma.kafka.lifecycle.RetrySettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("dharma.orchestrator")
 public record OrchestratorProperties(
         @DefaultValue Worker worker,
-        @DefaultValue ExecutorRetry executorRetry,
+        @DefaultValue RetrySettings executorRetry,
         @DefaultValue Drift drift,
         Map<String, String> executors,
         @DefaultValue("prod") List<String> fourEyesEnvironments,
@@ -59,25 +59,6 @@ public record OrchestratorProperties(
             if (concurrency < 1) {
                 throw new IllegalArgumentException("dharma.orchestrator.worker.concurrency must be at least 1");
             }
-        }
-    }
-
-    /**
-     * Exponential backoff of a transiently failing executor call: waits initialInterval,
-     * initialInterval x multiplier, ... capped at maxInterval, for at most maxAttempts tries in all.
-     * With the defaults: 1, 2, 4, 8 s, then the deployment fails (about 15 s).
-     *
-     * @param maxAttempts tries of one call, the first included
-     */
-    public record ExecutorRetry(
-            @DefaultValue("5") int maxAttempts,
-            @DefaultValue("1s") Duration initialInterval,
-            @DefaultValue("2.0") double multiplier,
-            @DefaultValue("30s") Duration maxInterval) implements ExponentialBackoff {
-
-        public ExecutorRetry {
-            ExponentialBackoff.requireAttempts("dharma.orchestrator.executor-retry", maxAttempts);
-            ExponentialBackoff.requireValid("dharma.orchestrator.executor-retry", initialInterval, multiplier, maxInterval);
         }
     }
 
