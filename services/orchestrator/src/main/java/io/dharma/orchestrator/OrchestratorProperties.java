@@ -1,5 +1,6 @@
 package io.dharma.orchestrator;
 
+import io.dharma.kafka.lifecycle.PeriodicRounds;
 import io.dharma.kafka.lifecycle.RetrySettings;
 import java.time.Duration;
 import java.util.List;
@@ -78,12 +79,7 @@ public record OrchestratorProperties(
             @DefaultValue("1h") Duration heartbeat) {
 
         public Drift {
-            if (interval.isNegative() || interval.isZero()) {
-                throw new IllegalArgumentException("dharma.orchestrator.drift.interval must be positive");
-            }
-            if (initialDelay.isNegative()) {
-                throw new IllegalArgumentException("dharma.orchestrator.drift.initial-delay must not be negative");
-            }
+            PeriodicRounds.requireValidSchedule("dharma.orchestrator.drift", initialDelay, interval);
             if (heartbeat.isNegative() || heartbeat.isZero()) {
                 throw new IllegalArgumentException("dharma.orchestrator.drift.heartbeat must be positive");
             }
