@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -96,20 +97,8 @@ public final class DeadLetters {
 
     /** Every dead letter of {@code topic}'s DLT up to its current end, in offset order per partition. */
     public List<DeadLetter> list(String topic) {
-        String dlt = deadLetterTopic(topic);
         List<DeadLetter> letters = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = cluster.readOnlyConsumer();
-                RecordDecoder decoder = new RecordDecoder(cluster)) {
-            TopicOffsets offsets = new TopicOffsets(consumer, cluster);
-            List<TopicPartition> partitions = offsets.partitions(dlt);
-            var start = offsets.beginning(partitions);
-            var end = offsets.end(partitions);
-            List<PartitionRange> ranges = partitions.stream()
-                    .map(p -> new PartitionRange(p, start.get(p), end.get(p)))
-                    .toList();
-            new PartitionRangeReader(consumer, cluster.timeout().multipliedBy(3))
-                    .read(ranges, record -> letters.add(describe(record, decoder)), (done, total) -> { });
-        }
+        read(topic, (record, letter) -> letters.add(letter));
         return letters;
     }
 
@@ -118,23 +107,13 @@ public final class DeadLetters {
         List<DeadLetter> chosen = new ArrayList<>();
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         int[] read = {0};
-        String dlt = deadLetterTopic(topic);
-        try (KafkaConsumer<String, byte[]> consumer = cluster.readOnlyConsumer();
-                RecordDecoder decoder = new RecordDecoder(cluster)) {
-            TopicOffsets offsets = new TopicOffsets(consumer, cluster);
-            List<TopicPartition> partitions = offsets.partitions(dlt);
-            var start = offsets.beginning(partitions);
-            var end = offsets.end(partitions);
-            List<PartitionRange> ranges = partitions.stream().map(p -> new PartitionRange(p, start.get(p), end.get(p))).toList();
-            new PartitionRangeReader(consumer, cluster.timeout().multipliedBy(3)).read(ranges, record -> {
-                read[0]++;
-                DeadLetter letter = describe(record, decoder);
-                if (selection.selects(letter)) {
-                    chosen.add(letter);
-                    records.add(record);
-                }
-            }, (done, total) -> { });
-        }
+        read(topic, (record, letter) -> {
+            read[0]++;
+            if (selection.selects(letter)) {
+                chosen.add(letter);
+                records.add(record);
+            }
+        });
         try (KafkaProducer<String, byte[]> producer = cluster.rawProducer()) {
             List<Future<RecordMetadata>> sends = new ArrayList<>();
             for (int i = 0; i < records.size(); i++) {
@@ -146,6 +125,23 @@ public final class DeadLetters {
             }
         }
         return new Redrive(read[0], List.copyOf(chosen));
+    }
+
+    /** Hands each record of {@code topic}'s DLT, up to its current end, with its description to {@code each}. */
+    private void read(String topic, BiConsumer<ConsumerRecord<String, byte[]>, DeadLetter> each) {
+        String dlt = deadLetterTopic(topic);
+        try (KafkaConsumer<String, byte[]> consumer = cluster.readOnlyConsumer();
+                RecordDecoder decoder = new RecordDecoder(cluster)) {
+            TopicOffsets offsets = new TopicOffsets(consumer, cluster);
+            List<TopicPartition> partitions = offsets.partitions(dlt);
+            var start = offsets.beginning(partitions);
+            var end = offsets.end(partitions);
+            List<PartitionRange> ranges = partitions.stream()
+                    .map(p -> new PartitionRange(p, start.get(p), end.get(p)))
+                    .toList();
+            new PartitionRangeReader(consumer, cluster.timeout().multipliedBy(3))
+                    .read(ranges, record -> each.accept(record, describe(record, decoder)), (done, total) -> { });
+        }
     }
 
     private static ProducerRecord<String, byte[]> redriveRecord(ConsumerRecord<String, byte[]> record, DeadLetter letter) {

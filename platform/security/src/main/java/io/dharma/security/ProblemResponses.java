@@ -1,31 +1,24 @@
 package io.dharma.security;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import io.dharma.web.ApiError;
 import io.dharma.web.CommonApiError;
 import io.dharma.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 401 and 403 as every other Dharma error: RFC 9457 problem+json with a stable code, plus the
  * {@code WWW-Authenticate} header RFC 6750 asks for (set by Spring Security's bearer-token handlers).
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler denied = new BearerTokenAccessDeniedHandler();
@@ -55,16 +48,6 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 
     private static void write(HttpServletRequest request, HttpServletResponse response, ApiError error, String detail)
             throws IOException {
-        ProblemDetail problem = Problems.of(error, detail);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        body.put("instance", request.getRequestURI());
-        body.putAll(problem.getProperties());
-        response.setStatus(error.status().value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        JSON.writeValue(response.getOutputStream(), body);
+        Problems.write(request, response, Problems.of(error, detail));
     }
 }

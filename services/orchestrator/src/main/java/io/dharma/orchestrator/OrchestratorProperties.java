@@ -1,6 +1,7 @@
 package io.dharma.orchestrator;
 
-import io.dharma.kafka.lifecycle.ExponentialBackoff;
+import io.dharma.kafka.lifecycle.PeriodicRounds;
+import io.dharma.kafka.lifecycle.RetrySettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("dharma.orchestrator")
 public record OrchestratorProperties(
         @DefaultValue Worker worker,
-        @DefaultValue ExecutorRetry executorRetry,
+        @DefaultValue RetrySettings executorRetry,
         @DefaultValue Drift drift,
         Map<String, String> executors,
         @DefaultValue("prod") List<String> fourEyesEnvironments,
@@ -63,25 +64,6 @@ public record OrchestratorProperties(
     }
 
     /**
-     * Exponential backoff of a transiently failing executor call: waits initialInterval,
-     * initialInterval x multiplier, ... capped at maxInterval, for at most maxAttempts tries in all.
-     * With the defaults: 1, 2, 4, 8 s, then the deployment fails (about 15 s).
-     *
-     * @param maxAttempts tries of one call, the first included
-     */
-    public record ExecutorRetry(
-            @DefaultValue("5") int maxAttempts,
-            @DefaultValue("1s") Duration initialInterval,
-            @DefaultValue("2.0") double multiplier,
-            @DefaultValue("30s") Duration maxInterval) implements ExponentialBackoff {
-
-        public ExecutorRetry {
-            ExponentialBackoff.requireAttempts("dharma.orchestrator.executor-retry", maxAttempts);
-            ExponentialBackoff.requireValid("dharma.orchestrator.executor-retry", initialInterval, multiplier, maxInterval);
-        }
-    }
-
-    /**
      * @param enabled whether this instance observes deployed stacks on a schedule (one observer
      *        works at a time across instances; the observe-now endpoint works either way)
      * @param interval time between the end of one observation round and the start of the next
@@ -97,12 +79,7 @@ public record OrchestratorProperties(
             @DefaultValue("1h") Duration heartbeat) {
 
         public Drift {
-            if (interval.isNegative() || interval.isZero()) {
-                throw new IllegalArgumentException("dharma.orchestrator.drift.interval must be positive");
-            }
-            if (initialDelay.isNegative()) {
-                throw new IllegalArgumentException("dharma.orchestrator.drift.initial-delay must not be negative");
-            }
+            PeriodicRounds.requireValidSchedule("dharma.orchestrator.drift", initialDelay, interval);
             if (heartbeat.isNegative() || heartbeat.isZero()) {
                 throw new IllegalArgumentException("dharma.orchestrator.drift.heartbeat must be positive");
             }

@@ -1,9 +1,7 @@
 package io.dharma.streams.query;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +17,7 @@ import io.dharma.streams.views.TenantSummary;
 import io.dharma.streams.views.TrackingView;
 import io.dharma.web.ApiException;
 import io.dharma.web.Caller;
+import io.dharma.web.PageCursor;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -95,7 +94,7 @@ public class StateQueryController {
         String tenant = caller.tenant();
         DeploymentStatus wanted = parseStatus(status);
         checkLimit(limit);
-        String after = cursor == null ? null : decodeCursor(cursor);
+        String after = cursor == null ? null : PageCursor.decode(cursor, QueryApiError.INVALID_QUERY);
         ScatterGather.Listing<DeploymentView> listing = ScatterGather.Listing.after(
                 DharmaTopology.DEPLOYMENTS_BY_TENANT_STORE, DharmaTopology.DEPLOYMENTS_STORE,
                 TenantIndex.deploymentPrefix(tenant, wanted), after,
@@ -106,7 +105,7 @@ public class StateQueryController {
         ScatterGather.Gathered<DeploymentSummary> page = scans.everywhere(request, listing, limit,
                 entry -> List.of(DeploymentSummary.of(entry.value)), DeploymentSummary.class,
                 Comparator.comparing(DeploymentSummary::deploymentId));
-        return new DeploymentPage(page.items(), page.more() ? encodeCursor(page.items().getLast().deploymentId()) : null);
+        return new DeploymentPage(page.items(), page.more() ? PageCursor.encode(page.items().getLast().deploymentId()) : null);
     }
 
     @GetMapping("/api/v1/drift")
@@ -114,8 +113,9 @@ public class StateQueryController {
             @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "" + DEFAULT_DRIFT_PAGE) int limit) {
         String tenant = caller.tenant();
         checkLimit(limit);
-        DriftResponse.Position after = cursor == null ? null : DriftResponse.Position.parse(decodeCursor(cursor))
-                .orElseThrow(() -> new ApiException(QueryApiError.INVALID_QUERY, "cursor is not one this API returned"));
+        DriftResponse.Position after = cursor == null ? null
+                : DriftResponse.Position.parse(PageCursor.decode(cursor, QueryApiError.INVALID_QUERY))
+                        .orElseThrow(() -> PageCursor.invalid(QueryApiError.INVALID_QUERY));
         ScatterGather.Listing<DriftView> listing = ScatterGather.Listing.from(
                 DharmaTopology.DRIFT_BY_TENANT_STORE, DharmaTopology.DRIFT_STORE, TenantIndex.driftPrefix(tenant),
                 after == null ? null : after.blueprintId(),
@@ -127,7 +127,7 @@ public class StateQueryController {
         ScatterGather.Gathered<DriftResponse.Item> page = scans.everywhere(request, listing, limit,
                 entry -> DriftResponse.itemsAfter(entry.value, after), DriftResponse.Item.class, DriftResponse.Item.ORDER);
         return new DriftResponse(page.items(),
-                page.more() ? encodeCursor(DriftResponse.Position.of(page.items().getLast()).text()) : null);
+                page.more() ? PageCursor.encode(DriftResponse.Position.of(page.items().getLast()).text()) : null);
     }
 
     private static void checkLimit(int limit) {
@@ -145,18 +145,6 @@ public class StateQueryController {
         } catch (IllegalArgumentException e) {
             throw new ApiException(QueryApiError.INVALID_QUERY, "status must be one of "
                     + Arrays.toString(DeploymentStatus.values()));
-        }
-    }
-
-    private static String encodeCursor(String key) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decodeCursor(String cursor) {
-        try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(QueryApiError.INVALID_QUERY, "cursor is not one this API returned");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.dharma.kafka.housekeeping;
 
+import io.dharma.kafka.lifecycle.PeriodicRounds;
 import java.time.Duration;
 import java.util.Map;
 
@@ -32,12 +33,7 @@ public record HousekeepingProperties(
         Map<String, Duration> retention) {
 
     public HousekeepingProperties {
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("dharma.housekeeping.interval must be positive but was " + interval);
-        }
-        if (initialDelay.isNegative()) {
-            throw new IllegalArgumentException("dharma.housekeeping.initial-delay must not be negative but was " + initialDelay);
-        }
+        PeriodicRounds.requireValidSchedule("dharma.housekeeping", initialDelay, interval);
         if (batchSize < 1) {
             throw new IllegalArgumentException("dharma.housekeeping.batch-size must be >= 1 but was " + batchSize);
         }

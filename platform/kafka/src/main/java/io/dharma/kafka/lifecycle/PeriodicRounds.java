@@ -31,6 +31,20 @@ public abstract class PeriodicRounds implements SmartLifecycle {
         this.interval = interval;
     }
 
+    /**
+     * Fails start-up with a message naming the properties when a schedule's settings cannot make one.
+     *
+     * @param prefix the configuration prefix of the settings, e.g. {@code dharma.housekeeping}
+     */
+    public static void requireValidSchedule(String prefix, Duration initialDelay, Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException(prefix + ".interval must be positive but was " + interval);
+        }
+        if (initialDelay.isNegative()) {
+            throw new IllegalArgumentException(prefix + ".initial-delay must not be negative but was " + initialDelay);
+        }
+    }
+
     /** One round; checks {@link Thread#isInterrupted()} between its steps. */
     protected abstract void round() throws Exception;
 

@@ -1,5 +1,6 @@
 package io.dharma.kafka.processing;
 
+import io.dharma.kafka.lifecycle.RetrySettings;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -36,12 +37,12 @@ public final class DeadLetterHandling {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandling.class);
 
     private final FailureClassifier classifier;
-    private final DharmaProcessingProperties.Retry retry;
+    private final RetrySettings retry;
     private final ProcessingMetrics metrics;
     private final DeadLetterPublishingRecoverer publisher;
 
     public DeadLetterHandling(KafkaOperations<?, ?> template, FailureClassifier classifier,
-                              DharmaProcessingProperties.Retry retry, ProcessingMetrics metrics) {
+                              RetrySettings retry, ProcessingMetrics metrics) {
         this.classifier = classifier;
         this.retry = retry;
         this.metrics = metrics;

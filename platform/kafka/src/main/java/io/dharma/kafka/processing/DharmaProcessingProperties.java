@@ -1,6 +1,7 @@
 package io.dharma.kafka.processing;
 
 import io.dharma.kafka.lifecycle.ExponentialBackoff;
+import io.dharma.kafka.lifecycle.RetrySettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled                 whether to configure dharmaListenerContainerFactory and friends
  * @param transactionIdPrefix     prefix of the transactional.id of every producer; must differ
  *                                between running instances. Unset, each start picks a fresh one.
- * @param retry                   back-off of transient failures
+ * @param retry                   retries of a record failing transiently (not for an outage); keep its
+ *                                max-interval well below max.poll.interval.ms
  * @param notRetryableExceptions  extra exception types that go to the DLT without retries
  * @param outage                  back-off while a dependency (PostgreSQL, registry, Kafka) is unavailable
  * @param unavailableExceptions   extra exception types that mean a dependency is unavailable
@@ -37,7 +39,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record DharmaProcessingProperties(
         @DefaultValue("true") boolean enabled,
         String transactionIdPrefix,
-        @DefaultValue Retry retry,
+        @DefaultValue RetrySettings retry,
         List<Class<? extends Throwable>> notRetryableExceptions,
         @DefaultValue Outage outage,
         List<Class<? extends Throwable>> unavailableExceptions) {
@@ -62,24 +64,6 @@ public record DharmaProcessingProperties(
         // 48 bits from a SecureRandom-backed UUID: no two instances will draw the same.
         String random = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         return applicationName + "-" + random + "-";
-    }
-
-    /**
-     * @param maxAttempts     attempts of a record failing transiently, the first included (1 = no retry)
-     * @param initialInterval wait before the second attempt
-     * @param multiplier      growth of the wait per attempt
-     * @param maxInterval     longest wait between two attempts; keep it well below max.poll.interval.ms
-     */
-    public record Retry(
-            @DefaultValue("5") int maxAttempts,
-            @DefaultValue("1s") Duration initialInterval,
-            @DefaultValue("2") double multiplier,
-            @DefaultValue("10s") Duration maxInterval) implements ExponentialBackoff {
-
-        public Retry {
-            ExponentialBackoff.requireAttempts("dharma.kafka.processing.retry", maxAttempts);
-            ExponentialBackoff.requireValid("dharma.kafka.processing.retry", initialInterval, multiplier, maxInterval);
-        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.dharma.kafka.processing;
 
+import io.dharma.kafka.lifecycle.RetrySettings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -49,14 +50,14 @@ final class PollBatchRetry implements AfterRollbackProcessor<Object, Object> {
     }
 
     private final FailureClassifier classifier;
-    private final DharmaProcessingProperties.Retry settings;
+    private final RetrySettings settings;
     private final DharmaProcessingProperties.Outage outage;
     private final Map<Coordinates, Integer> attempts = new ConcurrentHashMap<>();
     private final Map<Coordinates, Exception> deadLetterDue = new ConcurrentHashMap<>();
     /** Consecutive deliveries that failed for an unavailable dependency, per consumer thread. */
     private final Map<Thread, Integer> outageStreak = new ConcurrentHashMap<>();
 
-    PollBatchRetry(FailureClassifier classifier, DharmaProcessingProperties.Retry settings,
+    PollBatchRetry(FailureClassifier classifier, RetrySettings settings,
                    DharmaProcessingProperties.Outage outage) {
         this.classifier = classifier;
         this.settings = settings;

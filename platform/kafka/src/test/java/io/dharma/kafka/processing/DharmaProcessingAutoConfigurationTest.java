@@ -2,6 +2,7 @@ package io.dharma.kafka.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dharma.kafka.lifecycle.RetrySettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +106,7 @@ class DharmaProcessingAutoConfigurationTest {
     @Test
     void transientFailuresAreRetriedFiveTimesOverAboutFifteenSecondsByDefault() {
         runner.run(context -> assertThat(context.getBean(DharmaProcessingProperties.class).retry())
-                .isEqualTo(new DharmaProcessingProperties.Retry(5, Duration.ofSeconds(1), 2, Duration.ofSeconds(10))));
+                .isEqualTo(new RetrySettings(5, Duration.ofSeconds(1), 2, Duration.ofSeconds(10))));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.dharma.kafka.processing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.dharma.kafka.lifecycle.RetrySettings;
 import java.time.Duration;
 import java.util.List;
 
@@ -12,7 +13,7 @@ class DharmaProcessingPropertiesTest {
 
     static DharmaProcessingProperties withPrefix(String prefix) {
         return new DharmaProcessingProperties(true, prefix,
-                new DharmaProcessingProperties.Retry(4, Duration.ofMillis(500), 2, Duration.ofSeconds(10)), List.of(), null, null);
+                new RetrySettings(4, Duration.ofMillis(500), 2, Duration.ofSeconds(10)), List.of(), null, null);
     }
 
     @Test
@@ -35,13 +36,13 @@ class DharmaProcessingPropertiesTest {
     @Test
     void retrySettingsAreChecked() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new DharmaProcessingProperties.Retry(0, Duration.ofMillis(1), 2, Duration.ofSeconds(1)))
+                .isThrownBy(() -> new RetrySettings(0, Duration.ofMillis(1), 2, Duration.ofSeconds(1)))
                 .withMessageContaining("max-attempts must be >= 1");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new DharmaProcessingProperties.Retry(3, Duration.ofSeconds(2), 2, Duration.ofSeconds(1)))
+                .isThrownBy(() -> new RetrySettings(3, Duration.ofSeconds(2), 2, Duration.ofSeconds(1)))
                 .withMessageContaining("max-interval");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new DharmaProcessingProperties.Retry(3, Duration.ofSeconds(1), 0.5, Duration.ofSeconds(1)))
+                .isThrownBy(() -> new RetrySettings(3, Duration.ofSeconds(1), 0.5, Duration.ofSeconds(1)))
                 .withMessageContaining("multiplier");
     }
 

@@ -1,7 +1,5 @@
 package io.dharma.operations.web;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 
@@ -14,6 +12,7 @@ import io.dharma.operations.OperationException;
 import io.dharma.web.ApiException;
 import io.dharma.web.Caller;
 import io.dharma.web.CommonApiError;
+import io.dharma.web.PageCursor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,8 +59,9 @@ class AuditController {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new ApiException(OperationsApiError.INVALID_QUERY, "limit must be between 1 and " + MAX_PAGE);
         }
-        AuditPosition after = cursor == null ? null : AuditPosition.parse(decode(cursor))
-                .orElseThrow(() -> new ApiException(OperationsApiError.INVALID_QUERY, "cursor is not one this API returned"));
+        AuditPosition after = cursor == null ? null
+                : AuditPosition.parse(PageCursor.decode(cursor, OperationsApiError.INVALID_QUERY))
+                        .orElseThrow(() -> PageCursor.invalid(OperationsApiError.INVALID_QUERY));
         AuditPage page = read(blueprintId, after, limit);
         AuditTimeline timeline = page.timeline();
         boolean nothingAtAll = after == null && timeline.entries().isEmpty();
@@ -69,7 +69,7 @@ class AuditController {
             throw new ApiException(OperationsApiError.BLUEPRINT_NOT_FOUND, "No events for blueprint " + blueprintId);
         }
         return new TimelineResponse(blueprintId, timeline.entries().stream().map(Entry::of).toList(),
-                page.next().map(next -> encode(next.text())).orElse(null));
+                page.next().map(next -> PageCursor.encode(next.text())).orElse(null));
     }
 
     private AuditPage read(String blueprintId, AuditPosition after, int limit) {
@@ -82,18 +82,6 @@ class AuditController {
             throw new ApiException(CommonApiError.SERVICE_UNAVAILABLE, "The event log cannot be read right now");
         } finally {
             reads.release();
-        }
-    }
-
-    private static String encode(String text) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decode(String cursor) {
-        try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return "";
         }
     }
 }

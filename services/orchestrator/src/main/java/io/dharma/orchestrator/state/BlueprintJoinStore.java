@@ -7,6 +7,7 @@ import io.dharma.events.ApprovalMode;
 import io.dharma.events.Environment;
 import io.dharma.executor.GeneratedTerraform;
 import io.dharma.orchestrator.decision.Verdicts;
+import io.dharma.orchestrator.db.tables.records.BlueprintRecord;
 import io.dharma.orchestrator.db.tables.records.BlueprintVersionRecord;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
+import org.jooq.TableField;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,8 +54,7 @@ public class BlueprintJoinStore {
         return db.selectFrom(BLUEPRINT)
                 .where(BLUEPRINT.BLUEPRINT_ID.eq(blueprintId))
                 .forUpdate()
-                .fetchOptional(row -> new BlueprintRow(row.getBlueprintId(), row.getTenantId(), row.getLatestVersion(),
-                        row.getDestroyedThrough()));
+                .fetchOptional(BlueprintJoinStore::blueprintRow);
     }
 
     /**
@@ -72,24 +73,28 @@ public class BlueprintJoinStore {
     public Optional<BlueprintRow> find(String blueprintId) {
         return db.selectFrom(BLUEPRINT)
                 .where(BLUEPRINT.BLUEPRINT_ID.eq(blueprintId))
-                .fetchOptional(row -> new BlueprintRow(row.getBlueprintId(), row.getTenantId(), row.getLatestVersion(),
-                        row.getDestroyedThrough()));
+                .fetchOptional(BlueprintJoinStore::blueprintRow);
     }
 
     public void raiseLatestVersion(String blueprintId, int version, OffsetDateTime now) {
-        db.update(BLUEPRINT)
-                .set(BLUEPRINT.LATEST_VERSION, version)
-                .set(BLUEPRINT.UPDATED_AT, now)
-                .where(BLUEPRINT.BLUEPRINT_ID.eq(blueprintId), BLUEPRINT.LATEST_VERSION.lt(version))
-                .execute();
+        raise(BLUEPRINT.LATEST_VERSION, blueprintId, version, now);
     }
 
     public void markDestroyedThrough(String blueprintId, int version, OffsetDateTime now) {
+        raise(BLUEPRINT.DESTROYED_THROUGH, blueprintId, version, now);
+    }
+
+    /** Sets the blueprint's {@code column} to {@code version} unless it is that high already: a version never goes back. */
+    private void raise(TableField<BlueprintRecord, Integer> column, String blueprintId, int version, OffsetDateTime now) {
         db.update(BLUEPRINT)
-                .set(BLUEPRINT.DESTROYED_THROUGH, version)
+                .set(column, version)
                 .set(BLUEPRINT.UPDATED_AT, now)
-                .where(BLUEPRINT.BLUEPRINT_ID.eq(blueprintId), BLUEPRINT.DESTROYED_THROUGH.lt(version))
+                .where(BLUEPRINT.BLUEPRINT_ID.eq(blueprintId), column.lt(version))
                 .execute();
+    }
+
+    private static BlueprintRow blueprintRow(BlueprintRecord row) {
+        return new BlueprintRow(row.getBlueprintId(), row.getTenantId(), row.getLatestVersion(), row.getDestroyedThrough());
     }
 
     /** Creates the version's join row if it is the first event of that version. */

@@ -1,7 +1,7 @@
 package io.dharma.orchestrator.worker;
 
 import io.dharma.executor.ExecutorException;
-import io.dharma.orchestrator.OrchestratorProperties;
+import io.dharma.kafka.lifecycle.RetrySettings;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,9 +19,9 @@ final class ExecutorCalls {
 
     private static final Logger log = LoggerFactory.getLogger(ExecutorCalls.class);
 
-    private final OrchestratorProperties.ExecutorRetry retry;
+    private final RetrySettings retry;
 
-    ExecutorCalls(OrchestratorProperties.ExecutorRetry retry) {
+    ExecutorCalls(RetrySettings retry) {
         this.retry = retry;
     }
 
