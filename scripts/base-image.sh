@@ -18,9 +18,14 @@ here="$(cd "$(dirname "$0")" && pwd)"
 MIN_JAVA=25 # the images' JVM flags (--sun-misc-unsafe-memory-access) need 24+; the public base is 25
 jdk="$(find_jdk)"
 
-# Dynamic libraries the JDK's own libraries need (ldd on lib/*.so): glibc, and libgcc_s, which glibc
-# loads to unwind a cancelled thread. zlib, freetype and the rest come bundled with the JDK.
-packages=(libc6 libgcc-s1)
+# Dynamic libraries that native code in the images links (ldd): glibc for the JDK (which bundles zlib
+# and freetype) and for the JNI libraries in the dependency jars (zstd, snappy), libstdc++ and
+# libgcc_s for RocksDB's (the state application's stores; glibc also loads libgcc_s to unwind a
+# cancelled thread). Then what the public base has and compose's health checks use: bash (its
+# /dev/tcp speaks HTTP without curl), sh, coreutils and grep, with the libraries they link, and
+# base-files for /etc/os-release. apt-get download fetches no dependencies: each is listed.
+packages=(libc6 libgcc-s1 libstdc++6
+  base-files bash dash coreutils grep libtinfo6 libacl1 libattr1 libgmp10 libselinux1 libpcre2-8-0)
 # The JRE's modules minus the desktop and developer tools; jcmd stays for diagnosing a live container.
 modules=java.se,jdk.charsets,jdk.crypto.cryptoki,jdk.crypto.ec,jdk.httpserver,jdk.jcmd,jdk.jfr,jdk.management,jdk.management.agent,jdk.management.jfr,jdk.naming.dns,jdk.net,jdk.security.auth,jdk.security.jgss,jdk.unsupported,jdk.xml.dom,jdk.zipfs
 user_id=65532 # distroless's "nonroot"; the service images run as it (parent pom, image.user)
@@ -49,16 +54,16 @@ for deb in "$work"/debs/*.deb; do
   name="$(dpkg-deb -f "$deb" Package)"
   { dpkg-deb -f "$deb"; } >"$rootfs/var/lib/dpkg/status.d/$name"
 done
-# Keep the packages' copyright files, drop the rest of their docs and glibc's iconv modules (Java
-# converts charsets itself).
+# Keep the packages' copyright files, drop the rest of their docs, translations, and glibc's iconv
+# modules (Java converts charsets itself).
 find "$rootfs/usr/share/doc" -type f ! -name copyright -delete
-rm -rf "$rootfs/usr/share/lintian" "$rootfs/usr/lib/$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || echo x86_64-linux-gnu)/gconv"
+rm -rf "$rootfs/usr/share/lintian" "$rootfs/usr/share/man" "$rootfs/usr/share/info" "$rootfs/usr/share/locale" "$rootfs/usr/lib/$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || echo x86_64-linux-gnu)/gconv"
 
 "$jdk/bin/jlink" --add-modules "$modules" --output "$rootfs/opt/java/openjdk" \
   --strip-debug --no-man-pages --no-header-files --compress=zip-6 --generate-cds-archive
 
 mkdir -p "$rootfs/etc" "$rootfs/root" "$rootfs/home/nonroot" "$rootfs/tmp"
-printf 'root:x:0:0:root:/root:/sbin/nologin\nnonroot:x:%s:%s:nonroot:/home/nonroot:/sbin/nologin\n' "$user_id" "$user_id" >"$rootfs/etc/passwd"
+printf 'root:x:0:0:root:/root:/bin/bash\nnonroot:x:%s:%s:nonroot:/home/nonroot:/bin/bash\n' "$user_id" "$user_id" >"$rootfs/etc/passwd"
 printf 'root:x:0:\nnonroot:x:%s:\n' "$user_id" >"$rootfs/etc/group"
 printf 'passwd: files\ngroup: files\nhosts: files dns\n' >"$rootfs/etc/nsswitch.conf"
 chmod 700 "$rootfs/root" "$rootfs/home/nonroot"
