@@ -37,7 +37,8 @@ if ! apt-cache show "${packages[0]}" >/dev/null 2>&1; then
   [ "$(id -u)" = 0 ] || { echo "base-image.sh: apt has no package lists; run 'apt-get update' as root once" >&2; exit 1; }
   apt-get update -qq
 fi
-versions="$(for p in "${packages[@]}"; do apt-cache policy "$p" | sed -n "s/^ *Candidate: /$p=/p"; done)"
+# One apt-cache call (each costs a second): "name:" lines, then each one's "Candidate: version".
+versions="$(apt-cache policy "${packages[@]}" | awk '/^[^ ]/ { sub(":$", ""); name = $0 } /^ *Candidate:/ { print name "=" $2 }')"
 key="$( { cat "$0"; cat "$jdk/release"; echo "$versions $arch"; } | sha256sum | cut -c1-16)"
 [ -f "$out/base.tar" ] && [ "$(cat "$out/base.key" 2>/dev/null)" = "$key" ] && exit 0
 

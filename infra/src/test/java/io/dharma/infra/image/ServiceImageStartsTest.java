@@ -54,9 +54,14 @@ class ServiceImageStartsTest {
             URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
 
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                    .failFast("the container exited:\n" + container.logTail(), () -> !container.isAlive())
+                    .failFast("the container exited; its output is in " + log.toAbsolutePath(), () -> !container.isAlive())
                     .untilAsserted(() -> assertThat(get(readiness)).as(container::logTail).isEqualTo("200 UP"));
             assertThat(get(liveness)).isEqualTo("200 UP");
+            // Spring Boot's start line: the image's Java, first process of its own PID namespace,
+            // the image's user (when this build runs as root) and working directory.
+            assertThat(Files.readString(log))
+                    .contains("using Java 25", "with PID 1 (/app/classes started by "
+                            + (UnpackedContainer.runningAsRoot() ? "nonroot" : "root") + " in /tmp)");
         }
     }
 

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import com.sun.security.auth.module.UnixSystem;
@@ -88,12 +90,24 @@ final class UnpackedContainer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the JVM as an engine would: SIGTERM, then SIGKILL after a grace period. Signalled
+     * directly, as unshare's --kill-child does not survive the switch to the image's user. It is
+     * the first process of its PID namespace, so anything it started goes with it.
+     */
     @Override
     public void close() throws InterruptedException {
-        process.destroy(); // unshare --kill-child passes it on to the JVM
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        for (ProcessHandle handle : tree) {
+            try {
+                handle.onExit().get(20, TimeUnit.SECONDS);
+            } catch (TimeoutException | ExecutionException notStoppedInTime) {
+                handle.destroyForcibly();
+            }
         }
+        tree.forEach(handle -> handle.onExit().join());
     }
 
     private static String onPath(String tool) {
