@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,14 +128,14 @@ final class OciImageTar {
             return;
         } else {
             Files.createDirectories(target.getParent());
-            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
         Files.setPosixFilePermissions(target, permissions(entry.getMode()));
     }
 
-    /** rwx bits only: Java cannot set the sticky bit, which chroot does not need anyway. */
+    /** The rwx bits only: Java cannot set the sticky bit (/tmp's), which one process does not need. */
     static Set<PosixFilePermission> permissions(int mode) {
-        Set<PosixFilePermission> permissions = java.util.EnumSet.noneOf(PosixFilePermission.class);
+        Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
         PosixFilePermission[] bits = PosixFilePermission.values(); // OWNER_READ ... OTHERS_EXECUTE
         for (int i = 0; i < bits.length; i++) {
             if ((mode & (0400 >> i)) != 0) {

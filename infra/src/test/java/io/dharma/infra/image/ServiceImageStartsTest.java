@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -57,11 +58,18 @@ class ServiceImageStartsTest {
                     .failFast("the container exited; its output is in " + log.toAbsolutePath(), () -> !container.isAlive())
                     .untilAsserted(() -> assertThat(get(readiness)).as(container::logTail).isEqualTo("200 UP"));
             assertThat(get(liveness)).isEqualTo("200 UP");
-            // Spring Boot's start line: the image's Java, first process of its own PID namespace,
-            // the image's user (when this build runs as root) and working directory.
-            assertThat(Files.readString(log))
-                    .contains("using Java 25", "with PID 1 (/app/classes started by "
-                            + (UnpackedContainer.runningAsRoot() ? "nonroot" : "root") + " in /tmp)");
+            // Spring Boot's start line: the image's Java, first process of its own PID namespace, in
+            // the image's working directory, and (when this build runs as root) not as root.
+            String started = Files.readString(log).lines().filter(l -> l.contains("Starting StreamsApplication"))
+                    .findFirst().orElseThrow();
+            assertThat(started).contains("using Java 25", "with PID 1 (/app/classes started by ", " in /tmp)");
+            if (UnpackedContainer.runningAsRoot()) {
+                assertThat(started).doesNotContain("started by root");
+            }
+            // Its stores are open: RocksDB's native library loaded on the image's C++ runtime.
+            try (Stream<Path> state = Files.walk(root.resolve("tmp/.dharma"))) {
+                assertThat(state.filter(Files::isDirectory).map(p -> p.getFileName().toString())).contains("rocksdb");
+            }
         }
     }
 
