@@ -94,15 +94,19 @@ final class SplitPlatform implements BeforeAllCallback, AfterAllCallback, TestWa
     }
 
     private boolean ready(Service service) {
+        return probe(service, "readiness") == 200;
+    }
+
+    /** The HTTP status of the service's {@code liveness} or {@code readiness} probe, 0 when nothing answers. */
+    int probe(Service service, String probe) {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url(service) + "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
+            return http.send(HttpRequest.newBuilder(URI.create(url(service) + "/actuator/health/" + probe))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
-            return false;
+            return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return 0;
         }
     }
 

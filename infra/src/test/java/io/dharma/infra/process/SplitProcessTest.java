@@ -48,6 +48,14 @@ class SplitProcessTest {
     private final TopicProbe probe = TopicProbe.onStack().generic();
 
     @Test
+    void everyServiceAnswersItsProbesWithoutACredential() {
+        for (Service service : Service.values()) {
+            assertThat(platform.probe(service, "liveness")).as("%s liveness", service).isEqualTo(200);
+            assertThat(platform.probe(service, "readiness")).as("%s readiness", service).isEqualTo(200);
+        }
+    }
+
+    @Test
     void everyExampleReachesItsEndStateOnce() {
         String tenant = "split-examples-" + shortId();
         TenantApi api = new TenantApi(platform, tenant);
