@@ -1,13 +1,12 @@
 package io.dharma.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+
+import io.dharma.testing.ChildProcess;
 
 /**
  * One part of the platform in its own OS process, so that a fault can kill it alone: a child JVM
@@ -16,50 +15,28 @@ import java.util.concurrent.TimeUnit;
  */
 final class ComponentProcess implements AutoCloseable {
 
-    private static final Duration STOP_PATIENCE = Duration.ofSeconds(30);
+    private final ChildProcess process;
 
-    private final String name;
-    private final List<String> arguments;
-    private final Path logDir;
-    private final String heap;
-    private Process process;
-    private int starts;
-
-    private ComponentProcess(String name, List<String> arguments, Path logDir, String heap) {
-        this.name = name;
-        this.arguments = List.copyOf(arguments);
-        this.logDir = logDir;
-        this.heap = heap;
+    private ComponentProcess(ChildProcess process) {
+        this.process = process;
     }
 
     /** A component of {@code kind} with its arguments (the same on every start, so a restart finds its data). */
     static ComponentProcess of(String kind, List<String> arguments, Path logDir, String heap) {
-        List<String> all = new ArrayList<>(List.of("component", kind));
-        all.addAll(arguments);
-        return new ComponentProcess(kind, all, logDir, heap);
+        List<String> command = new ArrayList<>(List.of(ChildProcess.javaBinary(), "-Xmx" + heap, "-XX:+UseSerialGC",
+                "--sun-misc-unsafe-memory-access=allow", "-jar", benchJar(), "component", kind));
+        command.addAll(arguments);
+        return new ComponentProcess(new ChildProcess(kind, command, Path.of("").toAbsolutePath(), logDir));
     }
 
     String name() {
-        return name;
+        return process.name();
     }
 
     /** Starts the child JVM and waits until it prints that it is ready. */
     ComponentProcess start(Duration timeout) {
-        if (process != null && process.isAlive()) {
-            throw new IllegalStateException(name + " is already running (pid " + process.pid() + ")");
-        }
-        Path log = logDir.resolve(name + "-" + (++starts) + ".log");
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-XX:+UseSerialGC",
-                "--sun-misc-unsafe-memory-access=allow", "-jar", benchJar()));
-        command.addAll(arguments);
-        try {
-            Files.createDirectories(logDir);
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            awaitReady(log, timeout);
-            return this;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        process.start(timeout, log -> Files.exists(log) && Files.readString(log).contains(FaultComponent.READY));
+        return this;
     }
 
     long pid() {
@@ -68,58 +45,13 @@ final class ComponentProcess implements AutoCloseable {
 
     /** SIGKILL to the process and everything it started: no shutdown hook, no flush, no goodbye. */
     void kill9() {
-        killTree(process.toHandle());
-    }
-
-    static void killTree(ProcessHandle root) {
-        List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
-        tree.addFirst(root);
-        tree.forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle p : tree) {
-            try {
-                p.onExit().get(STOP_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException("pid " + p.pid() + " did not exit after SIGKILL", e);
-            }
-        }
-    }
-
-    private void awaitReady(Path log, Duration timeout) throws IOException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            if (Files.exists(log) && Files.readString(log).contains(FaultComponent.READY)) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + " before it was ready; see " + log);
-            }
-            if (System.nanoTime() > deadline) {
-                kill9();
-                throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
-            }
-            sleep(200);
-        }
+        process.kill9();
     }
 
     /** A clean stop (SIGTERM: shutdown hooks run), forcibly after a while. */
     @Override
     public void close() {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
-                kill9();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            kill9();
-        }
-    }
-
-    private static String javaBinary() {
-        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        process.close();
     }
 
     /** The jar this bench runs from (java -jar dharma-bench.jar): the children run its other entry points. */

@@ -10,6 +10,7 @@ import java.util.List;
 
 import io.dharma.embedded.EmbeddedPostgresServer;
 import io.dharma.launcher.PlatformLauncher;
+import io.dharma.testing.ChildProcess;
 
 /**
  * The platform split into the processes a fault can kill one at a time, all on loopback with
@@ -113,7 +114,7 @@ final class FaultTopology implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ProcessHandle.of(postmaster).ifPresent(ComponentProcess::killTree);
+        ProcessHandle.of(postmaster).ifPresent(ChildProcess::killTree);
         postgres.kill9();
     }
 

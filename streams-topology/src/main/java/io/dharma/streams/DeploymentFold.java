@@ -36,9 +36,12 @@ import io.dharma.streams.views.StatusChange;
  */
 final class DeploymentFold {
 
-    private static final Comparator<StatusChange> HISTORY_ORDER = Comparator
-            .comparing(StatusChange::getOccurredAt)
-            .thenComparing(change -> change.getStatus().ordinal());
+    /**
+     * By occurredAt; on a tie, in the order the changes arrived (the orchestrator publishes them in
+     * order on the blueprint's partition; {@code List.sort} is stable). No order of statuses fits
+     * every path: PLANNED precedes AWAITING_APPROVAL when approval is required, follows APPROVED otherwise.
+     */
+    private static final Comparator<StatusChange> HISTORY_ORDER = Comparator.comparing(StatusChange::getOccurredAt);
 
     private DeploymentFold() {
     }

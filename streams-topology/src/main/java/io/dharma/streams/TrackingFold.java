@@ -50,11 +50,26 @@ import org.apache.avro.specific.SpecificRecord;
  */
 final class TrackingFold {
 
+    /**
+     * On a tie of occurredAt, stages of different services keep pipeline order, and the
+     * orchestrator's own (decision and deployment) the order they arrived in: it publishes them in
+     * order on the blueprint's partition, and its paths visit the statuses in different orders
+     * (PLANNED comes before AWAITING_APPROVAL when approval is required, after APPROVED otherwise),
+     * so no order of statuses is right for all of them. {@code List.sort} is stable: a stage added
+     * last stays after the ones it ties with.
+     */
     private static final Comparator<Stage> STAGE_ORDER = Comparator
             .comparing(Stage::getOccurredAt)
-            .thenComparing(stage -> stage.getStatus().ordinal());
+            .thenComparing(TrackingFold::pipelineRank);
 
     private TrackingFold() {
+    }
+
+    private static int pipelineRank(Stage stage) {
+        return switch (stage.getKind()) {
+            case DECISION, DEPLOYMENT -> Integer.MAX_VALUE;
+            default -> stage.getStatus().ordinal();
+        };
     }
 
     static Envelope envelopeOf(SpecificRecord event) {

@@ -62,6 +62,13 @@ class DeploymentViewTest {
     }
 
     @Test
+    void changesOfOneMillisecondKeepTheOrderTheOrchestratorPublishedThemIn() {
+        topology.pipe(story.requested(4), story.planning(5), story.planned(6, 2, 0, 0), story.awaitingApproval(6));
+
+        assertThat(topology.deployment(story.deploymentId).getStatus()).isEqualTo(DeploymentStatus.AWAITING_APPROVAL);
+    }
+
+    @Test
     void theTenantIndexListsTheDeploymentUnderItsCurrentStatusOnly() {
         topology.pipe(story.requested(4), story.applying(7));
         assertThat(indexedStoreKeys(DeploymentStatus.APPLYING)).containsExactly(story.deploymentId);

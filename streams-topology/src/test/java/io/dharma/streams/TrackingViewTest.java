@@ -146,6 +146,17 @@ class TrackingViewTest {
         assertThat(topology.tracking(approvedStory.trackingId).getStatus()).isEqualTo(TrackingStatus.REQUESTED);
     }
 
+    @Test
+    void orchestratorStagesOfOneMillisecondKeepTheirOrder() {
+        LifecycleStory automatic = new LifecycleStory();
+        topology.pipe(story.submitted(), story.requested(4), story.planning(5), story.planned(6, 2, 0, 0),
+                story.awaitingApproval(6),
+                automatic.submitted(), automatic.requested(4), automatic.approved(5), automatic.planning(5));
+
+        assertThat(topology.tracking(story.trackingId).getStatus()).isEqualTo(TrackingStatus.AWAITING_APPROVAL);
+        assertThat(topology.tracking(automatic.trackingId).getStatus()).isEqualTo(TrackingStatus.PLANNING);
+    }
+
     private static Stage stageOf(TrackingView view, StageKind kind) {
         return view.getStages().stream().filter(stage -> stage.getKind() == kind).findFirst().orElseThrow();
     }

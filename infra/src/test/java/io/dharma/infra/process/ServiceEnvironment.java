@@ -1,0 +1,66 @@
+package io.dharma.infra.process;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything that configures a service in the split-process test: environment variables only, the
+ * same ones a container of infra/docker-compose.yml gets (compare the two when either changes). A
+ * variable is set only for a service that reads it.
+ */
+final class ServiceEnvironment {
+
+    /** Where the shared infrastructure is, as the services reach it. */
+    record Infrastructure(String bootstrapServers, String registryUrl, String jdbcUrl, String databaseUser,
+            String databasePassword, String issuerUri) {
+    }
+
+    private ServiceEnvironment() {
+    }
+
+    /** The environment of {@code service} listening on {@code port}, keeping its local state under {@code dataDir}. */
+    static Map<String, String> of(Service service, Infrastructure infra, int port, Path dataDir) {
+        return switch (service) {
+            case INTAKE, GUARDRAILS, ORCHESTRATOR -> merge(server(port), kafka(infra), database(infra), callers(infra));
+            case GENERATOR, COSTING -> merge(server(port), kafka(infra), database(infra));
+            case SANDBOX -> merge(server(port), database(infra), callers(infra));
+            // The URL its tokens name as their issuer: where clients reach it.
+            case IDENTITY -> merge(server(port), database(infra), Map.of("DHARMA_IDENTITY_ISSUER", "http://127.0.0.1:" + port));
+            case STREAMS -> merge(server(port), kafka(infra), callers(infra), Map.of(
+                    "DHARMA_STREAMS_STATE_DIR", dataDir.resolve("state").toString(),
+                    "DHARMA_STREAMS_ADVERTISED_HOST", "127.0.0.1"));
+        };
+    }
+
+    private static Map<String, String> server(int port) {
+        return Map.of("SERVER_PORT", String.valueOf(port));
+    }
+
+    private static Map<String, String> kafka(Infrastructure infra) {
+        return Map.of(
+                "SPRING_KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers(),
+                "DHARMA_SCHEMA_REGISTRY_URL", infra.registryUrl());
+    }
+
+    private static Map<String, String> database(Infrastructure infra) {
+        return Map.of(
+                "SPRING_DATASOURCE_URL", infra.jdbcUrl(),
+                "SPRING_DATASOURCE_USERNAME", infra.databaseUser(),
+                "SPRING_DATASOURCE_PASSWORD", infra.databasePassword());
+    }
+
+    /** A service with an API trusts the callers' identity provider. */
+    private static Map<String, String> callers(Infrastructure infra) {
+        return Map.of("DHARMA_SECURITY_ISSUERS_0_ISSUER_URI", infra.issuerUri());
+    }
+
+    @SafeVarargs
+    private static Map<String, String> merge(Map<String, String>... parts) {
+        Map<String, String> all = new TreeMap<>();
+        for (Map<String, String> part : parts) {
+            all.putAll(part);
+        }
+        return all;
+    }
+}
