@@ -23,6 +23,7 @@ record ServiceImage(String name, String module, String mainClass, String setting
             new ServiceImage("costing", "services/costing", "io.dharma.costing.app.CostingApplication", "costing.yaml"),
             new ServiceImage("orchestrator", "services/orchestrator", "io.dharma.orchestrator.app.OrchestratorApplication", "orchestrator.yaml"),
             new ServiceImage("streams", "streams-topology", "io.dharma.streams.app.StreamsApplication", "streams.yaml"),
+            new ServiceImage("sandbox", "services/sandbox", "io.dharma.sandbox.app.SandboxApplication", "sandbox.yaml"),
             new ServiceImage("identity", "services/identity", "io.dharma.identity.app.IdentityApplication", "identity.yaml"),
             new ServiceImage("schema-registry", "platform/schema-registry", "io.dharma.registry.SchemaRegistryApplication", "schema-registry.yml"));
 
