@@ -34,6 +34,13 @@ class TracingEndToEndTest {
     private static final AttributeKey<String> SERVICE = AttributeKey.stringKey("dharma.service");
     private static final AttributeKey<String> MESSAGE_KEY = AttributeKey.stringKey("messaging.kafka.message.key");
     private static final String INTAKE = "dharma-intake";
+    private static final Set<String> SERVICES = Set.of(INTAKE, "dharma-generator", "dharma-guardrails", "dharma-costing",
+            "dharma-orchestrator", "dharma-sandbox", "dharma-streams");
+    private static final Set<String> SPANS = Set.of("http post /api/v1/blueprints", "outbox append dharma.blueprints.v1",
+            "publish dharma.blueprints.v1", "dharma.blueprints.v1 send", "process dharma.blueprints.v1",
+            "process dharma.iac.v1", "process dharma.guardrails.v1", "process dharma.costs.v1", "schedule deployment",
+            "run deployment", "sandbox plan", "sandbox apply", "outbox append dharma.deployments.v1",
+            "process dharma.deployments.v1");
 
     private final RunningPlatform platform = SharedPlatform.get();
     private final PlatformApi api = new PlatformApi(platform.apiUrl(), "e2e-tracing");
@@ -54,21 +61,17 @@ class TracingEndToEndTest {
         PlatformApi.Accepted accepted = api.submitExample("aws-web-app.yaml", "traced-" + UUID.randomUUID().toString().substring(0, 8));
         awaitDeployed(accepted.blueprintId());
 
-        // Spans are exported in batches, a few seconds after they end.
+        // Spans are exported in batches, a few seconds after they end; the deployment's run ends after its last event.
         List<SpanData> trace = Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
-                .until(() -> traceOf(accepted.blueprintId()), spans -> services(spans).containsAll(Set.of(INTAKE,
-                        "dharma-generator", "dharma-guardrails", "dharma-costing", "dharma-orchestrator", "dharma-sandbox",
-                        "dharma-streams")) && named(spans, "process dharma.deployments.v1"));
+                .until(() -> traceOf(accepted.blueprintId()), spans -> services(spans).containsAll(SERVICES)
+                        && spans.stream().map(SpanData::getName).collect(Collectors.toSet()).containsAll(SPANS));
 
         System.out.println("Trace " + trace.getFirst().getTraceId() + " of " + accepted.trackingId() + ":\n" + trace.stream()
                 .sorted(Comparator.comparingLong(SpanData::getStartEpochNanos))
                 .map(span -> "  " + serviceOf(span) + "  " + span.getName() + " (" + span.getKind() + ")")
                 .collect(Collectors.joining("\n")));
-        assertThat(services(trace)).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(trace).extracting(SpanData::getName).contains("outbox append dharma.blueprints.v1",
-                "publish dharma.blueprints.v1", "process dharma.blueprints.v1", "process dharma.iac.v1",
-                "process dharma.guardrails.v1", "process dharma.costs.v1", "schedule deployment", "run deployment",
-                "sandbox plan", "sandbox apply", "outbox append dharma.deployments.v1", "process dharma.deployments.v1");
+        assertThat(services(trace)).hasSizeGreaterThanOrEqualTo(5).containsAll(SERVICES);
+        assertThat(trace).extracting(SpanData::getName).containsAll(SPANS);
         // Every record of this blueprint that a service or the streams application processed is in this one trace.
         List<SpanData> processing = recorded.finished().stream()
                 .filter(span -> accepted.blueprintId().equals(span.getAttributes().get(MESSAGE_KEY))).toList();
@@ -103,10 +106,6 @@ class TracingEndToEndTest {
     private static String route(SpanData span) {
         String uri = span.getAttributes().get(AttributeKey.stringKey("uri"));
         return uri != null ? uri : span.getAttributes().get(AttributeKey.stringKey("http.route"));
-    }
-
-    private static boolean named(List<SpanData> spans, String name) {
-        return spans.stream().anyMatch(span -> span.getName().equals(name));
     }
 
     private void awaitDeployed(String blueprintId) {

@@ -53,8 +53,8 @@ public final class TraceHandover {
     }
 
     /**
-     * Runs {@code store} inside a producer span (observation {@code name}, span {@code contextualName}; a child of the current span), giving it
-     * the span's context to store with the row it writes.
+     * Runs {@code store} inside a producer span (observation {@code name}, span {@code contextualName};
+     * a child of the current span), giving it the span's context to store with the row it writes.
      */
     public <T> T handOver(String name, String contextualName, KeyValues tags, Function<String, T> store) {
         SenderContext<Map<String, String>> context = new SenderContext<>((carrier, key, value) -> carrier.put(key, value));
@@ -67,8 +67,9 @@ public final class TraceHandover {
     }
 
     /**
-     * Runs {@code work} inside a consumer span (observation {@code name}, span {@code contextualName}) continuing {@code storedContext} (what
-     * {@link #handOver} stored; null or {@value #NO_CONTEXT} starts a new trace).
+     * Runs {@code work} inside a consumer span (observation {@code name}, span {@code contextualName})
+     * continuing {@code storedContext} (what {@link #handOver} stored; null or {@value #NO_CONTEXT}
+     * starts a new trace).
      */
     public <T, E extends Throwable> T takeOver(String name, String contextualName, String storedContext, KeyValues tags,
             Observation.CheckedCallable<T, E> work) throws E {

@@ -94,11 +94,11 @@ class TracePropagationTest {
                 .sql("select trace_context::text from platform.outbox where event_id = :id")
                 .param("id", event.getEnvelope().getEventId()).query(String.class).single();
         assertThat(stored).as("the context stored with the row").contains("\"traceparent\"", "00-" + traceId + "-");
-        ConsumerRecord<String, BlueprintSubmitted> published = TopicProbe.onStack().<BlueprintSubmitted>awaitCount(pipeline.inputTopic(), 1)
-                .getFirst();
+        ConsumerRecord<String, BlueprintSubmitted> published =
+                TopicProbe.onStack().<BlueprintSubmitted>awaitCount(pipeline.inputTopic(), 1).getFirst();
         assertThat(traceparent(published)).startsWith("00-" + traceId + "-");
-        ConsumerRecord<String, GuardrailsEvaluated> answer = TopicProbe.onStack().<GuardrailsEvaluated>awaitCount(pipeline.outputTopic(), 1)
-                .getFirst();
+        ConsumerRecord<String, GuardrailsEvaluated> answer =
+                TopicProbe.onStack().<GuardrailsEvaluated>awaitCount(pipeline.outputTopic(), 1).getFirst();
         assertThat(traceparent(answer)).as("the listener's output").startsWith("00-" + traceId + "-");
 
         InMemorySpanExporter exporter = app.getBean(InMemorySpanExporter.class);
@@ -139,13 +139,15 @@ class TracePropagationTest {
                 .sql("select trace_context::text from platform.outbox where event_id = :id")
                 .param("id", event.getEnvelope().getEventId()).query(String.class).single();
         assertThat(stored).contains("\"traceparent\"");
-        ConsumerRecord<String, BlueprintSubmitted> published = TopicProbe.onStack().<BlueprintSubmitted>awaitCount(topic, 1).getFirst();
+        ConsumerRecord<String, BlueprintSubmitted> published =
+                TopicProbe.onStack().<BlueprintSubmitted>awaitCount(topic, 1).getFirst();
         assertThat(traceparent(published)).startsWith("00-" + stored.split("-")[1] + "-");
     }
 
     private static SpanData named(List<SpanData> spans, String name) {
         return spans.stream().filter(span -> span.getName().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no span " + name + " in " + spans.stream().map(SpanData::getName).toList()));
+                .orElseThrow(() -> new AssertionError("no span " + name + " in "
+                        + spans.stream().map(SpanData::getName).toList()));
     }
 
     private static String traceparent(ConsumerRecord<?, ?> record) {

@@ -104,13 +104,22 @@ public class DeploymentStore {
     }
 
     public void insert(NewDeployment deployment, OffsetDateTime now) {
+        NewDeployment.Start start = deployment.start();
+        tracing.handOver(SCHEDULE_OBSERVATION, "schedule deployment", KeyValues.of(TraceHandover.SERVICE,
+                "dharma-orchestrator", "dharma.deployment.operation", start.operation().name()),
+                traceContext -> insert(deployment, now, traceContext));
+        counted(true, start.status());
+        if (DeploymentStatus.ACTIVE.contains(start.status())) {
+            runnable.wakeUpAfterCommit();
+        }
+    }
+
+    private int insert(NewDeployment deployment, OffsetDateTime now, String traceContext) {
         Subject subject = deployment.subject();
         NewDeployment.Start start = deployment.start();
         NewDeployment.Stack stack = deployment.stack();
         NewDeployment.People people = deployment.people();
-        tracing.handOver(SCHEDULE_OBSERVATION, "schedule deployment",
-                KeyValues.of(TraceHandover.SERVICE, "dharma-orchestrator", "dharma.deployment.operation", start.operation().name()),
-                traceContext -> db.insertInto(DEPLOYMENT)
+        return db.insertInto(DEPLOYMENT)
                 .set(DEPLOYMENT.DEPLOYMENT_ID, deployment.deploymentId())
                 .set(DEPLOYMENT.TENANT_ID, subject.tenantId())
                 .set(DEPLOYMENT.BLUEPRINT_ID, subject.blueprintId())
@@ -132,11 +141,7 @@ public class DeploymentStore {
                 .set(DEPLOYMENT.CREATED_AT, now)
                 .set(DEPLOYMENT.UPDATED_AT, now)
                 .set(DEPLOYMENT.TRACE_CONTEXT, JSON.valueOf(traceContext))
-                .execute());
-        counted(true, start.status());
-        if (DeploymentStatus.ACTIVE.contains(start.status())) {
-            runnable.wakeUpAfterCommit();
-        }
+                .execute();
     }
 
     /** The tenant's deployments that have not ended: waiting for an approver or the worker, or running. */

@@ -275,7 +275,8 @@ public class DeploymentRunner {
         Timer.Sample applying = Timer.start(meters);
         String outcome = "abandoned";
         try {
-            applied = calls.call(step(deployment, "apply"), "applying " + plan.changes().size() + " change(s) of deployment " + deployment.deploymentId(),
+            applied = calls.call(step(deployment, "apply"),
+                    "applying " + plan.changes().size() + " change(s) of deployment " + deployment.deploymentId(),
                     () -> target.executor().apply(target.stack(), rest(plan, done), (change, result) -> {
                         ensureClaimed(claimed);
                         reportChange(deployment, change.address(), change.resourceName(), change.type(), change.action(),
@@ -501,7 +502,8 @@ public class DeploymentRunner {
             return calls.call(step(deployment, "plan-destroy"), "planning the destroy of " + deployment.blueprintId(),
                     () -> target.executor().planDestroy(target.stack(), target.configuration()));
         }
-        return calls.call(step(deployment, "plan"), "planning " + deployment.blueprintId() + " v" + deployment.blueprintVersion(),
+        return calls.call(step(deployment, "plan"),
+                "planning " + deployment.blueprintId() + " v" + deployment.blueprintVersion(),
                 () -> target.executor().plan(target.stack(), target.configuration()));
     }
 
