@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.apache.kafka.streams.Topology;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
@@ -96,6 +97,11 @@ public final class DharmaTopology {
     }
 
     public static Topology build(StreamsSerdes serdes, StreamsMetrics metrics) {
+        return build(serdes, metrics, ObservationRegistry.NOOP);
+    }
+
+    /** @param tracing traces each lifecycle record ({@link RecordSpans}) */
+    public static Topology build(StreamsSerdes serdes, StreamsMetrics metrics, ObservationRegistry tracing) {
         Serde<String> keys = Serdes.String();
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(store(TRACKING_STORE, keys, serdes.trackingView()));
@@ -113,7 +119,7 @@ public final class DharmaTopology {
                         Consumed.with(keys, serdes.observations()).withName("observations-source"))
                 .filter((blueprintId, event) -> event != null, Named.as("observations-not-null"));
 
-        trackingsBlueprintsAndTenants(builder, deployments, serdes, keys);
+        trackingsBlueprintsAndTenants(builder, deployments, serdes, keys, tracing);
         KStream<String, ObservedResource> observedByDeployment = drift(deployments, observations, serdes, keys, metrics);
         deployments(deployments, observedByDeployment, serdes, keys);
         return builder.build();
@@ -121,7 +127,8 @@ public final class DharmaTopology {
 
     /** Lifecycle events → steps by trackingId → tracking store → views by blueprintId → blueprints → tenants. */
     private static void trackingsBlueprintsAndTenants(StreamsBuilder builder, KStream<String, DeploymentEvent> deployments,
-                                                      StreamsSerdes serdes, Serde<String> keys) {
+                                                      StreamsSerdes serdes, Serde<String> keys,
+                                                      ObservationRegistry tracing) {
         KStream<String, SpecificRecord> lifecycle = builder.stream(DharmaTopicNames.BLUEPRINTS,
                         Consumed.with(keys, serdes.blueprints()).withName("blueprints-source"))
                 .<SpecificRecord>mapValues(event -> event, Named.as("blueprints-as-lifecycle"))
@@ -135,6 +142,7 @@ public final class DharmaTopology {
                 .merge(deployments.mapValues(event -> event, Named.as("deployments-as-lifecycle")));
 
         lifecycle
+                .processValues(() -> new RecordSpans<>(tracing), Named.as("lifecycle-spans"))
                 .flatMapValues(DharmaTopology::trackingSteps, Named.as("tracking-steps"))
                 .selectKey((blueprintId, step) -> step.getTrackingId(), Named.as("steps-keyed-by-tracking"))
                 .repartition(Repartitioned.<String, TrackingStep>as(STEPS_BY_TRACKING)

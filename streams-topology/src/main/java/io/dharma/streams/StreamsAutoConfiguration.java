@@ -20,6 +20,7 @@ import io.dharma.streams.runtime.DharmaStreams;
 import io.dharma.web.WebAutoConfiguration;
 import io.dharma.web.quota.Quotas;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
@@ -58,8 +59,10 @@ public class StreamsAutoConfiguration {
     }
 
     @Bean
-    Topology streamsTopology(StreamsSerdes streamsSerdes, ObjectProvider<MeterRegistry> metrics) {
-        return DharmaTopology.build(streamsSerdes, new StreamsMetrics(metrics.getIfUnique(CompositeMeterRegistry::new)));
+    Topology streamsTopology(StreamsSerdes streamsSerdes, ObjectProvider<MeterRegistry> metrics,
+            ObjectProvider<ObservationRegistry> observations) {
+        return DharmaTopology.build(streamsSerdes, new StreamsMetrics(metrics.getIfUnique(CompositeMeterRegistry::new)),
+                observations.getIfUnique(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

@@ -44,6 +44,8 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.support.TransactionTemplate;
+import io.dharma.kafka.tracing.TraceHandover;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
  * The orchestrator's beans, for running it alone ({@code app.OrchestratorApplication}) or inside
@@ -80,8 +82,9 @@ public class OrchestratorAutoConfiguration {
 
     @Bean
     DeploymentStore orchestratorDeploymentStore(DSLContext db, RunnableDeploymentSignal runnable,
-            ObjectProvider<MeterRegistry> metrics) {
-        return new DeploymentStore(db, runnable, metrics.getIfUnique(CompositeMeterRegistry::new));
+            ObjectProvider<MeterRegistry> metrics, ObjectProvider<ObservationRegistry> observations) {
+        return new DeploymentStore(db, runnable, metrics.getIfUnique(CompositeMeterRegistry::new),
+                new TraceHandover(observations(observations)));
     }
 
     @Bean
@@ -158,9 +161,14 @@ public class OrchestratorAutoConfiguration {
     DeploymentWorker orchestratorDeploymentWorker(DataSource dataSource, TransactionTemplate transactions,
             DeploymentStore deployments, BlueprintJoinStore blueprints, Outbox outbox, DeploymentEvents events,
             ExecutorChoice executor, OrchestratorProperties properties, RunnableDeploymentSignal runnable,
-            ObjectProvider<MeterRegistry> metrics) {
+            ObjectProvider<MeterRegistry> metrics, ObjectProvider<ObservationRegistry> observations) {
         return DeploymentWorkers.create(dataSource, transactions, deployments, blueprints, outbox, events, executor,
-                properties, runnable, CLOCK, metrics.getIfUnique(CompositeMeterRegistry::new));
+                properties, runnable, CLOCK, metrics.getIfUnique(CompositeMeterRegistry::new), observations(observations));
+    }
+
+    /** Without an observation registry (no actuator) there is no tracing either. */
+    private static ObservationRegistry observations(ObjectProvider<ObservationRegistry> observations) {
+        return observations.getIfUnique(() -> ObservationRegistry.NOOP);
     }
 
     @Bean

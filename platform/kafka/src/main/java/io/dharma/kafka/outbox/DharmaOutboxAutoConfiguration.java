@@ -18,6 +18,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;
+import io.dharma.kafka.tracing.TraceHandover;
+import io.micrometer.observation.ObservationRegistry;
 import io.dharma.kafka.topics.DharmaTopicsProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,11 +45,12 @@ public class DharmaOutboxAutoConfiguration {
     @Bean
     @DependsOn(DharmaProcessingAutoConfiguration.PLATFORM_MIGRATION)
     Outbox dharmaOutbox(DataSource dataSource, OutboxSignal signal, DharmaTopicsProperties topics,
-            @Qualifier("dharmaProducerFactory") DefaultKafkaProducerFactory<String, Object> producers) {
+            @Qualifier("dharmaProducerFactory") DefaultKafkaProducerFactory<String, Object> producers,
+            ObjectProvider<ObservationRegistry> observations) {
         // The same registry settings as the producers that publish the rows.
         AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>();
         serializer.configure(producers.getConfigurationProperties(), false);
-        return new Outbox(dataSource, serializer, signal, topics.maxEventBytes());
+        return new Outbox(dataSource, serializer, signal, topics.maxEventBytes(), tracing(observations));
     }
 
     /**
@@ -71,9 +74,14 @@ public class DharmaOutboxAutoConfiguration {
     @DependsOn(DharmaProcessingAutoConfiguration.PLATFORM_MIGRATION)
     OutboxRelay dharmaOutboxRelay(DataSource dataSource, OutboxSignal signal, OutboxProperties settings,
             @Qualifier("dharmaKafkaTemplate") KafkaTemplate<String, Object> kafka,
-            ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters, ObjectProvider<ObservationRegistry> observations) {
         // Without a registry (no actuator) counting goes nowhere: an empty composite is a no-op.
         return new OutboxRelay(JdbcClient.create(dataSource), new TransactionTemplate(new JdbcTransactionManager(dataSource)),
-                kafka, signal, settings, meters.getIfUnique(CompositeMeterRegistry::new));
+                kafka, signal, settings, meters.getIfUnique(CompositeMeterRegistry::new), tracing(observations));
+    }
+
+    /** Without an observation registry (no actuator) there is no tracing either. */
+    private static TraceHandover tracing(ObjectProvider<ObservationRegistry> observations) {
+        return new TraceHandover(observations.getIfUnique(() -> ObservationRegistry.NOOP));
     }
 }

@@ -23,6 +23,8 @@ import org.apache.kafka.common.record.RecordBatch;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.dharma.kafka.processing.EnvelopeAccess;
+import io.dharma.kafka.tracing.TraceHandover;
+import io.micrometer.common.KeyValues;
 import io.dharma.serde.AvroSerializer;
 import io.dharma.topics.DharmaTopic;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,8 +51,14 @@ import tools.jackson.databind.json.JsonMapper;
  * still say no to whoever asked for the change (an HTTP request) uses
  * {@link #appendWithinLimit(DharmaTopic, SpecificRecord)}, which measures the record as the producer
  * will and refuses it before anything is stored.
+ *
+ * <p>Each append is a span ({@value #APPEND_OBSERVATION}) whose context is stored with the row, so
+ * the relay publishes the event in the trace of the request or record that appended it.
  */
 public class Outbox {
+
+    /** The observation (and span) of an append; its context is stored with the row. */
+    public static final String APPEND_OBSERVATION = "dharma.outbox.append";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -58,16 +66,24 @@ public class Outbox {
     private final AvroSerializer<SpecificRecord> serializer;
     private final OutboxSignal signal;
     private final int maxEventBytes;
+    private final TraceHandover tracing;
 
     /**
      * @param maxEventBytes the largest record {@link #appendWithinLimit} stores, as the producer
      *                      estimates a record's size ({@code DharmaTopicsProperties#maxEventBytes()})
      */
     public Outbox(DataSource dataSource, AvroSerializer<SpecificRecord> serializer, OutboxSignal signal, int maxEventBytes) {
+        this(dataSource, serializer, signal, maxEventBytes, TraceHandover.NONE);
+    }
+
+    /** @param tracing opens each append's span and gives the context to store with the row */
+    public Outbox(DataSource dataSource, AvroSerializer<SpecificRecord> serializer, OutboxSignal signal, int maxEventBytes,
+            TraceHandover tracing) {
         this.db = JdbcClient.create(dataSource);
         this.serializer = serializer;
         this.signal = signal;
         this.maxEventBytes = maxEventBytes;
+        this.tracing = tracing;
     }
 
     /**
@@ -119,16 +135,19 @@ public class Outbox {
     }
 
     private boolean insert(String topic, String key, byte[] value, Map<String, String> headers, UUID eventId) {
-        boolean added = db.sql("""
-                insert into platform.outbox (topic, record_key, record_value, headers, event_id)
-                values (:topic, :key, :value, cast(:headers as jsonb), :eventId)
-                on conflict (event_id) do nothing""")
-                .param("topic", topic)
-                .param("key", key)
-                .param("value", value)
-                .param("headers", JSON.writeValueAsString(headers))
-                .param("eventId", eventId)
-                .update() == 1;
+        boolean added = tracing.handOver(APPEND_OBSERVATION, "outbox append " + topic,
+                KeyValues.of("messaging.system", "kafka", "messaging.destination.name", topic),
+                traceContext -> db.sql("""
+                        insert into platform.outbox (topic, record_key, record_value, headers, event_id, trace_context)
+                        values (:topic, :key, :value, cast(:headers as jsonb), :eventId, cast(:traceContext as jsonb))
+                        on conflict (event_id) do nothing""")
+                        .param("topic", topic)
+                        .param("key", key)
+                        .param("value", value)
+                        .param("headers", JSON.writeValueAsString(headers))
+                        .param("eventId", eventId)
+                        .param("traceContext", traceContext)
+                        .update() == 1);
         if (added) {
             signal.wakeUpAfterCommit();
         }

@@ -20,6 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.dharma.database.AdvisoryLocks;
 import io.dharma.kafka.lifecycle.ExponentialBackoff;
 import io.dharma.kafka.lifecycle.PollingWorker;
+import io.dharma.kafka.tracing.TraceHandover;
+import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.core.type.TypeReference;
@@ -38,6 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code topic}) and listed by {@link Outbox#setAside(int)}. It never blocks the rows behind it.
  * The batch it was in is aborted as a whole, so nothing of it is visible to a {@code read_committed}
  * reader, and sent again without it: nothing acknowledged is sent twice.
+ *
+ * <p>Each row is sent inside a span ({@value #PUBLISH_OBSERVATION}) continuing the trace context
+ * stored with it, so the producer's span and the record's {@code traceparent} header belong to the
+ * trace that appended the row, not to the relay's thread.
  */
 public final class OutboxRelay extends PollingWorker {
 
@@ -49,12 +55,15 @@ public final class OutboxRelay extends PollingWorker {
     public static final String REFUSED_METRIC = "dharma.outbox.refused";
     /** Gauge of the rows waiting to be published (DharmaOutboxAutoConfiguration registers it). */
     public static final String BACKLOG_METRIC = "dharma.outbox.backlog";
+    /** The observation (and span) of a row's publication, continuing the context stored with the row. */
+    public static final String PUBLISH_OBSERVATION = "dharma.outbox.publish";
 
     private final JdbcClient db;
     private final TransactionTemplate transactions;
     private final KafkaTemplate<String, Object> kafka;
     private final OutboxProperties settings;
     private final MeterRegistry meters;
+    private final TraceHandover tracing;
     /**
      * Rows still to send one per transaction, after a batch in which Kafka refused a record: once one
      * record of a transaction fails, the producer fails the others with the same error, so only a
@@ -64,6 +73,12 @@ public final class OutboxRelay extends PollingWorker {
 
     public OutboxRelay(JdbcClient db, TransactionTemplate transactions, KafkaTemplate<String, Object> kafka,
             OutboxSignal signal, OutboxProperties settings, MeterRegistry meters) {
+        this(db, transactions, kafka, signal, settings, meters, TraceHandover.NONE);
+    }
+
+    /** @param tracing continues each row's stored trace context around its send */
+    public OutboxRelay(JdbcClient db, TransactionTemplate transactions, KafkaTemplate<String, Object> kafka,
+            OutboxSignal signal, OutboxProperties settings, MeterRegistry meters, TraceHandover tracing) {
         // Lets a batch in flight finish rather than interrupting it: an interrupted Kafka commit has an
         // unknown outcome, and its events would be sent again.
         super("dharma-outbox-relay", 1, signal, settings.pollInterval(),
@@ -73,6 +88,7 @@ public final class OutboxRelay extends PollingWorker {
         this.kafka = kafka;
         this.settings = settings;
         this.meters = meters;
+        this.tracing = tracing;
     }
 
     /** Stops after the web server and the workers that write to the outbox, before the database goes. */
@@ -121,14 +137,14 @@ public final class OutboxRelay extends PollingWorker {
             return 0;
         }
         List<PendingRow> rows = db.sql("""
-                select id, topic, record_key, record_value, headers::text, event_id
+                select id, topic, record_key, record_value, headers::text, event_id, trace_context::text
                 from platform.outbox
                 where published_at is null and failed_at is null
                 order by id
                 limit :limit""")
                 .param("limit", limit)
                 .query((rs, n) -> new PendingRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
-                        JSON.readValue(rs.getString(5), HEADERS), rs.getObject(6, UUID.class)))
+                        JSON.readValue(rs.getString(5), HEADERS), rs.getObject(6, UUID.class), rs.getString(7)))
                 .list();
         if (rows.isEmpty()) {
             return 0;
@@ -173,9 +189,12 @@ public final class OutboxRelay extends PollingWorker {
     }
 
     /** A send, or a failed future when the producer refuses the record at once (too large, for example). */
-    private static CompletableFuture<?> sendOne(KafkaOperations<String, Object> operations, PendingRow row) {
+    private CompletableFuture<?> sendOne(KafkaOperations<String, Object> operations, PendingRow row) {
         try {
-            return operations.send(row.toRecord());
+            return tracing.takeOver(PUBLISH_OBSERVATION, "publish " + row.topic(), row.traceContext(),
+                    KeyValues.of("messaging.system", "kafka", "messaging.destination.name", row.topic(),
+                            "messaging.operation", "publish"),
+                    () -> operations.send(row.toRecord()));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -209,7 +228,8 @@ public final class OutboxRelay extends PollingWorker {
         }
     }
 
-    private record PendingRow(long id, String topic, String key, byte[] value, Map<String, String> headers, UUID eventId) {
+    private record PendingRow(long id, String topic, String key, byte[] value, Map<String, String> headers, UUID eventId,
+            String traceContext) {
 
         ProducerRecord<String, Object> toRecord() {
             ProducerRecord<String, Object> record = new ProducerRecord<>(topic, key, value);

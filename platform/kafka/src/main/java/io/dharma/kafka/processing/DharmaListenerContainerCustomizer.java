@@ -4,11 +4,13 @@ import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
+import io.micrometer.observation.ObservationRegistry;
+
 /**
  * Wires each container created by {@code dharmaListenerContainerFactory} for its own listener id
  * and consumer group: the service's record listener runs over whole poll batches, one Kafka
  * transaction per batch ({@link PollBatchListener}: logging context, eventId deduplication,
- * dead letters), with retries after a rollback ({@link PollBatchRetry}).
+ * dead letters, a span per record), with retries after a rollback ({@link PollBatchRetry}).
  */
 final class DharmaListenerContainerCustomizer
         implements ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> {
@@ -17,13 +19,16 @@ final class DharmaListenerContainerCustomizer
     private final ProcessingMetrics metrics;
     private final DeadLetterHandling deadLetters;
     private final DharmaProcessingProperties.Outage outage;
+    private final ObservationRegistry observations;
 
     DharmaListenerContainerCustomizer(ProcessedEventLog processedEvents, ProcessingMetrics metrics,
-                                      DeadLetterHandling deadLetters, DharmaProcessingProperties.Outage outage) {
+                                      DeadLetterHandling deadLetters, DharmaProcessingProperties.Outage outage,
+                                      ObservationRegistry observations) {
         this.processedEvents = processedEvents;
         this.metrics = metrics;
         this.deadLetters = deadLetters;
         this.outage = outage;
+        this.observations = observations;
     }
 
     @Override
@@ -40,8 +45,12 @@ final class DharmaListenerContainerCustomizer
                     + "batches itself (one transaction per poll) and calls its listeners with one ConsumerRecord at a time");
         }
         PollBatchRetry retry = deadLetters.pollBatchRetry(outage);
+        // spring.kafka.listener.observation-enabled: a span per record, which the container itself
+        // gives only to record listeners.
+        ObservationRegistry recordObservations = container.getContainerProperties().isObservationEnabled()
+                ? observations : ObservationRegistry.NOOP;
         container.getContainerProperties().setMessageListener(new PollBatchListener(recordListener, processedEvents,
-                metrics, deadLetters, retry, listenerId, group));
+                metrics, deadLetters, retry, listenerId, group, recordObservations));
         container.setAfterRollbackProcessor(retry);
     }
 }

@@ -31,6 +31,7 @@ import org.springframework.transaction.support.AbstractPlatformTransactionManage
 import io.dharma.kafka.topics.DharmaTopicsProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
  * The one way Dharma services consume and emit events (ADR 0005): transactional
@@ -149,7 +150,8 @@ public class DharmaProcessingAutoConfiguration {
             @Qualifier("dharmaConsumerFactory") ConsumerFactory<String, Object> consumerFactory,
             @Qualifier("dharmaKafkaTransactionManager") KafkaTransactionManager<String, Object> transactionManager,
             @Qualifier("dharmaKafkaTemplate") KafkaTemplate<String, Object> template,
-            ProcessedEventLog processedEvents, ProcessingMetrics metrics, DharmaProcessingProperties properties) {
+            ProcessedEventLog processedEvents, ProcessingMetrics metrics, DharmaProcessingProperties properties,
+            ObjectProvider<ObservationRegistry> observations) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         // spring.kafka.listener.* (concurrency, poll timeout, observation...) apply as usual.
         configurer.configure(factory, (ConsumerFactory) consumerFactory);
@@ -162,7 +164,7 @@ public class DharmaProcessingAutoConfiguration {
                 new FailureClassifier(properties.notRetryableExceptions(), properties.unavailableExceptions()),
                 properties.retry(), metrics);
         factory.setContainerCustomizer(new DharmaListenerContainerCustomizer(processedEvents, metrics, deadLetters,
-                properties.outage()));
+                properties.outage(), observations.getIfUnique(() -> ObservationRegistry.NOOP)));
         return factory;
     }
 

@@ -18,9 +18,12 @@ import org.springframework.kafka.listener.ConsumerAwareMessageListener;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.listener.MessageListener;
 import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
+import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
 import io.dharma.events.Envelope;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
  * Runs a service's record listener over a whole poll batch inside one Kafka transaction (the
@@ -40,6 +43,10 @@ import io.dharma.events.Envelope;
  *       for the DLT: on the next delivery it is dead-lettered inside the batch, the others proceed.
  *       A failure because a dependency is unavailable uses no attempts: the batch waits for it.</li>
  * </ul>
+ *
+ * <p>A batch listener gets no span per record from Spring Kafka, so each record's listener call is
+ * observed here ({@link RecordProcessingObservationConvention}), continuing the trace of the
+ * record's {@code traceparent} header: what the listener emits carries the same trace.
  */
 final class PollBatchListener implements BatchConsumerAwareMessageListener<Object, Object> {
 
@@ -53,9 +60,12 @@ final class PollBatchListener implements BatchConsumerAwareMessageListener<Objec
     private final PollBatchRetry retry;
     private final String listenerId;
     private final String consumerGroup;
+    private final ObservationRegistry observations;
 
+    /** @param observations observes each record's listener call; {@link ObservationRegistry#NOOP} for none */
     PollBatchListener(Object recordListener, ProcessedEventLog processedEvents, ProcessingMetrics metrics,
-            DeadLetterHandling deadLetters, PollBatchRetry retry, String listenerId, String consumerGroup) {
+            DeadLetterHandling deadLetters, PollBatchRetry retry, String listenerId, String consumerGroup,
+            ObservationRegistry observations) {
         this.recordListener = recordListener;
         this.processedEvents = processedEvents;
         this.metrics = metrics;
@@ -63,6 +73,7 @@ final class PollBatchListener implements BatchConsumerAwareMessageListener<Objec
         this.retry = retry;
         this.listenerId = listenerId;
         this.consumerGroup = consumerGroup;
+        this.observations = observations;
     }
 
     @Override
@@ -91,7 +102,9 @@ final class PollBatchListener implements BatchConsumerAwareMessageListener<Objec
                     skippedTopics.add(record.topic());
                     continue;
                 }
-                invoke(record, consumer);
+                KafkaListenerObservation.LISTENER_OBSERVATION.observation(null, RecordProcessingObservationConvention.INSTANCE,
+                        () -> new KafkaRecordReceiverContext(record, listenerId, null, consumerGroup, () -> null), observations)
+                        .observe(() -> invoke(record, consumer));
                 retry.succeeded(record);
                 processed.put(eventId, record);
             }

@@ -27,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The costing service as a container runs it, with Spring Boot's structured logging switched on
  * ({@code logging.structured.format.console=ecs}): a line logged while a record is handled is JSON
- * carrying the record's tenant, trackingId, blueprintId and eventId, and none of them stays behind
- * on a line the same listener logs later.
+ * carrying the record's tenant, trackingId, blueprintId and eventId and the traceId and spanId of its
+ * processing span, and none of the record's identifiers stays behind on a line the same listener logs later.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CostingLogsTest {
@@ -62,6 +62,9 @@ class CostingLogsTest {
             assertThat(answered.path("blueprintId").asString(null)).isEqualTo(blueprintId);
             assertThat(answered.path("eventId").asString(null)).isEqualTo(envelope.getEventId().toString());
             assertThat(answered.path("kafkaRecord").asString(null)).startsWith(DharmaTopicNames.BLUEPRINTS + "-");
+            // Tracing is on (dharma-service.yaml): the line names the span the record is processed in.
+            assertThat(answered.path("traceId").asString("")).matches("[0-9a-f]{32}");
+            assertThat(answered.path("spanId").asString("")).matches("[0-9a-f]{16}");
             assertThat(later.path("process").path("thread").path("name").asString(null))
                     .isEqualTo(answered.path("process").path("thread").path("name").asString(null));
             // The dead letter's line names its own record, which has no envelope, and nothing of the submission's.

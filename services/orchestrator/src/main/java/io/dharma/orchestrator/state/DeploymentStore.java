@@ -8,6 +8,8 @@ import io.dharma.executor.ChangeAction;
 import io.dharma.executor.PlannedChange;
 import io.dharma.orchestrator.db.tables.records.DeploymentRecord;
 import io.dharma.kafka.processing.OnCommit;
+import io.dharma.kafka.tracing.TraceHandover;
+import io.micrometer.common.KeyValues;
 import io.dharma.orchestrator.events.Subject;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,6 +45,11 @@ public class DeploymentStore {
     public static final String ENDED_METRIC = "dharma.deployments.ended";
     /** Gauge of the resources the last applied changes of every stack left in place ({@link #resourcesUnderManagement}). */
     public static final String RESOURCES_METRIC = "dharma.resources.managed";
+    /**
+     * The observation (and span) of a deployment's creation; its trace context is stored with the
+     * row, and the worker that runs the deployment continues it.
+     */
+    public static final String SCHEDULE_OBSERVATION = "dharma.deployment.schedule";
 
     private static final Set<DeploymentStatus> ENDINGS = EnumSet.of(DeploymentStatus.SUCCEEDED, DeploymentStatus.FAILED,
             DeploymentStatus.DESTROYED, DeploymentStatus.BLOCKED, DeploymentStatus.REJECTED, DeploymentStatus.SUPERSEDED);
@@ -56,11 +63,17 @@ public class DeploymentStore {
     private final DSLContext db;
     private final RunnableDeploymentSignal runnable;
     private final MeterRegistry meters;
+    private final TraceHandover tracing;
 
     public DeploymentStore(DSLContext db, RunnableDeploymentSignal runnable, MeterRegistry meters) {
+        this(db, runnable, meters, TraceHandover.NONE);
+    }
+
+    public DeploymentStore(DSLContext db, RunnableDeploymentSignal runnable, MeterRegistry meters, TraceHandover tracing) {
         this.db = db;
         this.runnable = runnable;
         this.meters = meters;
+        this.tracing = tracing;
     }
 
     /** Counts a deployment that reached {@code status}, if that ends it, once the current transaction commits. */
@@ -91,11 +104,22 @@ public class DeploymentStore {
     }
 
     public void insert(NewDeployment deployment, OffsetDateTime now) {
+        NewDeployment.Start start = deployment.start();
+        tracing.handOver(SCHEDULE_OBSERVATION, "schedule deployment", KeyValues.of(TraceHandover.SERVICE,
+                "dharma-orchestrator", "dharma.deployment.operation", start.operation().name()),
+                traceContext -> insert(deployment, now, traceContext));
+        counted(true, start.status());
+        if (DeploymentStatus.ACTIVE.contains(start.status())) {
+            runnable.wakeUpAfterCommit();
+        }
+    }
+
+    private int insert(NewDeployment deployment, OffsetDateTime now, String traceContext) {
         Subject subject = deployment.subject();
         NewDeployment.Start start = deployment.start();
         NewDeployment.Stack stack = deployment.stack();
         NewDeployment.People people = deployment.people();
-        db.insertInto(DEPLOYMENT)
+        return db.insertInto(DEPLOYMENT)
                 .set(DEPLOYMENT.DEPLOYMENT_ID, deployment.deploymentId())
                 .set(DEPLOYMENT.TENANT_ID, subject.tenantId())
                 .set(DEPLOYMENT.BLUEPRINT_ID, subject.blueprintId())
@@ -116,16 +140,20 @@ public class DeploymentStore {
                 .set(DEPLOYMENT.DECISION_COMMENT, people.decisionComment())
                 .set(DEPLOYMENT.CREATED_AT, now)
                 .set(DEPLOYMENT.UPDATED_AT, now)
+                .set(DEPLOYMENT.TRACE_CONTEXT, JSON.valueOf(traceContext))
                 .execute();
-        counted(true, start.status());
-        if (DeploymentStatus.ACTIVE.contains(start.status())) {
-            runnable.wakeUpAfterCommit();
-        }
     }
 
     /** The tenant's deployments that have not ended: waiting for an approver or the worker, or running. */
     public long countOpen(String tenantId) {
         return db.fetchCount(DEPLOYMENT, DEPLOYMENT.TENANT_ID.eq(tenantId), DEPLOYMENT.STATUS.in(OPEN));
+    }
+
+    /** The trace context stored when the deployment was created ({@link TraceHandover}), or null if there is none. */
+    public String traceContext(UUID deploymentId) {
+        JSON context = db.select(DEPLOYMENT.TRACE_CONTEXT).from(DEPLOYMENT).where(DEPLOYMENT.DEPLOYMENT_ID.eq(deploymentId))
+                .fetchOne(DEPLOYMENT.TRACE_CONTEXT);
+        return context == null ? null : context.data();
     }
 
     public Optional<Deployment> find(UUID deploymentId) {

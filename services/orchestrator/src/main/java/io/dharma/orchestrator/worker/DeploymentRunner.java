@@ -11,6 +11,8 @@ import io.dharma.executor.Stack;
 import io.dharma.executor.StackConfiguration;
 import io.dharma.kafka.outbox.Outbox;
 import io.dharma.kafka.processing.LoggingContext;
+import io.dharma.kafka.tracing.TraceHandover;
+import io.micrometer.common.KeyValues;
 import io.dharma.orchestrator.decision.Decision;
 import io.dharma.orchestrator.decision.DecisionRules;
 import io.dharma.orchestrator.deployment.ExecutorChoice;
@@ -75,6 +77,8 @@ public class DeploymentRunner {
      * or abandoned when the stack's claim was lost or the worker stopped).
      */
     public static final String APPLY_METRIC = "dharma.executor.apply";
+    /** The observation (and span) of a worker's run of a deployment, continuing the context stored with it. */
+    public static final String RUN_OBSERVATION = "dharma.deployment.run";
 
     private final DeploymentStore deployments;
     private final BlueprintJoinStore blueprints;
@@ -87,10 +91,11 @@ public class DeploymentRunner {
     private final Clock clock;
     private final String workerName;
     private final MeterRegistry meters;
+    private final TraceHandover tracing;
 
     DeploymentRunner(DeploymentStore deployments, BlueprintJoinStore blueprints, Outbox outbox, DeploymentEvents events,
             ExecutorChoice executors, ExecutorCalls calls, TransactionTemplate transactions, Clock clock,
-            String workerName, MeterRegistry meters) {
+            String workerName, MeterRegistry meters, TraceHandover tracing) {
         this.deployments = deployments;
         this.blueprints = blueprints;
         this.configurations = new StackConfigurations(blueprints);
@@ -102,6 +107,7 @@ public class DeploymentRunner {
         this.clock = clock;
         this.workerName = workerName;
         this.meters = meters;
+        this.tracing = tracing;
     }
 
     /**
@@ -111,10 +117,17 @@ public class DeploymentRunner {
      * @param fencingToken the claim's token, passed with every executor call
      */
     void run(UUID deploymentId, long fencingToken, BooleanSupplier claimed) throws InterruptedException {
-        // Every line logged meanwhile names the deployment and its blueprint version.
-        try (LoggingContext logging = LoggingContext.open().put(LoggingContext.DEPLOYMENT_ID, deploymentId.toString())) {
-            run(deploymentId, fencingToken, claimed, logging);
-        }
+        // The run continues the trace of the decision or request that created the deployment.
+        String traceContext = transactions.execute(status -> deployments.traceContext(deploymentId));
+        tracing.takeOver(RUN_OBSERVATION, "run deployment", traceContext,
+                KeyValues.of(TraceHandover.SERVICE, "dharma-orchestrator"), () -> {
+                    // Every line logged meanwhile names the deployment and its blueprint version.
+                    try (LoggingContext logging = LoggingContext.open()
+                            .put(LoggingContext.DEPLOYMENT_ID, deploymentId.toString())) {
+                        run(deploymentId, fencingToken, claimed, logging);
+                    }
+                    return null;
+                });
     }
 
     private void run(UUID deploymentId, long fencingToken, BooleanSupplier claimed, LoggingContext logging)
@@ -262,7 +275,8 @@ public class DeploymentRunner {
         Timer.Sample applying = Timer.start(meters);
         String outcome = "abandoned";
         try {
-            applied = calls.call("applying " + plan.changes().size() + " change(s) of deployment " + deployment.deploymentId(),
+            applied = calls.call(step(deployment, "apply"),
+                    "applying " + plan.changes().size() + " change(s) of deployment " + deployment.deploymentId(),
                     () -> target.executor().apply(target.stack(), rest(plan, done), (change, result) -> {
                         ensureClaimed(claimed);
                         reportChange(deployment, change.address(), change.resourceName(), change.type(), change.action(),
@@ -347,7 +361,7 @@ public class DeploymentRunner {
         if (settled.isEmpty()) {
             return true;
         }
-        ExecutorCalls.Outcome<List<ActualResource>> actual = calls.call(
+        ExecutorCalls.Outcome<List<ActualResource>> actual = calls.call(step(deployment, "read-actual-state"),
                 "reading the actual state of " + deployment.blueprintId(),
                 () -> target.executor().readActualState(target.stack(), target.configuration()));
         if (actual.failed()) {
@@ -479,12 +493,17 @@ public class DeploymentRunner {
     private record Target(InfrastructureExecutor executor, Stack stack, StackConfiguration configuration) {
     }
 
+    private static ExecutorCalls.Step step(Deployment deployment, String operation) {
+        return new ExecutorCalls.Step(deployment.executor(), operation);
+    }
+
     private ExecutorCalls.Outcome<Plan> plan(Deployment deployment, Target target) throws InterruptedException {
         if (deployment.operation() == DeploymentOperation.DESTROY) {
-            return calls.call("planning the destroy of " + deployment.blueprintId(),
+            return calls.call(step(deployment, "plan-destroy"), "planning the destroy of " + deployment.blueprintId(),
                     () -> target.executor().planDestroy(target.stack(), target.configuration()));
         }
-        return calls.call("planning " + deployment.blueprintId() + " v" + deployment.blueprintVersion(),
+        return calls.call(step(deployment, "plan"),
+                "planning " + deployment.blueprintId() + " v" + deployment.blueprintVersion(),
                 () -> target.executor().plan(target.stack(), target.configuration()));
     }
 

@@ -2,7 +2,10 @@ package io.dharma.orchestrator.worker;
 
 import io.dharma.executor.ExecutorException;
 import io.dharma.kafka.lifecycle.RetrySettings;
+import io.dharma.kafka.tracing.TraceHandover;
 import java.util.function.IntSupplier;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.backoff.BackOffExecution;
@@ -14,15 +17,28 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * the worker ends a call at once, leaving the deployment where it was for the next run to resume.
  * A call refused for a stale fencing token abandons the run ({@link RunAbandonedException}): the
  * stack was claimed by another worker, whose run the deployment now is.
+ *
+ * <p>Each call, retries included, is a span ({@value #CALL_OBSERVATION}, e.g. {@code sandbox plan})
+ * naming the executor as its service ({@value TraceHandover#SERVICE} {@code dharma-sandbox}, as the
+ * sandbox is named when it runs alone).
  */
 final class ExecutorCalls {
 
     private static final Logger log = LoggerFactory.getLogger(ExecutorCalls.class);
 
-    private final RetrySettings retry;
+    /** The observation (and span) of one executor call, retries included. */
+    static final String CALL_OBSERVATION = "dharma.executor.call";
 
-    ExecutorCalls(RetrySettings retry) {
+    private final RetrySettings retry;
+    private final ObservationRegistry observations;
+
+    ExecutorCalls(RetrySettings retry, ObservationRegistry observations) {
         this.retry = retry;
+        this.observations = observations;
+    }
+
+    /** Which executor is called, and for what (plan, apply, ...): the span's name and attributes. */
+    record Step(String executor, String operation) {
     }
 
     @FunctionalInterface
@@ -31,8 +47,8 @@ final class ExecutorCalls {
     }
 
     /** The call's result, or a failure when it cannot succeed. */
-    <T> Outcome<T> call(String what, Call<T> call) throws InterruptedException {
-        return call(what, call, () -> 0);
+    <T> Outcome<T> call(Step step, String what, Call<T> call) throws InterruptedException {
+        return call(step, what, call, () -> 0);
     }
 
     /**
@@ -42,7 +58,16 @@ final class ExecutorCalls {
      *
      * @param progress how far the call has got (steps done); read after each failure
      */
-    <T> Outcome<T> call(String what, Call<T> call, IntSupplier progress) throws InterruptedException {
+    <T> Outcome<T> call(Step step, String what, Call<T> call, IntSupplier progress) throws InterruptedException {
+        return Observation.createNotStarted(CALL_OBSERVATION, observations)
+                .contextualName(step.executor() + " " + step.operation())
+                .lowCardinalityKeyValue(TraceHandover.SERVICE, "dharma-" + step.executor())
+                .lowCardinalityKeyValue("dharma.executor", step.executor())
+                .lowCardinalityKeyValue("dharma.executor.operation", step.operation())
+                .observeChecked(() -> retried(what, call, progress));
+    }
+
+    private <T> Outcome<T> retried(String what, Call<T> call, IntSupplier progress) throws InterruptedException {
         BackOffExecution backOff = backOff().start();
         int progressAtStart = progress.getAsInt();
         for (int tries = 1; ; tries++) {
