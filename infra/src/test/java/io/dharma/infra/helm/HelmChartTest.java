@@ -299,6 +299,18 @@ class HelmChartTest {
     }
 
     @Test
+    void spansLeaveTheProcessOnlyWhenAnOtlpEndpointIsGiven() {
+        Map<String, String> byDefault = ValueSet.DEFAULT.manifests().named(ConfigMap.class, fullName("config")).getData();
+        assertThat(byDefault).doesNotContainKey("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT")
+                .containsEntry("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1");
+
+        Map<String, String> production = ValueSet.PRODUCTION.manifests().named(ConfigMap.class, fullName("config")).getData();
+        assertThat(production)
+                .containsEntry("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "http://otel-collector.observability.svc:4318/v1/traces")
+                .containsEntry("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "0.1");
+    }
+
+    @Test
     void theServiceMonitorIsOffByDefaultAndScrapesTheActuatorWhenOn() {
         assertThat(ValueSet.DEFAULT.manifests().all(ServiceMonitor.class)).isEmpty();
 
