@@ -13,7 +13,7 @@ final class ServiceEnvironment {
 
     /** Where the shared infrastructure is, as the services reach it. */
     record Infrastructure(String bootstrapServers, String registryUrl, String jdbcUrl, String databaseUser,
-            String databasePassword, String issuerUri) {
+            String databasePassword, String issuerUri, String traceEndpoint) {
     }
 
     private ServiceEnvironment() {
@@ -21,6 +21,10 @@ final class ServiceEnvironment {
 
     /** The environment of {@code service} listening on {@code port}, keeping its local state under {@code dataDir}. */
     static Map<String, String> of(Service service, Infrastructure infra, int port, Path dataDir) {
+        return merge(own(service, infra, port, dataDir), tracing(infra));
+    }
+
+    private static Map<String, String> own(Service service, Infrastructure infra, int port, Path dataDir) {
         return switch (service) {
             case INTAKE, GUARDRAILS, ORCHESTRATOR -> merge(server(port), kafka(infra), database(infra), callers(infra));
             case GENERATOR, COSTING -> merge(server(port), kafka(infra), database(infra));
@@ -31,6 +35,11 @@ final class ServiceEnvironment {
                     "DHARMA_STREAMS_STATE_DIR", dataDir.resolve("state").toString(),
                     "DHARMA_STREAMS_ADVERTISED_HOST", "127.0.0.1"));
         };
+    }
+
+    /** Every service exports its spans over OTLP/HTTP, as compose's services do to the collector. */
+    private static Map<String, String> tracing(Infrastructure infra) {
+        return Map.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", infra.traceEndpoint());
     }
 
     private static Map<String, String> server(int port) {

@@ -32,7 +32,7 @@ import org.springframework.util.FileSystemUtils;
  * broker, registry and PostgreSQL started once in the test JVM ({@link EmbeddedStack}), then every
  * {@link Service} as a JVM of its own from its {@code -exec.jar}, configured only by
  * {@link ServiceEnvironment}, all started at once. A service is up when its readiness probe answers
- * 200. Each start's output is in {@code target/split-process/logs}; a failed test prints every
+ * 200. Their spans go to an OTLP receiver in this JVM ({@link OtlpTraceReceiver}). Each start's output is in {@code target/split-process/logs}; a failed test prints every
  * service's tail, and the processes are stopped after the class (killed when this JVM exits first).
  */
 final class SplitPlatform implements BeforeAllCallback, AfterAllCallback, TestWatcher {
@@ -46,6 +46,7 @@ final class SplitPlatform implements BeforeAllCallback, AfterAllCallback, TestWa
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     private final Map<Service, ChildProcess> processes = new EnumMap<>(Service.class);
+    private final OtlpTraceReceiver traces = new OtlpTraceReceiver();
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
@@ -55,7 +56,7 @@ final class SplitPlatform implements BeforeAllCallback, AfterAllCallback, TestWa
         Map<String, Object> spring = stack.springProperties();
         ServiceEnvironment.Infrastructure infra = new ServiceEnvironment.Infrastructure(stack.bootstrapServers(),
                 stack.registryUrl(), stack.jdbcUrl(), (String) spring.get("spring.datasource.username"),
-                (String) spring.get("spring.datasource.password"), TestIssuer.get().issuerUri());
+                (String) spring.get("spring.datasource.password"), TestIssuer.get().issuerUri(), traces.endpoint());
         for (Service service : Service.values()) {
             int port = freePort();
             ports.put(service, port);
@@ -87,6 +88,11 @@ final class SplitPlatform implements BeforeAllCallback, AfterAllCallback, TestWa
     /** SIGKILL to the service's JVM. */
     void kill9(Service service) {
         processes.get(service).kill9();
+    }
+
+    /** The spans every service process has exported. */
+    OtlpTraceReceiver traces() {
+        return traces;
     }
 
     String url(Service service) {
@@ -123,6 +129,7 @@ final class SplitPlatform implements BeforeAllCallback, AfterAllCallback, TestWa
 
     private void close() {
         processes.values().parallelStream().forEach(ChildProcess::close);
+        traces.close();
     }
 
     private static int freePort() {

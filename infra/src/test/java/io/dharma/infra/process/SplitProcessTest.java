@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.dharma.testing.EmbeddedStack;
 import io.dharma.testing.ExampleBlueprints;
@@ -73,6 +74,27 @@ class SplitProcessTest {
         Map<String, List<ConsumerRecord<String, GenericRecord>>> events = deploymentEventsByBlueprint(tenant);
         submitted.forEach((accepted, status) -> assertThat(distinctEventIds(events.get(accepted.blueprintId()),
                 endEvent(status))).as("%s events of %s", endEvent(status), accepted).isEqualTo(1));
+    }
+
+    @Test
+    void oneSubmissionIsOneTraceAcrossTheServiceProcesses() {
+        TenantApi api = new TenantApi(platform, "split-trace-" + shortId());
+        TenantApi.Accepted accepted = api.submitExample(WEB_APP, "traced-" + shortId());
+        awaitEndStates(api, Map.of(accepted, "SUCCEEDED"));
+
+        // Every record of the submission's way, as each consuming process saw it (drift observations
+        // of the same blueprint start traces of their own, so they are not among these topics).
+        Set<String> lifecycle = Stream.of(DharmaTopic.BLUEPRINTS, DharmaTopic.IAC, DharmaTopic.GUARDRAILS, DharmaTopic.COSTS,
+                DharmaTopic.DEPLOYMENTS).map(topic -> "process " + topic.topicName()).collect(Collectors.toSet());
+        Awaitility.await("the submission's spans from the service processes").atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                    Set<String> traces = platform.traces().traceIds(span -> lifecycle.contains(span.name())
+                            && accepted.blueprintId().equals(span.attributes().get("messaging.kafka.message.key")));
+                    assertThat(traces).as("traces of the submission's records").hasSize(1);
+                    assertThat(platform.traces().servicesIn(traces.iterator().next())).as("processes in the trace")
+                            .contains("dharma-intake", "dharma-generator", "dharma-guardrails", "dharma-costing",
+                                    "dharma-orchestrator", "dharma-streams");
+                });
     }
 
     @Test

@@ -1,14 +1,22 @@
 package io.dharma.testing;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,6 +37,9 @@ public final class TopicWriter {
 
     /** One producer per broker and value encoding for the test JVM: creating one per send costs more than the send. */
     private static final Map<List<String>, KafkaProducer<String, ?>> PRODUCERS = new ConcurrentHashMap<>();
+
+    /** broker/topic of the topics whose every partition has answered as led. */
+    private static final Set<String> LED = ConcurrentHashMap.newKeySet();
 
     private final String bootstrapServers;
     private final String registryUrl;
@@ -55,6 +66,7 @@ public final class TopicWriter {
 
     /** Sends the records in order and returns where each landed. */
     public List<RecordMetadata> send(List<ProducerRecord<String, Object>> records) {
+        awaitLeaders(records.stream().map(ProducerRecord::topic).distinct().toList());
         return sendAll(records, producer(List.of(bootstrapServers, registryUrl), () -> {
             AvroSerializer<Object> values = new AvroSerializer<>();
             values.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
@@ -63,7 +75,33 @@ public final class TopicWriter {
     }
 
     public RecordMetadata sendRaw(ProducerRecord<String, byte[]> record) {
+        awaitLeaders(List.of(record.topic()));
         return sendAll(List.of(record), producer(List.of(bootstrapServers), ByteArraySerializer::new)).getFirst();
+    }
+
+    /**
+     * Waits until every partition of a topic this writer has not written before answers ListOffsets
+     * from its leader, as the services do at start ({@code TopicLeaders}): a partition just created is
+     * in metadata a moment before its leader serves it, and the shared idempotent producer writing in
+     * that moment gets NOT_LEADER_OR_FOLLOWER and then fails its later batches out of sequence.
+     */
+    private void awaitLeaders(List<String> topics) {
+        List<String> fresh = topics.stream().filter(topic -> !LED.contains(bootstrapServers + "/" + topic)).toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+            admin.describeTopics(fresh).allTopicNames().get(30, TimeUnit.SECONDS).values().forEach(topic ->
+                    topic.partitions().forEach(p -> partitions.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
+            admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
+            fresh.forEach(topic -> LED.add(bootstrapServers + "/" + topic));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            // Not there yet (the first send creates it) or not led in time: the producer's own retries take over.
+        }
     }
 
     @SuppressWarnings("unchecked")
