@@ -89,6 +89,12 @@ class DeploymentWorkerTest extends OrchestratorIntegrationTest {
                     .isGreaterThanOrEqualTo(5);
             assertThat(scrape.has("dharma_outbox_backlog", Map.of())).isTrue();
             assertThat(scrape.has("kafka_consumer_fetch_manager_records_lag_max", Map.of())).isTrue();
+            // The timers of the traced steps (each observation is a span and a timer).
+            for (String timer : List.of("dharma_deployment_schedule_seconds_count", "dharma_deployment_run_seconds_count",
+                    "dharma_executor_call_seconds_count", "dharma_outbox_append_seconds_count",
+                    "dharma_outbox_publish_seconds_count")) {
+                assertThat(scrape.sum(timer, Map.of())).as(timer).isPositive();
+            }
         });
     }
 
