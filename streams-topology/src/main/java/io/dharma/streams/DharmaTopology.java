@@ -3,8 +3,13 @@ package io.dharma.streams;
 import java.util.List;
 import java.util.Map;
 
+import io.dharma.events.CostEstimated;
 import io.dharma.events.DeploymentEvent;
+import io.dharma.events.DeploymentPlanned;
+import io.dharma.events.GuardrailsEvaluated;
+import io.dharma.events.IacEvent;
 import io.dharma.events.DriftEvent;
+import io.dharma.events.Envelope;
 import io.dharma.events.ResourceObserved;
 import io.dharma.streams.views.BlueprintStatusChange;
 import io.dharma.streams.views.ObservedResource;
@@ -43,6 +48,12 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>{@link #DRIFT_STORE}: blueprintId → {@code DriftView} (desired and observed state of each
  *       resource, drift), fed by {@value DharmaTopicNames#DEPLOYMENTS} and
  *       {@value DharmaTopicNames#OBSERVATIONS}; its {@code DriftEvent}s go to {@value DharmaTopicNames#DRIFT};</li>
+ *   <li>{@link #IAC_STORE}, {@link #COSTS_STORE}, {@link #VERDICTS_STORE}: {@link #resultKey}
+ *       (blueprintId and version) → the version's last {@code IacEvent}, {@code CostEstimated},
+ *       {@code GuardrailsEvaluated} as published; partitioned by blueprintId like their input topics,
+ *       so the instance hosting a result is found with {@link #resultPartitionKey};</li>
+ *   <li>{@link #PLANS_STORE}: deploymentId → the deployment's last {@code DeploymentPlanned} event,
+ *       beside the deployments store (same repartition);</li>
  *   <li>{@link #DEPLOYMENTS_BY_TENANT_STORE} and {@link #DRIFT_BY_TENANT_STORE}: {@link TenantIndex}
  *       keys → deploymentId or blueprintId, kept by the processor of the store they index, so a
  *       tenant's list reads only that tenant's entries (these two are the exception to the rule
@@ -75,6 +86,11 @@ public final class DharmaTopology {
     public static final String DEPLOYMENTS_STORE = "dharma-deployments";
     public static final String TENANT_SUMMARY_STORE = "dharma-tenant-summary";
     public static final String DRIFT_STORE = "dharma-drift";
+    /** Results stores (ADR 0025): the events themselves, keyed by {@link #resultKey} or deploymentId. */
+    public static final String IAC_STORE = "dharma-iac";
+    public static final String COSTS_STORE = "dharma-costs";
+    public static final String VERDICTS_STORE = "dharma-verdicts";
+    public static final String PLANS_STORE = "dharma-deployment-plans";
     /** Index stores (see {@link TenantIndex}): same task and partitions as the store they index. */
     public static final String DEPLOYMENTS_BY_TENANT_STORE = "dharma-deployments-by-tenant";
     public static final String DRIFT_BY_TENANT_STORE = "dharma-drift-by-tenant";
@@ -89,6 +105,20 @@ public final class DharmaTopology {
     private static final String DRIFT_OUTPUT = "drift-output-";
 
     private DharmaTopology() {
+    }
+
+    /** The key of one blueprint version's result in {@link #IAC_STORE}, {@link #COSTS_STORE}, {@link #VERDICTS_STORE}. */
+    public static String resultKey(String blueprintId, int version) {
+        return blueprintId + "/" + version;
+    }
+
+    /** The key the results stores are partitioned by: the blueprintId, the key of their input topics. */
+    public static String resultPartitionKey(String blueprintId) {
+        return blueprintId;
+    }
+
+    private static String resultKey(Envelope envelope) {
+        return resultKey(envelope.getBlueprintId(), envelope.getBlueprintVersion());
     }
 
     /** The topology without metrics (an empty composite registry counts nothing), for tests of its shape. */
@@ -111,6 +141,10 @@ public final class DharmaTopology {
         builder.addStateStore(store(DRIFT_STORE, keys, serdes.driftView()));
         builder.addStateStore(store(DEPLOYMENTS_BY_TENANT_STORE, keys, Serdes.String()));
         builder.addStateStore(store(DRIFT_BY_TENANT_STORE, keys, Serdes.String()));
+        builder.addStateStore(store(IAC_STORE, keys, serdes.iac()));
+        builder.addStateStore(store(COSTS_STORE, keys, serdes.costs()));
+        builder.addStateStore(store(VERDICTS_STORE, keys, serdes.guardrails()));
+        builder.addStateStore(store(PLANS_STORE, keys, serdes.deployments()));
 
         KStream<String, DeploymentEvent> deployments = builder.stream(DharmaTopicNames.DEPLOYMENTS,
                         Consumed.with(keys, serdes.deployments()).withName("deployments-source"))
@@ -129,16 +163,24 @@ public final class DharmaTopology {
     private static void trackingsBlueprintsAndTenants(StreamsBuilder builder, KStream<String, DeploymentEvent> deployments,
                                                       StreamsSerdes serdes, Serde<String> keys,
                                                       ObservationRegistry tracing) {
+        KStream<String, IacEvent> iac = builder.stream(DharmaTopicNames.IAC,
+                Consumed.with(keys, serdes.iac()).withName("iac-source"));
+        KStream<String, GuardrailsEvaluated> verdicts = builder.stream(DharmaTopicNames.GUARDRAILS,
+                Consumed.with(keys, serdes.guardrails()).withName("guardrails-source"));
+        KStream<String, CostEstimated> costs = builder.stream(DharmaTopicNames.COSTS,
+                Consumed.with(keys, serdes.costs()).withName("costs-source"));
+        iac.process(() -> new ResultStoreProcessor<IacEvent>(IAC_STORE, event -> resultKey(event.getEnvelope())),
+                Named.as("iac-results"), IAC_STORE);
+        verdicts.process(() -> new ResultStoreProcessor<GuardrailsEvaluated>(VERDICTS_STORE,
+                event -> resultKey(event.getEnvelope())), Named.as("verdict-results"), VERDICTS_STORE);
+        costs.process(() -> new ResultStoreProcessor<CostEstimated>(COSTS_STORE, event -> resultKey(event.getEnvelope())),
+                Named.as("cost-results"), COSTS_STORE);
         KStream<String, SpecificRecord> lifecycle = builder.stream(DharmaTopicNames.BLUEPRINTS,
                         Consumed.with(keys, serdes.blueprints()).withName("blueprints-source"))
                 .<SpecificRecord>mapValues(event -> event, Named.as("blueprints-as-lifecycle"))
-                .merge(builder.stream(DharmaTopicNames.IAC, Consumed.with(keys, serdes.iac()).withName("iac-source"))
-                        .mapValues(event -> event, Named.as("iac-as-lifecycle")))
-                .merge(builder.stream(DharmaTopicNames.GUARDRAILS,
-                                Consumed.with(keys, serdes.guardrails()).withName("guardrails-source"))
-                        .mapValues(event -> event, Named.as("guardrails-as-lifecycle")))
-                .merge(builder.stream(DharmaTopicNames.COSTS, Consumed.with(keys, serdes.costs()).withName("costs-source"))
-                        .mapValues(event -> event, Named.as("costs-as-lifecycle")))
+                .merge(iac.mapValues(event -> event, Named.as("iac-as-lifecycle")))
+                .merge(verdicts.mapValues(event -> event, Named.as("guardrails-as-lifecycle")))
+                .merge(costs.mapValues(event -> event, Named.as("costs-as-lifecycle")))
                 .merge(deployments.mapValues(event -> event, Named.as("deployments-as-lifecycle")));
 
         lifecycle
@@ -189,10 +231,14 @@ public final class DharmaTopology {
     private static void deployments(KStream<String, DeploymentEvent> deployments,
                                     KStream<String, ObservedResource> observedByDeployment,
                                     StreamsSerdes serdes, Serde<String> keys) {
-        KStream<String, SpecificRecord> byId = deployments
+        KStream<String, DeploymentEvent> repartitioned = deployments
                 .selectKey((blueprintId, event) -> event.getDeploymentId(), Named.as("deployments-keyed-by-id"))
                 .repartition(Repartitioned.<String, DeploymentEvent>as(DEPLOYMENTS_BY_ID)
-                        .withKeySerde(keys).withValueSerde(serdes.deployments()))
+                        .withKeySerde(keys).withValueSerde(serdes.deployments()));
+        repartitioned.process(() -> new ResultStoreProcessor<DeploymentEvent>(PLANS_STORE,
+                event -> event.getPayload() instanceof DeploymentPlanned ? event.getDeploymentId() : null),
+                Named.as("plan-results"), PLANS_STORE);
+        KStream<String, SpecificRecord> byId = repartitioned
                 .mapValues(event -> event, Named.as("deployments-as-deployment-input"));
         KStream<String, SpecificRecord> observed = observedByDeployment
                 .repartition(Repartitioned.<String, ObservedResource>as(OBSERVATIONS_BY_DEPLOYMENT)

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.dharma.streams.query.AcceptedSubmission;
+import io.dharma.streams.query.BlueprintVersions;
+import io.dharma.streams.query.ResultsController;
 import io.dharma.streams.query.InstanceForwarding;
 import io.dharma.streams.query.KeyLookups;
 import io.dharma.streams.query.OpenStreams;
@@ -106,6 +108,13 @@ public class StreamsAutoConfiguration {
             JsonMapper json, AcceptedSubmission.Lookup accepted) {
         return new StateQueryController(new KeyLookups(streamsQueries, streamsForwarding),
                 new ScatterGather(streamsQueries, streamsForwarding, json), accepted);
+    }
+
+    @Bean
+    ResultsController streamsResultsController(StateQueries streamsQueries, InstanceForwarding streamsForwarding,
+            JsonMapper json) {
+        return new ResultsController(streamsQueries, streamsForwarding,
+                new BlueprintVersions(streamsQueries, streamsForwarding, json));
     }
 
     @Bean

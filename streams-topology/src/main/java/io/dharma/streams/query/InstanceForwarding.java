@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import io.dharma.streams.runtime.StateUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,6 +55,9 @@ public final class InstanceForwarding {
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(response.statusCode());
         response.headers().firstValue(HttpHeaders.CONTENT_TYPE).ifPresent(value -> answer.header(HttpHeaders.CONTENT_TYPE, value));
         response.headers().firstValue(HttpHeaders.RETRY_AFTER).ifPresent(value -> answer.header(HttpHeaders.RETRY_AFTER, value));
+        for (String header : List.of(HttpHeaders.ETAG, HttpHeaders.CONTENT_DISPOSITION)) {
+            response.headers().firstValue(header).ifPresent(value -> answer.header(header, value));
+        }
         return answer.body(response.body());
     }
 
@@ -87,6 +91,10 @@ public final class InstanceForwarding {
         }
         if (accept != null) {
             builder.header(HttpHeaders.ACCEPT, accept);
+        }
+        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null && !localScope) {
+            builder.header(HttpHeaders.IF_NONE_MATCH, ifNoneMatch);
         }
         String credential = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (credential != null) {

@@ -84,8 +84,16 @@ public final class StateQueries implements AutoCloseable {
     }
 
     public <V> Located<V> find(String store, String key) {
+        return find(store, key, key);
+    }
+
+    /**
+     * Like {@link #find(String, String)} for a store whose key is not its partitioning key (the results
+     * stores: blueprintId and version, partitioned by blueprintId): {@code partitionKey} names the partition.
+     */
+    public <V> Located<V> find(String store, String key, String partitionKey) {
         KafkaStreams running = streams.running();
-        KeyQueryMetadata metadata = running.queryMetadataForKey(store, key, Serdes.String().serializer());
+        KeyQueryMetadata metadata = running.queryMetadataForKey(store, partitionKey, Serdes.String().serializer());
         if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
             throw new StateUnavailableException("no host is assigned the partition of '" + key + "' in " + store);
         }

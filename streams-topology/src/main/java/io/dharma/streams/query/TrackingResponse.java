@@ -40,8 +40,10 @@ public record TrackingResponse(String trackingId, String blueprintId, int versio
         links.put("blueprint", "/api/v1/blueprints/" + view.getBlueprintId() + "/status");
         if (view.getDeploymentId() != null) {
             links.put("deployment", "/api/v1/deployments/" + view.getDeploymentId());
+            links.put("plan", ResultPaths.plan(view.getDeploymentId()));
         }
         links.put("events", "/api/v1/tracking/" + view.getTrackingId() + "/events");
+        resultLinks(links, view.getBlueprintId(), view.getBlueprintVersion());
         return new TrackingResponse(view.getTrackingId(), view.getBlueprintId(), view.getBlueprintVersion(),
                 view.getStatus().name(), view.getDeploymentId(), view.getUpdatedAt(),
                 view.getStages().stream().map(StageResponse::of).toList(), links);
@@ -55,9 +57,18 @@ public record TrackingResponse(String trackingId, String blueprintId, int versio
 
     private static TrackingResponse accepted(AcceptedSubmission submission) {
         return new TrackingResponse(submission.trackingId(), submission.blueprintId(), submission.version(), ACCEPTED,
-                null, submission.submittedAt(), List.of(), Map.of(
+                null, submission.submittedAt(), List.of(), resultLinks(new LinkedHashMap<>(Map.of(
                         "blueprint", "/api/v1/blueprints/" + submission.blueprintId() + "/status",
-                        "events", "/api/v1/tracking/" + submission.trackingId() + "/events"));
+                        "events", "/api/v1/tracking/" + submission.trackingId() + "/events")),
+                        submission.blueprintId(), submission.version()));
+    }
+
+    /** The version's results (ADR 0025); each answers 404 with a "not ... yet" code until its event is in. */
+    private static Map<String, String> resultLinks(Map<String, String> links, String blueprintId, int version) {
+        links.put("iac", ResultPaths.iac(blueprintId, version));
+        links.put("cost", ResultPaths.cost(blueprintId, version));
+        links.put("verdict", ResultPaths.verdict(blueprintId, version));
+        return links;
     }
 
     public boolean terminal() {
