@@ -92,6 +92,8 @@ public final class PlatformLauncher {
         props.put("dharma.identity.issuer", issuer);
         props.put("dharma.security.issuers[0].issuer-uri", issuer);
         props.put("dharma.security.issuers[0].jwk-set-uri", issuer + "/oauth2/jwks");
+        // The tracking URL asks the intake for submissions not folded yet over HTTP, here as when they run apart (ADR 0025).
+        props.put("dharma.streams.intake-url", issuer);
         props.put("dharma.security.admin-key-file", settings.home().resolve(ADMIN_KEY_FILE).toString());
         return props;
     }

@@ -8,6 +8,7 @@ import io.dharma.streams.query.AcceptedSubmission;
 import io.dharma.streams.query.BlueprintVersions;
 import io.dharma.streams.query.ResultsController;
 import io.dharma.streams.query.InstanceForwarding;
+import io.dharma.streams.query.IntakeSubmissions;
 import io.dharma.streams.query.KeyLookups;
 import io.dharma.streams.query.OpenStreams;
 import io.dharma.streams.query.ScatterGather;
@@ -26,6 +27,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.LoggerFactory;
 import org.apache.kafka.streams.Topology;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -96,11 +98,16 @@ public class StreamsAutoConfiguration {
                 kafka.buildConsumerProperties(), streamsSerdes.trackingView().deserializer());
     }
 
-    /** Without an intake in the same JVM, a submission is visible once its event is in the state. */
+    /** The intake's receipts (ADR 0025); without {@code dharma.streams.intake-url} a submission is visible once folded. */
     @Bean
     @ConditionalOnMissingBean
-    AcceptedSubmission.Lookup streamsAcceptedSubmissions() {
-        return trackingId -> Optional.empty();
+    AcceptedSubmission.Lookup streamsAcceptedSubmissions(StreamsProperties properties, JsonMapper json) {
+        if (properties.intakeUrl() == null) {
+            LoggerFactory.getLogger(StreamsAutoConfiguration.class).warn("dharma.streams.intake-url is not set: "
+                    + "a tracking id answers 404 until the state has folded its submission");
+            return (trackingId, tenant, authorization) -> Optional.empty();
+        }
+        return new IntakeSubmissions(properties.intakeUrl(), properties.forwardTimeout(), json);
     }
 
     @Bean

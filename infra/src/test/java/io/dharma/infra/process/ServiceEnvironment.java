@@ -19,12 +19,16 @@ final class ServiceEnvironment {
     private ServiceEnvironment() {
     }
 
-    /** The environment of {@code service} listening on {@code port}, keeping its local state under {@code dataDir}. */
-    static Map<String, String> of(Service service, Infrastructure infra, int port, Path dataDir) {
-        return merge(own(service, infra, port, dataDir), tracing(infra));
+    /**
+     * The environment of {@code service} listening on {@code port}, keeping its local state under
+     * {@code dataDir}; {@code intakeUrl} is where the intake's API listens.
+     */
+    static Map<String, String> of(Service service, Infrastructure infra, int port, Path dataDir, String intakeUrl) {
+        return merge(own(service, infra, port, dataDir, intakeUrl), tracing(infra));
     }
 
-    private static Map<String, String> own(Service service, Infrastructure infra, int port, Path dataDir) {
+    private static Map<String, String> own(Service service, Infrastructure infra, int port, Path dataDir,
+            String intakeUrl) {
         return switch (service) {
             case INTAKE, GUARDRAILS, ORCHESTRATOR -> merge(server(port), kafka(infra), database(infra), callers(infra));
             case GENERATOR, COSTING -> merge(server(port), kafka(infra), database(infra));
@@ -33,7 +37,8 @@ final class ServiceEnvironment {
             case IDENTITY -> merge(server(port), database(infra), Map.of("DHARMA_IDENTITY_ISSUER", "http://127.0.0.1:" + port));
             case STREAMS -> merge(server(port), kafka(infra), callers(infra), Map.of(
                     "DHARMA_STREAMS_STATE_DIR", dataDir.resolve("state").toString(),
-                    "DHARMA_STREAMS_ADVERTISED_HOST", "127.0.0.1"));
+                    "DHARMA_STREAMS_ADVERTISED_HOST", "127.0.0.1",
+                    "DHARMA_STREAMS_INTAKE_URL", intakeUrl));
         };
     }
 

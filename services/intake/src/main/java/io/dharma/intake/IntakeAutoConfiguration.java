@@ -2,7 +2,7 @@ package io.dharma.intake;
 
 import io.dharma.intake.api.BlueprintsController;
 import io.dharma.intake.api.IntakeProblemResponses;
-import io.dharma.intake.api.TrackingController;
+import io.dharma.intake.api.SubmissionsController;
 import io.dharma.intake.store.BlueprintQuota;
 import io.dharma.intake.store.BlueprintStore;
 import io.dharma.intake.submission.SubmissionService;
@@ -17,7 +17,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 
 /**
  * The intake service's beans, for running it alone ({@code app.IntakeApplication}) or inside the
@@ -30,7 +29,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClas
  */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class, DharmaOutboxAutoConfiguration.class})
 @EnableConfigurationProperties(IntakeProperties.class)
-@Import({BlueprintsController.class, IntakeProblemResponses.class,
+@Import({BlueprintsController.class, SubmissionsController.class, IntakeProblemResponses.class,
     SubmissionService.class, BlueprintStore.class, BlueprintQuota.class})
 @MigratesSchema(IntakeAutoConfiguration.SCHEMA)
 public class IntakeAutoConfiguration {
@@ -45,16 +44,5 @@ public class IntakeAutoConfiguration {
     @Bean
     PurgeTarget intakeIdempotencyKeysPurge() {
         return new PurgeTarget("idempotency-keys", SCHEMA + ".idempotency_key", "created_at", Duration.ofHours(24));
-    }
-
-    /**
-     * Intake's own tracking endpoint (ACCEPTED/PUBLISHED) when it runs without the streams
-     * application; beside it (the launcher), the streams application's query API serves the same URL with every
-     * stage and asks the intake only for submissions it has not seen yet.
-     */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnMissingClass("io.dharma.streams.StreamsAutoConfiguration")
-    @Import(TrackingController.class)
-    static class StandaloneTrackingConfiguration {
     }
 }

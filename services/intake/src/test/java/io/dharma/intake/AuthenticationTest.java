@@ -54,7 +54,7 @@ class AuthenticationTest extends IntakeIntegrationTest {
         assertThat(refused.text("code")).isEqualTo("auth.forbidden");
         assertThat(viewer.get("/api/v1/blueprints").json().path("totalItems").asInt()).isEqualTo(1);
         assertThat(viewer.get("/api/v1/blueprints/" + submitted.text("blueprintId")).status()).isEqualTo(200);
-        assertThat(viewer.get("/api/v1/tracking/" + submitted.text("trackingId")).status()).isEqualTo(200);
+        assertThat(viewer.get("/api/v1/submissions/" + submitted.text("trackingId")).status()).isEqualTo(200);
     }
 
     @Test
@@ -77,7 +77,7 @@ class AuthenticationTest extends IntakeIntegrationTest {
             assertThat(response.status()).as(path).isEqualTo(404);
             assertThat(response.text("code")).as(path).isEqualTo("blueprint.not-found");
         }
-        IntakeClient.Response tracking = other.get("/api/v1/tracking/" + submitted.text("trackingId"));
+        IntakeClient.Response tracking = other.get("/api/v1/submissions/" + submitted.text("trackingId"));
         assertThat(tracking.status()).isEqualTo(404);
         assertThat(tracking.text("code")).isEqualTo("tracking.not-found");
     }

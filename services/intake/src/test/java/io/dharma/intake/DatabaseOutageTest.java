@@ -81,7 +81,7 @@ class DatabaseOutageTest {
         });
         String trackingId = after[0].text("trackingId");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(client.get("/api/v1/tracking/" + trackingId).text("status")).isEqualTo("PUBLISHED"));
+                assertThat(client.get("/api/v1/submissions/" + trackingId).text("status")).isEqualTo("PUBLISHED"));
         assertThat(client.get("/api/v1/blueprints").json().path("totalItems").asInt()).isEqualTo(2);
     }
 }

@@ -103,7 +103,7 @@ class OutboxPublishingTest extends IntakeIntegrationTest {
                 trackingIds.add(accepted.text("trackingId"));
             }
             assertThat(trackingIds).allSatisfy(trackingId ->
-                    assertThat(client.get("/api/v1/tracking/" + trackingId).text("status")).isEqualTo("ACCEPTED"));
+                    assertThat(client.get("/api/v1/submissions/" + trackingId).text("status")).isEqualTo("ACCEPTED"));
             // The relay is stopped: nothing can publish them, so the topic as it is now is the whole story.
             assertThat(causedBy(TopicProbe.onStack().readAll(BLUEPRINTS), trackingIds)).isEmpty();
         } finally {
@@ -111,7 +111,7 @@ class OutboxPublishingTest extends IntakeIntegrationTest {
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(trackingIds).allSatisfy(trackingId ->
-                assertThat(client.get("/api/v1/tracking/" + trackingId).text("status")).isEqualTo("PUBLISHED")));
+                assertThat(client.get("/api/v1/submissions/" + trackingId).text("status")).isEqualTo("PUBLISHED")));
         List<ConsumerRecord<String, BlueprintSubmitted>> records = causedBy(TopicProbe.onStack().<BlueprintSubmitted>await(BLUEPRINTS,
                 found -> causedBy(found, trackingIds).size() >= trackingIds.size()), trackingIds);
         Set<UUID> eventIds = records.stream().map(record -> record.value().getEnvelope().getEventId())

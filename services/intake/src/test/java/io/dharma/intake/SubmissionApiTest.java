@@ -32,7 +32,7 @@ class SubmissionApiTest extends IntakeIntegrationTest {
         assertThat(response.header("Location")).isEqualTo("/api/v1/tracking/" + trackingId);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(client.get("/api/v1/tracking/" + trackingId).text("status")).isEqualTo("PUBLISHED"));
+                assertThat(client.get("/api/v1/submissions/" + trackingId).text("status")).isEqualTo("PUBLISHED"));
     }
 
     @Test
@@ -175,7 +175,7 @@ class SubmissionApiTest extends IntakeIntegrationTest {
         assertThat(alpha.get("/api/v1/blueprints/" + submitted.text("blueprintId")).status()).isEqualTo(200);
         assertThat(beta.get("/api/v1/blueprints/" + submitted.text("blueprintId")).text("code"))
                 .isEqualTo("blueprint.not-found");
-        assertThat(beta.get("/api/v1/tracking/" + trackingId).status()).isEqualTo(404);
+        assertThat(beta.get("/api/v1/submissions/" + trackingId).status()).isEqualTo(404);
         assertThat(beta.submit(TestBlueprints.bucket("shared-name", "b"), "application/yaml")
                 .json().path("version").asInt()).isEqualTo(1);
         IntakeClient.Response invalidTenant = client("not a tenant!").get("/api/v1/blueprints");
@@ -216,7 +216,7 @@ class SubmissionApiTest extends IntakeIntegrationTest {
 
     @Test
     void unknownIdsAre404Problems() {
-        IntakeClient.Response tracking = client().get("/api/v1/tracking/" + UUID.randomUUID());
+        IntakeClient.Response tracking = client().get("/api/v1/submissions/" + UUID.randomUUID());
         IntakeClient.Response notAnId = client().get("/api/v1/blueprints/not-an-id");
 
         assertThat(tracking.status()).isEqualTo(404);

@@ -10,10 +10,14 @@ import java.util.Optional;
 public record AcceptedSubmission(String trackingId, String tenantId, String blueprintId, int version,
         Instant submittedAt) {
 
-    /** Finds accepted submissions; the launcher backs it with the intake's store. */
+    /** Finds accepted submissions: {@link IntakeSubmissions} asks the intake over HTTP (ADR 0025). */
     @FunctionalInterface
     public interface Lookup {
 
-        Optional<AcceptedSubmission> find(String trackingId);
+        /**
+         * @param tenant the caller's tenant; only its submissions are found
+         * @param authorization the caller's {@code Authorization} header, so the intake checks the same credential
+         */
+        Optional<AcceptedSubmission> find(String trackingId, String tenant, String authorization);
     }
 }

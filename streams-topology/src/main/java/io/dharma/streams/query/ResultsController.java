@@ -58,24 +58,28 @@ public class ResultsController {
                 event -> ResponseEntity.ok(IacResponse.of(event, wanted)));
     }
 
-    /** One file, byte for byte the event's content, with its SHA-256 as ETag. */
-    @GetMapping("/api/v1/blueprints/{blueprintId}/versions/{version}/iac/files/{*path}")
+    /**
+     * One file, byte for byte the event's content, with its SHA-256 as ETag. The generator writes each
+     * file in its format's folder ({@code hcl/main.tf}), so a file's path is two segments: a template
+     * OpenAPI and the permission matrix can state as it is (a catch-all {@code {*path}} they cannot).
+     */
+    @GetMapping("/api/v1/blueprints/{blueprintId}/versions/{version}/iac/files/{folder}/{file}")
     ResponseEntity<?> iacFile(Caller caller, HttpServletRequest request, @PathVariable String blueprintId,
-            @PathVariable String version, @PathVariable String path) {
-        String wanted = path.startsWith("/") ? path.substring(1) : path;
+            @PathVariable String version, @PathVariable String folder, @PathVariable String file) {
+        String wanted = folder + "/" + file;
         return this.<IacEvent>versionResult(caller, request, DharmaTopology.IAC_STORE, blueprintId, version,
                 event -> event.getEnvelope().getTenantId(), QueryApiError.IAC_NOT_GENERATED_YET, event -> {
-                    TerraformFile file = generated(event).getFiles().stream()
+                    TerraformFile found = generated(event).getFiles().stream()
                             .filter(candidate -> candidate.getPath().equals(wanted)).findFirst()
                             .orElseThrow(() -> new ApiException(QueryApiError.IAC_FILE_NOT_FOUND,
                                     "no file '" + wanted + "' in the Terraform of version " + version));
-                    byte[] bytes = IacModule.bytes(file);
+                    byte[] bytes = IacModule.bytes(found);
                     String etag = "\"" + IacModule.sha256(bytes) + "\"";
                     if (etag.equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
                         return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
                     }
                     return ResponseEntity.ok().eTag(etag)
-                            .contentType(file.getPath().endsWith(".tf.json") ? MediaType.APPLICATION_JSON : TERRAFORM_HCL)
+                            .contentType(found.getPath().endsWith(".tf.json") ? MediaType.APPLICATION_JSON : TERRAFORM_HCL)
                             .body(bytes);
                 });
     }

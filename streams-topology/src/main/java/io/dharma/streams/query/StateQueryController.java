@@ -19,6 +19,7 @@ import io.dharma.web.ApiException;
 import io.dharma.web.Caller;
 import io.dharma.web.PageCursor;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,7 +49,7 @@ public class StateQueryController {
         String tenant = caller.tenant();
         return lookups.<TrackingView>answer(tenant, request, DharmaTopology.TRACKING_STORE, trackingId,
                 TrackingView::getTenantId, TrackingResponse::of,
-                () -> TrackingResponse.accepted(accepted, trackingId, tenant),
+                () -> TrackingResponse.accepted(accepted, trackingId, tenant, request.getHeader(HttpHeaders.AUTHORIZATION)),
                 () -> new ApiException(QueryApiError.TRACKING_NOT_FOUND, "no submission " + trackingId + " for this tenant"));
     }
 

@@ -12,6 +12,7 @@ import io.dharma.streams.views.TrackingView;
 import io.dharma.web.ApiException;
 import io.dharma.web.Caller;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -96,7 +97,8 @@ public class TrackingEventsController {
                 yield Optional.of(json.readValue(response.body(), TrackingResponse.class));
             }
         };
-        return fromState.or(() -> TrackingResponse.accepted(accepted, trackingId, tenant));
+        return fromState.or(() -> TrackingResponse.accepted(accepted, trackingId, tenant,
+                request.getHeader(HttpHeaders.AUTHORIZATION)));
     }
 
     private static void end(AutoCloseable subscription, OpenStreams.Slot slot) {

@@ -50,8 +50,9 @@ public record TrackingResponse(String trackingId, String blueprintId, int versio
     }
 
     /** The intake's ACCEPTED answer for a submission the state has not folded yet, if it is the tenant's. */
-    static Optional<TrackingResponse> accepted(AcceptedSubmission.Lookup submissions, String trackingId, String tenant) {
-        return submissions.find(trackingId).filter(submission -> submission.tenantId().equals(tenant))
+    static Optional<TrackingResponse> accepted(AcceptedSubmission.Lookup submissions, String trackingId, String tenant,
+            String authorization) {
+        return submissions.find(trackingId, tenant, authorization).filter(submission -> submission.tenantId().equals(tenant))
                 .map(TrackingResponse::accepted);
     }
 

@@ -1,5 +1,6 @@
 package io.dharma.streams.runtime;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -19,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param forwardTimeout how long a request forwarded to the instance hosting a key may take
  * @param sseTimeout how long a tracking event stream stays open at most (the client reconnects with {@code Last-Event-ID})
  * @param maxOpenStreams tracking event streams this instance holds open at once, all tenants together
+ * @param intakeUrl base URL of the intake's API ({@code http://intake:8081}), asked for the receipt of a
+ *        submission the state has not folded yet, so the tracking URL answers ACCEPTED from the 202 on;
+ *        unset, such a tracking id answers 404 until its event is folded (ADR 0025)
  */
 @ConfigurationProperties("dharma.streams")
 public record StreamsProperties(
@@ -31,5 +35,6 @@ public record StreamsProperties(
         @DefaultValue("2s") Duration retryAfter,
         @DefaultValue("5s") Duration forwardTimeout,
         @DefaultValue("30m") Duration sseTimeout,
-        @DefaultValue("1000") int maxOpenStreams) {
+        @DefaultValue("1000") int maxOpenStreams,
+        URI intakeUrl) {
 }

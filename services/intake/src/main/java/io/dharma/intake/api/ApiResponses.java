@@ -21,11 +21,11 @@ final class ApiResponses {
         ACCEPTED, PUBLISHED
     }
 
-    record Tracking(String trackingId, String blueprintId, String name, int version, TrackingStatus status,
+    record Submission(String trackingId, String blueprintId, String name, int version, TrackingStatus status,
             OffsetDateTime submittedAt, OffsetDateTime publishedAt) {
 
-        static Tracking of(TrackedVersion version) {
-            return new Tracking(version.trackingId().toString(), version.blueprintId().toString(), version.name(),
+        static Submission of(TrackedVersion version) {
+            return new Submission(version.trackingId().toString(), version.blueprintId().toString(), version.name(),
                     version.version(),
                     version.published() ? TrackingStatus.PUBLISHED : TrackingStatus.ACCEPTED,
                     version.submittedAt(), version.publishedAt().orElse(null));

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * {@code limit} in bytes) and a reused Idempotency-Key (409). Everything else, including a 503 for an unreachable database, is
  * {@code io.dharma.web.PlatformProblemHandler}'s.
  */
-@RestControllerAdvice(assignableTypes = {BlueprintsController.class, TrackingController.class})
+@RestControllerAdvice(assignableTypes = {BlueprintsController.class, SubmissionsController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class IntakeProblemResponses {
 
