@@ -2,11 +2,13 @@ package io.dharma.launcher;
 
 import io.dharma.launcher.cli.AccessCommands;
 import io.dharma.launcher.cli.AuditCommand;
+import io.dharma.launcher.cli.CostCommand;
 import io.dharma.launcher.cli.CliException;
 import io.dharma.launcher.cli.CliLogging;
 import io.dharma.launcher.cli.DecisionCommands;
 import io.dharma.launcher.cli.DestroyCommand;
 import io.dharma.launcher.cli.DriftCommand;
+import io.dharma.launcher.cli.IacCommand;
 import io.dharma.launcher.cli.ExitCodes;
 import io.dharma.launcher.cli.RebuildStateCommand;
 import io.dharma.launcher.cli.DeadLetterCommands;
@@ -30,7 +32,7 @@ import picocli.CommandLine.HelpCommand;
         description = "Dharma: self-service multi-cloud infrastructure over Apache Kafka.",
         subcommands = {UpCommand.class,
             SubmitCommand.class, StatusCommand.class, DecisionCommands.Approve.class, DecisionCommands.Reject.class,
-            DestroyCommand.class, DriftCommand.class,
+            DestroyCommand.class, DriftCommand.class, IacCommand.class, CostCommand.class,
             TopicsCommand.class, TailCommand.class, ReplayCommand.class, AuditCommand.class, ReprocessCommand.class,
             RebuildStateCommand.class, DeadLetterCommands.Dlt.class, OutboxCommands.Outbox.class,
             AccessCommands.Login.class, AccessCommands.Logout.class, AccessCommands.WhoAmI.class, UsageCommand.class,

@@ -41,6 +41,16 @@ public final class PlatformClient {
         return JSON.readTree(send(request(path).timeout(REQUEST_TIMEOUT).GET()).body());
     }
 
+    /** A GET whose answer is not JSON (a zip, a Terraform file): its bytes. */
+    byte[] bytes(String path) {
+        HttpResponse<byte[]> response = exchange(request(path).timeout(REQUEST_TIMEOUT).GET(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() / 100 != 2) {
+            throw problem(response.statusCode(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return response.body();
+    }
+
     void delete(String path) {
         send(request(path).timeout(REQUEST_TIMEOUT).DELETE());
     }
