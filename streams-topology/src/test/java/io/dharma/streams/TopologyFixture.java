@@ -103,6 +103,12 @@ final class TopologyFixture implements AutoCloseable {
         return store.get(blueprintId);
     }
 
+    /** The value of {@code key} in {@code store}, as the query API reads it (null when absent). */
+    <V> V stored(String store, String key) {
+        KeyValueStore<String, V> values = driver.getKeyValueStore(store);
+        return values.get(key);
+    }
+
     /** The entries of an index store under {@code prefix}: index key → store key, in key order. */
     List<KeyValue<String, String>> indexed(String indexStore, String prefix) {
         KeyValueStore<String, String> store = driver.getKeyValueStore(indexStore);
