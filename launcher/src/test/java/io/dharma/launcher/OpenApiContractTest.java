@@ -151,6 +151,13 @@ class OpenApiContractTest {
         call("GET", "/api/v1/blueprints/{blueprintId}/versions/{version}",
                 "/api/v1/blueprints/" + blueprintId + "/versions/1", 200);
         call("GET", "/api/v1/blueprints/{blueprintId}/deployments", "/api/v1/blueprints/" + blueprintId + "/deployments", 200);
+        String version = "/api/v1/blueprints/" + blueprintId + "/versions/" + deployed.version();
+        call("GET", "/api/v1/blueprints/{blueprintId}/versions/{version}/iac", version + "/iac", 200);
+        call("GET", "/api/v1/blueprints/{blueprintId}/versions/{version}/iac", version + "/iac?format=json", 200);
+        call("GET", "/api/v1/blueprints/{blueprintId}/versions/{version}/cost", version + "/cost", 200);
+        call("GET", "/api/v1/blueprints/{blueprintId}/versions/{version}/verdict", version + "/verdict", 200);
+        call("GET", "/api/v1/deployments/{deploymentId}/plan", "/api/v1/deployments/" + deploymentId + "/plan", 200);
+        call("GET", "/api/v1/submissions/{trackingId}", "/api/v1/submissions/" + deployed.trackingId(), 200);
 
         JsonNode resources = json(call("GET", "/api/v1/sandbox/resources", "/api/v1/sandbox/resources?blueprintId=" + blueprintId, 200));
         String bucket = idOf(resources, "uploads");
@@ -189,6 +196,15 @@ class OpenApiContractTest {
         call("GET", "/api/v1/audit/blueprints/{blueprintId}", "/api/v1/audit/blueprints/" + unknown, 404);
         call("GET", "/api/v1/sandbox/resources/{id}", "/api/v1/sandbox/resources/" + unknown, 404);
         call("GET", "/api/v1/policies/{id}", "/api/v1/policies/no-such-policy", 404);
+        call("GET", "/api/v1/blueprints/{blueprintId}/versions/{version}/iac", "/api/v1/blueprints/" + unknown + "/versions/1/iac", 404);
+        call("GET", "/api/v1/blueprints/{blueprintId}/versions/{version}/cost", "/api/v1/blueprints/" + unknown + "/versions/1/cost", 404);
+        call("GET", "/api/v1/blueprints/{blueprintId}/versions/{version}/verdict", "/api/v1/blueprints/" + unknown + "/versions/1/verdict", 404);
+        call("GET", "/api/v1/blueprints/{blueprintId}/versions/{version}/iac", "/api/v1/blueprints/" + unknown + "/versions/1/iac?format=yaml", 400);
+        call("GET", "/api/v1/blueprints/{blueprintId}/versions/{version}/iac.zip", "/api/v1/blueprints/" + unknown + "/versions/1/iac.zip", 404);
+        call("GET", "/api/v1/blueprints/{blueprintId}/versions/{version}/iac/files/{folder}/{file}",
+                "/api/v1/blueprints/" + unknown + "/versions/1/iac/files/hcl/main.tf", 404);
+        call("GET", "/api/v1/deployments/{deploymentId}/plan", "/api/v1/deployments/" + unknown + "/plan", 404);
+        call("GET", "/api/v1/submissions/{trackingId}", "/api/v1/submissions/" + unknown, 404);
         call("GET", "/api/v1/deployments", "/api/v1/deployments?limit=0", 400);
         call("GET", "/api/v1/blueprints", "/api/v1/blueprints?size=0", 400);
         send("POST", "/api/v1/blueprints", "/api/v1/blueprints", "application/yaml",
