@@ -3,6 +3,7 @@ package io.dharma.intake;
 import io.dharma.intake.api.BlueprintsController;
 import io.dharma.intake.api.IntakeProblemResponses;
 import io.dharma.intake.api.TrackingController;
+import io.dharma.intake.plan.PlanService;
 import io.dharma.intake.store.BlueprintQuota;
 import io.dharma.intake.store.BlueprintStore;
 import io.dharma.intake.submission.SubmissionService;
@@ -42,6 +43,11 @@ public class IntakeAutoConfiguration {
      * A retry with the same Idempotency-Key gets the same tracking ID for 24 hours, as Stripe's keys
      * do: long enough for any client's retries, after which the key may name a new submission.
      */
+    @Bean
+    PlanService intakePlanService(BlueprintStore store, IntakeProperties properties) {
+        return new PlanService(store, properties);
+    }
+
     @Bean
     PurgeTarget intakeIdempotencyKeysPurge() {
         return new PurgeTarget("idempotency-keys", SCHEMA + ".idempotency_key", "created_at", Duration.ofHours(24));
