@@ -58,14 +58,15 @@ final class SplitPlatform implements BeforeAllCallback, AfterAllCallback, TestWa
                 stack.registryUrl(), stack.jdbcUrl(), (String) spring.get("spring.datasource.username"),
                 (String) spring.get("spring.datasource.password"), TestIssuer.get().issuerUri(), traces.endpoint());
         for (Service service : Service.values()) {
-            int port = freePort();
-            ports.put(service, port);
+            ports.put(service, freePort());
+        }
+        for (Service service : Service.values()) {
             Path dataDir = HOME.resolve(service.id());
             List<String> command = new ArrayList<>(List.of(ChildProcess.javaBinary()));
             command.addAll(JVM_FLAGS);
             command.addAll(List.of("-jar", service.execJar().toString()));
             processes.put(service, new ChildProcess(service.id(), command, dataDir, HOME.resolve("logs"))
-                    .withEnvironmentOnly(ServiceEnvironment.of(service, infra, port, dataDir)));
+                    .withEnvironmentOnly(ServiceEnvironment.of(service, infra, ports, dataDir)));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.values().forEach(ChildProcess::kill9),
                 "split-process-kill"));
