@@ -16,6 +16,7 @@ import io.dharma.launcher.cli.OutboxCommands;
 import io.dharma.launcher.cli.ReplayCommand;
 import io.dharma.launcher.cli.ReprocessCommand;
 import io.dharma.launcher.cli.StatusCommand;
+import io.dharma.launcher.cli.PlanCommand;
 import io.dharma.launcher.cli.SubmitCommand;
 import io.dharma.launcher.cli.TailCommand;
 import io.dharma.launcher.cli.TopicsCommand;
@@ -31,7 +32,7 @@ import picocli.CommandLine.HelpCommand;
         versionProvider = DharmaCli.Version.class,
         description = "Dharma: self-service multi-cloud infrastructure over Apache Kafka.",
         subcommands = {UpCommand.class,
-            SubmitCommand.class, StatusCommand.class, DecisionCommands.Approve.class, DecisionCommands.Reject.class,
+            SubmitCommand.class, PlanCommand.class, StatusCommand.class, DecisionCommands.Approve.class, DecisionCommands.Reject.class,
             DestroyCommand.class, DriftCommand.class, IacCommand.class, CostCommand.class,
             TopicsCommand.class, TailCommand.class, ReplayCommand.class, AuditCommand.class, ReprocessCommand.class,
             RebuildStateCommand.class, DeadLetterCommands.Dlt.class, OutboxCommands.Outbox.class,

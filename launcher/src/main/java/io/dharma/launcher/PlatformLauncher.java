@@ -2,6 +2,7 @@ package io.dharma.launcher;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.dharma.embedded.EmbeddedKafkaBroker;
@@ -95,6 +96,11 @@ public final class PlatformLauncher {
         // The tracking URL asks the intake for submissions not folded yet over HTTP, here as when they run apart (ADR 0025).
         props.put("dharma.streams.intake-url", issuer);
         props.put("dharma.security.admin-key-file", settings.home().resolve(ADMIN_KEY_FILE).toString());
+        // The dry run asks each stage over HTTP as it does when they run apart; here they all answer at this URL.
+        String self = "http://localhost:" + settings.ports().http();
+        for (String stage : List.of("generator", "guardrails", "costing", "streams")) {
+            props.put("dharma.intake.plan." + stage + "-url", self);
+        }
         return props;
     }
 

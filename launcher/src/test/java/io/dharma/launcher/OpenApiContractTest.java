@@ -174,6 +174,15 @@ class OpenApiContractTest {
                 !json(get("/api/v1/drift?blueprintId=" + blueprintId).body()).path("items").isEmpty());
         call("GET", "/api/v1/drift", "/api/v1/drift?blueprintId=" + blueprintId, 200);
 
+        // The dry run of the deployed blueprint (changes against the deployed resources) and the stages' own steps.
+        String deployedDocument = Files.readString(Path.of("../examples/aws-web-app.yaml"))
+                .replace("name: shop-web-dev", "name: " + json(get("/api/v1/blueprints/" + blueprintId).body()).path("name").asString());
+        call("GET", "/api/v1/blueprints/{blueprintId}/resources", "/api/v1/blueprints/" + blueprintId + "/resources", 200);
+        send("POST", "/api/v1/blueprints/plan", "/api/v1/blueprints/plan", "application/yaml", deployedDocument, 200);
+        send("POST", "/api/v1/iac/preview", "/api/v1/iac/preview", "application/yaml", deployedDocument, 200);
+        send("POST", "/api/v1/policies/evaluate", "/api/v1/policies/evaluate", "application/yaml", deployedDocument, 200);
+        send("POST", "/api/v1/costs/estimate", "/api/v1/costs/estimate", "application/yaml", deployedDocument, 200);
+
         JsonNode policies = json(call("GET", "/api/v1/policies", "/api/v1/policies", 200));
         JsonNode builtin = policies.get("items").get(0);
         call("GET", "/api/v1/policies/{id}", "/api/v1/policies/" + builtin.get("id").asString(), 200);
@@ -210,6 +219,11 @@ class OpenApiContractTest {
         send("POST", "/api/v1/blueprints", "/api/v1/blueprints", "application/yaml",
                 "apiVersion: dharma/v1\nkind: Blueprint\nmetadata:\n  name: x\n", 422);
         send("POST", "/api/v1/blueprints", "/api/v1/blueprints", "text/plain", "hello", 415);
+        send("POST", "/api/v1/blueprints/plan", "/api/v1/blueprints/plan", "application/yaml",
+                "apiVersion: dharma/v1\nkind: Blueprint\nmetadata:\n  name: x\n", 422);
+        send("POST", "/api/v1/iac/preview", "/api/v1/iac/preview", "application/yaml", "a: [unclosed", 400);
+        send("POST", "/api/v1/costs/estimate", "/api/v1/costs/estimate", "text/plain", "hello", 415);
+        call("GET", "/api/v1/blueprints/{blueprintId}/resources", "/api/v1/blueprints/" + unknown + "/resources", 404);
         send("POST", "/api/v1/blueprints", "/api/v1/blueprints", "application/yaml", "a: [unclosed", 400);
         send("POST", "/api/v1/policies", "/api/v1/policies", "text/plain", "{}", 415);
         send("POST", "/api/v1/policies", "/api/v1/policies", "application/json", "{\"id\":\"\"}", 422);

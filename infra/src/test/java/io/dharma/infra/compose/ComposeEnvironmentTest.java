@@ -77,8 +77,9 @@ class ComposeEnvironmentTest {
         assertThat(intake.propertyOf("DHARMA_BOOTSTRAP_ADMIN_KEY"))
                 .as("the launcher's variable: a service alone reads DHARMA_SECURITY_BOOTSTRAP_ADMIN_KEY").isEmpty();
         assertThat(intake.propertyOf("DHARMA_STREAMS_ADVERTISED_HOST")).as("another service's property").isEmpty();
-        assertThat(services.metadataOf("generator").propertyOf("DHARMA_SECURITY_OPEN_PATHS"))
-                .as("the generator has no security chain").isEmpty();
+        assertThat(intake.propertyOf("DHARMA_INTAKE_PLAN_GENERATOR_URL")).contains("dharma.intake.plan.generator-url");
+        assertThat(services.metadataOf("generator").propertyOf("DHARMA_INTAKE_PLAN_GENERATOR_URL"))
+                .as("intake's property, not the generator's").isEmpty();
         assertThat(services.metadataOf("streams").propertyOf("DHARMA_STREAMS_ADVERTIZED_HOST")).isEmpty();
     }
 

@@ -20,25 +20,25 @@ final class ServiceEnvironment {
     }
 
     /**
-     * The environment of {@code service} listening on {@code port}, keeping its local state under
-     * {@code dataDir}; {@code intakeUrl} is where the intake's API listens.
+     * The environment of {@code service} listening on its port of {@code ports} (where every service
+     * listens), keeping its local state under {@code dataDir}.
      */
-    static Map<String, String> of(Service service, Infrastructure infra, int port, Path dataDir, String intakeUrl) {
-        return merge(own(service, infra, port, dataDir, intakeUrl), tracing(infra));
+    static Map<String, String> of(Service service, Infrastructure infra, Map<Service, Integer> ports, Path dataDir) {
+        return merge(own(service, infra, ports, dataDir), tracing(infra));
     }
 
-    private static Map<String, String> own(Service service, Infrastructure infra, int port, Path dataDir,
-            String intakeUrl) {
+    private static Map<String, String> own(Service service, Infrastructure infra, Map<Service, Integer> ports, Path dataDir) {
+        int port = ports.get(service);
         return switch (service) {
-            case INTAKE, GUARDRAILS, ORCHESTRATOR -> merge(server(port), kafka(infra), database(infra), callers(infra));
-            case GENERATOR, COSTING -> merge(server(port), kafka(infra), database(infra));
+            case INTAKE -> merge(server(port), kafka(infra), database(infra), callers(infra), planStages(ports));
+            case GUARDRAILS, ORCHESTRATOR, GENERATOR, COSTING -> merge(server(port), kafka(infra), database(infra), callers(infra));
             case SANDBOX -> merge(server(port), database(infra), callers(infra));
             // The URL its tokens name as their issuer: where clients reach it.
             case IDENTITY -> merge(server(port), database(infra), Map.of("DHARMA_IDENTITY_ISSUER", "http://127.0.0.1:" + port));
             case STREAMS -> merge(server(port), kafka(infra), callers(infra), Map.of(
                     "DHARMA_STREAMS_STATE_DIR", dataDir.resolve("state").toString(),
                     "DHARMA_STREAMS_ADVERTISED_HOST", "127.0.0.1",
-                    "DHARMA_STREAMS_INTAKE_URL", intakeUrl));
+                    "DHARMA_STREAMS_INTAKE_URL", "http://127.0.0.1:" + ports.get(Service.INTAKE)));
         };
     }
 
@@ -62,6 +62,15 @@ final class ServiceEnvironment {
                 "SPRING_DATASOURCE_URL", infra.jdbcUrl(),
                 "SPRING_DATASOURCE_USERNAME", infra.databaseUser(),
                 "SPRING_DATASOURCE_PASSWORD", infra.databasePassword());
+    }
+
+    /** Where intake's dry run asks the stages (ADR 0026): compose gives their service names instead. */
+    private static Map<String, String> planStages(Map<Service, Integer> ports) {
+        return Map.of(
+                "DHARMA_INTAKE_PLAN_GENERATOR_URL", "http://127.0.0.1:" + ports.get(Service.GENERATOR),
+                "DHARMA_INTAKE_PLAN_GUARDRAILS_URL", "http://127.0.0.1:" + ports.get(Service.GUARDRAILS),
+                "DHARMA_INTAKE_PLAN_COSTING_URL", "http://127.0.0.1:" + ports.get(Service.COSTING),
+                "DHARMA_INTAKE_PLAN_STREAMS_URL", "http://127.0.0.1:" + ports.get(Service.STREAMS));
     }
 
     /** A service with an API trusts the callers' identity provider. */

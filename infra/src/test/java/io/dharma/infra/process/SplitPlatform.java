@@ -61,13 +61,12 @@ final class SplitPlatform implements BeforeAllCallback, AfterAllCallback, TestWa
             ports.put(service, freePort());
         }
         for (Service service : Service.values()) {
-            int port = ports.get(service);
             Path dataDir = HOME.resolve(service.id());
             List<String> command = new ArrayList<>(List.of(ChildProcess.javaBinary()));
             command.addAll(JVM_FLAGS);
             command.addAll(List.of("-jar", service.execJar().toString()));
             processes.put(service, new ChildProcess(service.id(), command, dataDir, HOME.resolve("logs"))
-                    .withEnvironmentOnly(ServiceEnvironment.of(service, infra, port, dataDir, url(Service.INTAKE))));
+                    .withEnvironmentOnly(ServiceEnvironment.of(service, infra, ports, dataDir)));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.values().forEach(ChildProcess::kill9),
                 "split-process-kill"));

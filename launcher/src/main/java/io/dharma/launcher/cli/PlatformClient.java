@@ -62,6 +62,29 @@ public final class PlatformClient {
         return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
     }
 
+    /** A response a command reads whatever its status: {@code body} is JSON (a problem for a 4xx). */
+    record Answer(int status, JsonNode body) {
+    }
+
+    /**
+     * As {@link #post}, but a 4xx problem about the document (400, 413, 415, 422) is returned for the
+     * command to print rather than thrown, so it can list every problem.
+     */
+    Answer postForAnswer(String path, String contentType, String body) {
+        HttpResponse<String> response = exchange(request(path).timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)), HttpResponse.BodyHandlers.ofString());
+        int status = response.statusCode();
+        if (status / 100 != 2 && !java.util.Set.of(400, 413, 415, 422).contains(status)) {
+            throw problem(status, response.body());
+        }
+        try {
+            return new Answer(status, JSON.readTree(response.body()));
+        } catch (JacksonException e) {
+            throw problem(status, response.body());
+        }
+    }
+
     /** A streaming GET (server-sent events): the body's lines as they arrive, no overall timeout. */
     Stream<String> stream(String path, String lastEventId) {
         HttpRequest.Builder request = request(path).header("Accept", "text/event-stream").GET();

@@ -17,7 +17,7 @@ import picocli.CommandLine;
 class CliCommandsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"submit", "status", "approve", "reject", "destroy", "drift", "topics", "tail", "replay",
+    @ValueSource(strings = {"submit", "plan", "status", "approve", "reject", "destroy", "drift", "topics", "tail", "replay",
         "audit", "reprocess", "rebuild-state", "iac", "cost"})
     void everyCommandHasHelp(String command) {
         Cli cli = Cli.run(command, "--help");

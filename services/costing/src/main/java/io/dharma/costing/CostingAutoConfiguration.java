@@ -2,6 +2,7 @@ package io.dharma.costing;
 
 import io.dharma.blueprint.catalogue.ResourceCatalogue;
 import io.dharma.blueprint.catalogue.SizeCatalogue;
+import io.dharma.costing.api.CostEstimateController;
 import io.dharma.costing.catalogue.PriceCatalogue;
 import io.dharma.costing.catalogue.RegionEquivalents;
 import io.dharma.costing.events.CostEstimatedEvents;
@@ -15,8 +16,11 @@ import io.dharma.topics.DharmaTopic;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * The costing service's beans, for running it alone ({@code app.CostingApplication}) or inside the
@@ -24,7 +28,8 @@ import org.springframework.context.annotation.Bean;
  * {@code dharma-costing}) that emits one {@code CostEstimated} per blueprint version on
  * {@code dharma.costs.v1} through the platform's transactional event processing (ADR 0005). Bean
  * names start with {@code costing}. Costing keeps no state of its own beyond the platform's
- * processed-event log.
+ * processed-event log. {@code POST /api/v1/costs/estimate} answers the same estimate synchronously
+ * for the dry run (ADR 0026).
  */
 @AutoConfiguration(after = DharmaProcessingAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "dharma.costing.enabled", matchIfMissing = true)
@@ -49,5 +54,12 @@ public class CostingAutoConfiguration {
             EventPublisher events) {
         return new Reaction<>(properties.consumerGroup(), DharmaTopic.BLUEPRINTS, DharmaTopic.COSTS, costingEvents::answer,
                 events);
+    }
+
+    /** The estimate endpoint of the dry run (ADR 0026), when running in a servlet web application. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @Import(CostEstimateController.class)
+    static class CostingApiConfiguration {
     }
 }

@@ -6,6 +6,8 @@ import io.dharma.guardrails.api.PolicyService;
 import io.dharma.guardrails.cel.PolicyCompiler;
 import io.dharma.guardrails.cel.PolicyVariables;
 import io.dharma.guardrails.evaluation.PolicyEvaluator;
+import io.dharma.guardrails.evaluation.TenantEvaluation;
+import io.dharma.guardrails.api.EvaluationController;
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.events.GuardrailsEvaluated;
 import io.dharma.guardrails.events.VerdictEvents;
@@ -102,18 +104,22 @@ public class GuardrailsAutoConfiguration {
     }
 
     @Bean
+    TenantEvaluation guardrailsTenantEvaluation(PolicySets guardrailsPolicySets, PolicyEvaluator guardrailsPolicyEvaluator) {
+        return new TenantEvaluation(guardrailsPolicySets, guardrailsPolicyEvaluator);
+    }
+
+    @Bean
     Reaction<BlueprintSubmitted, GuardrailsEvaluated> guardrailsBlueprintEvaluationListener(GuardrailsProperties properties,
-            PolicySets guardrailsPolicySets, PolicyEvaluator guardrailsPolicyEvaluator, EventPublisher dharmaEventPublisher,
-            MeterRegistry meterRegistry) {
+            TenantEvaluation guardrailsTenantEvaluation, EventPublisher dharmaEventPublisher, MeterRegistry meterRegistry) {
         return new Reaction<>(properties.consumerGroup(), DharmaTopic.BLUEPRINTS, DharmaTopic.GUARDRAILS,
-                VerdictEvents.answering(guardrailsPolicySets, guardrailsPolicyEvaluator, ResourceCatalogue.v1(), meterRegistry),
+                VerdictEvents.answering(guardrailsTenantEvaluation, ResourceCatalogue.v1(), meterRegistry),
                 dharmaEventPublisher);
     }
 
     /** The policies API, when running in a servlet web application. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    @Import(PoliciesController.class)
+    @Import({PoliciesController.class, EvaluationController.class})
     static class GuardrailsApiConfiguration {
 
         @Bean

@@ -3,6 +3,7 @@ package io.dharma.intake;
 import io.dharma.intake.api.BlueprintsController;
 import io.dharma.intake.api.IntakeProblemResponses;
 import io.dharma.intake.api.SubmissionsController;
+import io.dharma.intake.plan.PlanService;
 import io.dharma.intake.store.BlueprintQuota;
 import io.dharma.intake.store.BlueprintStore;
 import io.dharma.intake.submission.SubmissionService;
@@ -15,7 +16,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -36,6 +36,10 @@ public class IntakeAutoConfiguration {
 
     public static final String SCHEMA = "intake";
 
+    @Bean
+    PlanService intakePlanService(BlueprintStore store, IntakeProperties properties) {
+        return new PlanService(store, properties);
+    }
 
     /**
      * A retry with the same Idempotency-Key gets the same tracking ID for 24 hours, as Stripe's keys

@@ -60,6 +60,15 @@ public class StateQueryController {
                 () -> new ApiException(QueryApiError.BLUEPRINT_NOT_FOUND, "no blueprint " + blueprintId + " for this tenant"));
     }
 
+    /** What is deployed for the blueprint (the dry run's diff reads it); 404 when nothing ever was. */
+    @GetMapping("/api/v1/blueprints/{blueprintId}/resources")
+    ResponseEntity<?> deployedResources(Caller caller, HttpServletRequest request, @PathVariable String blueprintId) {
+        return lookups.<DriftView>answer(caller.tenant(), request, DharmaTopology.DRIFT_STORE, blueprintId,
+                DriftView::getTenantId, DeployedResourcesResponse::of, Optional::empty,
+                () -> new ApiException(QueryApiError.BLUEPRINT_NOT_FOUND, "nothing deployed for blueprint " + blueprintId
+                        + " in this tenant"));
+    }
+
     @GetMapping("/api/v1/deployments/{deploymentId}")
     ResponseEntity<?> deployment(Caller caller, HttpServletRequest request, @PathVariable String deploymentId) {
         return lookups.<DeploymentView>answer(caller.tenant(), request, DharmaTopology.DEPLOYMENTS_STORE, deploymentId,

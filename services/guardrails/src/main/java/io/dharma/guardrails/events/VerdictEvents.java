@@ -8,11 +8,9 @@ import io.dharma.events.Envelopes;
 import io.dharma.events.GuardrailOutcome;
 import io.dharma.events.GuardrailsEvaluated;
 import io.dharma.events.PolicyViolation;
-import io.dharma.guardrails.evaluation.PolicyEvaluator;
+import io.dharma.guardrails.evaluation.TenantEvaluation;
 import io.dharma.guardrails.evaluation.Verdict;
 import io.dharma.guardrails.evaluation.Violation;
-import io.dharma.guardrails.policyset.PolicySet;
-import io.dharma.guardrails.policyset.PolicySets;
 import io.dharma.kafka.processing.OnCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,20 +37,20 @@ public final class VerdictEvents {
     }
 
     /** Evaluates each submitted blueprint version against its tenant's policy set. */
-    public static Function<BlueprintSubmitted, GuardrailsEvaluated> answering(PolicySets policySets,
-            PolicyEvaluator evaluator, ResourceCatalogue catalogue, MeterRegistry meters) {
+    public static Function<BlueprintSubmitted, GuardrailsEvaluated> answering(TenantEvaluation evaluation,
+            ResourceCatalogue catalogue, MeterRegistry meters) {
         Envelopes envelopes = Envelopes.forProducer(PRODUCER);
         return submitted -> {
             Envelope cause = submitted.getEnvelope();
             Blueprint blueprint = SubmittedBlueprints.blueprintOf(submitted, catalogue);
-            PolicySet policySet = policySets.forTenant(cause.getTenantId());
-            Verdict verdict = evaluator.evaluate(blueprint, policySet.policies(), cause.getOccurredAt());
+            TenantEvaluation.Result result = evaluation.evaluate(cause.getTenantId(), blueprint, cause.getOccurredAt());
+            Verdict verdict = result.verdict();
             Counter evaluated = Counter.builder(EVALUATED_METRIC).description("Guardrail verdicts on blueprint versions")
                     .tag("cloud", blueprint.spec().cloud().id())
                     .tag("outcome", verdict.outcome().name().toLowerCase(Locale.ROOT))
                     .register(meters);
             OnCommit.run("counting the guardrail verdict", evaluated::increment);
-            return of(envelopes.reactingTo(cause, REACTION), verdict, policySet.version());
+            return of(envelopes.reactingTo(cause, REACTION), verdict, result.policySetVersion());
         };
     }
 

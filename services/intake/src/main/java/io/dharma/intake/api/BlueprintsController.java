@@ -8,6 +8,8 @@ import io.dharma.blueprint.validation.Problem;
 import io.dharma.blueprint.validation.ProblemCode;
 import io.dharma.blueprint.validation.ValidationResult;
 import io.dharma.intake.IntakeProperties;
+import io.dharma.intake.plan.PlanService;
+import io.dharma.intake.plan.PlanView;
 import io.dharma.intake.store.BlueprintStore;
 import io.dharma.intake.store.BlueprintSummary;
 import io.dharma.intake.store.Page;
@@ -23,6 +25,7 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,10 +53,13 @@ public class BlueprintsController {
     private final IntakeProperties properties;
     private final int maxDocumentBytes = BlueprintLimits.DEFAULT.maxDocumentBytes();
 
-    BlueprintsController(SubmissionService submissions, BlueprintStore store, IntakeProperties properties) {
+    private final PlanService plans;
+
+    BlueprintsController(SubmissionService submissions, BlueprintStore store, IntakeProperties properties, PlanService plans) {
         this.submissions = submissions;
         this.store = store;
         this.properties = properties;
+        this.plans = plans;
     }
 
     /**
@@ -79,6 +85,21 @@ public class BlueprintsController {
                 .location(URI.create("/api/v1/tracking/" + submission.trackingId()))
                 .body(new ApiResponses.SubmissionAccepted(submission.trackingId().toString(),
                         submission.blueprintId().toString(), submission.version()));
+    }
+
+    /**
+     * The dry run (ADR 0026): what submitting the blueprint would give (Terraform, verdict, cost)
+     * and change, with nothing stored or published. Read and refused exactly as a submission is.
+     */
+    @PostMapping("/plan")
+    PlanView plan(Caller caller, HttpServletRequest request,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) throws IOException {
+        String mediaType = request.getContentType();
+        DocumentFormat format = DocumentFormat.fromMediaType(mediaType).orElseThrow(() -> unreadable(
+                ProblemCode.DOCUMENT_UNSUPPORTED_MEDIA_TYPE,
+                "send the blueprint as application/yaml or application/json, not " + (mediaType == null ? "nothing" : mediaType)));
+        return plans.plan(caller.tenant(), authorization, readBody(request), format,
+                MediaType.parseMediaType(mediaType).toString());
     }
 
     @GetMapping

@@ -18,6 +18,7 @@ public final class IntakeApiError {
     public static final ApiError TRACKING_NOT_FOUND = new ProblemType("tracking.not-found", HttpStatus.NOT_FOUND, "No such tracking id");
     public static final ApiError IDEMPOTENCY_KEY_REUSED = new ProblemType("idempotency.key-reused", HttpStatus.CONFLICT, "Idempotency-Key already used for another request");
     public static final ApiError INVALID_IDEMPOTENCY_KEY = new ProblemType("idempotency.invalid-key", HttpStatus.BAD_REQUEST, "Invalid Idempotency-Key");
+    public static final ApiError PLAN_STAGE_UNAVAILABLE = new ProblemType("plan.stage-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "A stage the plan needs is unavailable");
     public static final ApiError INVALID_PAGE = new ProblemType("request.invalid-page", HttpStatus.BAD_REQUEST, "Invalid page request");
 
     private IntakeApiError() {

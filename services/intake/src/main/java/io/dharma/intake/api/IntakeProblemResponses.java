@@ -2,6 +2,8 @@ package io.dharma.intake.api;
 
 import io.dharma.blueprint.validation.Problem;
 import io.dharma.blueprint.validation.ValidationResult;
+import io.dharma.intake.plan.StageRefusedException;
+import io.dharma.intake.plan.StageUnavailableException;
 import io.dharma.intake.submission.BlueprintRejectedException;
 import io.dharma.intake.submission.IdempotencyKeyReusedException;
 import io.dharma.kafka.outbox.EventTooLargeException;
@@ -12,6 +14,7 @@ import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,7 +24,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Problem responses for intake's own failures: a rejected document (400/413/415 when it cannot be
  * read, 422 with every problem in {@code errors} as {@code {code, pointer, message}}), a valid
  * blueprint whose event would be larger than its topic accepts (413 with {@code size} and
- * {@code limit} in bytes) and a reused Idempotency-Key (409). Everything else, including a 503 for an unreachable database, is
+ * {@code limit} in bytes), a reused Idempotency-Key (409), and a dry run whose stage is unavailable
+ * (503 {@code plan.stage-unavailable} with {@code stage}) or refused it (the stage's own problem). Everything else, including a 503 for an unreachable database, is
  * {@code io.dharma.web.PlatformProblemHandler}'s.
  */
 @RestControllerAdvice(assignableTypes = {BlueprintsController.class, SubmissionsController.class})
@@ -45,6 +49,17 @@ public class IntakeProblemResponses {
                 "the blueprint's BlueprintSubmitted event would be " + e.size() + " bytes; " + e.topic() + " takes at most "
                         + e.limit() + " bytes per event (YAML aliases count once per use)",
                 Map.of("size", e.size(), "limit", e.limit())));
+    }
+
+    @ExceptionHandler(StageUnavailableException.class)
+    ResponseEntity<ProblemDetail> stageUnavailable(StageUnavailableException e) {
+        return Problems.respond(Problems.of(IntakeApiError.PLAN_STAGE_UNAVAILABLE, e.getMessage(), Map.of("stage", e.stage())));
+    }
+
+    /** The stage's own problem (a role it requires, a rate limit), as it answered it. */
+    @ExceptionHandler(StageRefusedException.class)
+    ResponseEntity<String> stageRefused(StageRefusedException e) {
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(e.body());
     }
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)

@@ -100,6 +100,14 @@ public class BlueprintStore {
                 .map(row -> withPublication(List.of(row)).get(0));
     }
 
+    /** The tenant's blueprint called {@code name}, if it was ever submitted. */
+    public Optional<BlueprintSummary> findBlueprintByName(String tenantId, String name) {
+        return db.selectFrom(BLUEPRINT)
+                .where(BLUEPRINT.TENANT_ID.eq(tenantId), BLUEPRINT.NAME.eq(name))
+                .fetchOptional(row -> new BlueprintSummary(
+                        row.getId(), row.getName(), row.getLatestVersion(), row.getCreatedAt(), row.getUpdatedAt()));
+    }
+
     public Optional<BlueprintSummary> findBlueprint(String tenantId, UUID blueprintId) {
         return db.selectFrom(BLUEPRINT)
                 .where(BLUEPRINT.TENANT_ID.eq(tenantId), BLUEPRINT.ID.eq(blueprintId))

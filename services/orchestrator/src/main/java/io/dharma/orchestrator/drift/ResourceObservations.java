@@ -5,7 +5,7 @@ import io.dharma.events.ResourceObserved;
 import io.dharma.executor.ActualResource;
 import io.dharma.orchestrator.state.AppliedChange;
 import io.dharma.orchestrator.state.Deployment;
-import io.dharma.orchestrator.worker.ResourceAttributes;
+import io.dharma.executor.ResourceAttributes;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;

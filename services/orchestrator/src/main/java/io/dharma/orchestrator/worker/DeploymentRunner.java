@@ -1,5 +1,6 @@
 package io.dharma.orchestrator.worker;
 
+import io.dharma.executor.ResourceAttributes;
 import io.dharma.events.DeploymentEvent;
 import io.dharma.events.DeploymentOperation;
 import io.dharma.executor.ActualResource;

@@ -1,0 +1,206 @@
+package io.dharma.launcher.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.JsonNode;
+
+/** {@code dharma plan FILE}: the dry run of a blueprint, nothing submitted. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Shows what submitting a blueprint would do, without submitting it: validation problems,",
+            "guardrail violations, the monthly cost with the other clouds' prices, and what would change",
+            "against what is deployed. Exit 0 when it could be deployed, 1 when the document is invalid",
+            "(as submit), 3 when guardrails would block it or its Terraform cannot be generated."})
+public final class PlanCommand extends ApiCommand {
+
+    @Parameters(paramLabel = "FILE", description = "The blueprint document (.yaml/.yml or .json).")
+    Path file;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = out();
+        String document = read(file);
+        PlatformClient.Answer answer = api.client().postForAnswer("/api/v1/blueprints/plan", SubmitCommand.contentType(file),
+                document);
+        if (answer.status() / 100 != 2) {
+            printProblems(answer.body(), PointerLines.of(document), out);
+            return ExitCodes.FAILURE;
+        }
+        JsonNode plan = answer.body();
+        printBlueprint(plan.path("blueprint"), out);
+        boolean generated = printIac(plan.path("iac"), out);
+        boolean blocked = printVerdict(plan.path("verdict"), out);
+        printCost(plan.path("cost"), out);
+        printChanges(plan.path("changes"), out);
+        out.flush();
+        return generated && !blocked ? ExitCodes.OK : ExitCodes.UNSUCCESSFUL_OUTCOME;
+    }
+
+    private void printProblems(JsonNode problem, PointerLines lines, PrintWriter out) {
+        out.printf("%s: %s%n", problem.path("code").asString("invalid"), problem.path("detail").asString(""));
+        for (JsonNode error : problem.path("errors")) {
+            String pointer = error.path("pointer").asString("");
+            String where = lines.line(pointer).map(line -> file.getFileName() + ":" + line + " ").orElse("");
+            out.printf("  %s%s  %s: %s%n", where, pointer.isEmpty() ? "(document)" : pointer, error.path("code").asString(),
+                    error.path("message").asString());
+        }
+        out.println("Nothing was submitted.");
+        out.flush();
+    }
+
+    private static void printBlueprint(JsonNode blueprint, PrintWriter out) {
+        String known = blueprint.path("blueprintId").isNull() || blueprint.path("blueprintId").isMissingNode()
+                ? "a new blueprint"
+                : "blueprint " + blueprint.path("blueprintId").asString() + ", latest version "
+                        + blueprint.path("latestVersion").asInt();
+        out.printf("Plan for %s (%s %s, %s): %s. Nothing was submitted.%n%n", blueprint.path("name").asString(),
+                blueprint.path("cloud").asString(), blueprint.path("region").asString(),
+                blueprint.path("environment").asString(), known);
+    }
+
+    /** @return whether the Terraform could be generated */
+    private static boolean printIac(JsonNode iac, PrintWriter out) {
+        if (!"GENERATED".equals(iac.path("outcome").asString())) {
+            out.println("Terraform: cannot be generated: " + iac.path("reason").asString());
+            for (JsonNode error : iac.path("errors")) {
+                out.printf("  - %s%s%n", error.path("resourceName").isNull() ? "" : error.path("resourceName").asString() + ": ",
+                        error.path("message").asString());
+            }
+            out.println();
+            return false;
+        }
+        long bytes = 0;
+        for (JsonNode f : iac.path("files")) {
+            bytes += f.path("size").asLong();
+        }
+        out.printf("Terraform (%s): %d resources in %d files, %d bytes, content hash %s%n%n", iac.path("cloud").asString(),
+                iac.path("resources").size(), iac.path("files").size(), bytes, iac.path("contentHash").asString());
+        return true;
+    }
+
+    /** @return whether the verdict blocks the blueprint */
+    private static boolean printVerdict(JsonNode verdict, PrintWriter out) {
+        String outcome = verdict.path("outcome").asString();
+        JsonNode violations = verdict.path("violations");
+        out.printf("Guardrails: %s (%d %s of %d policies)%n", outcome, violations.size(),
+                violations.size() == 1 ? "violation" : "violations", verdict.path("policiesEvaluated").asInt());
+        if (!violations.isEmpty()) {
+            Table table = new Table("SEVERITY", "ENFORCEMENT", "POLICY", "RESOURCE", "MESSAGE");
+            List<String> remediations = new ArrayList<>();
+            for (JsonNode violation : violations) {
+                table.row(violation.path("severity").asString(), violation.path("enforcement").asString(),
+                        violation.path("policyId").asString(), text(violation.path("resourceName")),
+                        violation.path("message").asString());
+                if (!violation.path("remediation").isNull() && !violation.path("remediation").isMissingNode()) {
+                    remediations.add(violation.path("policyId").asString()
+                            + (violation.path("resourceName").isNull() ? "" : " (" + violation.path("resourceName").asString() + ")")
+                            + ": " + violation.path("remediation").asString());
+                }
+            }
+            table.print(out);
+            if (!remediations.isEmpty()) {
+                out.println("Remediation:");
+                remediations.forEach(line -> out.println("  - " + line));
+            }
+        }
+        out.println();
+        return "BLOCKED".equals(outcome);
+    }
+
+    private static void printCost(JsonNode cost, PrintWriter out) {
+        String currency = cost.path("currency").asString();
+        out.printf("Cost per month (%s, price catalogue %s, %s %s):%n", currency, cost.path("catalogueVersion").asString(),
+                cost.path("cloud").asString(), text(cost.path("region")));
+        Table table = new Table("RESOURCE", "TYPE", "SKU", "QUANTITY", "UNIT", "MONTHLY");
+        for (JsonNode line : cost.path("lineItems")) {
+            if (line.path("sku").isNull()) {
+                table.row(line.path("resourceName").asString(), line.path("resourceType").asString(), "unpriced", null, null,
+                        line.path("unpricedReason").asString());
+            } else {
+                table.row(line.path("resourceName").asString(), line.path("resourceType").asString(),
+                        line.path("sku").asString(), plain(line.path("quantity")), line.path("unit").asString(),
+                        money(line.path("monthly")));
+            }
+        }
+        table.print(out);
+        int unpriced = cost.path("unpricedCount").asInt();
+        out.printf("Total: %s %s/month%s%n", money(cost.path("totalMonthly")), currency,
+                unpriced == 0 ? "" : " (at least: " + unpriced + " unpriced)");
+        String status = cost.path("budgetStatus").asString();
+        out.println("Budget: " + switch (status) {
+            case "NO_BUDGET" -> "none declared";
+            case "OVER" -> money(cost.path("budget")) + " " + currency + ", OVER budget";
+            default -> money(cost.path("budget")) + " " + currency + ", within budget";
+        });
+        if (!cost.path("comparisons").isEmpty()) {
+            Table clouds = new Table("CLOUD", "REGION", "MONTHLY", "UNPRICED");
+            clouds.row(cost.path("cloud").asString() + " (this blueprint)", text(cost.path("region")),
+                    money(cost.path("totalMonthly")), unpriced);
+            for (JsonNode other : cost.path("comparisons")) {
+                clouds.row(other.path("cloud").asString(), text(other.path("region")), money(other.path("totalMonthly")),
+                        other.path("unpricedCount").asInt());
+            }
+            clouds.print(out);
+        }
+        out.println();
+    }
+
+    private static void printChanges(JsonNode changes, PrintWriter out) {
+        out.println("Changes against what is deployed:");
+        for (JsonNode action : changes.path("actions")) {
+            String kind = action.path("action").asString();
+            out.printf("  %s %s (%s)%s%n", symbol(kind), action.path("resourceName").asString(),
+                    action.path("resourceType").asString(), kind.equals("NO_OP") ? ": no changes"
+                            : kind.equals("REPLACE") ? ": must be replaced" : "");
+            for (JsonNode attribute : action.path("changedAttributes")) {
+                out.printf("      %s: %s -> %s%n", attribute.path("name").asString(), text(attribute.path("before")),
+                        text(attribute.path("after")));
+            }
+        }
+        out.printf("Plan: %d to add, %d to change, %d to destroy.%n", changes.path("toAdd").asInt(),
+                changes.path("toChange").asInt(), changes.path("toDestroy").asInt());
+    }
+
+    private static String symbol(String action) {
+        return switch (action) {
+            case "CREATE" -> "+";
+            case "UPDATE" -> "~";
+            case "REPLACE" -> "-/+";
+            case "DELETE" -> "-";
+            default -> "=";
+        };
+    }
+
+    private static String text(JsonNode value) {
+        return value.isNull() || value.isMissingNode() ? "-" : value.asString();
+    }
+
+    private static String money(JsonNode amount) {
+        return amount.isNull() || amount.isMissingNode() ? "-"
+                : amount.decimalValue().setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    private static String plain(JsonNode number) {
+        BigDecimal value = number.decimalValue().stripTrailingZeros();
+        return (value.scale() < 0 ? value.setScale(0) : value).toPlainString();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new CliException("No such file: " + file);
+        } catch (IOException e) {
+            throw new CliException("Cannot read " + file + ": " + e.getMessage());
+        }
+    }
+}
