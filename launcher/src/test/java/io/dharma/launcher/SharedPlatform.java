@@ -12,14 +12,14 @@ import io.dharma.testing.TestIssuer;
  * class in this JVM: the end-to-end tests isolate themselves by tenant and blueprint, never by
  * restarting the stack.
  */
-final class SharedPlatform {
+public final class SharedPlatform {
 
     private static RunningPlatform platform;
 
     private SharedPlatform() {
     }
 
-    static synchronized RunningPlatform get() {
+    public static synchronized RunningPlatform get() {
         if (platform == null) {
             // Observe deployed stacks often, so drift shows up within a test's patience.
             System.setProperty("dharma.orchestrator.drift.interval", StreamsEndToEndTest.OBSERVER_INTERVAL.toMillis() + "ms");

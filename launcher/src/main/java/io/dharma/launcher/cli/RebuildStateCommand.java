@@ -11,10 +11,11 @@ import picocli.CommandLine.Option;
 
 /** {@code dharma rebuild-state}. */
 @Command(name = "rebuild-state", mixinStandardHelpOptions = true,
-        description = {"Makes the streams application (streams-topology/, Kafka Streams application id "
-                + StateRebuild.APPLICATION_ID + ") rebuild its state stores from the lifecycle topics, as Kafka's",
-            "application reset tool does: input offsets back to the earliest, changelog and repartition topics",
-            "deleted. Refuses while the application runs: stop the platform first, then start it again afterwards."})
+        description = {"Makes the streams application rebuild its state stores from the lifecycle topics, as "
+                + "Kafka's application reset tool does.",
+            "The streams application (streams-topology/, Kafka Streams application id " + StateRebuild.APPLICATION_ID
+                + ") gets its input offsets back to the earliest and its changelog and repartition topics deleted. "
+                + "Refuses while the application runs: stop the platform first, then start it again afterwards."})
 public final class RebuildStateCommand extends KafkaCommand {
 
     @Option(names = "--state-dir", paramLabel = "DIR",

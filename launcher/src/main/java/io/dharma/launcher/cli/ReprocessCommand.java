@@ -11,15 +11,17 @@ import picocli.CommandLine.Option;
 
 /** {@code dharma reprocess --group G --to-datetime ISO [--execute]}. */
 @Command(name = "reprocess", mixinStandardHelpOptions = true,
-        description = {"Resets a consumer group to the first records at or after a time, so its service",
-            "processes them again. Shows the current and target offsets (dry run) unless --execute.",
-            "Refuses while the group has active members: stop the service first."})
+        description = {"Resets a consumer group to the first records at or after a time, so that its service "
+                + "processes them again.",
+            "Shows the current and target offsets (dry run) unless --execute. Refuses while the group has active "
+                + "members: stop the service first."})
 public final class ReprocessCommand extends KafkaCommand {
 
     @Option(names = "--group", required = true, paramLabel = "GROUP", description = "Consumer group, e.g. dharma-guardrails.")
     String group;
 
-    @Option(names = "--to-datetime", required = true, paramLabel = "ISO", converter = Times.class)
+    @Option(names = "--to-datetime", required = true, paramLabel = "ISO", converter = Times.class,
+            description = "Reprocess from the first records at or after this time (ISO-8601, UTC unless an offset is given).")
     Instant to;
 
     @Option(names = "--execute", description = "Apply the reset (default: only show it).")
