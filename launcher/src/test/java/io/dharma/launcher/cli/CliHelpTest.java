@@ -49,7 +49,7 @@ class CliHelpTest {
 
         assertThat(help.exitCode()).as(help.err()).isZero();
         assertThat(help.out()).contains("Usage: dharma " + command);
-        assertThat(flat(help.out())).contains(flat(String.join(" ", sub.getCommandSpec().usageMessage().description())));
+        assertThat(flat(help.out())).contains(flat(String.format(String.join(" ", sub.getCommandSpec().usageMessage().description()))));
         if (!sub.getSubcommands().isEmpty()) {
             assertListsWholeSummaries(help.out(), sub);
         }
@@ -62,9 +62,7 @@ class CliHelpTest {
 
         assertThat(all).hasSizeGreaterThan(25);
         for (CommandSpec command : all) {
-            String[] description = command.usageMessage().description();
-            assertThat(description).as(command.qualifiedName()).isNotEmpty();
-            assertThat(description[0]).as(command.qualifiedName()).matches(SENTENCE).doesNotContain(". ");
+            assertThat(summary(command)).as(command.qualifiedName()).matches(SENTENCE).doesNotContain(". ");
             List<ArgSpec> args = new ArrayList<>(command.options());
             args.addAll(command.positionalParameters());
             for (ArgSpec arg : args) {
@@ -94,7 +92,7 @@ class CliHelpTest {
         for (CommandSpec command : all) {
             assertThat(completion.out()).as(command.qualifiedName()).contains(command.name());
         }
-        assertThat(completion.out()).contains("--output").contains("table json yaml");
+        assertThat(completion.out()).contains("'--output'").contains("(\"table\" \"json\" \"yaml\")");
     }
 
     static Stream<String> shells() {
@@ -113,7 +111,7 @@ class CliHelpTest {
     private static void assertListsWholeSummaries(String usage, CommandLine parent) {
         Map<String, String> listed = commandList(usage);
         for (Map.Entry<String, CommandLine> sub : parent.getSubcommands().entrySet()) {
-            String summary = flat(sub.getValue().getCommandSpec().usageMessage().description()[0]);
+            String summary = summary(sub.getValue().getCommandSpec());
             assertThat(listed).as("listed under " + parent.getCommandName()).containsKey(sub.getKey());
             assertThat(listed.get(sub.getKey())).as(sub.getKey()).isEqualTo(summary).doesNotEndWith("...").endsWith(".");
         }
@@ -140,6 +138,14 @@ class CliHelpTest {
             }
         }
         return entries;
+    }
+
+    /** What a command list shows of a command: the first line of its header, else of its description. */
+    private static String summary(CommandSpec command) {
+        String[] header = command.usageMessage().header();
+        String[] lines = header.length > 0 ? header : command.usageMessage().description();
+        assertThat(lines).as(command.qualifiedName() + " has a description").isNotEmpty();
+        return flat(String.format(lines[0]));
     }
 
     private static void collect(CommandSpec command, List<CommandSpec> all) {
