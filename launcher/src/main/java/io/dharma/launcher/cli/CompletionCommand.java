@@ -24,7 +24,7 @@ public final class CompletionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SHELL", defaultValue = "bash", completionCandidates = Shells.class,
+    @Parameters(paramLabel = "SHELL", arity = "0..1", defaultValue = "bash", completionCandidates = Shells.class,
             description = "bash or zsh (default ${DEFAULT-VALUE}).")
     String shell;
 
