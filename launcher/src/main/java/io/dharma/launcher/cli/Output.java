@@ -3,6 +3,9 @@ package io.dharma.launcher.cli;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
 
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,7 +19,15 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  */
 public final class Output {
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    /** Laid out as jq prints it: {@code "name": value}, one element of an array per line, {@code []} when empty. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .defaultPrettyPrinter(new DefaultPrettyPrinter(new Separators()
+                    .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""))
+                    .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE))
+            .build();
 
     /**
      * No document marker, quotes only where YAML needs them, and always around a string that looks

@@ -37,7 +37,7 @@ class OutputTest {
     void jsonIsTheAnswerPrettyPrintedInItsOwnFieldOrder() {
         String printed = print(OutputFormat.JSON, out -> out.println("not this"));
 
-        assertThat(printed).doesNotContain("not this").startsWith("{" + System.lineSeparator() + "  \"trackingId\" : \"trk-1\",");
+        assertThat(printed).doesNotContain("not this").startsWith("{" + System.lineSeparator() + "  \"trackingId\": \"trk-1\",");
         assertThat(JsonMapper.builder().build().readTree(printed)).isEqualTo(answer);
         assertThat(printed).isEqualTo(print(OutputFormat.JSON, out -> { }));
     }
