@@ -23,8 +23,8 @@ import tools.jackson.databind.JsonNode;
  * {@link Output}. What {@code answer} is: for a command that asks the API, the API's JSON as
  * received (the fields the HTTP contract documents, so a script written against one works with
  * the other); for a command that reads Kafka, a JSON array of objects, one per row
- * ({@link Output#tree} turns records into it), unless the command has an API twin whose JSON it
- * repeats (audit). Streams ({@code tail}, {@code replay}) do not take it: they already write one
+ * ({@link Output#tree} turns records into it), or one object when the answer is one thing: audit's
+ * timeline (the JSON of its API twin), the plan of reprocess and rebuild-state. Streams ({@code tail}, {@code replay}) do not take it: they already write one
  * JSON object per record as it arrives (JSON Lines), and an array could not be closed on a
  * follow that ends with Ctrl-C.
  *

@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.dharma.operations.GroupResetPlan;
+import io.dharma.operations.PartitionReset;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,6 +67,22 @@ class OutputTest {
         assertThat(tree.get(0).get("schemaVersion").isNull()).isTrue();
         assertThat(tree.get(0).get("at").asString()).isEqualTo("2026-03-01T10:00:00Z");
         assertThat(YAMLMapper.builder().build().readTree(Output.yaml(tree))).isEqualTo(tree);
+    }
+
+    @Test
+    void aResetPlanIsOneObjectWithAnEntryPerPartition() {
+        GroupResetPlan plan = new GroupResetPlan("dharma-guardrails", Instant.parse("2026-03-01T10:00:00Z"),
+                List.of(new PartitionReset(new TopicPartition("dharma.iac.v1", 0), null, 5),
+                        new PartitionReset(new TopicPartition("dharma.iac.v1", 1), 9L, 7)), false);
+
+        JsonNode json = JsonMapper.builder().build().readTree(Output.json(ReprocessCommand.toJson(plan)));
+
+        assertThat(json.get("groupId").asString()).isEqualTo("dharma-guardrails");
+        assertThat(json.get("to").asString()).isEqualTo("2026-03-01T10:00:00Z");
+        assertThat(json.get("applied").asBoolean()).isFalse();
+        assertThat(json.get("partitions").get(0).get("current").isNull()).isTrue();
+        assertThat(json.get("partitions").get(1).get("current").asLong()).isEqualTo(9);
+        assertThat(json.get("partitions").get(1).get("target").asLong()).isEqualTo(7);
     }
 
     @Test
