@@ -24,9 +24,10 @@ import tools.jackson.databind.JsonNode;
  * received (the fields the HTTP contract documents, so a script written against one works with
  * the other); for a command that reads Kafka, a JSON array of objects, one per row
  * ({@link Output#tree} turns records into it), or one object when the answer is one thing: audit's
- * timeline (the JSON of its API twin), the plan of reprocess and rebuild-state. Streams ({@code tail}, {@code replay}) do not take it: they already write one
- * JSON object per record as it arrives (JSON Lines), and an array could not be closed on a
- * follow that ends with Ctrl-C.
+ * timeline (the JSON of its API twin), the plan of reprocess and rebuild-state. Streams
+ * ({@code tail}, {@code replay}) do not take it: they already write one JSON object per record as
+ * it arrives (JSON Lines), and an array could not be closed on a follow that ends with Ctrl-C.
+ * ADR 0029 has the reasons.
  *
  * <p>{@code --json}, the flag {@code status} and {@code audit} had before {@code -o}, is kept,
  * hidden, as a synonym of {@code -o json} so that scripts written for it go on working.
@@ -46,7 +47,7 @@ public final class OutputFormatOption {
         return json ? OutputFormat.JSON : format;
     }
 
-    /** Prints {@code data} in the chosen format; for {@code table}, {@code table} prints it for people. */
+    /** Prints {@code data} as JSON or YAML, or, for {@code table}, lets {@code table} print it for people. */
     public void print(PrintWriter out, JsonNode data, Consumer<PrintWriter> table) {
         Output.print(format(), out, data, table);
     }
