@@ -5,6 +5,7 @@ import io.dharma.launcher.cli.AuditCommand;
 import io.dharma.launcher.cli.CostCommand;
 import io.dharma.launcher.cli.CliException;
 import io.dharma.launcher.cli.CliLogging;
+import io.dharma.launcher.cli.CompletionCommand;
 import io.dharma.launcher.cli.DecisionCommands;
 import io.dharma.launcher.cli.DestroyCommand;
 import io.dharma.launcher.cli.DriftCommand;
@@ -38,7 +39,7 @@ import picocli.CommandLine.HelpCommand;
             RebuildStateCommand.class, DeadLetterCommands.Dlt.class, OutboxCommands.Outbox.class,
             AccessCommands.Login.class, AccessCommands.Logout.class, AccessCommands.WhoAmI.class, UsageCommand.class,
             AccessCommands.Keys.class, AccessCommands.Users.class,
-            HelpCommand.class})
+            CompletionCommand.class, HelpCommand.class})
 public final class DharmaCli implements Runnable {
 
     @CommandLine.Spec
@@ -54,6 +55,7 @@ public final class DharmaCli implements Runnable {
     public static CommandLine commandLine() {
         return new CommandLine(new DharmaCli())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setUsageHelpAutoWidth(true)
                 .setExecutionExceptionHandler(DharmaCli::failure);
     }
 

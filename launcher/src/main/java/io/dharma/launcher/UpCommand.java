@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = {
             "Starts Kafka (KRaft), the schema registry, PostgreSQL and every Dharma service in one JVM.",
-            "Data is kept under the home directory, so stopping and starting again keeps topics,",
-            "schemas and rows. Ctrl-C stops everything cleanly."})
+            "Data is kept under the home directory, so stopping and starting again keeps topics, schemas and rows. "
+                + "Ctrl-C stops everything cleanly."})
 final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--home", defaultValue = "${env:DHARMA_HOME:-.dharma}",
@@ -24,13 +24,13 @@ final class UpCommand implements Callable<Integer> {
     int httpPort;
 
     @Option(names = "--management-port", defaultValue = "${env:DHARMA_MANAGEMENT_PORT:-8089}",
-            description = {"Actuator port: /actuator/health (details for platform-admins), metrics, Prometheus",
-                "(env DHARMA_MANAGEMENT_PORT, default ${DEFAULT-VALUE})."})
+            description = "Actuator port: /actuator/health (details for platform-admins), metrics, Prometheus "
+                    + "(env DHARMA_MANAGEMENT_PORT, default ${DEFAULT-VALUE}).")
     int managementPort;
 
     @Option(names = "--bind-address", defaultValue = "${env:DHARMA_BIND_ADDRESS:-127.0.0.1}",
-            description = {"Address Kafka, the schema registry and PostgreSQL listen on (env DHARMA_BIND_ADDRESS,",
-                "default ${DEFAULT-VALUE}: this machine only; they have no passwords). 0.0.0.0 opens them to the network."})
+            description = "Address Kafka, the schema registry and PostgreSQL listen on (env DHARMA_BIND_ADDRESS, "
+                    + "default ${DEFAULT-VALUE}: this machine only; they have no passwords). 0.0.0.0 opens them to the network.")
     String bindAddress;
 
     @Option(names = "--kafka-port", defaultValue = "${env:DHARMA_KAFKA_PORT:-9092}",
@@ -46,13 +46,13 @@ final class UpCommand implements Callable<Integer> {
     int postgresPort;
 
     @Option(names = "--aws-endpoint", defaultValue = "${env:DHARMA_AWS_ENDPOINT}",
-            description = {"Deploy AWS blueprints with Terraform against this AWS API (an emulator such as moto;",
-                "env DHARMA_AWS_ENDPOINT). Without it, or without terraform on the PATH, AWS runs on the sandbox."})
+            description = "Deploy AWS blueprints with Terraform against this AWS API (an emulator such as moto; "
+                    + "env DHARMA_AWS_ENDPOINT). By default, or without terraform on the PATH, AWS runs on the sandbox.")
     String awsEndpoint;
 
     @Option(names = "--aws-emulator", defaultValue = "${env:DHARMA_AWS_EMULATOR:-false}",
             description = "Start moto_server (an AWS API emulator) and deploy AWS blueprints into it with Terraform "
-                    + "(env DHARMA_AWS_EMULATOR=true).")
+                    + "(env DHARMA_AWS_EMULATOR=true; default ${DEFAULT-VALUE}).")
     boolean awsEmulator;
 
     @Option(names = "--aws-emulator-port", defaultValue = "${env:DHARMA_AWS_EMULATOR_PORT:-5000}",
@@ -60,13 +60,14 @@ final class UpCommand implements Callable<Integer> {
     int awsEmulatorPort;
 
     @Option(names = "--kafka-bootstrap-servers", defaultValue = "${env:DHARMA_KAFKA_BOOTSTRAP_SERVERS}",
-            description = {"Use this running Kafka instead of starting one (env DHARMA_KAFKA_BOOTSTRAP_SERVERS);",
-                "the schema registry keeps its schemas there."})
+            description = "Use this running Kafka instead of starting one (env DHARMA_KAFKA_BOOTSTRAP_SERVERS; "
+                    + "default: start one); the schema registry keeps its schemas there.")
     String kafkaBootstrapServers;
 
     @Option(names = "--postgres-url", defaultValue = "${env:DHARMA_POSTGRES_URL}",
-            description = {"Use this running PostgreSQL (jdbc:postgresql://host:port/database) instead of starting one",
-                "(env DHARMA_POSTGRES_URL; user and password from DHARMA_POSTGRES_USER and DHARMA_POSTGRES_PASSWORD)."})
+            description = "Use this running PostgreSQL (jdbc:postgresql://host:port/database) instead of starting one "
+                    + "(env DHARMA_POSTGRES_URL, default: start one; user and password from DHARMA_POSTGRES_USER and "
+                    + "DHARMA_POSTGRES_PASSWORD).")
     String postgresUrl;
 
     @Override

@@ -62,23 +62,29 @@ public final class AccessCommands {
             description = "Shows the tenant, principal and roles of the credential the commands send.")
     public static final class WhoAmI extends ApiCommand {
 
+        @Mixin
+        OutputFormatOption output;
+
         @Override
         public Integer call() {
             JsonNode caller = api.client().get("/api/v1/caller");
-            List<String> roles = caller.path("roles").valueStream().map(JsonNode::asString).toList();
-            out().printf("%s (tenant %s; roles %s)%n", caller.path("user").asString(),
-                    caller.path("tenant").asString(), String.join(", ", roles));
+            output.print(out(), caller, out -> {
+                List<String> roles = caller.path("roles").valueStream().map(JsonNode::asString).toList();
+                out.printf("%s (tenant %s; roles %s)%n", caller.path("user").asString(),
+                        caller.path("tenant").asString(), String.join(", ", roles));
+            });
             return ExitCodes.OK;
         }
     }
 
-    @Command(name = "keys", mixinStandardHelpOptions = true, description = "API keys for automation.",
+    @Command(name = "keys", mixinStandardHelpOptions = true,
+            description = "Creates, lists and revokes API keys for automation (tenant-admin).",
             subcommands = {CreateKey.class, ListKeys.class, RevokeKey.class})
     public static final class Keys {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = "Creates an API key bound to one tenant and one role; prints only the key (shown once).")
+            description = "Creates an API key bound to one tenant and one role and prints the key, which is shown only once.")
     public static final class CreateKey extends ApiCommand {
         @Mixin
         TenantOption tenant;
@@ -107,27 +113,32 @@ public final class AccessCommands {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists a tenant's API keys (never their values).")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Lists a tenant's API keys: id, role, name, state, expiry and last use (never their values).")
     public static final class ListKeys extends ApiCommand {
         @Mixin
         TenantOption tenant;
+        @Mixin
+        OutputFormatOption output;
 
         @Override
         public Integer call() {
             JsonNode keys = api.client().get(tenant.query("/api/v1/api-keys"));
-            PrintWriter out = out();
-            out.printf("%-14s %-16s %-20s %-14s %-22s %s%n", "KEY ID", "ROLE", "NAME", "STATE", "EXPIRES", "LAST USED");
-            keys.path("keys").forEach(key -> out.printf("%-14s %-16s %-20s %-14s %-22s %s%n",
-                    key.path("keyId").asString(), key.path("role").asString(), key.path("name").asString(),
-                    key.path("revokedAt").isNull() ? "live" : "revoked", key.path("expiresAt").asString("-"),
-                    key.path("lastUsedAt").asString("-")));
+            output.print(out(), keys, out -> {
+                out.printf("%-14s %-16s %-20s %-14s %-22s %s%n", "KEY ID", "ROLE", "NAME", "STATE", "EXPIRES", "LAST USED");
+                keys.path("keys").forEach(key -> out.printf("%-14s %-16s %-20s %-14s %-22s %s%n",
+                        key.path("keyId").asString(), key.path("role").asString(), key.path("name").asString(),
+                        key.path("revokedAt").isNull() ? "live" : "revoked", key.path("expiresAt").asString("-"),
+                        key.path("lastUsedAt").asString("-")));
+            });
             return ExitCodes.OK;
         }
     }
 
-    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revokes an API key at once.")
+    @Command(name = "revoke", mixinStandardHelpOptions = true,
+            description = "Revokes an API key at once: the next request that sends it is refused.")
     public static final class RevokeKey extends ApiCommand {
-        @Parameters(paramLabel = "KEY_ID")
+        @Parameters(paramLabel = "KEY_ID", description = "The key id `dharma keys list` shows.")
         String keyId;
 
         @Override
@@ -138,15 +149,16 @@ public final class AccessCommands {
         }
     }
 
-    @Command(name = "users", mixinStandardHelpOptions = true, description = "Users of the platform's own issuer.",
+    @Command(name = "users", mixinStandardHelpOptions = true,
+            description = "Creates and lists the users of the platform's own issuer (tenant-admin).",
             subcommands = {CreateUser.class, ListUsers.class})
     public static final class Users {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = "Creates a user who can `dharma login`; prints the generated password once.")
+            description = "Creates a user who can `dharma login` and prints the generated password, once.")
     public static final class CreateUser extends ApiCommand {
-        @Parameters(paramLabel = "USERNAME")
+        @Parameters(paramLabel = "USERNAME", description = "The name the user logs in with.")
         String username;
         @Mixin
         TenantOption tenant;
@@ -167,17 +179,19 @@ public final class AccessCommands {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists a tenant's users.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Lists a tenant's users with their roles.")
     public static final class ListUsers extends ApiCommand {
         @Mixin
         TenantOption tenant;
+        @Mixin
+        OutputFormatOption output;
 
         @Override
         public Integer call() {
             JsonNode users = api.client().get(tenant.query("/api/v1/users"));
-            PrintWriter out = out();
-            users.path("users").forEach(user -> out.printf("%-24s %-16s %s%n", user.path("username").asString(),
-                    user.path("tenant").asString(), user.path("roles").toString()));
+            output.print(out(), users, out -> users.path("users").forEach(user -> out.printf("%-24s %-16s %s%n",
+                    user.path("username").asString(), user.path("tenant").asString(), user.path("roles").toString())));
             return ExitCodes.OK;
         }
     }

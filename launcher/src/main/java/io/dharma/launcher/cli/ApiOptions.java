@@ -13,8 +13,8 @@ public final class ApiOptions {
     String apiUrl;
 
     @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:DHARMA_TOKEN}",
-            description = "Bearer token or API key (env DHARMA_TOKEN). Without it: the login of `dharma login`, "
-                    + "else the admin key of `dharma up` in --home.")
+            description = "Bearer token or API key (env DHARMA_TOKEN; default: the login of `dharma login`, "
+                    + "else the admin key of `dharma up` in --home).")
     String token;
 
     @Option(names = "--home", paramLabel = "DIR", defaultValue = "${env:DHARMA_HOME:-.dharma}",

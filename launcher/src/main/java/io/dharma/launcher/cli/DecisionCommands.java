@@ -14,7 +14,7 @@ public final class DecisionCommands {
 
     abstract static class Decision extends ApiCommand {
 
-        @Parameters(paramLabel = "DEPLOYMENT_ID")
+        @Parameters(paramLabel = "DEPLOYMENT_ID", description = "The deployment awaiting approval.")
         String deploymentId;
 
         @Option(names = "--comment", paramLabel = "TEXT", description = "Why (kept with the decision).")
@@ -37,7 +37,7 @@ public final class DecisionCommands {
     }
 
     @Command(name = "approve", mixinStandardHelpOptions = true,
-            description = "Approves a deployment awaiting approval; it then plans and applies.")
+            description = "Approves a deployment awaiting approval, which then plans and applies.")
     public static final class Approve extends Decision {
         @Override
         String action() {
@@ -46,7 +46,7 @@ public final class DecisionCommands {
     }
 
     @Command(name = "reject", mixinStandardHelpOptions = true,
-            description = "Rejects a deployment awaiting approval; it ends there.")
+            description = "Rejects a deployment awaiting approval, which ends there.")
     public static final class Reject extends Decision {
         @Override
         String action() {

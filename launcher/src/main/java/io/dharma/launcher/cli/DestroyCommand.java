@@ -6,10 +6,10 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code dharma destroy BLUEPRINT_ID}. */
 @Command(name = "destroy", mixinStandardHelpOptions = true,
-        description = "Destroys everything a blueprint deployed; prints the destroy deployment.")
+        description = "Destroys everything a blueprint deployed and prints the destroy deployment.")
 public final class DestroyCommand extends ApiCommand {
 
-    @Parameters(paramLabel = "BLUEPRINT_ID")
+    @Parameters(paramLabel = "BLUEPRINT_ID", description = "The blueprint whose resources to destroy.")
     String blueprintId;
 
     @Override

@@ -17,13 +17,14 @@ import picocli.CommandLine.Option;
 
 /** {@code dharma replay --topic T [--from ISO] [--to ISO] [--key K] [--tenant T] [--out FILE.jsonl]}. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Reads a topic between two times across all partitions and writes JSON Lines",
-            "(partition, offset, timestamp, key, headers, value decoded through the registry), in offset order",
-            "per partition, then prints exact counts. Never commits offsets. Times: ISO-8601, UTC unless an",
-            "offset is given. The window is [--from, --to)."})
+        description = {"Reads a topic between two times across all partitions, writes its records as JSON Lines "
+                + "and prints exact counts.",
+            "Each line is one record (partition, offset, timestamp, key, headers, value decoded through the registry), "
+                + "in offset order per partition. Never commits offsets. Times: ISO-8601, UTC unless an offset is "
+                + "given. The window is [--from, --to)."})
 public final class ReplayCommand extends KafkaCommand {
 
-    @Option(names = "--topic", required = true, paramLabel = "TOPIC")
+    @Option(names = "--topic", required = true, paramLabel = "TOPIC", description = "The topic to read.")
     String topic;
 
     @Option(names = "--from", paramLabel = "ISO", converter = Times.class, description = "First record time (inclusive).")

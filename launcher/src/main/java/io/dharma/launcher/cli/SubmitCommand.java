@@ -18,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 /** {@code dharma submit FILE [--wait]}. */
 @Command(name = "submit", mixinStandardHelpOptions = true,
         description = {"Submits a blueprint (.yaml/.yml or .json) and prints its tracking id.",
-            "With --wait, follows the submission stage by stage until it ends: exit 0 when deployed,",
-            "3 when blocked, failed, rejected or the IaC could not be generated."})
+            "With --wait, follows the submission stage by stage until it ends: exit 0 when deployed, 3 when blocked, "
+                + "failed, rejected or the IaC could not be generated."})
 public final class SubmitCommand extends ApiCommand {
 
     private static final int RECONNECTS = 3;

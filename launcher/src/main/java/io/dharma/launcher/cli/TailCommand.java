@@ -10,11 +10,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code dharma tail TOPIC}. */
 @Command(name = "tail", mixinStandardHelpOptions = true,
-        description = {"Prints a topic's records as JSON lines as they arrive, decoded through the registry,",
-            "until Ctrl-C. Joins no consumer group and commits nothing."})
+        description = {"Prints a topic's records as JSON Lines as they arrive, decoded through the registry, until "
+                + "Ctrl-C.",
+            "Joins no consumer group and commits nothing. Each line is one JSON object "
+                + "{topic, partition, offset, timestamp, key, headers, value}."})
 public final class TailCommand extends KafkaCommand {
 
-    @Parameters(paramLabel = "TOPIC")
+    @Parameters(paramLabel = "TOPIC", description = "The topic to follow, e.g. dharma.deployments.v1.")
     String topic;
 
     @Option(names = "--from-beginning", description = "Start with the topic's oldest records instead of new ones.")
