@@ -111,7 +111,13 @@ export function App() {
             <span data-testid="caller">
               {caller.user} · {caller.tenant} · {caller.roles.join(', ')}
             </span>
-            <button type="button" onClick={() => void signOut()}>
+            <button
+              type="button"
+              onClick={() =>
+                // a user's sign-out also ends the issuer's session (its own confirmation page)
+                void signOut().then((issuerSession) => issuerSession && window.location.assign('/logout'))
+              }
+            >
               Sign out
             </button>
           </div>

@@ -157,7 +157,8 @@ export async function authorization(): Promise<string | null> {
   return after?.kind === 'token' ? `Bearer ${after.accessToken}` : after?.kind === 'key' ? `Bearer ${after.key}` : null;
 }
 
-export async function signOut() {
+/** Forgets the credential and revokes its refresh token; answers whether the issuer's session should end too. */
+export async function signOut(): Promise<boolean> {
   const now = credential;
   set(null);
   if (now?.kind === 'token' && now.refreshToken) {
@@ -167,4 +168,5 @@ export async function signOut() {
       body: new URLSearchParams({ token: now.refreshToken, token_type_hint: 'refresh_token', client_id: CLIENT_ID }),
     }).catch(() => undefined);
   }
+  return now?.kind === 'token';
 }

@@ -68,6 +68,14 @@ export function Unavailable({ error, what }: { error: unknown; what: string }) {
       </p>
     );
   }
+  if (error instanceof ApiError && error.status === 403 && error.problem.code === 'auth.forbidden') {
+    // a path the permission matrix does not list is platform-admin only: to others it is not served
+    return (
+      <p className="notice" role="status">
+        This platform does not serve {what} to your roles (403).
+      </p>
+    );
+  }
   return <ErrorMessage error={error} />;
 }
 

@@ -39,7 +39,6 @@ final class Chromium implements AutoCloseable {
     static Chromium start() {
         Path browser = required("DHARMA_CHROMIUM", "/usr/bin/chromium", "chromium");
         Path chromedriver = required("DHARMA_CHROMEDRIVER", "/usr/bin/chromedriver", "chromium-driver");
-        System.setProperty("SE_OFFLINE", "true");
         System.setProperty("webdriver.chrome.driver", chromedriver.toString());
         ChromeOptions options = new ChromeOptions()
                 .setBinary(browser.toFile())

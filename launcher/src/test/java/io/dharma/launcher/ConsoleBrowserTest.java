@@ -76,7 +76,6 @@ class ConsoleBrowserTest {
 
         click(By.linkText("Deployment"));
         waitFor(By.xpath("//h2[text()='Resources: desired and observed']"));
-        waitFor(By.xpath("//table/caption[starts-with(text(),'Each attribute')]"));
         chromium.screenshot("web-app-deployment");
         chromium.assertAccessible("deployment");
 
@@ -175,7 +174,7 @@ class ConsoleBrowserTest {
 
     /** An approve button, refreshing the inbox until the deployments' state has the deployment. */
     private WebElement approveButton() {
-        By approve = By.xpath("//button[starts-with(text(),'Approve deployment')]");
+        By approve = By.xpath("//button[starts-with(normalize-space(.),'Approve deployment')]");
         return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             if (chromium.driver.findElements(approve).isEmpty()) {
                 chromium.driver.findElement(By.xpath("//button[text()='Refresh']")).click();
