@@ -33,6 +33,7 @@ class ConsoleBrowserTest {
     private static Chromium chromium;
     private static User developer;
     private static User approver;
+    private static User policyAdmin;
 
     private record User(String name, String password) {
     }
@@ -43,6 +44,7 @@ class ConsoleBrowserTest {
         // Both roles, so the four-eyes rule (not a missing role) is what stops them approving their own.
         developer = createUser("dev", "[\"developer\",\"approver\"]");
         approver = createUser("appr", "[\"approver\"]");
+        policyAdmin = createUser("pol", "[\"policy-admin\"]");
         chromium = Chromium.start();
     }
 
@@ -129,6 +131,33 @@ class ConsoleBrowserTest {
         assertThat(chromium.driver.findElements(By.cssSelector(".violations li"))).isNotEmpty();
         chromium.screenshot("insecure-demo-blocked");
         chromium.assertAccessible("blocked timeline");
+    }
+
+    @Test
+    void aPolicyAdminSeesCelErrorsInlineThenCreatesAndDisablesAPolicy() {
+        signIn(policyAdmin);
+        nav("Policies");
+        String id = "tags.team-" + UUID.randomUUID().toString().substring(0, 6);
+        waitFor(By.id("policy-id")).sendKeys(id);
+        chromium.driver.findElement(By.id("policy-title")).sendKeys("Buckets name their team");
+        chromium.driver.findElement(By.id("policy-resourceTypes")).sendKeys("storage.bucket");
+        chromium.driver.findElement(By.id("policy-expression")).sendKeys("resource.tags.exists(t, t ==");
+        chromium.driver.findElement(By.id("policy-message")).sendKeys("Every bucket names its team");
+        click(By.xpath("//button[text()='Create policy']"));
+        WebElement errors = waitFor(By.id("expression-errors"));
+        assertThat(errors.getText()).as("the CEL compile error, by line and column").contains("Line 1");
+        assertThat(chromium.driver.findElement(By.id("policy-expression")).getDomAttribute("aria-invalid")).isEqualTo("true");
+        chromium.screenshot("policy-cel-error");
+        chromium.assertAccessible("policies with errors");
+
+        WebElement expression = chromium.driver.findElement(By.id("policy-expression"));
+        expression.clear();
+        expression.sendKeys("'team' in blueprint.tags");
+        click(By.xpath("//button[text()='Create policy']"));
+        waitFor(By.xpath("//p[@role='status' and contains(normalize-space(.),'Created policy " + id + "')]"));
+        click(By.xpath("//button[normalize-space(.)='Disable " + id + "']"));
+        waitFor(By.xpath("//button[normalize-space(.)='Enable " + id + "']"));
+        chromium.screenshot("policy-disabled");
     }
 
     /**
