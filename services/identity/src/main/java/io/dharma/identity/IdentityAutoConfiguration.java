@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.dharma.identity.server.AuthorizationServerSecurity;
 import io.dharma.identity.server.CliClient;
+import io.dharma.identity.server.ConsoleClient;
 import io.dharma.identity.server.IdentityDatabase;
 import io.dharma.identity.token.RefreshTokenReuseDetection;
 import io.dharma.identity.token.SigningKeys;
@@ -123,6 +124,7 @@ public class IdentityAutoConfiguration {
             TokenFamilies families, IdentityEvents events) throws Exception {
         var clients = new JdbcRegisteredClientRepository(identityDatabase.jdbcTemplate());
         CliClient.register(clients, properties);
+        ConsoleClient.register(clients, properties);
         var authorizations = new RefreshTokenReuseDetection(
                 new JdbcOAuth2AuthorizationService(identityDatabase.jdbcTemplate(), clients),
                 families, identityDatabase.transactions(), events);

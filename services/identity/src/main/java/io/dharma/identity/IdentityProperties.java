@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshTokenTtl lifetime of a refresh token; each use rotates it
  * @param deviceCodeTtl time a user has to approve a device login at {@code /activate}
  * @param cliClientId client id of the command-line client (public client: device flow, PKCE)
+ * @param consoleClientId client id of the web console (public client: authorization code with PKCE,
+ *        redirected to {@code <issuer>/callback})
  * @param poolSize connections of the identity schema's own small pool
  */
 @ConfigurationProperties("dharma.identity")
@@ -27,6 +29,7 @@ public record IdentityProperties(
         @DefaultValue("7d") Duration refreshTokenTtl,
         @DefaultValue("10m") Duration deviceCodeTtl,
         @DefaultValue("dharma-cli") String cliClientId,
+        @DefaultValue("dharma-console") String consoleClientId,
         @DefaultValue("4") int poolSize) {
 
     public IdentityProperties {

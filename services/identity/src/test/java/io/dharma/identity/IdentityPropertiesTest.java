@@ -20,12 +20,12 @@ class IdentityPropertiesTest {
     @Test
     void lifetimesMustBePositive() {
         assertThatThrownBy(() -> new IdentityProperties(URI.create("http://localhost:8080"), "dharma", Duration.ZERO,
-                Duration.ofDays(7), Duration.ofMinutes(10), "dharma-cli", 4))
+                Duration.ofDays(7), Duration.ofMinutes(10), "dharma-cli", "dharma-console", 4))
                 .hasMessageContaining("access-token-ttl");
     }
 
     private static IdentityProperties properties(String issuer) {
         return new IdentityProperties(issuer == null ? null : URI.create(issuer), "dharma", Duration.ofMinutes(15),
-                Duration.ofDays(7), Duration.ofMinutes(10), "dharma-cli", 4);
+                Duration.ofDays(7), Duration.ofMinutes(10), "dharma-cli", "dharma-console", 4);
     }
 }

@@ -1,0 +1,159 @@
+import { useState } from 'react';
+import { api } from '../api';
+import { ErrorMessage, Loading, money, Section, Status, Unavailable, useLoad, when } from '../components';
+import { Link } from '../router';
+import type { Blueprint, BlueprintStatus, BlueprintVersion, OrchestratorDeployment, Page } from '../types';
+import { Verdict } from './Verdict';
+
+export function BlueprintDetail({ id }: { id: string }) {
+  const blueprint = useLoad(() => api<Blueprint>(`/api/v1/blueprints/${id}`), [id]);
+  const status = useLoad(() => api<BlueprintStatus>(`/api/v1/blueprints/${id}/status`), [id]);
+  const versions = useLoad(() => api<Page<BlueprintVersion>>(`/api/v1/blueprints/${id}/versions?size=100`), [id]);
+  const deployments = useLoad(() => api<OrchestratorDeployment[]>(`/api/v1/blueprints/${id}/deployments`), [id]);
+  const [chosen, setChosen] = useState<number | null>(null);
+  const version = chosen ?? blueprint.data?.latestVersion ?? null;
+  const iac = useLoad(
+    () => (version ? api<unknown>(`/api/v1/blueprints/${id}/versions/${version}/iac`) : Promise.resolve(null)),
+    [id, version],
+  );
+
+  return (
+    <>
+      <h1>Blueprint {blueprint.data?.name ?? id}</h1>
+      <ErrorMessage error={blueprint.error} />
+      <Section title="Status">
+        {status.loading && <Loading what="status" />}
+        <Unavailable error={status.error} what="a status for this blueprint" />
+        {status.data && (
+          <dl className="facts">
+            <dt>Status</dt>
+            <dd>
+              <Status value={status.data.status} />
+            </dd>
+            <dt>Latest version</dt>
+            <dd>
+              {status.data.latestVersion} (<Link to={`/tracking/${status.data.latestTrackingId}`}>timeline</Link>)
+            </dd>
+            <dt>Deployed version</dt>
+            <dd>{status.data.deployedVersion || 'nothing deployed'}</dd>
+            <dt>Monthly cost of what is deployed</dt>
+            <dd>{money(status.data.deployedMonthly)}</dd>
+            <dt>Costs</dt>
+            <dd>
+              <Link to={`/costs?blueprint=${id}`}>Estimate and cross-cloud comparison</Link>
+            </dd>
+          </dl>
+        )}
+      </Section>
+      <Section title="Versions">
+        {versions.loading && <Loading what="versions" />}
+        <ErrorMessage error={versions.error} />
+        {versions.data && (
+          <table>
+            <caption>Every version submitted, oldest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Version</th>
+                <th scope="col">Submitted</th>
+                <th scope="col">Intake</th>
+                <th scope="col">Timeline</th>
+                <th scope="col">Results</th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.data.items.map((v) => (
+                <tr key={v.version}>
+                  <th scope="row">{v.version}</th>
+                  <td>{when(v.submittedAt)}</td>
+                  <td>{v.status}</td>
+                  <td>
+                    <Link to={`/tracking/${v.trackingId}`}>Timeline of version {v.version}</Link>
+                  </td>
+                  <td>
+                    <button type="button" aria-pressed={version === v.version} onClick={() => setChosen(v.version)}>
+                      Show results of version {v.version}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Section>
+      {version && (
+        <Section title={`Guardrail verdict of version ${version}`}>
+          <Verdict blueprintId={id} version={version} />
+        </Section>
+      )}
+      {version && (
+        <Section title={`Generated Terraform of version ${version}`}>
+          {iac.loading && <Loading what="Terraform" />}
+          <Unavailable error={iac.error} what="generated Terraform for this version" />
+          {iac.data !== null && iac.data !== undefined && <IacFiles value={iac.data} />}
+        </Section>
+      )}
+      <Section title="Deployments">
+        {deployments.loading && <Loading what="deployments" />}
+        <Unavailable error={deployments.error} what="deployments of this blueprint" />
+        {deployments.data && deployments.data.length === 0 && <p>No deployments yet.</p>}
+        {deployments.data && deployments.data.length > 0 && (
+          <table>
+            <caption>Deployments, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Deployment</th>
+                <th scope="col">Version</th>
+                <th scope="col">Operation</th>
+                <th scope="col">Status</th>
+                <th scope="col">Updated</th>
+              </tr>
+            </thead>
+            <tbody>
+              {deployments.data.map((d) => (
+                <tr key={d.deploymentId}>
+                  <th scope="row">
+                    <Link to={`/deployments/${d.deploymentId}`}>{d.deploymentId.slice(0, 8)}</Link>
+                  </th>
+                  <td>{d.blueprintVersion}</td>
+                  <td>{d.operation}</td>
+                  <td>
+                    <Status value={d.status} />
+                  </td>
+                  <td>{when(d.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Section>
+    </>
+  );
+}
+
+/** The generated files, whatever the exact shape the iac read answers (files map or list). */
+function IacFiles({ value }: { value: unknown }) {
+  const record = (value ?? {}) as Record<string, unknown>;
+  const files = record.files;
+  let entries: Array<[string, string]> = [];
+  if (Array.isArray(files)) {
+    entries = files.map((f: Record<string, unknown>, i) => [String(f.path ?? f.name ?? `file ${i + 1}`), String(f.content ?? f.text ?? '')]);
+  } else if (files && typeof files === 'object') {
+    entries = Object.entries(files as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v, null, 2)]);
+  } else if (typeof value === 'string') {
+    entries = [['main.tf', value]];
+  } else {
+    entries = [['result', JSON.stringify(value, null, 2)]];
+  }
+  return (
+    <>
+      {entries.map(([name, content]) => (
+        <details key={name}>
+          <summary>{name}</summary>
+          <pre tabIndex={0} aria-label={`Contents of ${name}`}>
+            {content}
+          </pre>
+        </details>
+      ))}
+    </>
+  );
+}
