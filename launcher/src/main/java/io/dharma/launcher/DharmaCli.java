@@ -14,6 +14,7 @@ import io.dharma.launcher.cli.OutboxCommands;
 import io.dharma.launcher.cli.ReplayCommand;
 import io.dharma.launcher.cli.ReprocessCommand;
 import io.dharma.launcher.cli.StatusCommand;
+import io.dharma.launcher.cli.SubscriptionCommands;
 import io.dharma.launcher.cli.SubmitCommand;
 import io.dharma.launcher.cli.TailCommand;
 import io.dharma.launcher.cli.TopicsCommand;
@@ -34,7 +35,7 @@ import picocli.CommandLine.HelpCommand;
             TopicsCommand.class, TailCommand.class, ReplayCommand.class, AuditCommand.class, ReprocessCommand.class,
             RebuildStateCommand.class, DeadLetterCommands.Dlt.class, OutboxCommands.Outbox.class,
             AccessCommands.Login.class, AccessCommands.Logout.class, AccessCommands.WhoAmI.class, UsageCommand.class,
-            AccessCommands.Keys.class, AccessCommands.Users.class,
+            AccessCommands.Keys.class, AccessCommands.Users.class, SubscriptionCommands.Subscriptions.class,
             HelpCommand.class})
 public final class DharmaCli implements Runnable {
 

@@ -93,10 +93,12 @@ public final class PlatformLauncher {
         props.put("dharma.security.issuers[0].issuer-uri", issuer);
         props.put("dharma.security.issuers[0].jwk-set-uri", issuer + "/oauth2/jwks");
         props.put("dharma.security.admin-key-file", settings.home().resolve(ADMIN_KEY_FILE).toString());
-        // The notifier: its key in the home, links to this API, and receivers on this machine allowed.
+        // The notifier: its key in the home, links to this API (where ServiceNow decisions are relayed too),
+        // and receivers on this machine allowed.
         props.put("dharma.notifier.encryption-key", NotifierKeyFile.readOrCreate(settings.home()));
         props.put("dharma.notifier.public-url", issuer);
         props.put("dharma.notifier.targets.allow-loopback", true);
+        props.put("dharma.notifier.orchestrator-url", issuer);
         return props;
     }
 

@@ -73,6 +73,56 @@ class NotificationsEndToEndTest {
     }
 
     @Test
+    void aChangeApprovedInServiceNowApprovesTheDeploymentWithTheServiceNowApproverRecorded() throws Exception {
+        String tenant = "e2e-notify-snow-" + shortId();
+        PlatformApi api = new PlatformApi(platform.apiUrl(), tenant);
+        String approvalKey = PlatformApi.json(api.post("/api/v1/api-keys",
+                "{\"role\":\"approver\",\"name\":\"servicenow\"}").body()).path("key").asString();
+        java.util.concurrent.atomic.AtomicReference<String> approval = new java.util.concurrent.atomic.AtomicReference<>("requested");
+        try (HttpReceiver serviceNow = HttpReceiver.answering(request -> {
+            if (request.method().equals("POST") && request.path().equals("/api/now/table/change_request")) {
+                return new HttpReceiver.Answer(201, "{\"result\":{\"sys_id\":\"c0ffee\",\"number\":\"CHG0042\"}}");
+            }
+            if (request.path().startsWith("/api/now/table/change_request/c0ffee")) {
+                return new HttpReceiver.Answer(200, "{\"result\":{\"approval\":\"" + approval.get() + "\",\"number\":\"CHG0042\"}}");
+            }
+            if (request.path().startsWith("/api/now/table/sysapproval_approver")) {
+                return new HttpReceiver.Answer(200, "{\"result\":[{\"approver.user_name\":\"jane.doe\"}]}");
+            }
+            return new HttpReceiver.Answer(404, "{}");
+        })) {
+            JsonNode subscription = create(api, "{\"target\":\"servicenow\",\"url\":\"" + serviceNow.url("") + "\","
+                    + "\"credentials\":\"dharma-bridge:s3cret\",\"approvalKey\":\"" + approvalKey + "\"}");
+            assertThat(subscription.path("environments").toString()).isEqualTo("[\"prod\"]");
+            assertThat(subscription.toString()).doesNotContain("s3cret").doesNotContain(approvalKey);
+
+            PlatformApi.Accepted accepted = api.submitExample("aws-prod-api.yaml", "snow-" + shortId());
+            HttpReceiver.Received opened = Awaitility.await().atMost(PATIENCE).until(() -> serviceNow.received().stream()
+                    .filter(request -> request.method().equals("POST")).findFirst(), java.util.Optional::isPresent).orElseThrow();
+            assertThat(opened.header("Authorization")).isEqualTo("Basic "
+                    + Base64.getEncoder().encodeToString("dharma-bridge:s3cret".getBytes(StandardCharsets.UTF_8)));
+            String deploymentId = PlatformApi.json(opened.body()).path("correlation_id").asString();
+            assertThat(PlatformApi.json(opened.body()).path("short_description").asString()).contains("Approval needed");
+
+            approval.set("approved");
+            Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
+                JsonNode deployment = PlatformApi.json(api.get("/api/v1/blueprints/" + accepted.blueprintId()
+                        + "/deployments").body()).get(0);
+                assertThat(deployment.path("deploymentId").asString()).isEqualTo(deploymentId);
+                assertThat(deployment.path("decidedBy").asString()).isEqualTo("servicenow:jane.doe via key:servicenow");
+            });
+        }
+    }
+
+    @Test
+    void aPersonCannotClaimToDecideOnBehalfOfSomeoneElse() throws Exception {
+        PlatformApi api = new PlatformApi(platform.apiUrl(), "e2e-notify-behalf");
+        var answer = api.post("/api/v1/deployments/" + UUID.randomUUID() + "/approve", "{\"onBehalfOf\":\"servicenow:ceo\"}");
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(PlatformApi.json(answer.body()).path("code").asString()).isEqualTo("deployment.on-behalf-not-allowed");
+    }
+
+    @Test
     void aTargetAnswering500IsRetriedWithTheSameIdAndADeadLetterIsRedelivered() throws Exception {
         PlatformApi api = new PlatformApi(platform.apiUrl(), "e2e-notify-retry");
         AtomicInteger calls = new AtomicInteger();

@@ -38,7 +38,8 @@ final class SharedPlatform {
                                 // Notifications retry quickly and give up soon, so a dead endpoint's dead letter comes within a test.
                                 "dharma.notifier.delivery.initial-interval", "200ms",
                                 "dharma.notifier.delivery.max-attempts", NotificationsEndToEndTest.MAX_ATTEMPTS,
-                                "dharma.notifier.delivery.timeout", "2s"));
+                                "dharma.notifier.delivery.timeout", "2s",
+                                "dharma.notifier.servicenow.poll-interval", "500ms"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

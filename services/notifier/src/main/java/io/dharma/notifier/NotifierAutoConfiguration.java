@@ -13,8 +13,11 @@ import io.dharma.notifier.events.Notifications;
 import io.dharma.notifier.security.SecretCipher;
 import io.dharma.notifier.store.BlueprintDirectory;
 import io.dharma.notifier.store.DeliveryStore;
+import io.dharma.notifier.store.ServiceNowChangeStore;
 import io.dharma.notifier.store.SubscriptionStore;
 import io.dharma.notifier.target.NotificationTarget;
+import io.dharma.notifier.target.ServiceNowApprovals;
+import io.dharma.notifier.target.ServiceNowTarget;
 import io.dharma.notifier.target.SlackTarget;
 import io.dharma.notifier.target.TargetCalls;
 import io.dharma.notifier.target.TargetPolicy;
@@ -102,11 +105,24 @@ public class NotifierAutoConfiguration {
     @Bean
     DeliveryWorker notifierDeliveryWorker(DeliveryStore notifierDeliveryStore, TransactionTemplate transactions,
             TargetCalls notifierTargetCalls, SecretCipher notifierSecretCipher, NotifierProperties properties,
-            DeliverySignal notifierDeliverySignal) {
+            DeliverySignal notifierDeliverySignal, ServiceNowChangeStore notifierServiceNowChangeStore) {
         List<NotificationTarget> targets = List.of(new WebhookTarget(notifierTargetCalls, CLOCK),
-                new SlackTarget(notifierTargetCalls));
+                new SlackTarget(notifierTargetCalls),
+                new ServiceNowTarget(notifierTargetCalls, notifierServiceNowChangeStore, CLOCK));
         return new DeliveryWorker(notifierDeliveryStore, transactions, targets, new EndpointGuards(properties.delivery()),
                 notifierSecretCipher, properties.delivery(), notifierDeliverySignal, CLOCK);
+    }
+
+    @Bean
+    ServiceNowChangeStore notifierServiceNowChangeStore(DSLContext dsl) {
+        return new ServiceNowChangeStore(dsl);
+    }
+
+    @Bean
+    ServiceNowApprovals notifierServiceNowApprovals(ServiceNowChangeStore notifierServiceNowChangeStore,
+            TargetCalls notifierTargetCalls, SecretCipher notifierSecretCipher, NotifierProperties properties) {
+        return new ServiceNowApprovals(notifierServiceNowChangeStore, notifierTargetCalls, notifierSecretCipher,
+                properties.orchestratorUrl(), properties.servicenow().pollInterval(), properties.delivery().timeout(), CLOCK);
     }
 
     /** Delivered notifications leave the log after 30 days; pending ones and dead letters stay. */

@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicUrl the platform's API as users reach it, for links in messages
  * @param delivery how notifications are sent and retried
  * @param targets which target addresses subscriptions may use
+ * @param orchestratorUrl the orchestrator's API, where ServiceNow decisions are relayed
+ *     ({@code POST /api/v1/deployments/{id}/approve|reject})
+ * @param servicenow the ServiceNow approval round trip
  */
 @ConfigurationProperties("dharma.notifier")
 public record NotifierProperties(
@@ -24,7 +27,9 @@ public record NotifierProperties(
         String encryptionKey,
         @DefaultValue("http://localhost:8080") String publicUrl,
         @DefaultValue Delivery delivery,
-        @DefaultValue Targets targets) {
+        @DefaultValue Targets targets,
+        @DefaultValue("http://localhost:8085") String orchestratorUrl,
+        @DefaultValue ServiceNow servicenow) {
 
     public static final String DEFAULT_CONSUMER_GROUP = "dharma-notifier";
 
@@ -70,6 +75,10 @@ public record NotifierProperties(
             @DefaultValue("10") int windowSize,
             @DefaultValue("5") int minimumCalls,
             @DefaultValue("30s") Duration openFor) {
+    }
+
+    /** @param pollInterval how often open change requests are read back from ServiceNow */
+    public record ServiceNow(@DefaultValue("30s") Duration pollInterval) {
     }
 
     /**

@@ -14,7 +14,9 @@ import java.util.Map;
  * @param environments only these environments (default: any)
  * @param credentials Jira's {@code email:api-token} or ServiceNow's {@code user:password}; stored encrypted
  * @param options the target's settings (Jira: {@code project}, {@code issueType}, {@code doneTransition})
+ * @param approvalKey ServiceNow only: a Dharma API key of the tenant with the approver role, with
+ *     which the decisions taken in ServiceNow are relayed to the orchestrator; stored encrypted
  */
 public record SubscriptionRequest(String target, String url, List<String> events, List<String> blueprints,
-        List<String> environments, String credentials, Map<String, String> options) {
+        List<String> environments, String credentials, Map<String, String> options, String approvalKey) {
 }

@@ -11,6 +11,7 @@ import io.dharma.notifier.store.DeliveryStore;
 import io.dharma.notifier.store.Subscription;
 import io.dharma.notifier.store.SubscriptionStore;
 import io.dharma.notifier.store.TargetKind;
+import io.dharma.notifier.store.TargetSecret;
 import io.dharma.notifier.target.TargetPolicy;
 import io.dharma.web.ApiException;
 import java.net.URI;
@@ -68,6 +69,9 @@ public class SubscriptionService {
         });
         List<String> blueprints = nonEmptyOrNull(request.blueprints(), "blueprints");
         List<String> environments = nonEmptyOrNull(request.environments(), "environments");
+        if (kind == TargetKind.SERVICENOW && environments == null) {
+            environments = List.of("prod"); // change requests are for production unless asked otherwise
+        }
         if (environments != null && !ENVIRONMENTS.containsAll(environments)) {
             throw invalid("environments must be among dev, staging, prod");
         }
@@ -78,7 +82,9 @@ public class SubscriptionService {
         String secret = switch (kind) {
             case WEBHOOK -> WebhookSignature.newSecret();
             case SLACK -> null;
-            case JIRA, SERVICENOW -> credentials(kind, request.credentials());
+            case JIRA -> new TargetSecret(credentials(kind, request.credentials()), null).encode();
+            case SERVICENOW -> new TargetSecret(credentials(kind, request.credentials()), approvalKey(request.approvalKey()))
+                    .encode();
         };
         UUID id = UUID.randomUUID();
         Subscription subscription = new Subscription(id, tenantId, new Subscription.Target(kind, url, options),
@@ -176,6 +182,14 @@ public class SubscriptionService {
             throw invalid(kind.id() + " needs credentials as " + (kind == TargetKind.JIRA ? "email:api-token" : "user:password"));
         }
         return credentials;
+    }
+
+    private static String approvalKey(String key) {
+        if (key == null || key.isBlank()) {
+            throw invalid("servicenow needs approvalKey: an API key of this tenant with the approver role"
+                    + " (dharma keys create --role approver --name servicenow), to relay ServiceNow's decisions");
+        }
+        return key.trim();
     }
 
     private static List<String> nonEmptyOrNull(List<String> values, String name) {

@@ -54,7 +54,7 @@ public class DeliveryStore {
                 + " and status = 'PENDING'", utc(until), subscriptionId, eventId);
     }
 
-    public void delivered(UUID subscriptionId, UUID eventId, int attempts, int statusCode, Instant now) {
+    public void delivered(UUID subscriptionId, UUID eventId, int attempts, Integer statusCode, Instant now) {
         dsl.execute("update notifier.delivery set status = 'DELIVERED', attempts = ?, last_status_code = ?,"
                         + " last_error = null, delivered_at = ? where subscription_id = ? and event_id = ?",
                 attempts, statusCode, utc(now), subscriptionId, eventId);
