@@ -15,6 +15,7 @@ import io.dharma.notifier.store.BlueprintDirectory;
 import io.dharma.notifier.store.DeliveryStore;
 import io.dharma.notifier.store.ServiceNowChangeStore;
 import io.dharma.notifier.store.SubscriptionStore;
+import io.dharma.notifier.target.JiraTarget;
 import io.dharma.notifier.target.NotificationTarget;
 import io.dharma.notifier.target.ServiceNowApprovals;
 import io.dharma.notifier.target.ServiceNowTarget;
@@ -108,6 +109,7 @@ public class NotifierAutoConfiguration {
             DeliverySignal notifierDeliverySignal, ServiceNowChangeStore notifierServiceNowChangeStore) {
         List<NotificationTarget> targets = List.of(new WebhookTarget(notifierTargetCalls, CLOCK),
                 new SlackTarget(notifierTargetCalls),
+                new JiraTarget(notifierTargetCalls),
                 new ServiceNowTarget(notifierTargetCalls, notifierServiceNowChangeStore, CLOCK));
         return new DeliveryWorker(notifierDeliveryStore, transactions, targets, new EndpointGuards(properties.delivery()),
                 notifierSecretCipher, properties.delivery(), notifierDeliverySignal, CLOCK);

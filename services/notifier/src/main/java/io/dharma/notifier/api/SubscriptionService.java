@@ -79,6 +79,9 @@ public class SubscriptionService {
         if (options.size() > MAX_OPTIONS) {
             throw invalid("at most " + MAX_OPTIONS + " options");
         }
+        if (kind == TargetKind.JIRA && (options.get("project") == null || options.get("project").isBlank())) {
+            throw invalid("jira needs the option project (the Jira project key issues are created in)");
+        }
         String secret = switch (kind) {
             case WEBHOOK -> WebhookSignature.newSecret();
             case SLACK -> null;

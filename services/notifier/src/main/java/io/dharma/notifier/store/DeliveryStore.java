@@ -6,7 +6,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Deliveries in {@code notifier.delivery}, keyed by subscription and event id: the listener's
@@ -66,7 +69,7 @@ public class DeliveryStore {
         dsl.execute("update notifier.delivery set status = ?, attempts = ?, last_status_code = ?, last_error = ?,"
                         + " next_attempt_at = coalesce(?, next_attempt_at) where subscription_id = ? and event_id = ?",
                 nextAttemptAt == null ? DeliveryStatus.DEAD.name() : DeliveryStatus.PENDING.name(), attempts, statusCode,
-                error, nextAttemptAt == null ? null : utc(nextAttemptAt), subscriptionId, eventId);
+                error, utc(nextAttemptAt), subscriptionId, eventId);
     }
 
     /** The subscription's deliveries, newest first. */
@@ -94,7 +97,8 @@ public class DeliveryStore {
                 SubscriptionStore.instant(row, "created_at"), SubscriptionStore.instant(row, "delivered_at"));
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+    /** A timestamptz bind value (jOOQ binds a bare OffsetDateTime in plain SQL as text). */
+    static Field<OffsetDateTime> utc(Instant instant) {
+        return DSL.val(instant == null ? null : instant.atOffset(ZoneOffset.UTC), SQLDataType.TIMESTAMPWITHTIMEZONE);
     }
 }

@@ -1,7 +1,6 @@
 package io.dharma.notifier.store;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -28,7 +27,7 @@ public class ServiceNowChangeStore {
     public void opened(UUID subscriptionId, String tenantId, String deploymentId, String sysId, String number, Instant now) {
         dsl.execute("insert into notifier.servicenow_change (subscription_id, deployment_id, tenant_id, sys_id, number, created_at)"
                         + " values (?, ?, ?, ?, ?, ?) on conflict (subscription_id, deployment_id) do nothing",
-                subscriptionId, deploymentId, tenantId, sysId, number, now.atOffset(ZoneOffset.UTC));
+                subscriptionId, deploymentId, tenantId, sysId, number, DeliveryStore.utc(now));
     }
 
     public List<OpenChange> open(int limit) {
@@ -43,7 +42,7 @@ public class ServiceNowChangeStore {
 
     public void relayed(UUID subscriptionId, String deploymentId, String decision, String decidedBy, Instant now) {
         dsl.execute("update notifier.servicenow_change set decision = ?, decided_by = ?, relayed_at = ?"
-                + " where subscription_id = ? and deployment_id = ?", decision, decidedBy, now.atOffset(ZoneOffset.UTC),
+                + " where subscription_id = ? and deployment_id = ?", decision, decidedBy, DeliveryStore.utc(now),
                 subscriptionId, deploymentId);
     }
 }

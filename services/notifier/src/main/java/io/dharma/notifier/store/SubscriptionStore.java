@@ -3,7 +3,6 @@ package io.dharma.notifier.store;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ public class SubscriptionStore {
                 array(subscription.filter().blueprintIds()), array(subscription.filter().environments()),
                 JSON.writeValueAsString(subscription.target().options()),
                 DSL.val(subscription.secretCiphertext(), SQLDataType.BLOB),
-                subscription.createdBy(), subscription.createdAt().atOffset(ZoneOffset.UTC));
+                subscription.createdBy(), DeliveryStore.utc(subscription.createdAt()));
     }
 
     public Optional<Subscription> find(String tenantId, UUID id) {
