@@ -41,6 +41,10 @@ public final class SubscriptionCommands {
         String credentials;
         @Option(names = "--option", paramLabel = "KEY=VALUE", description = "A target setting, e.g. project=OPS for Jira.")
         java.util.Map<String, String> options;
+        @Option(names = "--approval-key", paramLabel = "API_KEY",
+                description = "ServiceNow: an API key of the tenant with the approver role, which relays ServiceNow's decisions"
+                        + " (dharma keys create --role approver --name servicenow).")
+        String approvalKey;
 
         @Override
         public Integer call() {
@@ -52,6 +56,9 @@ public final class SubscriptionCommands {
             putList(body, "environments", environments);
             if (credentials != null) {
                 body.put("credentials", credentials);
+            }
+            if (approvalKey != null) {
+                body.put("approvalKey", approvalKey);
             }
             if (options != null) {
                 ObjectNode settings = body.putObject("options");
