@@ -18,6 +18,7 @@ import io.dharma.launcher.cli.ReplayCommand;
 import io.dharma.launcher.cli.ReprocessCommand;
 import io.dharma.launcher.cli.StatusCommand;
 import io.dharma.launcher.cli.PlanCommand;
+import io.dharma.launcher.cli.SubscriptionCommands;
 import io.dharma.launcher.cli.SubmitCommand;
 import io.dharma.launcher.cli.TailCommand;
 import io.dharma.launcher.cli.TopicsCommand;
@@ -38,7 +39,7 @@ import picocli.CommandLine.HelpCommand;
             TopicsCommand.class, TailCommand.class, ReplayCommand.class, AuditCommand.class, ReprocessCommand.class,
             RebuildStateCommand.class, DeadLetterCommands.Dlt.class, OutboxCommands.Outbox.class,
             AccessCommands.Login.class, AccessCommands.Logout.class, AccessCommands.WhoAmI.class, UsageCommand.class,
-            AccessCommands.Keys.class, AccessCommands.Users.class,
+            AccessCommands.Keys.class, AccessCommands.Users.class, SubscriptionCommands.Subscriptions.class,
             CompletionCommand.class, HelpCommand.class})
 public final class DharmaCli implements Runnable {
 

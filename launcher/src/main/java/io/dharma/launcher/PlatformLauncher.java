@@ -101,6 +101,12 @@ public final class PlatformLauncher {
         for (String stage : List.of("generator", "guardrails", "costing", "streams")) {
             props.put("dharma.intake.plan." + stage + "-url", self);
         }
+        // The notifier: its key in the home, links to this API (where ServiceNow decisions are relayed too),
+        // and receivers on this machine allowed.
+        props.put("dharma.notifier.encryption-key", NotifierKeyFile.readOrCreate(settings.home()));
+        props.put("dharma.notifier.public-url", issuer);
+        props.put("dharma.notifier.targets.allow-loopback", true);
+        props.put("dharma.notifier.orchestrator-url", issuer);
         return props;
     }
 

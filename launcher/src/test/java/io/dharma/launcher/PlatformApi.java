@@ -94,6 +94,10 @@ final class PlatformApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    HttpResponse<String> delete(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
+    }
+
     static JsonNode json(String body) {
         return JSON.readTree(body);
     }

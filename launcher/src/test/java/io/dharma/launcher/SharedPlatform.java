@@ -34,7 +34,12 @@ public final class SharedPlatform {
                                 RateLimitsAndQuotasEndToEndTest.BLUEPRINT_QUOTA,
                                 "dharma.quotas.tenants." + RateLimitsAndQuotasEndToEndTest.NO_ROOM_TENANT + ".policies", 0,
                                 "dharma.quotas.tenants." + RateLimitsAndQuotasEndToEndTest.NO_ROOM_TENANT + ".api-keys", 0,
-                                "dharma.quotas.tenants." + RateLimitsAndQuotasEndToEndTest.NO_ROOM_TENANT + ".sse-streams", 0));
+                                "dharma.quotas.tenants." + RateLimitsAndQuotasEndToEndTest.NO_ROOM_TENANT + ".sse-streams", 0,
+                                // Notifications retry quickly and give up soon, so a dead endpoint's dead letter comes within a test.
+                                "dharma.notifier.delivery.initial-interval", "200ms",
+                                "dharma.notifier.delivery.max-attempts", NotificationsEndToEndTest.MAX_ATTEMPTS,
+                                "dharma.notifier.delivery.timeout", "2s",
+                                "dharma.notifier.servicenow.poll-interval", "500ms"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
+import io.dharma.kafka.processing.CloudEventHeaders;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.record.AbstractRecords;
@@ -102,11 +103,12 @@ public class Outbox {
     public boolean appendWithinLimit(DharmaTopic<?> topic, SpecificRecord event) {
         String key = keyOf(topic, event);
         byte[] value = serializer.serialize(topic.topicName(), event);
-        int size = recordSize(key, value, Map.of());
+        Map<String, String> headers = CloudEventHeaders.of(event);
+        int size = recordSize(key, value, headers);
         if (size > maxEventBytes) {
             throw new EventTooLargeException(topic.topicName(), size, maxEventBytes);
         }
-        return insert(topic.topicName(), key, value, Map.of(), eventIdOf(event));
+        return insert(topic.topicName(), key, value, headers, eventIdOf(event));
     }
 
     /** The largest record {@link #appendWithinLimit} stores, in bytes. */
@@ -131,7 +133,8 @@ public class Outbox {
     public boolean append(String topic, String key, SpecificRecord value, Map<String, String> headers) {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(value, "value");
-        return insert(topic, key, serializer.serialize(topic, value), headers, eventIdOf(value));
+        // Every record carries its CloudEvents attributes (binary mode); the caller's headers win on a clash.
+        return insert(topic, key, serializer.serialize(topic, value), CloudEventHeaders.with(value, headers), eventIdOf(value));
     }
 
     private boolean insert(String topic, String key, byte[] value, Map<String, String> headers, UUID eventId) {

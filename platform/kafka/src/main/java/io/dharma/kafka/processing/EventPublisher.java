@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -83,7 +84,10 @@ public final class EventPublisher {
                     + "@KafkaListener with containerFactory = \"dharmaListenerContainerFactory\", or wrap the call in "
                     + "EventPublisher.inTransaction(...)");
         }
-        return template.send(topic, key, event);
+        ProducerRecord<String, Object> record = new ProducerRecord<>(topic, key, event);
+        CloudEventHeaders.of(event).forEach((name, value) ->
+                record.headers().add(name, value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return template.send(record);
     }
 
     private static Envelope envelope(SpecificRecord event) {

@@ -73,6 +73,13 @@ class OutboxTest {
             assertThat(record.key()).isEqualTo("tenant-a");
             assertThat(new String(record.headers().lastHeader("dharma-source").value(), StandardCharsets.UTF_8))
                     .isEqualTo("outbox-test");
+            // CloudEvents binary mode: a plain consumer routes on these without decoding Avro.
+            assertThat(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))
+                    .isEqualTo(record.value().getEnvelope().getEventId().toString());
+            assertThat(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                    .isEqualTo("io.dharma.events.BlueprintSubmitted");
+            assertThat(new String(record.headers().lastHeader("ce_subject").value(), StandardCharsets.UTF_8))
+                    .isEqualTo(record.value().getEnvelope().getBlueprintId());
         });
     }
 

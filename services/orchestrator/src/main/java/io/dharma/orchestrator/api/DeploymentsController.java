@@ -22,6 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class DeploymentsController {
 
+    /** The principal platform/security gives an API key's caller: {@code key:<name>}. */
+    private static final String API_KEY_PRINCIPAL_PREFIX = "key:";
+    private static final java.util.regex.Pattern ON_BEHALF_OF = java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,30}:[^\\s]{1,168}");
+
     private final DeploymentCommands commands;
 
     DeploymentsController(DeploymentCommands commands) {
@@ -39,13 +43,13 @@ public class DeploymentsController {
     ResponseEntity<DeploymentView> approve(Caller caller, @PathVariable String deploymentId,
             @RequestBody(required = false) CommentRequest body) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(DeploymentView.of(
-                commands.approve(caller.tenant(), id(deploymentId), caller.user(), comment(body))));
+                commands.approve(caller.tenant(), id(deploymentId), decider(caller, body), comment(body))));
     }
 
     @PostMapping("/api/v1/deployments/{deploymentId}/reject")
     DeploymentView reject(Caller caller, @PathVariable String deploymentId,
             @RequestBody(required = false) CommentRequest body) {
-        return DeploymentView.of(commands.reject(caller.tenant(), id(deploymentId), caller.user(), comment(body)));
+        return DeploymentView.of(commands.reject(caller.tenant(), id(deploymentId), decider(caller, body), comment(body)));
     }
 
     /** 202: the failed deployment is queued for its next attempt. */
@@ -60,6 +64,25 @@ public class DeploymentsController {
     ResponseEntity<DeploymentView> destroy(Caller caller, @PathVariable String blueprintId) {
         DeploymentCommands.DestroyRequest destroy = commands.destroy(caller.tenant(), blueprintId, caller.user());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(DeploymentView.of(destroy.deployment()));
+    }
+
+    /**
+     * Who is recorded as deciding: the caller, or, when an API key relays an external approval
+     * ({@code onBehalfOf}, e.g. {@code servicenow:jane.doe}), that approver and the key together.
+     */
+    private static String decider(Caller caller, CommentRequest body) {
+        if (body == null || body.onBehalfOf() == null || body.onBehalfOf().isBlank()) {
+            return caller.user();
+        }
+        if (!caller.user().startsWith(API_KEY_PRINCIPAL_PREFIX)) {
+            throw new ApiException(OrchestratorApiError.ON_BEHALF_NOT_ALLOWED,
+                    "onBehalfOf is for approval bridges holding an API key; decide as yourself instead");
+        }
+        if (!ON_BEHALF_OF.matcher(body.onBehalfOf()).matches()) {
+            throw new ApiException(OrchestratorApiError.INVALID_COMMENT,
+                    "onBehalfOf must be <system>:<user>, e.g. servicenow:jane.doe (at most 200 characters)");
+        }
+        return body.onBehalfOf() + " via " + caller.user();
     }
 
     private static String comment(CommentRequest body) {

@@ -15,6 +15,7 @@ public final class OrchestratorApiError {
     public static final ApiError NOT_DEPLOYED = new ProblemType("blueprint.not-deployed", HttpStatus.CONFLICT, "The blueprint has nothing deployed");
     public static final ApiError FOUR_EYES = new ProblemType("deployment.four-eyes", HttpStatus.FORBIDDEN, "Four-eyes approval required");
     public static final ApiError INVALID_COMMENT = new ProblemType("deployment.invalid-comment", HttpStatus.BAD_REQUEST, "Invalid comment");
+    public static final ApiError ON_BEHALF_NOT_ALLOWED = new ProblemType("deployment.on-behalf-not-allowed", HttpStatus.FORBIDDEN, "Only an API key may decide on behalf of an external approver");
 
     private OrchestratorApiError() {
     }
