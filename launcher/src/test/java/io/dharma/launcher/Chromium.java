@@ -48,6 +48,7 @@ final class Chromium implements AutoCloseable {
                 .usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort()
                 .build();
+        clearScreenshots();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
         return new Chromium(driver);
@@ -62,6 +63,17 @@ final class Chromium implements AutoCloseable {
                     + " set to where it is");
         }
         return path;
+    }
+
+    /** One run's pictures only: a test class numbers its screenshots from 01. */
+    private static void clearScreenshots() {
+        try (var old = Files.exists(SCREENSHOTS) ? Files.list(SCREENSHOTS) : java.util.stream.Stream.<Path>empty()) {
+            for (Path file : old.filter(path -> path.toString().endsWith(".png")).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Saves what the browser shows as target/browser-screenshots/NN-name.png. */

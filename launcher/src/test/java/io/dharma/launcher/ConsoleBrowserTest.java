@@ -134,6 +134,20 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aRefusedDocumentShowsItsProblemsByLine() {
+        signIn(developer);
+        nav("Submit");
+        waitFor(By.id("blueprint-text")).sendKeys("apiVersion: dharma/v1\nkind: Blueprint\nmetadata:\n  name: Not_A_Name\nspec: {}\n");
+        click(By.xpath("//button[text()='Submit']"));
+        waitFor(By.id("problems-title"));
+        assertThat(chromium.driver.findElements(By.xpath("//section[@class='problems']//button[normalize-space(.)='Line 4']")))
+                .as("the problem of /metadata/name points at line 4").isNotEmpty();
+        assertThat(chromium.driver.findElements(By.cssSelector(".gutter .bad"))).isNotEmpty();
+        chromium.screenshot("submit-problems");
+        chromium.assertAccessible("submit with problems");
+    }
+
+    @Test
     void aPolicyAdminSeesCelErrorsInlineThenCreatesAndDisablesAPolicy() {
         signIn(policyAdmin);
         nav("Policies");
