@@ -18,7 +18,7 @@ class CliCommandsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"submit", "status", "approve", "reject", "destroy", "drift", "topics", "tail", "replay",
-        "audit", "reprocess", "rebuild-state"})
+        "audit", "reprocess", "rebuild-state", "subscriptions"})
     void everyCommandHasHelp(String command) {
         Cli cli = Cli.run(command, "--help");
 
