@@ -16,6 +16,7 @@ import io.dharma.embedded.EmbeddedKafkaBroker;
 import io.dharma.generator.GeneratorAutoConfiguration;
 import io.dharma.guardrails.GuardrailsAutoConfiguration;
 import io.dharma.intake.IntakeAutoConfiguration;
+import io.dharma.notifier.NotifierAutoConfiguration;
 import io.dharma.orchestrator.OrchestratorAutoConfiguration;
 import io.dharma.registry.EmbeddedSchemaRegistry;
 import io.dharma.sandbox.SandboxAutoConfiguration;
@@ -39,7 +40,8 @@ final class StreamsCluster implements AutoCloseable {
     /** The other services' auto-configurations are on the bench's classpath (via the launcher); this is the streams app alone. */
     static final String EXCLUDED_SERVICES = String.join(",", Stream.of(IntakeAutoConfiguration.class,
             GeneratorAutoConfiguration.class, GuardrailsAutoConfiguration.class, CostingAutoConfiguration.class,
-            SandboxAutoConfiguration.class, OrchestratorAutoConfiguration.class).map(Class::getName).toList());
+            SandboxAutoConfiguration.class, OrchestratorAutoConfiguration.class, NotifierAutoConfiguration.class)
+            .map(Class::getName).toList());
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final List<ConfigurableApplicationContext> instances = new ArrayList<>();

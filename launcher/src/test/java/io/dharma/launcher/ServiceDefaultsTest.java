@@ -19,7 +19,7 @@ class ServiceDefaultsTest {
     private static final String SHARED = "dharma-service.yaml";
 
     @ParameterizedTest
-    @ValueSource(strings = {"costing", "generator", "guardrails", "identity", "intake", "orchestrator", "sandbox", "streams"})
+    @ValueSource(strings = {"costing", "generator", "guardrails", "identity", "intake", "notifier", "orchestrator", "sandbox", "streams"})
     void aServiceImportsTheSharedDefaultsAndSetsNoneOfTheirKeys(String service) {
         Properties own = load(service + ".yaml");
 

@@ -36,7 +36,8 @@ public final class SubscriptionCommands {
         List<String> blueprints;
         @Option(names = "--environments", paramLabel = "ENVS", split = ",", description = "Only dev, staging and/or prod.")
         List<String> environments;
-        @Option(names = "--credentials", paramLabel = "USER:SECRET",
+        // Not --credentials: that global option names the saved-login file.
+        @Option(names = "--target-credentials", paramLabel = "USER:SECRET",
                 description = "Jira email:api-token or ServiceNow user:password (stored encrypted).")
         String credentials;
         @Option(names = "--option", paramLabel = "KEY=VALUE", description = "A target setting, e.g. project=OPS for Jira.")

@@ -18,7 +18,7 @@ class CliCommandsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"submit", "plan", "status", "approve", "reject", "destroy", "drift", "topics", "tail", "replay",
-        "audit", "reprocess", "rebuild-state", "iac", "cost"})
+        "audit", "reprocess", "rebuild-state", "iac", "cost", "subscriptions"})
     void everyCommandHasHelp(String command) {
         Cli cli = Cli.run(command, "--help");
 

@@ -6,10 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /**
  * Deliveries in {@code notifier.delivery}, keyed by subscription and event id: the listener's
@@ -30,7 +27,7 @@ public class DeliveryStore {
     public boolean insertPending(UUID subscriptionId, String tenantId, UUID eventId, String eventType, String cloudEvent,
             Instant now) {
         return dsl.execute("insert into notifier.delivery (subscription_id, event_id, tenant_id, event_type, cloud_event,"
-                        + " status, next_attempt_at, created_at) values (?, ?, ?, ?, ?, 'PENDING', ?, ?)"
+                        + " status, next_attempt_at, created_at) values (?, ?, ?, ?, ?, 'PENDING', cast(? as timestamptz), cast(? as timestamptz))"
                         + " on conflict (subscription_id, event_id) do nothing",
                 subscriptionId, eventId, tenantId, eventType, cloudEvent, utc(now), utc(now)) == 1;
     }
@@ -41,7 +38,7 @@ public class DeliveryStore {
                         + " s.id, s.tenant_id, s.target, s.url, s.events, s.blueprint_ids, s.environments, s.options,"
                         + " s.secret_ciphertext, s.created_by, s.created_at"
                         + " from notifier.delivery d join notifier.subscription s on s.id = d.subscription_id"
-                        + " where d.status = 'PENDING' and d.next_attempt_at <= ?"
+                        + " where d.status = 'PENDING' and d.next_attempt_at <= cast(? as timestamptz)"
                         + " order by d.next_attempt_at limit ? for update of d skip locked", utc(now), limit)
                 .fetch().map(row -> new ClaimedDelivery(SubscriptionStore.subscription(row), row.get("event_id", UUID.class),
                         row.get("event_type", String.class), row.get("cloud_event", String.class),
@@ -53,13 +50,13 @@ public class DeliveryStore {
     }
 
     public void postpone(UUID subscriptionId, UUID eventId, Instant until) {
-        dsl.execute("update notifier.delivery set next_attempt_at = ? where subscription_id = ? and event_id = ?"
+        dsl.execute("update notifier.delivery set next_attempt_at = cast(? as timestamptz) where subscription_id = ? and event_id = ?"
                 + " and status = 'PENDING'", utc(until), subscriptionId, eventId);
     }
 
     public void delivered(UUID subscriptionId, UUID eventId, int attempts, Integer statusCode, Instant now) {
         dsl.execute("update notifier.delivery set status = 'DELIVERED', attempts = ?, last_status_code = ?,"
-                        + " last_error = null, delivered_at = ? where subscription_id = ? and event_id = ?",
+                        + " last_error = null, delivered_at = cast(? as timestamptz) where subscription_id = ? and event_id = ?",
                 attempts, statusCode, utc(now), subscriptionId, eventId);
     }
 
@@ -67,7 +64,7 @@ public class DeliveryStore {
     public void failed(UUID subscriptionId, UUID eventId, int attempts, Integer statusCode, String error,
             Instant nextAttemptAt) {
         dsl.execute("update notifier.delivery set status = ?, attempts = ?, last_status_code = ?, last_error = ?,"
-                        + " next_attempt_at = coalesce(?, next_attempt_at) where subscription_id = ? and event_id = ?",
+                        + " next_attempt_at = coalesce(cast(? as timestamptz), next_attempt_at) where subscription_id = ? and event_id = ?",
                 nextAttemptAt == null ? DeliveryStatus.DEAD.name() : DeliveryStatus.PENDING.name(), attempts, statusCode,
                 error, utc(nextAttemptAt), subscriptionId, eventId);
     }
@@ -84,7 +81,7 @@ public class DeliveryStore {
 
     /** Dead letters (one, or all of the subscription's) pending again with a fresh retry budget. */
     public int redeliver(UUID subscriptionId, UUID eventId, Instant now) {
-        return dsl.execute("update notifier.delivery set status = 'PENDING', attempts = 0, next_attempt_at = ?"
+        return dsl.execute("update notifier.delivery set status = 'PENDING', attempts = 0, next_attempt_at = cast(? as timestamptz)"
                         + " where subscription_id = ? and status = 'DEAD' and (cast(? as uuid) is null or event_id = ?)",
                 utc(now), subscriptionId, eventId, eventId);
     }
@@ -97,8 +94,11 @@ public class DeliveryStore {
                 SubscriptionStore.instant(row, "created_at"), SubscriptionStore.instant(row, "delivered_at"));
     }
 
-    /** A timestamptz bind value (jOOQ binds a bare OffsetDateTime in plain SQL as text). */
-    static Field<OffsetDateTime> utc(Instant instant) {
-        return DSL.val(instant == null ? null : instant.atOffset(ZoneOffset.UTC), SQLDataType.TIMESTAMPWITHTIMEZONE);
+    /**
+     * A timestamp to bind. jOOQ binds an OffsetDateTime in a plain SQL template as text, so every
+     * statement here casts its timestamp parameters ({@code cast(? as timestamptz)}).
+     */
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -26,7 +26,7 @@ public class ServiceNowChangeStore {
 
     public void opened(UUID subscriptionId, String tenantId, String deploymentId, String sysId, String number, Instant now) {
         dsl.execute("insert into notifier.servicenow_change (subscription_id, deployment_id, tenant_id, sys_id, number, created_at)"
-                        + " values (?, ?, ?, ?, ?, ?) on conflict (subscription_id, deployment_id) do nothing",
+                        + " values (?, ?, ?, ?, ?, cast(? as timestamptz)) on conflict (subscription_id, deployment_id) do nothing",
                 subscriptionId, deploymentId, tenantId, sysId, number, DeliveryStore.utc(now));
     }
 
@@ -41,7 +41,7 @@ public class ServiceNowChangeStore {
     }
 
     public void relayed(UUID subscriptionId, String deploymentId, String decision, String decidedBy, Instant now) {
-        dsl.execute("update notifier.servicenow_change set decision = ?, decided_by = ?, relayed_at = ?"
+        dsl.execute("update notifier.servicenow_change set decision = ?, decided_by = ?, relayed_at = cast(? as timestamptz)"
                 + " where subscription_id = ? and deployment_id = ?", decision, decidedBy, DeliveryStore.utc(now),
                 subscriptionId, deploymentId);
     }

@@ -29,7 +29,7 @@ public class SubscriptionStore {
     }
 
     public void insert(Subscription subscription) {
-        dsl.execute("insert into notifier.subscription (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        dsl.execute("insert into notifier.subscription (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as timestamptz))",
                 subscription.id(), subscription.tenantId(), subscription.target().kind().id(),
                 subscription.target().url().toString(), array(subscription.filter().events()),
                 array(subscription.filter().blueprintIds()), array(subscription.filter().environments()),
