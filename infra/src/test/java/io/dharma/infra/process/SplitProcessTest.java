@@ -76,6 +76,18 @@ class SplitProcessTest {
                 endEvent(status))).as("%s events of %s", endEvent(status), accepted).isEqualTo(1));
     }
 
+    /** Intake asks the generator, guardrails, costing and streams processes at the URLs its environment names. */
+    @Test
+    void aPlanIsAnsweredByEveryStageProcess() {
+        TenantApi api = new TenantApi(platform, "split-plan-" + shortId());
+
+        java.net.http.HttpResponse<String> plan = api.planExample("insecure-demo.yaml", "planned-" + shortId());
+
+        assertThat(plan.statusCode()).as(plan.body()).isEqualTo(200);
+        assertThat(plan.body()).contains("\"outcome\":\"GENERATED\"", "\"outcome\":\"BLOCKED\"", "\"lineItems\"",
+                "\"toAdd\":6");
+    }
+
     @Test
     void oneSubmissionIsOneTraceAcrossTheServiceProcesses() {
         TenantApi api = new TenantApi(platform, "split-trace-" + shortId());

@@ -49,6 +49,13 @@ final class TenantApi {
         return new Accepted(body.get("trackingId").asString(), body.get("blueprintId").asString());
     }
 
+    /** The dry run of {@code examples/<file>} named {@code name} at intake: its status and body. */
+    HttpResponse<String> planExample(String file, String name) {
+        String document = ExampleBlueprints.document(file).replaceFirst("(?m)^(\\s+name:\\s*)\\S+", "$1" + name);
+        return send(HttpRequest.newBuilder(URI.create(intakeUrl + "/api/v1/blueprints/plan"))
+                .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(document)));
+    }
+
     /** The submission's status in the state application, empty while it does not know it (404) or cannot answer (503). */
     Optional<String> trackingStatus(String trackingId) {
         return read("/api/v1/tracking/" + trackingId).map(tracking -> tracking.path("status").asString());
