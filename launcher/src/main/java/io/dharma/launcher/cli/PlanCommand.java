@@ -16,10 +16,11 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code dharma plan FILE}: the dry run of a blueprint, nothing submitted. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Shows what submitting a blueprint would do, without submitting it: validation problems,",
-            "guardrail violations, the monthly cost with the other clouds' prices, and what would change",
-            "against what is deployed. Exit 0 when it could be deployed, 1 when the document is invalid",
-            "(as submit), 3 when guardrails would block it or its Terraform cannot be generated."})
+        description = {"Shows what submitting a blueprint would do, without submitting anything.",
+            "Prints the validation problems, the guardrail violations, the monthly cost with the other clouds' "
+                + "prices, and what would change against what is deployed. Exit 0 when it could be deployed, "
+                + "1 when the document is invalid (as submit), 3 when guardrails would block it or its Terraform "
+                + "cannot be generated."})
 public final class PlanCommand extends ApiCommand {
 
     @Parameters(paramLabel = "FILE", description = "The blueprint document (.yaml/.yml or .json).")
