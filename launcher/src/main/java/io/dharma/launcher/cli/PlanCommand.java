@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
@@ -22,6 +23,9 @@ import tools.jackson.databind.JsonNode;
                 + "1 when the document is invalid (as submit), 3 when guardrails would block it or its Terraform "
                 + "cannot be generated."})
 public final class PlanCommand extends ApiCommand {
+
+    @Mixin
+    OutputFormatOption output;
 
     @Parameters(paramLabel = "FILE", description = "The blueprint document (.yaml/.yml or .json).")
     Path file;
@@ -37,12 +41,16 @@ public final class PlanCommand extends ApiCommand {
             return ExitCodes.FAILURE;
         }
         JsonNode plan = answer.body();
-        printBlueprint(plan.path("blueprint"), out);
-        boolean generated = printIac(plan.path("iac"), out);
-        boolean blocked = printVerdict(plan.path("verdict"), out);
-        printCost(plan.path("cost"), out);
-        printChanges(plan.path("changes"), out);
+        output.print(out, plan, table -> {
+            printBlueprint(plan.path("blueprint"), table);
+            printIac(plan.path("iac"), table);
+            printVerdict(plan.path("verdict"), table);
+            printCost(plan.path("cost"), table);
+            printChanges(plan.path("changes"), table);
+        });
         out.flush();
+        boolean generated = "GENERATED".equals(plan.path("iac").path("outcome").asString());
+        boolean blocked = "BLOCKED".equals(plan.path("verdict").path("outcome").asString());
         return generated && !blocked ? ExitCodes.OK : ExitCodes.UNSUCCESSFUL_OUTCOME;
     }
 
@@ -68,8 +76,7 @@ public final class PlanCommand extends ApiCommand {
                 blueprint.path("environment").asString(), known);
     }
 
-    /** @return whether the Terraform could be generated */
-    private static boolean printIac(JsonNode iac, PrintWriter out) {
+    private static void printIac(JsonNode iac, PrintWriter out) {
         if (!"GENERATED".equals(iac.path("outcome").asString())) {
             out.println("Terraform: cannot be generated: " + iac.path("reason").asString());
             for (JsonNode error : iac.path("errors")) {
@@ -77,7 +84,7 @@ public final class PlanCommand extends ApiCommand {
                         error.path("message").asString());
             }
             out.println();
-            return false;
+            return;
         }
         long bytes = 0;
         for (JsonNode f : iac.path("files")) {
@@ -85,11 +92,9 @@ public final class PlanCommand extends ApiCommand {
         }
         out.printf("Terraform (%s): %d resources in %d files, %d bytes, content hash %s%n%n", iac.path("cloud").asString(),
                 iac.path("resources").size(), iac.path("files").size(), bytes, iac.path("contentHash").asString());
-        return true;
     }
 
-    /** @return whether the verdict blocks the blueprint */
-    private static boolean printVerdict(JsonNode verdict, PrintWriter out) {
+    private static void printVerdict(JsonNode verdict, PrintWriter out) {
         String outcome = verdict.path("outcome").asString();
         JsonNode violations = verdict.path("violations");
         out.printf("Guardrails: %s (%d %s of %d policies)%n", outcome, violations.size(),
@@ -114,7 +119,6 @@ public final class PlanCommand extends ApiCommand {
             }
         }
         out.println();
-        return "BLOCKED".equals(outcome);
     }
 
     private static void printCost(JsonNode cost, PrintWriter out) {
