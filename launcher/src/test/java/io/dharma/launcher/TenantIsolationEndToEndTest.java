@@ -63,6 +63,8 @@ class TenantIsolationEndToEndTest {
         ownedByA = Map.of(
                 "blueprintId", accepted.blueprintId(),
                 "version", "1",
+                "folder", "hcl",
+                "file", "main.tf",
                 "trackingId", accepted.trackingId(),
                 "deploymentId", deploymentId,
                 "id", policyId,

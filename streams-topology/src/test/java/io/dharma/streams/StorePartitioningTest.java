@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
  */
 class StorePartitioningTest {
 
+    private static final Set<String> INPUTS = Set.of(DharmaTopicNames.BLUEPRINTS, DharmaTopicNames.IAC,
+            DharmaTopicNames.GUARDRAILS, DharmaTopicNames.COSTS, DharmaTopicNames.DEPLOYMENTS,
+            DharmaTopicNames.OBSERVATIONS);
+
     @Test
     void eachStoreIsFedByTopicsKeyedByItsOwnKey() {
         TopologyDescription description = DharmaTopology.build(StreamsSerdes.avro(
@@ -51,8 +55,12 @@ class StorePartitioningTest {
                         DharmaTopicNames.GUARDRAILS, DharmaTopicNames.COSTS, DharmaTopicNames.DEPLOYMENTS,
                         DharmaTopicNames.OBSERVATIONS)),
                 // the input sub-topology (shared with the lifecycle steps): every topic keyed by blueprintId
-                Map.entry(DharmaTopology.DRIFT_STORE, Set.of(DharmaTopicNames.BLUEPRINTS, DharmaTopicNames.IAC,
-                        DharmaTopicNames.GUARDRAILS, DharmaTopicNames.COSTS, DharmaTopicNames.DEPLOYMENTS,
-                        DharmaTopicNames.OBSERVATIONS)));
+                Map.entry(DharmaTopology.DRIFT_STORE, INPUTS),
+                // results keyed blueprintId/version in the partition of their blueprintId (ADR 0025)
+                Map.entry(DharmaTopology.IAC_STORE, INPUTS),
+                Map.entry(DharmaTopology.COSTS_STORE, INPUTS),
+                Map.entry(DharmaTopology.VERDICTS_STORE, INPUTS),
+                Map.entry(DharmaTopology.PLANS_STORE,
+                        Set.of("deployments-by-id-repartition", "observations-by-deployment-repartition")));
     }
 }

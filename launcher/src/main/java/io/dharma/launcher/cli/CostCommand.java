@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
 /** {@code dharma cost BLUEPRINT [--version N]}. */
-@Command(name = "cost", mixinStandardHelpOptions = true,
+@Command(name = "cost",
         description = "Shows the cost estimate of a blueprint version: each line item, the total against the budget, "
                 + "and what the same blueprint would cost on the other clouds.")
 public final class CostCommand extends ApiCommand {
@@ -16,8 +16,12 @@ public final class CostCommand extends ApiCommand {
     @Parameters(paramLabel = "BLUEPRINT", description = "The blueprint's id.")
     String blueprintId;
 
+    /** Its own {@code --version} (the blueprint's), so no standard {@code -V}: help is declared here. */
     @Option(names = "--version", paramLabel = "N", description = "The blueprint version (default: the latest).")
     Integer version;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Override
     public Integer call() {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
 /** {@code dharma iac BLUEPRINT [--version N] [--format hcl|json] [--out DIR]}. */
-@Command(name = "iac", mixinStandardHelpOptions = true,
+@Command(name = "iac",
         description = {"Shows the Terraform generated for a blueprint version: its files, or with --out the module "
                 + "itself, written to a directory where `terraform init` runs."})
 public final class IacCommand extends ApiCommand {
@@ -23,8 +23,12 @@ public final class IacCommand extends ApiCommand {
     @Parameters(paramLabel = "BLUEPRINT", description = "The blueprint's id.")
     String blueprintId;
 
+    /** Its own {@code --version} (the blueprint's), so no standard {@code -V}: help is declared here. */
     @Option(names = "--version", paramLabel = "N", description = "The blueprint version (default: the latest).")
     Integer version;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--format", paramLabel = "hcl|json",
             description = "Terraform syntax: lists only its files; with --out, writes its module (default hcl).")
