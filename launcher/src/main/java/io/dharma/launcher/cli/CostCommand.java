@@ -3,6 +3,7 @@ package io.dharma.launcher.cli;
 import java.io.PrintWriter;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +21,9 @@ public final class CostCommand extends ApiCommand {
     @Option(names = "--version", paramLabel = "N", description = "The blueprint version (default: the latest).")
     Integer version;
 
+    @Mixin
+    OutputFormatOption output;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
@@ -28,7 +32,11 @@ public final class CostCommand extends ApiCommand {
         PlatformClient client = api.client();
         int resolved = ResultVersions.resolve(client, blueprintId, version);
         JsonNode cost = client.get(ResultVersions.path(blueprintId, resolved) + "/cost");
-        PrintWriter out = out();
+        output.print(out(), cost, out -> printTable(cost, resolved, out));
+        return ExitCodes.OK;
+    }
+
+    private void printTable(JsonNode cost, int resolved, PrintWriter out) {
         String currency = cost.path("currency").asString();
         out.printf("Blueprint %s version %d on %s (price catalogue %s)%n", blueprintId, resolved,
                 cost.path("cloud").asString(), cost.path("catalogueVersion").asString());
@@ -59,6 +67,5 @@ public final class CostCommand extends ApiCommand {
                     comparison.path("totalMonthly").asString() + " " + currency, comparison.path("unpricedCount").asInt()));
             comparisons.print(out);
         }
-        return ExitCodes.OK;
     }
 }

@@ -10,6 +10,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +30,9 @@ public final class IacCommand extends ApiCommand {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
+
+    @Mixin
+    OutputFormatOption output;
 
     @Option(names = "--format", paramLabel = "hcl|json",
             description = "Terraform syntax: lists only its files; with --out, writes its module (default hcl).")
@@ -50,6 +54,11 @@ public final class IacCommand extends ApiCommand {
             return ExitCodes.OK;
         }
         JsonNode iac = client.get(base + "/iac" + (format == null ? "" : "?format=" + format));
+        output.print(text, iac, table -> printTable(iac, resolved, table));
+        return "FAILED".equals(iac.path("status").asString()) ? ExitCodes.UNSUCCESSFUL_OUTCOME : ExitCodes.OK;
+    }
+
+    private void printTable(JsonNode iac, int resolved, PrintWriter text) {
         text.printf("Blueprint %s version %d on %s: %s%n", blueprintId, resolved, iac.path("cloud").asString(),
                 iac.path("status").asString());
         if ("FAILED".equals(iac.path("status").asString())) {
@@ -58,7 +67,7 @@ public final class IacCommand extends ApiCommand {
             failure.path("errors").forEach(error -> text.printf("  - %s%s%n",
                     error.path("resourceName").isNull() ? "" : error.path("resourceName").asString() + ": ",
                     error.path("message").asString()));
-            return ExitCodes.UNSUCCESSFUL_OUTCOME;
+            return;
         }
         text.printf("  %s, generator %s, %d resources%n", iac.path("contentHash").asString(),
                 iac.path("generatorVersion").asString("-"), iac.path("resources").size());
@@ -66,7 +75,6 @@ public final class IacCommand extends ApiCommand {
         iac.path("files").forEach(file -> files.row(file.path("path").asString(), file.path("format").asString(null),
                 file.path("size").asInt(), file.path("sha256").asString()));
         files.print(text);
-        return ExitCodes.OK;
     }
 
     /** Writes the zip's entries under {@code directory}; an entry naming a place outside it is refused. */

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
@@ -84,22 +85,26 @@ public final class SubscriptionCommands {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the tenant's subscriptions.")
     public static final class ListSubscriptions extends ApiCommand {
+        @Mixin
+        OutputFormatOption output;
 
         @Override
         public Integer call() {
             JsonNode subscriptions = api.client().get("/api/v1/subscriptions");
-            PrintWriter out = out();
-            out.printf("%-36s  %-10s  %-40s  %s%n", "ID", "TARGET", "URL", "EVENTS");
-            subscriptions.path("items").forEach(subscription -> out.printf("%-36s  %-10s  %-40s  %s%n",
-                    subscription.path("id").asString(), subscription.path("target").asString(),
-                    subscription.path("url").asString(), strings(subscription.path("events"))));
+            output.print(out(), subscriptions, out -> {
+                Table table = new Table("ID", "TARGET", "URL", "EVENTS");
+                subscriptions.path("items").forEach(subscription -> table.row(subscription.path("id").asString(),
+                        subscription.path("target").asString(), subscription.path("url").asString(),
+                        strings(subscription.path("events"))));
+                table.print(out);
+            });
             return ExitCodes.OK;
         }
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Deletes a subscription and its delivery log.")
     public static final class Delete extends ApiCommand {
-        @Parameters(paramLabel = "SUBSCRIPTION_ID")
+        @Parameters(paramLabel = "SUBSCRIPTION_ID", description = "The subscription's id (dharma subscriptions list).")
         String id;
 
         @Override
@@ -113,7 +118,7 @@ public final class SubscriptionCommands {
     @Command(name = "test", mixinStandardHelpOptions = true,
             description = "Sends a test notification; `dharma subscriptions deliveries` shows how it went.")
     public static final class Test extends ApiCommand {
-        @Parameters(paramLabel = "SUBSCRIPTION_ID")
+        @Parameters(paramLabel = "SUBSCRIPTION_ID", description = "The subscription's id (dharma subscriptions list).")
         String id;
 
         @Override
@@ -127,20 +132,23 @@ public final class SubscriptionCommands {
     @Command(name = "deliveries", mixinStandardHelpOptions = true,
             description = "A subscription's delivery log, newest first: status, attempts, last error.")
     public static final class Deliveries extends ApiCommand {
-        @Parameters(paramLabel = "SUBSCRIPTION_ID")
+        @Parameters(paramLabel = "SUBSCRIPTION_ID", description = "The subscription's id (dharma subscriptions list).")
         String id;
         @Option(names = "--status", paramLabel = "STATUS", description = "Only PENDING, DELIVERED or DEAD.")
         String status;
+        @Mixin
+        OutputFormatOption output;
 
         @Override
         public Integer call() {
             JsonNode log = api.client().get("/api/v1/subscriptions/" + id + "/deliveries"
                     + (status == null ? "" : "?status=" + status));
-            PrintWriter out = out();
-            out.printf("%-36s  %-40s  %-9s  %-8s  %s%n", "EVENT", "TYPE", "STATUS", "ATTEMPTS", "LAST ERROR");
-            log.path("items").forEach(line -> out.printf("%-36s  %-40s  %-9s  %-8d  %s%n", line.path("eventId").asString(),
-                    line.path("type").asString(), line.path("status").asString(), line.path("attempts").asInt(),
-                    line.path("lastError").asString("-")));
+            output.print(out(), log, out -> {
+                Table table = new Table("EVENT", "TYPE", "STATUS", "ATTEMPTS", "LAST ERROR");
+                log.path("items").forEach(line -> table.row(line.path("eventId").asString(), line.path("type").asString(),
+                        line.path("status").asString(), line.path("attempts").asInt(), line.path("lastError").asString("-")));
+                table.print(out);
+            });
             return ExitCodes.OK;
         }
     }
@@ -148,7 +156,7 @@ public final class SubscriptionCommands {
     @Command(name = "redeliver", mixinStandardHelpOptions = true,
             description = "Sends dead letters again with a fresh retry budget: one event's, or all of the subscription's.")
     public static final class Redeliver extends ApiCommand {
-        @Parameters(paramLabel = "SUBSCRIPTION_ID")
+        @Parameters(paramLabel = "SUBSCRIPTION_ID", description = "The subscription's id (dharma subscriptions list).")
         String id;
         @Option(names = "--event", paramLabel = "EVENT_ID", description = "Only this event's delivery.")
         String eventId;
