@@ -60,16 +60,20 @@ class TenantIsolationEndToEndTest {
         String username = "iso-user-" + suffix;
         assertThat(a.post("/api/v1/users", "{\"username\":\"%s\",\"roles\":[\"viewer\"]}".formatted(username))
                 .statusCode()).isEqualTo(201);
-        ownedByA = Map.of(
-                "blueprintId", accepted.blueprintId(),
-                "version", "1",
-                "folder", "hcl",
-                "file", "main.tf",
-                "trackingId", accepted.trackingId(),
-                "deploymentId", deploymentId,
-                "id", policyId,
-                "keyId", key.path("details").path("keyId").asString(),
-                "username", username);
+        HttpResponse<String> subscription = a.post("/api/v1/subscriptions",
+                "{\"target\":\"webhook\",\"url\":\"http://127.0.0.1:9/iso\",\"events\":[\"failed\"]}");
+        assertThat(subscription.statusCode()).isEqualTo(201);
+        ownedByA = Map.ofEntries(
+                Map.entry("blueprintId", accepted.blueprintId()),
+                Map.entry("version", "1"),
+                Map.entry("folder", "hcl"),
+                Map.entry("file", "main.tf"),
+                Map.entry("trackingId", accepted.trackingId()),
+                Map.entry("deploymentId", deploymentId),
+                Map.entry("id", policyId),
+                Map.entry("keyId", key.path("details").path("keyId").asString()),
+                Map.entry("username", username),
+                Map.entry("subscriptionId", PlatformApi.json(subscription.body()).path("id").asString()));
     }
 
     @Test
@@ -114,6 +118,8 @@ class TenantIsolationEndToEndTest {
         assertThat(PlatformApi.json(a.get("/api/v1/policies/" + ownedByA.get("id")).body())
                 .path("enabled").asBoolean()).isTrue();
         assertThat(call("GET", "/api/v1/caller", keyOfA).statusCode()).as("A's key still works").isEqualTo(200);
+        assertThat(a.get("/api/v1/subscriptions/" + ownedByA.get("subscriptionId")).statusCode())
+                .as("A's subscription is still there").isEqualTo(200);
         assertThat(a.get("/api/v1/users").body()).contains(ownedByA.get("username"));
         assertThat(PlatformApi.json(a.get("/api/v1/users").body()).toString())
                 .doesNotContain("\"enabled\":false");
