@@ -83,7 +83,7 @@ class ConsoleBrowserTest {
         click(By.xpath("//button[normalize-space(.)='View hcl/main.tf']"));
         WebElement viewer = waitFor(By.cssSelector("[data-testid=file-viewer]"));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> viewer.getText().contains("resource \"aws_"));
-        assertThat(chromium.driver.findElements(By.xpath("//button[starts-with(text(),'Download the HCL')]"))).isNotEmpty();
+        assertThat(chromium.driver.findElements(By.xpath("//button[starts-with(normalize-space(.),'Download the HCL')]"))).isNotEmpty();
         waitFor(By.xpath("//p[starts-with(normalize-space(.),'Outcome:')]"));
         chromium.screenshot("web-app-generated-files");
         chromium.assertAccessible("generated files and verdict");
