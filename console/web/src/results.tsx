@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { ApiError, apiFetch, messageOf } from './api';
 import { ErrorMessage, money, Status } from './components';
 import type { CostEstimate, IacFile, Violation } from './types';
@@ -52,8 +52,6 @@ function bytes(size: number): string {
 export function IacFiles({ files, base }: { files: IacFile[]; base?: string }) {
   const [open, setOpen] = useState<{ path: string; content: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const viewer = useRef<HTMLElement>(null);
-  useEffect(() => viewer.current?.scrollIntoView({ block: 'nearest' }), [open]);
   const viewable = !!base || files.some((f) => f.content !== undefined);
   const formats = Array.from(new Set(files.map((f) => f.format ?? (f.path.endsWith('.tf.json') ? 'json' : 'hcl'))));
 
@@ -129,7 +127,7 @@ export function IacFiles({ files, base }: { files: IacFile[]; base?: string }) {
       )}
       <ErrorMessage error={error} />
       {open && (
-        <figure className="file-viewer" ref={viewer}>
+        <figure className="file-viewer">
           <figcaption>
             <code>{open.path}</code>
           </figcaption>

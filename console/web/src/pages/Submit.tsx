@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { ApiError, apiFetch, may, type Caller } from '../api';
 import { ErrorMessage, Status } from '../components';
 import { lineOf } from '../pointer';
@@ -168,10 +168,8 @@ export function Submit({ caller }: { caller: Caller }) {
 /** What a submission would do: nothing of it is stored or published. */
 function PlanOutcome({ plan }: { plan: DryRun }) {
   const { blueprint, iac, verdict, cost, changes } = plan;
-  const shown = useRef<HTMLElement>(null);
-  useEffect(() => shown.current?.scrollIntoView({ block: 'start' }), [plan]);
   return (
-    <section aria-labelledby="dry-run-title" className="dry-run" ref={shown}>
+    <section aria-labelledby="dry-run-title" className="dry-run">
       <h2 id="dry-run-title">
         Dry run of {blueprint.name}: nothing was submitted
       </h2>
