@@ -97,7 +97,9 @@ class ConsoleBrowserTest {
         chromium.screenshot("web-app-cost");
         chromium.assertAccessible("cost of the web app");
 
-        chromium.driver.navigate().to(platform.apiUrl() + "/tracking/" + trackingId);
+        // Back through the console's own history: a fresh page load would start signed out.
+        chromium.driver.navigate().back();
+        chromium.driver.navigate().back();
         awaitTrackingStatus("SUCCEEDED");
         click(By.linkText("Deployment"));
         waitFor(By.xpath("//h2[text()='Resources: desired and observed']"));
