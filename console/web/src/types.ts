@@ -134,3 +134,113 @@ export interface Policy {
   expression: string;
   message: string;
 }
+
+// ---------- the results reads (ADR 0025) and the dry run (ADR 0026) ----------
+
+export interface IacFile {
+  path: string;
+  format?: 'hcl' | 'json' | null;
+  size: number;
+  sha256?: string;
+  content?: string;
+}
+
+export interface IacResult {
+  blueprintId: string;
+  version: number;
+  cloud: string;
+  status: 'GENERATED' | 'FAILED';
+  contentHash: string | null;
+  generatorVersion: string | null;
+  resources: Array<{ address: string; resourceName: string }>;
+  files: IacFile[];
+  failure: { reason: string; errors: Array<{ resourceName: string | null; message: string }> } | null;
+  generatedAt: string;
+  eventId: string;
+  links: Record<string, string>;
+}
+
+/** Amounts are decimal strings in the stored estimate and numbers in the dry run's. */
+export type Amount = string | number;
+
+export interface CostLineItem {
+  resourceName: string;
+  resourceType: string;
+  sku: string | null;
+  unitPrice: Amount | null;
+  unit: string | null;
+  quantity: Amount | null;
+  monthly: Amount | null;
+  unpricedReason: string | null;
+}
+
+export interface CostEstimate {
+  cloud: string;
+  region?: string | null;
+  currency: string;
+  catalogueVersion: string;
+  totalMonthly: Amount;
+  unpricedCount: number;
+  budget: Amount | null;
+  budgetStatus: 'WITHIN' | 'OVER' | 'NO_BUDGET';
+  lineItems: CostLineItem[];
+  comparisons: Array<{ cloud: string; region?: string | null; totalMonthly: Amount; unpricedCount: number }>;
+}
+
+export interface Violation {
+  policyId: string;
+  title: string;
+  severity: 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW';
+  enforcement: 'BLOCK' | 'WARN';
+  resourceName: string | null;
+  message: string;
+  remediation: string | null;
+}
+
+export interface VerdictResult {
+  outcome: 'PASSED' | 'PASSED_WITH_WARNINGS' | 'BLOCKED';
+  policiesEvaluated: number;
+  policySetVersion: string | null;
+  violations: Violation[];
+}
+
+export type PlanAction = 'CREATE' | 'UPDATE' | 'REPLACE' | 'DELETE' | 'NO_OP';
+
+export interface DeploymentPlan {
+  deploymentId: string;
+  blueprintId: string;
+  version: number;
+  toAdd: number;
+  toChange: number;
+  toDestroy: number;
+  actions: Array<{ resourceName: string; resourceType: string; address: string | null; action: PlanAction }>;
+  plannedAt: string;
+  eventId: string;
+}
+
+export interface DryRun {
+  blueprint: { name: string; blueprintId: string | null; latestVersion: number; cloud: string; region: string; environment: string };
+  iac: {
+    cloud: string;
+    outcome: 'GENERATED' | 'FAILED';
+    contentHash: string | null;
+    files: IacFile[];
+    resources: Array<{ address: string; resourceName: string }>;
+    reason: string | null;
+    errors: Array<{ resourceName: string | null; message: string }>;
+  };
+  verdict: VerdictResult;
+  cost: CostEstimate;
+  changes: {
+    toAdd: number;
+    toChange: number;
+    toDestroy: number;
+    actions: Array<{
+      resourceName: string;
+      resourceType: string;
+      action: PlanAction;
+      addresses: string[];
+      changedAttributes: Array<{ name: string; before: string | null; after: string | null }>;
+    }>;
+  };
+}

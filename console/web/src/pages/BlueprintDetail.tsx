@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { api } from '../api';
 import { ErrorMessage, Loading, money, Section, Status, Unavailable, useLoad, when } from '../components';
-import { Link } from '../router';
-import type { Blueprint, BlueprintStatus, BlueprintVersion, OrchestratorDeployment, Page } from '../types';
+import { IacFiles } from '../results';
+import { Link, useLocation } from '../router';
+import type { Blueprint, BlueprintStatus, BlueprintVersion, IacResult, OrchestratorDeployment, Page } from '../types';
 import { Verdict } from './Verdict';
 
 export function BlueprintDetail({ id }: { id: string }) {
@@ -10,10 +11,11 @@ export function BlueprintDetail({ id }: { id: string }) {
   const status = useLoad(() => api<BlueprintStatus>(`/api/v1/blueprints/${id}/status`), [id]);
   const versions = useLoad(() => api<Page<BlueprintVersion>>(`/api/v1/blueprints/${id}/versions?size=100`), [id]);
   const deployments = useLoad(() => api<OrchestratorDeployment[]>(`/api/v1/blueprints/${id}/deployments`), [id]);
-  const [chosen, setChosen] = useState<number | null>(null);
+  const asked = Number(useLocation().searchParams.get('version'));
+  const [chosen, setChosen] = useState<number | null>(asked > 0 ? asked : null);
   const version = chosen ?? blueprint.data?.latestVersion ?? null;
   const iac = useLoad(
-    () => (version ? api<unknown>(`/api/v1/blueprints/${id}/versions/${version}/iac`) : Promise.resolve(null)),
+    () => (version ? api<IacResult>(`/api/v1/blueprints/${id}/versions/${version}/iac`) : Promise.resolve(null)),
     [id, version],
   );
 
@@ -89,7 +91,31 @@ export function BlueprintDetail({ id }: { id: string }) {
         <Section title={`Generated Terraform of version ${version}`}>
           {iac.loading && <Loading what="Terraform" />}
           <Unavailable error={iac.error} what="generated Terraform for this version" />
-          {iac.data !== null && iac.data !== undefined && <IacFiles value={iac.data} />}
+          {iac.data && iac.data.status === 'GENERATED' && (
+            <>
+              <p>
+                {iac.data.resources.length} resources for {iac.data.cloud} <span className="muted">({iac.data.contentHash})</span>
+              </p>
+              <IacFiles files={iac.data.files} base={`/api/v1/blueprints/${id}/versions/${version}`} />
+            </>
+          )}
+          {iac.data && iac.data.failure && (
+            <div role="group" aria-label="Why generation failed">
+              <p>
+                <Status value="IAC_FAILED" /> {iac.data.failure.reason}
+              </p>
+              <ul>
+                {iac.data.failure.errors.map((e, i) => (
+                  <li key={i}>
+                    {e.resourceName ?? 'blueprint'}: {e.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <p>
+            <Link to={`/costs?blueprint=${id}&version=${version}`}>Cost estimate of version {version}</Link>
+          </p>
         </Section>
       )}
       <Section title="Deployments">
@@ -130,30 +156,3 @@ export function BlueprintDetail({ id }: { id: string }) {
   );
 }
 
-/** The generated files, whatever the exact shape the iac read answers (files map or list). */
-function IacFiles({ value }: { value: unknown }) {
-  const record = (value ?? {}) as Record<string, unknown>;
-  const files = record.files;
-  let entries: Array<[string, string]> = [];
-  if (Array.isArray(files)) {
-    entries = files.map((f: Record<string, unknown>, i) => [String(f.path ?? f.name ?? `file ${i + 1}`), String(f.content ?? f.text ?? '')]);
-  } else if (files && typeof files === 'object') {
-    entries = Object.entries(files as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v, null, 2)]);
-  } else if (typeof value === 'string') {
-    entries = [['main.tf', value]];
-  } else {
-    entries = [['result', JSON.stringify(value, null, 2)]];
-  }
-  return (
-    <>
-      {entries.map(([name, content]) => (
-        <details key={name}>
-          <summary>{name}</summary>
-          <pre tabIndex={0} aria-label={`Contents of ${name}`}>
-            {content}
-          </pre>
-        </details>
-      ))}
-    </>
-  );
-}

@@ -1,12 +1,12 @@
 import { api, may, type Caller } from '../api';
 import { ErrorMessage, Loading, Section, Status, Unavailable, useLoad, when } from '../components';
 import { Link } from '../router';
-import type { DeployedResource, Deployment } from '../types';
+import type { DeployedResource, Deployment, DeploymentPlan } from '../types';
 import { Decision } from './Decision';
 
 export function DeploymentDetail({ id, caller }: { id: string; caller: Caller }) {
   const deployment = useLoad(() => api<Deployment>(`/api/v1/deployments/${id}`), [id]);
-  const plan = useLoad(() => api<unknown>(`/api/v1/deployments/${id}/plan`), [id]);
+  const plan = useLoad(() => api<DeploymentPlan>(`/api/v1/deployments/${id}/plan`), [id]);
   const d = deployment.data;
   return (
     <>
@@ -41,10 +41,34 @@ export function DeploymentDetail({ id, caller }: { id: string; caller: Caller })
       <Section title="Plan">
         {plan.loading && <Loading what="the plan" />}
         <Unavailable error={plan.error} what="the plan of this deployment" />
-        {plan.data !== null && plan.data !== undefined && (
-          <pre tabIndex={0} aria-label="Plan">
-            {typeof plan.data === 'string' ? plan.data : JSON.stringify(plan.data, null, 2)}
-          </pre>
+        {plan.data && (
+          <>
+            <p>
+              {plan.data.toAdd} to add, {plan.data.toChange} to change, {plan.data.toDestroy} to destroy{' '}
+              <span className="muted">(planned {when(plan.data.plannedAt)})</span>
+            </p>
+            <table className="plan-actions">
+              <caption>What the plan does, resource by resource</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Resource</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Terraform address</th>
+                  <th scope="col">Action</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.data.actions.map((a, i) => (
+                  <tr key={i}>
+                    <th scope="row">{a.resourceName}</th>
+                    <td>{a.resourceType}</td>
+                    <td>{a.address ? <code>{a.address}</code> : '—'}</td>
+                    <td>{a.action.replace('_', ' ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
         )}
       </Section>
       {d && (

@@ -1,8 +1,10 @@
 import { useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { ApiError, apiFetch, may, type Caller } from '../api';
-import { ErrorMessage } from '../components';
+import { ErrorMessage, Status } from '../components';
 import { lineOf } from '../pointer';
+import { CostView, IacFiles, ViolationsTable } from '../results';
 import { navigate } from '../router';
+import type { DryRun } from '../types';
 
 interface DocumentProblem {
   code?: string;
@@ -13,7 +15,7 @@ interface DocumentProblem {
 
 type Outcome =
   | { kind: 'problems'; title: string; problems: DocumentProblem[] }
-  | { kind: 'plan'; body: Record<string, unknown> }
+  | { kind: 'plan'; plan: DryRun }
   | { kind: 'notice'; text: string }
   | { kind: 'error'; error: unknown };
 
@@ -44,11 +46,8 @@ export function Submit({ caller }: { caller: Caller }) {
     try {
       const response = await send('/api/v1/blueprints/plan');
       const body = response.headers.get('Content-Type')?.includes('json') ? await response.json() : {};
-      if (response.status === 404) {
-        setOutcome({ kind: 'notice', text: 'This platform has no dry run (POST /api/v1/blueprints/plan answered 404); Submit checks the document instead.' });
-      } else if (response.ok) {
-        const problems = problemsOf(text, body);
-        setOutcome(problems.length ? { kind: 'problems', title: 'The dry run found problems', problems } : { kind: 'plan', body });
+      if (response.ok) {
+        setOutcome({ kind: 'plan', plan: body as DryRun });
       } else if (Array.isArray(body.errors)) {
         setOutcome({ kind: 'problems', title: body.detail ?? body.title ?? 'The document has problems', problems: problemsOf(text, body) });
       } else {
@@ -132,7 +131,7 @@ export function Submit({ caller }: { caller: Caller }) {
       </div>
       <div className="actions">
         <button type="button" onClick={dryRun} disabled={busy || !text.trim()}>
-          Check (dry run)
+          Plan (dry run)
         </button>
         <button type="button" className="primary" onClick={submit} disabled={busy || !text.trim() || !mayRun}>
           Submit
@@ -158,7 +157,7 @@ export function Submit({ caller }: { caller: Caller }) {
             </ul>
           </section>
         )}
-        {outcome?.kind === 'plan' && <PlanOutcome body={outcome.body} />}
+        {outcome?.kind === 'plan' && <PlanOutcome plan={outcome.plan} />}
         {outcome?.kind === 'notice' && <p className="notice">{outcome.text}</p>}
         {outcome?.kind === 'error' && <ErrorMessage error={outcome.error} />}
       </div>
@@ -166,34 +165,74 @@ export function Submit({ caller }: { caller: Caller }) {
   );
 }
 
-function PlanOutcome({ body }: { body: Record<string, unknown> }) {
-  const verdict = (body.verdict ?? body.guardrails) as Record<string, unknown> | undefined;
-  const violations = (verdict?.violations ?? body.violations ?? []) as Array<Record<string, unknown>>;
-  const cost = (body.cost ?? body.estimate) as Record<string, unknown> | undefined;
+/** What a submission would do: nothing of it is stored or published. */
+function PlanOutcome({ plan }: { plan: DryRun }) {
+  const { blueprint, iac, verdict, cost, changes } = plan;
   return (
-    <section aria-labelledby="dry-run-title">
-      <h2 id="dry-run-title">Dry run: the document is valid</h2>
-      {cost && (
-        <p>
-          Estimated monthly cost: {String(cost.totalMonthly ?? '—')} {String(cost.currency ?? '')}
-        </p>
+    <section aria-labelledby="dry-run-title" className="dry-run">
+      <h2 id="dry-run-title">
+        Dry run of {blueprint.name}: nothing was submitted
+      </h2>
+      <p>
+        {blueprint.blueprintId ? `Would be version ${blueprint.latestVersion + 1} of this blueprint` : 'A new blueprint'} on {blueprint.cloud}{' '}
+        {blueprint.region} ({blueprint.environment}). Guardrails: <Status value={verdict.outcome} />{' '}
+        <span className="muted">({verdict.policiesEvaluated} policies evaluated)</span>
+      </p>
+      <h3>Guardrail violations</h3>
+      <ViolationsTable violations={verdict.violations} caption="Violations the submission would meet" />
+      <h3>Changes</h3>
+      <p data-testid="dry-run-changes">
+        {changes.toAdd} to add, {changes.toChange} to change, {changes.toDestroy} to destroy
+      </p>
+      {changes.actions.length > 0 && (
+        <table>
+          <caption>What applying it would change, resource by resource</caption>
+          <thead>
+            <tr>
+              <th scope="col">Resource</th>
+              <th scope="col">Action</th>
+              <th scope="col">Terraform addresses</th>
+              <th scope="col">Changed attributes</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changes.actions.map((a, i) => (
+              <tr key={i}>
+                <th scope="row">
+                  {a.resourceName}
+                  <div className="muted">{a.resourceType}</div>
+                </th>
+                <td>{a.action.replace('_', ' ')}</td>
+                <td>{a.addresses.length ? a.addresses.map((address) => <code key={address}>{address} </code>) : '—'}</td>
+                <td>
+                  {a.changedAttributes.length
+                    ? a.changedAttributes.map((c) => `${c.name}: ${c.before ?? '∅'} → ${c.after ?? '∅'}`).join('; ')
+                    : '—'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
-      {violations.length > 0 ? (
-        <ul>
-          {violations.map((v, i) => (
-            <li key={i}>
-              {String(v.policyId ?? v.policy ?? 'policy')} on {String(v.resourceName ?? v.resource ?? '?')}: {String(v.message ?? '')}
-            </li>
-          ))}
-        </ul>
+      <h3>Cost</h3>
+      <CostView estimate={cost} headingLevel={4} />
+      <h3>Terraform</h3>
+      {iac.outcome === 'GENERATED' ? (
+        <IacFiles files={iac.files} />
       ) : (
-        <p>No guardrail violations reported.</p>
+        <div role="group" aria-label="Why generation failed">
+          <p>
+            <Status value="IAC_FAILED" /> {iac.reason}
+          </p>
+          <ul>
+            {iac.errors.map((e, i) => (
+              <li key={i}>
+                {e.resourceName ?? 'blueprint'}: {e.message}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
-      <details>
-        <summary>Full dry-run answer</summary>
-        <pre tabIndex={0}>{JSON.stringify(body, null, 2)}</pre>
-      </details>
     </section>
   );
 }
-

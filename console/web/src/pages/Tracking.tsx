@@ -110,6 +110,14 @@ export function Tracking({ id }: { id: string }) {
         {blueprintId && <Link to={`/blueprints/${blueprintId}`}>Blueprint</Link>}
         {blueprintId && deploymentId && ' · '}
         {deploymentId && <Link to={`/deployments/${deploymentId}`}>Deployment</Link>}
+        {final && (
+          <>
+            {' · '}
+            <Link to={`/blueprints/${final.blueprintId}?version=${final.version}`}>Generated files and verdict</Link>
+            {' · '}
+            <Link to={`/costs?blueprint=${final.blueprintId}&version=${final.version}`}>Cost estimate</Link>
+          </>
+        )}
       </p>
       <ol className="timeline" aria-label="Stages">
         {stages.map((stage) => (

@@ -75,9 +75,35 @@ class ConsoleBrowserTest {
         assertThat(chromium.driver.findElements(By.cssSelector("ol.timeline li"))).hasSizeGreaterThanOrEqualTo(5);
         chromium.screenshot("web-app-succeeded");
         chromium.assertAccessible("timeline " + trackingId);
+        String total = waitFor(By.xpath("//dt[text()='totalMonthly']/following-sibling::dd")).getText();
 
+        click(By.linkText("Generated files and verdict"));
+        waitFor(By.xpath("//table[@class='iac-files']//code[text()='hcl/main.tf']"));
+        assertThat(chromium.driver.findElements(By.xpath("//table[@class='iac-files']//code[text()='json/main.tf.json']"))).isNotEmpty();
+        click(By.xpath("//button[normalize-space(.)='View hcl/main.tf']"));
+        WebElement viewer = waitFor(By.cssSelector("[data-testid=file-viewer]"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> viewer.getText().contains("resource \"aws_"));
+        assertThat(chromium.driver.findElements(By.xpath("//button[starts-with(normalize-space(.),'Download the HCL')]"))).isNotEmpty();
+        waitFor(By.xpath("//p[starts-with(normalize-space(.),'Outcome:')]"));
+        chromium.screenshot("web-app-generated-files");
+        chromium.assertAccessible("generated files and verdict");
+
+        click(By.xpath("//a[starts-with(text(),'Cost estimate of version')]"));
+        WebElement costTotal = waitFor(By.cssSelector("[data-testid=cost-total]"));
+        assertThat(costTotal.getText()).as("the total the tracking reported, to the cent")
+                .startsWith(String.format(java.util.Locale.US, "$%,.2f", new java.math.BigDecimal(total)))
+                .contains("a month on AWS");
+        assertThat(chromium.driver.findElements(By.cssSelector("table.cost-lines tbody tr"))).isNotEmpty();
+        chromium.screenshot("web-app-cost");
+        chromium.assertAccessible("cost of the web app");
+
+        // Back through the console's own history: a fresh page load would start signed out.
+        chromium.driver.navigate().back();
+        chromium.driver.navigate().back();
+        awaitTrackingStatus("SUCCEEDED");
         click(By.linkText("Deployment"));
         waitFor(By.xpath("//h2[text()='Resources: desired and observed']"));
+        assertThat(waitFor(By.cssSelector("table.plan-actions tbody tr")).getText()).contains("CREATE");
         chromium.screenshot("web-app-deployment");
         chromium.assertAccessible("deployment");
 
@@ -125,12 +151,29 @@ class ConsoleBrowserTest {
     @Test
     void theInsecureDemoIsBlockedWithItsViolationsShown() {
         signIn(developer);
+        openExample("insecure-demo.yaml");
+        click(By.xpath("//button[text()='Plan (dry run)']"));
+        waitFor(By.id("dry-run-title"));
+        assertThat(chromium.driver.findElements(By.cssSelector(".dry-run table.violations-table tbody tr")))
+                .as("the dry run lists every violation").hasSize(9);
+        assertThat(chromium.driver.getCurrentUrl()).as("nothing submitted").endsWith("/submit");
+        chromium.screenshot("insecure-demo-dry-run");
+        chromium.assertAccessible("dry run");
+        By listed = By.xpath("//table//a[text()='insecure-demo']");
+        nav("Blueprints");
+        waitFor(By.xpath("//h1[text()='Blueprints']"));
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> chromium.driver.findElements(By.xpath("//*[starts-with(text(),'Loading')]")).isEmpty());
+        assertThat(chromium.driver.findElements(listed)).as("the dry run stored no blueprint").isEmpty();
+
         submit("insecure-demo.yaml");
         awaitTrackingStatus("BLOCKED");
         waitFor(By.cssSelector(".violations li"));
         assertThat(chromium.driver.findElements(By.cssSelector(".violations li"))).isNotEmpty();
         chromium.screenshot("insecure-demo-blocked");
         chromium.assertAccessible("blocked timeline");
+        nav("Blueprints");
+        assertThat(waitFor(listed).isDisplayed()).as("the same list shows a real submission").isTrue();
     }
 
     @Test
@@ -195,15 +238,19 @@ class ConsoleBrowserTest {
 
     /** Opens the example on the Submit page, submits it, and answers the tracking id of its timeline. */
     private String submit(String example) {
-        nav("Submit");
-        waitFor(By.id("blueprint-file")).sendKeys(Path.of("../examples", example).toAbsolutePath().normalize().toString());
-        Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> !chromium.driver.findElement(By.id("blueprint-text")).getDomProperty("value").isBlank());
+        openExample(example);
         chromium.assertAccessible("submit");
         click(By.xpath("//button[text()='Submit']"));
         new WebDriverWait(chromium.driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/tracking/"));
         String url = chromium.driver.getCurrentUrl();
         return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    private void openExample(String example) {
+        nav("Submit");
+        waitFor(By.id("blueprint-file")).sendKeys(Path.of("../examples", example).toAbsolutePath().normalize().toString());
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> !chromium.driver.findElement(By.id("blueprint-text")).getDomProperty("value").isBlank());
     }
 
     /** Waits for the live timeline to show the status, or to end in another one (then fails at once). */
