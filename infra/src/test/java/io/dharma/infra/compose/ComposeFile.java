@@ -27,7 +27,8 @@ final class ComposeFile {
     static final Map<String, String> SECRETS = Map.of(
             "POSTGRES_PASSWORD", "test-postgres-password",
             "DHARMA_BOOTSTRAP_ADMIN_KEY", "test-admin-key-of-at-least-32-characters",
-            "GRAFANA_ADMIN_PASSWORD", "test-grafana-password");
+            "GRAFANA_ADMIN_PASSWORD", "test-grafana-password",
+            "DHARMA_NOTIFIER_ENCRYPTION_KEY", "dGVzdC1ub3RpZmllci1rZXktb2YtMzItYnl0ZXMhISE=");
 
     private ComposeFile() {
     }

@@ -18,6 +18,7 @@ final class DharmaServices implements AutoCloseable {
             "guardrails", "services/guardrails",
             "orchestrator", "services/orchestrator",
             "sandbox", "services/sandbox",
+            "notifier", "services/notifier",
             "streams", "streams-topology");
 
     private final Path repository;

@@ -48,12 +48,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 class HelmChartTest {
 
     private static final String DATABASE_PASSWORD = "db-password-given-by-the-test";
-    private static final Set<String> STATELESS_SERVICES = Set.of("intake", "generator", "costing", "guardrails", "orchestrator");
+    /** base64 of 32 bytes, as dharma.notifier.encryption-key wants it. */
+    private static final String NOTIFIER_KEY = "bm90aWZpZXIta2V5LW9mLTMyLWJ5dGVzLWZvci10ZXM=";
+    private static final Set<String> STATELESS_SERVICES = Set.of("intake", "generator", "costing", "guardrails", "orchestrator", "notifier");
     private static final Map<ValueSet, KubernetesManifests> RENDERED = new EnumMap<>(ValueSet.class);
 
     /** The values the chart is rendered with. */
     enum ValueSet {
-        DEFAULT(Map.of("secrets.databasePassword", DATABASE_PASSWORD)),
+        DEFAULT(Map.of("secrets.databasePassword", DATABASE_PASSWORD, "secrets.notifierEncryptionKey", NOTIFIER_KEY)),
         PRODUCTION(Map.of(), HelmChart.PRODUCTION_VALUES);
 
         final Map<String, String> set;
@@ -81,7 +83,7 @@ class HelmChartTest {
 
     @Test
     void lintsWithTheDefaultValues(@TempDir Path work) {
-        assertLintsClean(HelmChart.lint(HelmChart.values("secrets: {databasePassword: " + DATABASE_PASSWORD + "}"), work));
+        assertLintsClean(HelmChart.lint(HelmChart.values("secrets: {databasePassword: " + DATABASE_PASSWORD + ", notifierEncryptionKey: " + NOTIFIER_KEY + "}"), work));
     }
 
     @Test
@@ -186,14 +188,16 @@ class HelmChartTest {
 
         assertThat(secrets).hasSize(1);
         assertThat(secrets.getFirst().getStringData()).isNullOrEmpty();
-        assertThat(secrets.getFirst().getData()).containsOnlyKeys("database-password");
+        assertThat(secrets.getFirst().getData()).containsOnlyKeys("database-password", "notifier-encryption-key");
         assertThat(decode(secrets.getFirst().getData().get("database-password"))).isEqualTo(DATABASE_PASSWORD);
+        assertThat(decode(secrets.getFirst().getData().get("notifier-encryption-key"))).isEqualTo(NOTIFIER_KEY);
         assertThat(rendered).as("the password appears only base64-encoded in its Secret").doesNotContain(DATABASE_PASSWORD);
+        assertThat(rendered).as("the key appears only base64-encoded in its Secret").doesNotContain(NOTIFIER_KEY);
 
         String adminKey = "an-admin-key-of-at-least-32-characters";
         Secret withKey = KubernetesManifests.parse(HelmChart.render(Map.of("secrets.databasePassword", DATABASE_PASSWORD,
-                "secrets.bootstrapAdminKey", adminKey))).all(Secret.class).getFirst();
-        assertThat(withKey.getData()).containsOnlyKeys("database-password", "bootstrap-admin-key");
+                "secrets.notifierEncryptionKey", NOTIFIER_KEY, "secrets.bootstrapAdminKey", adminKey))).all(Secret.class).getFirst();
+        assertThat(withKey.getData()).containsOnlyKeys("database-password", "notifier-encryption-key", "bootstrap-admin-key");
         assertThat(decode(withKey.getData().get("bootstrap-admin-key"))).isEqualTo(adminKey);
     }
 
@@ -210,6 +214,40 @@ class HelmChartTest {
         }
         assertThat(env(manifests.named(Deployment.class, fullName("intake")).getSpec().getTemplate(), "SPRING_DATASOURCE_PASSWORD")
                 .getValueFrom().getSecretKeyRef().getKey()).isEqualTo("database-password");
+        assertThat(env(manifests.named(Deployment.class, fullName("notifier")).getSpec().getTemplate(), "DHARMA_NOTIFIER_ENCRYPTION_KEY")
+                .getValueFrom().getSecretKeyRef().getKey()).isEqualTo("notifier-encryption-key");
+    }
+
+    @Test
+    void theNotifierGetsItsKeyFromTheSecretAndRelaysDecisionsToTheOrchestrator() {
+        KubernetesManifests manifests = ValueSet.DEFAULT.manifests();
+        PodTemplateSpec notifier = manifests.named(Deployment.class, fullName("notifier")).getSpec().getTemplate();
+
+        EnvVar key = env(notifier, "DHARMA_NOTIFIER_ENCRYPTION_KEY");
+        assertThat(key.getValue()).isNull();
+        assertThat(key.getValueFrom().getSecretKeyRef().getName()).isEqualTo(manifests.all(Secret.class).getFirst().getMetadata().getName());
+        assertThat(key.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("notifier-encryption-key");
+        assertThat(key.getValueFrom().getSecretKeyRef().getOptional()).as("it does not start without one").isNotEqualTo(Boolean.TRUE);
+        assertThat(env(notifier, "SERVER_PORT").getValue()).isEqualTo("8088");
+        assertThat(manifests.named(Deployment.class, fullName("intake")).getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv())
+                .as("only the notifier reads the key").noneMatch(variable -> variable.getName().equals("DHARMA_NOTIFIER_ENCRYPTION_KEY"));
+        assertThat(manifests.named(ConfigMap.class, fullName("config")).getData())
+                .containsEntry("DHARMA_NOTIFIER_ORCHESTRATOR_URL", "http://" + fullName("orchestrator") + ":8085")
+                .doesNotContainKey("DHARMA_NOTIFIER_PUBLIC_URL");
+
+        Map<String, String> withPublicUrl = KubernetesManifests.parse(HelmChart.render(Map.of("secrets.databasePassword", DATABASE_PASSWORD,
+                "secrets.notifierEncryptionKey", NOTIFIER_KEY, "notifier.publicUrl", "https://dharma.example.com")))
+                .named(ConfigMap.class, fullName("config")).getData();
+        assertThat(withPublicUrl).containsEntry("DHARMA_NOTIFIER_PUBLIC_URL", "https://dharma.example.com");
+    }
+
+    @Test
+    void renderingWithoutANotifierKeyFailsAndSaysWhatIsMissing() {
+        assertThatThrownBy(() -> HelmChart.render(Map.of("secrets.databasePassword", DATABASE_PASSWORD)))
+                .hasMessageContaining("secrets.notifierEncryptionKey is required");
+        assertThatThrownBy(() -> HelmChart.render(Map.of("secrets.databasePassword", DATABASE_PASSWORD,
+                "secrets.notifierEncryptionKey", "not-32-bytes")))
+                .hasMessageContaining("notifierEncryptionKey");
     }
 
     @Test
@@ -262,7 +300,7 @@ class HelmChartTest {
     @Test
     void theStandbyCountComesFromTheValues() {
         StatefulSet streams = KubernetesManifests.parse(HelmChart.render(Map.of("secrets.databasePassword", DATABASE_PASSWORD,
-                "streams.standbyReplicas", "2", "streams.autoscaling.minReplicas", "3"))).named(StatefulSet.class, fullName("streams"));
+                "secrets.notifierEncryptionKey", NOTIFIER_KEY, "streams.standbyReplicas", "2", "streams.autoscaling.minReplicas", "3"))).named(StatefulSet.class, fullName("streams"));
 
         assertThat(env(streams.getSpec().getTemplate(), "SPRING_KAFKA_STREAMS_PROPERTIES_NUM_STANDBY_REPLICAS").getValue()).isEqualTo("2");
     }

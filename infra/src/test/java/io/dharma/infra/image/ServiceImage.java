@@ -25,6 +25,7 @@ record ServiceImage(String name, String module, String mainClass, String setting
             new ServiceImage("streams", "streams-topology", "io.dharma.streams.app.StreamsApplication", "streams.yaml"),
             new ServiceImage("sandbox", "services/sandbox", "io.dharma.sandbox.app.SandboxApplication", "sandbox.yaml"),
             new ServiceImage("identity", "services/identity", "io.dharma.identity.app.IdentityApplication", "identity.yaml"),
+            new ServiceImage("notifier", "services/notifier", "io.dharma.notifier.app.NotifierApplication", "notifier.yaml"),
             new ServiceImage("schema-registry", "platform/schema-registry", "io.dharma.registry.SchemaRegistryApplication", "schema-registry.yml"));
 
     /** The project's root: tests run in infra/, one level below it. */

@@ -13,6 +13,7 @@ import java.util.List;
  * build repackages. The orchestrator runs the sandbox executor in its own process; the sandbox
  * service serves the same inventory's API. The test's callers carry tokens of the test's identity
  * provider, as a company's would be; the identity service runs beside it as it would in a cluster.
+ * The notifier consumes the public topics and relays ServiceNow decisions to the orchestrator.
  */
 enum Service {
     INTAKE("services/intake", "dharma-intake"),
@@ -22,7 +23,8 @@ enum Service {
     ORCHESTRATOR("services/orchestrator", "dharma-orchestrator"),
     SANDBOX("services/sandbox", "dharma-sandbox"),
     IDENTITY("services/identity", "dharma-identity"),
-    STREAMS("streams-topology", "dharma-streams-topology");
+    STREAMS("streams-topology", "dharma-streams-topology"),
+    NOTIFIER("services/notifier", "dharma-notifier");
 
     private final String module;
     private final String artifactId;

@@ -11,6 +11,9 @@ import java.util.TreeMap;
  */
 final class ServiceEnvironment {
 
+    /** base64 of 32 bytes, as compose's DHARMA_NOTIFIER_ENCRYPTION_KEY from infra/.env. */
+    private static final String NOTIFIER_ENCRYPTION_KEY = "c3BsaXQtcHJvY2Vzcy10ZXN0LW5vdGlmaWVyLWtleSE=";
+
     /** Where the shared infrastructure is, as the services reach it. */
     record Infrastructure(String bootstrapServers, String registryUrl, String jdbcUrl, String databaseUser,
             String databasePassword, String issuerUri, String traceEndpoint) {
@@ -39,6 +42,9 @@ final class ServiceEnvironment {
                     "DHARMA_STREAMS_STATE_DIR", dataDir.resolve("state").toString(),
                     "DHARMA_STREAMS_ADVERTISED_HOST", "127.0.0.1",
                     "DHARMA_STREAMS_INTAKE_URL", "http://127.0.0.1:" + ports.get(Service.INTAKE)));
+            case NOTIFIER -> merge(server(port), kafka(infra), database(infra), callers(infra), Map.of(
+                    "DHARMA_NOTIFIER_ENCRYPTION_KEY", NOTIFIER_ENCRYPTION_KEY,
+                    "DHARMA_NOTIFIER_ORCHESTRATOR_URL", "http://127.0.0.1:" + ports.get(Service.ORCHESTRATOR)));
         };
     }
 
