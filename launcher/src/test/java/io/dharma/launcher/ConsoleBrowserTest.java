@@ -77,7 +77,15 @@ class ConsoleBrowserTest {
         chromium.assertAccessible("timeline " + trackingId);
         String total = waitFor(By.xpath("//dt[text()='totalMonthly']/following-sibling::dd")).getText();
 
-        click(By.linkText("Generated files and verdict"));
+        click(By.linkText("Deployment"));
+        waitFor(By.xpath("//h2[text()='Resources: desired and observed']"));
+        assertThat(waitFor(By.cssSelector("table.plan-actions tbody tr")).getText()).contains("CREATE");
+        chromium.screenshot("web-app-deployment");
+        chromium.assertAccessible("deployment");
+
+        // The console's own links from here on: a fresh page load would start signed out (tokens in memory).
+        nav("Blueprints");
+        click(By.xpath("//table//a[text()='web-app' or contains(@href,'/blueprints/')]"));
         waitFor(By.xpath("//table[@class='iac-files']//code[text()='hcl/main.tf']"));
         assertThat(chromium.driver.findElements(By.xpath("//table[@class='iac-files']//code[text()='json/main.tf.json']"))).isNotEmpty();
         click(By.xpath("//button[normalize-space(.)='View hcl/main.tf']"));
@@ -96,21 +104,6 @@ class ConsoleBrowserTest {
         assertThat(chromium.driver.findElements(By.cssSelector("table.cost-lines tbody tr"))).isNotEmpty();
         chromium.screenshot("web-app-cost");
         chromium.assertAccessible("cost of the web app");
-
-        // Back through the console's own history: a fresh page load would start signed out.
-        chromium.driver.navigate().back();
-        chromium.driver.navigate().back();
-        awaitTrackingStatus("SUCCEEDED");
-        click(By.linkText("Deployment"));
-        waitFor(By.xpath("//h2[text()='Resources: desired and observed']"));
-        assertThat(waitFor(By.cssSelector("table.plan-actions tbody tr")).getText()).contains("CREATE");
-        chromium.screenshot("web-app-deployment");
-        chromium.assertAccessible("deployment");
-
-        nav("Blueprints");
-        waitFor(By.xpath("//table//a[text()='web-app' or contains(@href,'/blueprints/')]"));
-        chromium.screenshot("blueprints");
-        chromium.assertAccessible("blueprints with one");
 
         for (String page : new String[] {"Costs", "Drift", "Policies"}) {
             nav(page);
