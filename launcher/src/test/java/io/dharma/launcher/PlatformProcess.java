@@ -33,7 +33,9 @@ final class PlatformProcess implements AutoCloseable {
     PlatformProcess(Path home, String... extraArguments) throws IOException {
         this.home = Files.createDirectories(home);
         this.httpPort = freePort();
+        // Every port free, the actuator's too (its default, 8089, may be taken by another test running beside this one).
         this.arguments = new ArrayList<>(List.of("up", "--home", home.toString(), "--http-port", String.valueOf(httpPort),
+                "--management-port", String.valueOf(freePort()),
                 "--kafka-port", String.valueOf(freePort()), "--registry-port", String.valueOf(freePort()),
                 "--postgres-port", String.valueOf(freePort())));
         this.arguments.addAll(List.of(extraArguments));

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +37,11 @@ import tools.jackson.databind.JsonNode;
  * once (counted by the {@code dharma-blueprint} tag). Then drift made with the S3 API behind the
  * platform's back is detected and resolved, and the destroy removes it all. Skipped, saying what is
  * missing, where terraform, the provider mirror or moto_server is not installed.
+ *
+ * <p>It shares nothing with the other classes (its own platform JVM, home, ports and emulator) and
+ * mostly waits, so it runs beside them (junit-platform.properties, ADR 0030).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class TerraformDeploymentEndToEndTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(TerraformDeploymentEndToEndTest.class);
