@@ -53,6 +53,9 @@ public final class PlatformLauncher {
             EmbeddedSchemaRegistry registry = started.push(EmbeddedSchemaRegistry.start(bootstrapServers,
                     ports.registry(), Map.of("server.address", settings.bindAddress()), registryWrites));
             Map<String, Object> properties = platformProperties(settings, bootstrapServers, postgres, registry);
+            if (external.kafkaBootstrapServers() == null) {
+                properties.putAll(StaticMembership.properties(settings.home()));
+            }
             properties.put("spring.kafka.properties.bearer.auth.credentials.source", "STATIC_TOKEN");
             properties.put("spring.kafka.properties.bearer.auth.token", registryWrites.servicesToken());
             properties.putAll(AwsDeployments.properties(settings, started));

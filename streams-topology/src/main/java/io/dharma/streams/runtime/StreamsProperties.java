@@ -23,6 +23,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param intakeUrl base URL of the intake's API ({@code http://intake:8081}), asked for the receipt of a
  *        submission the state has not folded yet, so the tracking URL answers ACCEPTED from the 202 on;
  *        unset, such a tracking id answers 404 until its event is folded (ADR 0025)
+ * @param groupInstanceId static group membership: the main consumer of each stream thread joins as
+ *        {@code <this>-<thread index>}, so the same instance started again after a crash gets its tasks
+ *        back at once instead of rebalancing after the dead member's session timeout. Stable for an
+ *        instance and unique among the running ones; unset (the default) for instances that come and go (ADR 0030)
  */
 @ConfigurationProperties("dharma.streams")
 public record StreamsProperties(
@@ -36,5 +40,6 @@ public record StreamsProperties(
         @DefaultValue("5s") Duration forwardTimeout,
         @DefaultValue("30m") Duration sseTimeout,
         @DefaultValue("1000") int maxOpenStreams,
-        URI intakeUrl) {
+        URI intakeUrl,
+        String groupInstanceId) {
 }

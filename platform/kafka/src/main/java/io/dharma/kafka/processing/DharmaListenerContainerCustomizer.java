@@ -1,5 +1,6 @@
 package io.dharma.kafka.processing;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -10,7 +11,8 @@ import io.micrometer.observation.ObservationRegistry;
  * Wires each container created by {@code dharmaListenerContainerFactory} for its own listener id
  * and consumer group: the service's record listener runs over whole poll batches, one Kafka
  * transaction per batch ({@link PollBatchListener}: logging context, eventId deduplication,
- * dead letters, a span per record), with retries after a rollback ({@link PollBatchRetry}).
+ * dead letters, a span per record), with retries after a rollback ({@link PollBatchRetry}); with
+ * {@code dharma.kafka.processing.group-instance-id}, its consumers are static members of the group.
  */
 final class DharmaListenerContainerCustomizer
         implements ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> {
@@ -20,15 +22,18 @@ final class DharmaListenerContainerCustomizer
     private final DeadLetterHandling deadLetters;
     private final DharmaProcessingProperties.Outage outage;
     private final ObservationRegistry observations;
+    private final String groupInstanceId;
 
+    /** @param groupInstanceId prefix of each consumer's group.instance.id, or null for dynamic membership */
     DharmaListenerContainerCustomizer(ProcessedEventLog processedEvents, ProcessingMetrics metrics,
                                       DeadLetterHandling deadLetters, DharmaProcessingProperties.Outage outage,
-                                      ObservationRegistry observations) {
+                                      ObservationRegistry observations, String groupInstanceId) {
         this.processedEvents = processedEvents;
         this.metrics = metrics;
         this.deadLetters = deadLetters;
         this.outage = outage;
         this.observations = observations;
+        this.groupInstanceId = groupInstanceId;
     }
 
     @Override
@@ -43,6 +48,11 @@ final class DharmaListenerContainerCustomizer
         if (recordListener instanceof BatchMessageListener<?, ?>) {
             throw new IllegalStateException("Listener " + listenerId + " is a batch listener; dharmaListenerContainerFactory "
                     + "batches itself (one transaction per poll) and calls its listeners with one ConsumerRecord at a time");
+        }
+        if (groupInstanceId != null) {
+            // Unique within the group; the container appends -<n> per consumer when its concurrency is above 1.
+            container.getContainerProperties().getKafkaConsumerProperties()
+                    .setProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, groupInstanceId + "-" + group);
         }
         PollBatchRetry retry = deadLetters.pollBatchRetry(outage);
         // spring.kafka.listener.observation-enabled: a span per record, which the container itself

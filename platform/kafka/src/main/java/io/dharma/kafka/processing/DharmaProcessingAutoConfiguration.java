@@ -164,7 +164,7 @@ public class DharmaProcessingAutoConfiguration {
                 new FailureClassifier(properties.notRetryableExceptions(), properties.unavailableExceptions()),
                 properties.retry(), metrics);
         factory.setContainerCustomizer(new DharmaListenerContainerCustomizer(processedEvents, metrics, deadLetters,
-                properties.outage(), observations.getIfUnique(() -> ObservationRegistry.NOOP)));
+                properties.outage(), observations.getIfUnique(() -> ObservationRegistry.NOOP), properties.groupInstanceId()));
         return factory;
     }
 

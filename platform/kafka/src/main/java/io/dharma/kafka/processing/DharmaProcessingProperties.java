@@ -24,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * dharma.kafka.processing.outage.multiplier=2             # no dead letters, the container waits and retries
  * dharma.kafka.processing.outage.max-interval=30s
  * dharma.kafka.processing.unavailable-exceptions=com.example.PolicyStoreDown
+ * dharma.kafka.processing.group-instance-id=              # default: none (dynamic membership)
  * </pre>
  *
  * @param enabled                 whether to configure dharmaListenerContainerFactory and friends
@@ -34,6 +35,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param notRetryableExceptions  extra exception types that go to the DLT without retries
  * @param outage                  back-off while a dependency (PostgreSQL, registry, Kafka) is unavailable
  * @param unavailableExceptions   extra exception types that mean a dependency is unavailable
+ * @param groupInstanceId         static group membership: each listener's consumer joins its group as
+ *                                {@code <this>-<group>} (Spring adds {@code -<n>} per concurrent consumer),
+ *                                so the same instance started again after a crash gets its partitions
+ *                                back at once instead of after the dead member's session timeout. Must
+ *                                be stable for an instance and unique among the running ones; unset (the
+ *                                default) for instances that come and go (ADR 0030)
  */
 @ConfigurationProperties("dharma.kafka.processing")
 public record DharmaProcessingProperties(
@@ -42,9 +49,13 @@ public record DharmaProcessingProperties(
         @DefaultValue RetrySettings retry,
         List<Class<? extends Throwable>> notRetryableExceptions,
         @DefaultValue Outage outage,
-        List<Class<? extends Throwable>> unavailableExceptions) {
+        List<Class<? extends Throwable>> unavailableExceptions,
+        String groupInstanceId) {
 
     public DharmaProcessingProperties {
+        if (groupInstanceId != null && groupInstanceId.isBlank()) {
+            groupInstanceId = null;
+        }
         if (transactionIdPrefix != null && transactionIdPrefix.isBlank()) {
             transactionIdPrefix = null;
         }

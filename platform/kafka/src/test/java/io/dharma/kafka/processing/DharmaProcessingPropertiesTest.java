@@ -13,7 +13,7 @@ class DharmaProcessingPropertiesTest {
 
     static DharmaProcessingProperties withPrefix(String prefix) {
         return new DharmaProcessingProperties(true, prefix,
-                new RetrySettings(4, Duration.ofMillis(500), 2, Duration.ofSeconds(10)), List.of(), null, null);
+                new RetrySettings(4, Duration.ofMillis(500), 2, Duration.ofSeconds(10)), List.of(), null, null, null);
     }
 
     @Test
