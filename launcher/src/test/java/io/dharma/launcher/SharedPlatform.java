@@ -3,6 +3,7 @@ package io.dharma.launcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.dharma.testing.TestIssuer;
@@ -26,7 +27,7 @@ public final class SharedPlatform {
             try {
                 // Tests act as users of many tenants: the platform also trusts a stand-in IdP (outside the product).
                 // Two tenants get small limits of their own, so a test can reach them without slowing any other.
-                platform = PlatformLauncher.start(EmbeddedSettings.ephemeral(Files.createTempDirectory("dharma-e2e")),
+                Map<String, Object> properties = new HashMap<>(
                         Map.of("dharma.security.issuers[1].issuer-uri", TestIssuer.get().issuerUri(),
                                 "dharma.web.rate-limit.tenants." + RateLimitsAndQuotasEndToEndTest.RATE_LIMITED_TENANT
                                         + ".per-credential", RateLimitsAndQuotasEndToEndTest.CREDENTIAL_LIMIT,
@@ -40,6 +41,9 @@ public final class SharedPlatform {
                                 "dharma.notifier.delivery.max-attempts", NotificationsEndToEndTest.MAX_ATTEMPTS,
                                 "dharma.notifier.delivery.timeout", "2s",
                                 "dharma.notifier.servicenow.poll-interval", "500ms"));
+                // A test endpoint that failed opens its circuit: a call goes through again after 2 s, not 30 s.
+                properties.put("dharma.notifier.delivery.circuit-breaker.open-for", "2s");
+                platform = PlatformLauncher.start(EmbeddedSettings.ephemeral(Files.createTempDirectory("dharma-e2e")), properties);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
