@@ -110,6 +110,23 @@ export interface OrchestratorDeployment {
   updatedAt: string;
 }
 
+/** One line of GET /api/v1/blueprints/{id}/deployments (the state's, ADR 0031). */
+export interface BlueprintDeployment {
+  deploymentId: string;
+  blueprintId: string;
+  blueprintVersion: number;
+  status: string;
+  statusReason: string | null;
+  operation: string | null;
+  attempt: number;
+  requestedBy: string | null;
+  decidedBy: string | null;
+  plan: PlanSummary | null;
+  error: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface DriftedResource {
   blueprintId: string;
   deploymentId: string;

@@ -3,14 +3,14 @@ import { api } from '../api';
 import { ErrorMessage, Loading, money, Section, Status, Unavailable, useLoad, when } from '../components';
 import { IacFiles } from '../results';
 import { Link, useLocation } from '../router';
-import type { Blueprint, BlueprintStatus, BlueprintVersion, IacResult, OrchestratorDeployment, Page } from '../types';
+import type { Blueprint, BlueprintDeployment, BlueprintStatus, BlueprintVersion, IacResult, Page } from '../types';
 import { Verdict } from './Verdict';
 
 export function BlueprintDetail({ id }: { id: string }) {
   const blueprint = useLoad(() => api<Blueprint>(`/api/v1/blueprints/${id}`), [id]);
   const status = useLoad(() => api<BlueprintStatus>(`/api/v1/blueprints/${id}/status`), [id]);
   const versions = useLoad(() => api<Page<BlueprintVersion>>(`/api/v1/blueprints/${id}/versions?size=100`), [id]);
-  const deployments = useLoad(() => api<OrchestratorDeployment[]>(`/api/v1/blueprints/${id}/deployments`), [id]);
+  const deployments = useLoad(() => api<BlueprintDeployment[]>(`/api/v1/blueprints/${id}/deployments`), [id]);
   const asked = Number(useLocation().searchParams.get('version'));
   const [chosen, setChosen] = useState<number | null>(asked > 0 ? asked : null);
   const version = chosen ?? blueprint.data?.latestVersion ?? null;

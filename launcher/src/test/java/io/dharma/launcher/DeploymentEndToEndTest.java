@@ -67,7 +67,8 @@ class DeploymentEndToEndTest {
         assertThat(api.post("/api/v1/deployments/" + id + "/reject", "{\"comment\":\"not this quarter\"}").statusCode())
                 .isEqualTo(200);
 
-        assertThat(status(accepted.blueprintId(), id)).isEqualTo("REJECTED");
+        Awaitility.await().atMost(DEPLOY_TIMEOUT).untilAsserted(() ->
+                assertThat(status(accepted.blueprintId(), id)).isEqualTo("REJECTED"));
         assertThat(api.post("/api/v1/deployments/" + id + "/approve", "{}").statusCode()).isEqualTo(409);
         assertThat(inventory(accepted.blueprintId()).size()).isZero();
     }
@@ -117,7 +118,7 @@ class DeploymentEndToEndTest {
         return list.get(0);
     }
 
-    /** The deployment's status from the blueprint's list of deployments (the orchestrator's own API). */
+    /** The deployment's status from the blueprint's list of deployments (the state's). */
     private String status(String blueprintId, String deploymentId) throws Exception {
         JsonNode list = PlatformApi.json(api.get("/api/v1/blueprints/" + blueprintId + "/deployments").body());
         for (JsonNode deployment : list) {

@@ -111,7 +111,7 @@ class TenantIsolationEndToEndTest {
 
         PlatformApi a = new PlatformApi(platform.apiUrl(), TENANT_A);
 
-        // The orchestrator's own list (the state view of /deployments/{id} may still be catching up).
+        // The blueprint's list, from the state (as the setup awaited it).
         JsonNode deployments = PlatformApi.json(a.get("/api/v1/blueprints/" + ownedByA.get("blueprintId") + "/deployments").body());
         assertThat(deployments.get(0).path("deploymentId").asString()).isEqualTo(ownedByA.get("deploymentId"));
         assertThat(deployments.get(0).path("status").asString()).isEqualTo("AWAITING_APPROVAL");

@@ -5,7 +5,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import io.dharma.events.BlockReason;
+import io.dharma.events.BlockReasonKind;
 import io.dharma.events.DeploymentApplying;
 import io.dharma.events.DeploymentApproved;
 import io.dharma.events.DeploymentAwaitingApproval;
@@ -21,6 +24,7 @@ import io.dharma.events.DeploymentSucceeded;
 import io.dharma.events.Envelope;
 import io.dharma.events.ResourceChangeAction;
 import io.dharma.events.ResourceChanged;
+import io.dharma.streams.views.DeploymentDetails;
 import io.dharma.streams.views.DeploymentStatus;
 import io.dharma.streams.views.DeploymentView;
 import io.dharma.streams.views.ObservedResource;
@@ -58,11 +62,12 @@ final class DeploymentFold {
             return current;
         }
         List<StatusChange> history = new ArrayList<>(view.getHistory());
-        history.add(new StatusChange(status, envelope.getOccurredAt(), eventId));
+        history.add(change(status, envelope, event.getPayload()));
         history.sort(HISTORY_ORDER);
         DeploymentView.Builder updated = DeploymentView.newBuilder(view)
                 .setHistory(history)
                 .setStatus(history.getLast().getStatus())
+                .setDetails(details(history))
                 .setUpdatedAt(envelope.getOccurredAt().isAfter(view.getUpdatedAt())
                         ? envelope.getOccurredAt() : view.getUpdatedAt());
         switch (event.getPayload()) {
@@ -72,6 +77,78 @@ final class DeploymentFold {
             default -> { }
         }
         return updated.build();
+    }
+
+    /** The status change an event makes, with what its payload says about the deployment. */
+    private static StatusChange change(DeploymentStatus status, Envelope envelope, Object payload) {
+        StatusChange.Builder change = StatusChange.newBuilder()
+                .setStatus(status)
+                .setOccurredAt(envelope.getOccurredAt())
+                .setEventId(envelope.getEventId().toString());
+        switch (payload) {
+            case DeploymentRequested requested -> change.setBy(requested.getRequestedBy())
+                    .setExecutor(requested.getExecutor());
+            case DeploymentBlocked blocked -> change.setReason(reasonOf(blocked));
+            case DeploymentAwaitingApproval awaiting -> change.setReason(awaiting.getReason());
+            case DeploymentApproved approved -> change.setBy(approved.getApprover()).setComment(approved.getComment());
+            case DeploymentRejected rejected -> change.setBy(rejected.getApprover()).setComment(rejected.getComment());
+            case DeploymentPlanning planning -> change.setAttempt(planning.getAttempt());
+            case DeploymentApplying applying -> change.setAttempt(applying.getAttempt());
+            case DeploymentSucceeded succeeded -> change.setResourcesChanged(succeeded.getResourcesChanged());
+            case DeploymentDestroyed destroyed -> change.setResourcesChanged(destroyed.getResourcesDestroyed());
+            case DeploymentFailed failed -> change.setAttempt(failed.getAttempts())
+                    .setFailedResource(failed.getFailedResource()).setError(failed.getError());
+            default -> { }
+        }
+        return change.build();
+    }
+
+    /**
+     * Every reason as the orchestrator words its status reason: {@code KIND: message}, joined by
+     * "; ", except a superseded deployment's one reason, whose message already says so.
+     */
+    private static String reasonOf(DeploymentBlocked blocked) {
+        List<BlockReason> reasons = blocked.getReasons();
+        if (reasons.size() == 1 && reasons.getFirst().getKind() == BlockReasonKind.SUPERSEDED) {
+            return reasons.getFirst().getMessage();
+        }
+        return reasons.stream().map(reason -> reason.getKind() + ": " + reason.getMessage())
+                .collect(Collectors.joining("; "));
+    }
+
+    /**
+     * What the history says now, replayed in its order, so a late event lands where it belongs: each
+     * Requested (the first, then one per retry) starts an attempt, names its requester and clears
+     * the last attempt's failure; awaiting approval clears an earlier decision (a plan made for an
+     * approver is decided anew); approving keeps the reason approval was needed.
+     */
+    static DeploymentDetails details(List<StatusChange> history) {
+        DeploymentDetails.Builder details = DeploymentDetails.newBuilder();
+        int requests = 0;
+        for (StatusChange change : history) {
+            switch (change.getStatus()) {
+                case REQUESTED -> {
+                    requests++;
+                    details.setAttempt(Math.max(details.getAttempt(), requests))
+                            .setRequestedBy(change.getBy())
+                            .setExecutor(change.getExecutor() != null ? change.getExecutor() : details.getExecutor());
+                    if (requests > 1) {
+                        details.setFailedResource(null).setError(null).setResourcesChanged(null);
+                    }
+                }
+                case BLOCKED -> details.setStatusReason(change.getReason());
+                case AWAITING_APPROVAL -> details.setStatusReason(change.getReason())
+                        .setDecidedBy(null).setDecisionComment(null);
+                case APPROVED, REJECTED -> details.setDecidedBy(change.getBy()).setDecisionComment(change.getComment());
+                case SUCCEEDED, DESTROYED -> details.setResourcesChanged(change.getResourcesChanged());
+                case FAILED -> details.setFailedResource(change.getFailedResource()).setError(change.getError());
+                default -> { }
+            }
+            if (change.getAttempt() != null) {
+                details.setAttempt(Math.max(details.getAttempt(), change.getAttempt()));
+            }
+        }
+        return details.build();
     }
 
     private static DeploymentView withResource(DeploymentView current, DeploymentView view, Envelope envelope,
@@ -144,6 +221,7 @@ final class DeploymentFold {
                 .setPlan(null)
                 .setResources(Map.of())
                 .setHistory(List.of())
+                .setDetails(null)
                 .setUpdatedAt(envelope.getOccurredAt())
                 .build();
     }

@@ -114,7 +114,8 @@ public class StreamsAutoConfiguration {
     StateQueryController streamsQueryController(StateQueries streamsQueries, InstanceForwarding streamsForwarding,
             JsonMapper json, AcceptedSubmission.Lookup accepted) {
         return new StateQueryController(new KeyLookups(streamsQueries, streamsForwarding),
-                new ScatterGather(streamsQueries, streamsForwarding, json), accepted);
+                new ScatterGather(streamsQueries, streamsForwarding, json), accepted,
+                new BlueprintVersions(streamsQueries, streamsForwarding, json));
     }
 
     @Bean

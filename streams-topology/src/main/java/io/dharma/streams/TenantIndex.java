@@ -9,7 +9,8 @@ import io.dharma.streams.views.DriftView;
 /**
  * Keys of the tenant index stores, so that a tenant's list reads only the tenant's entries. An index
  * store lives in the same task as the store it indexes (same partitions); its key is
- * {@code tenant NUL [status NUL] storeKey} and its value the indexed store's key, so a range over
+ * {@code tenant NUL [status NUL] storeKey} (deployments also {@code tenant NUL blueprint NUL
+ * blueprintId NUL storeKey}) and its value the indexed store's key, so a range over
  * a prefix yields the store keys of one tenant (and status) in key order. NUL never occurs in
  * tenant ids, statuses or ids, and sorts before every other character.
  */
@@ -17,15 +18,26 @@ public final class TenantIndex {
 
     private static final char SEPARATOR = '\u0000';
     private static final String ANY_STATUS = "";
+    private static final String BY_BLUEPRINT = "blueprint";
 
     private TenantIndex() {
     }
 
-    /** The index keys of a deployment: one for its tenant's list, one for its tenant's list by status. */
+    /**
+     * The index keys of a deployment: one for its tenant's list, one for its tenant's list by status,
+     * one for its blueprint's list ({@code tenant NUL blueprint NUL blueprintId NUL deploymentId}: a
+     * lower-case word no status is spelt as, so the lists never overlap).
+     */
     static Set<String> deploymentKeys(DeploymentView view) {
         return Set.of(
                 join(view.getTenantId(), ANY_STATUS, view.getDeploymentId()),
-                join(view.getTenantId(), view.getStatus().name(), view.getDeploymentId()));
+                join(view.getTenantId(), view.getStatus().name(), view.getDeploymentId()),
+                join(view.getTenantId(), BY_BLUEPRINT, view.getBlueprintId(), view.getDeploymentId()));
+    }
+
+    /** The prefix of a tenant's deployments of one blueprint. */
+    public static String blueprintDeploymentPrefix(String tenant, String blueprintId) {
+        return join(tenant, BY_BLUEPRINT, blueprintId, "");
     }
 
     /** The prefix of a tenant's deployments, of one status when {@code status} is not null. */

@@ -3,33 +3,18 @@ package io.dharma.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.Map;
 
 import io.dharma.events.DeploymentEvent;
 import io.dharma.events.GuardrailOutcome;
 import io.dharma.streams.views.BlueprintView;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BlueprintAndTenantViewTest {
 
-    @TempDir
-    Path stateDir;
-
-    private TopologyFixture topology;
-
-    @BeforeEach
-    void startTopology() {
-        topology = new TopologyFixture(stateDir);
-    }
-
-    @AfterEach
-    void closeTopology() {
-        topology.close();
-    }
+    @RegisterExtension
+    final TopologyFixture topology = new TopologyFixture();
 
     @Test
     void blueprintShowsItsLatestVersionAndLastDeployment() {

@@ -2,37 +2,22 @@ package io.dharma.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-
 import io.dharma.events.DeploymentEvent;
 import io.dharma.events.ResourceChangeAction;
+import io.dharma.streams.views.DeploymentDetails;
 import io.dharma.streams.views.DeploymentStatus;
 import io.dharma.streams.views.DeploymentView;
 import io.dharma.streams.views.PlanSummary;
 import io.dharma.streams.views.ResourceView;
 import io.dharma.streams.views.StatusChange;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DeploymentViewTest {
 
-    @TempDir
-    Path stateDir;
-
-    private TopologyFixture topology;
+    @RegisterExtension
+    final TopologyFixture topology = new TopologyFixture();
     private final LifecycleStory story = new LifecycleStory();
-
-    @BeforeEach
-    void startTopology() {
-        topology = new TopologyFixture(stateDir);
-    }
-
-    @AfterEach
-    void closeTopology() {
-        topology.close();
-    }
 
     @Test
     void followsADeploymentToSucceeded() {
@@ -85,6 +70,75 @@ class DeploymentViewTest {
     private java.util.List<String> indexedStoreKeys(DeploymentStatus status) {
         return topology.indexed(DharmaTopology.DEPLOYMENTS_BY_TENANT_STORE, TenantIndex.deploymentPrefix(story.tenantId, status))
                 .stream().map(entry -> entry.value).toList();
+    }
+
+    @Test
+    void theBlueprintIndexListsTheTenantsDeploymentsOfThatBlueprintOnly() {
+        LifecycleStory otherBlueprint = new LifecycleStory(story.tenantId);
+        topology.pipe(story.requested(4), otherBlueprint.requested(4), story.succeeded(10, 1));
+
+        assertThat(topology.indexed(DharmaTopology.DEPLOYMENTS_BY_TENANT_STORE,
+                TenantIndex.blueprintDeploymentPrefix(story.tenantId, story.blueprintId)))
+                .extracting(entry -> entry.value).containsExactly(story.deploymentId);
+        assertThat(topology.indexed(DharmaTopology.DEPLOYMENTS_BY_TENANT_STORE,
+                TenantIndex.blueprintDeploymentPrefix("other-tenant", story.blueprintId))).isEmpty();
+        assertThat(indexedStoreKeys(null)).containsExactlyInAnyOrder(story.deploymentId, otherBlueprint.deploymentId);
+    }
+
+    @Test
+    void keepsWhatTheEventsSayOfWhoAskedWhoDecidedAndHowItEnded() {
+        topology.pipe(story.requested(4), story.awaitingApproval(5), story.approved(6), story.planning(7),
+                story.planned(8, 1, 0, 0), story.applying(9), story.succeeded(10, 3));
+
+        DeploymentDetails details = topology.deployment(story.deploymentId).getDetails();
+
+        assertThat(details.getStatusReason()).as("approving keeps why approval was needed").isEqualTo("approval required");
+        assertThat(details.getDecidedBy()).isEqualTo("alice");
+        assertThat(details.getDecisionComment()).isNull();
+        assertThat(details.getExecutor()).isEqualTo("sandbox");
+        assertThat(details.getRequestedBy()).isNull();
+        assertThat(details.getAttempt()).isEqualTo(1);
+        assertThat(details.getResourcesChanged()).isEqualTo(3);
+    }
+
+    @Test
+    void aRetryIsTheNextAttemptByWhoeverAskedAndClearsTheFailure() {
+        topology.pipe(story.requested(4), story.planning(5), story.failed(6, 1, "web", "quota exceeded"));
+        DeploymentDetails failed = topology.deployment(story.deploymentId).getDetails();
+        assertThat(failed.getFailedResource()).isEqualTo("web");
+        assertThat(failed.getError()).isEqualTo("quota exceeded");
+
+        topology.pipe(story.retried(20, 2, "carol"));
+
+        DeploymentView retried = topology.deployment(story.deploymentId);
+        assertThat(retried.getStatus()).isEqualTo(DeploymentStatus.REQUESTED);
+        assertThat(retried.getDetails().getAttempt()).isEqualTo(2);
+        assertThat(retried.getDetails().getRequestedBy()).isEqualTo("carol");
+        assertThat(retried.getDetails().getError()).isNull();
+        assertThat(retried.getDetails().getFailedResource()).isNull();
+    }
+
+    @Test
+    void detailsFollowTheHistoryWhateverTheArrivalOrder() {
+        topology.pipe(story.requested(4), story.rejected(6), story.awaitingApproval(5));
+
+        DeploymentDetails details = topology.deployment(story.deploymentId).getDetails();
+        assertThat(details.getDecidedBy()).isEqualTo("bob");
+        assertThat(details.getDecisionComment()).isEqualTo("too expensive");
+        assertThat(details.getStatusReason()).isEqualTo("approval required");
+    }
+
+    @Test
+    void aBlockedDeploymentSaysWhyAsTheOrchestratorDoes() {
+        topology.pipe(story.requested(4), story.blocked(5));
+        assertThat(topology.deployment(story.deploymentId).getDetails().getStatusReason())
+                .isEqualTo("GUARDRAILS: public bucket");
+
+        LifecycleStory next = story.nextVersion();
+        topology.pipe(next.requested(4), next.superseded(4));
+        DeploymentView superseded = topology.deployment(next.deploymentId);
+        assertThat(superseded.getStatus()).isEqualTo(DeploymentStatus.BLOCKED);
+        assertThat(superseded.getDetails().getStatusReason()).isEqualTo("superseded: a destroy of the blueprint was requested");
     }
 
     @Test

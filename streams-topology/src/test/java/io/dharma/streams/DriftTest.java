@@ -2,7 +2,6 @@ package io.dharma.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -17,10 +16,9 @@ import io.dharma.streams.views.DriftedAttribute;
 import io.dharma.streams.views.ResourceState;
 import io.dharma.streams.views.ResourceView;
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DriftTest {
 
@@ -28,23 +26,15 @@ class DriftTest {
     private static final Map<String, String> DESIRED = Map.of("instance_type", "t3.small", "tags.env", "dev");
     private static final Map<String, String> RESIZED = Map.of("instance_type", "t3.large", "tags.env", "dev");
 
-    @TempDir
-    Path stateDir;
-
-    private TopologyFixture topology;
+    @RegisterExtension
+    final TopologyFixture topology = new TopologyFixture();
     private final LifecycleStory story = new LifecycleStory();
 
     @BeforeEach
     void deployTheWebInstance() {
-        topology = new TopologyFixture(stateDir);
         topology.pipe(story.submitted(), story.requested(4), story.applying(7),
                 story.resourceChanged(8, WEB, ResourceChangeAction.CREATED, "i-123", DESIRED),
                 story.succeeded(10, 1));
-    }
-
-    @AfterEach
-    void closeTopology() {
-        topology.close();
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.dharma.events.DeploymentApproved;
 import io.dharma.events.DeploymentAwaitingApproval;
 import io.dharma.events.DeploymentBlocked;
 import io.dharma.events.DeploymentDestroyed;
+import io.dharma.events.DeploymentFailed;
 import io.dharma.events.DeploymentRejected;
 import io.dharma.events.DeploymentEvent;
 import io.dharma.events.DeploymentOperation;
@@ -169,6 +170,30 @@ final class LifecycleStory {
         return deployment(second, "changed-" + address + "-" + action + "-" + second, ResourceChanged.newBuilder()
                 .setResourceType(parts[0]).setResourceName(parts[1]).setAddress(address)
                 .setAction(action).setProviderId(providerId).setAttributes(attributes).setError(null).build());
+    }
+
+    /** The deployment run again after a failure, as the orchestrator's retry publishes it. */
+    DeploymentEvent retried(int second, int attempt, String user) {
+        return deployment(second, "retry-" + attempt, DeploymentRequested.newBuilder()
+                .setOperation(DeploymentOperation.APPLY).setIacContentHash("sha256:iac")
+                .setExecutor("sandbox").setRequestedBy(user).build());
+    }
+
+    DeploymentEvent failed(int second, int attempt, String failedResource, String error) {
+        return deployment(second, "failed-" + attempt, DeploymentFailed.newBuilder()
+                .setFailedResource(failedResource).setError(error).setAttempts(attempt).build());
+    }
+
+    DeploymentEvent planning(int second, int attempt) {
+        return deployment(second, "planning-" + attempt, DeploymentPlanning.newBuilder().setAttempt(attempt).build());
+    }
+
+    /** Ended before it ran: a newer version or a destroy came first. */
+    DeploymentEvent superseded(int second) {
+        return deployment(second, "superseded", DeploymentBlocked.newBuilder()
+                .setReasons(List.of(BlockReason.newBuilder().setKind(BlockReasonKind.SUPERSEDED)
+                        .setMessage("superseded: a destroy of the blueprint was requested").setPolicyId(null).build()))
+                .build());
     }
 
     DeploymentEvent destroyed(int second, int resourcesDestroyed) {

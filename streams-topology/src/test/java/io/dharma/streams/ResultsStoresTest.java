@@ -3,7 +3,6 @@ package io.dharma.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.List;
 
 import io.dharma.events.CostEstimated;
@@ -13,29 +12,15 @@ import io.dharma.events.GuardrailsEvaluated;
 import io.dharma.events.IacEvent;
 import io.dharma.events.IacGenerated;
 import io.dharma.events.TerraformFile;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The results stores keep each version's events as published, keyed by their query key. */
 class ResultsStoresTest {
 
-    @TempDir
-    Path stateDir;
-
-    private TopologyFixture topology;
+    @RegisterExtension
+    final TopologyFixture topology = new TopologyFixture();
     private final LifecycleStory story = new LifecycleStory();
-
-    @BeforeEach
-    void startTopology() {
-        topology = new TopologyFixture(stateDir);
-    }
-
-    @AfterEach
-    void closeTopology() {
-        topology.close();
-    }
 
     @Test
     void keepsTheEventsOfEachVersionUnderBlueprintAndVersion() {

@@ -159,11 +159,58 @@ class StateQueryApiTest {
 
     @Test
     @Order(3)
+    void aBlueprintsDeploymentsAreListedNewestFirstWithWhatTheEventsSayByEitherInstance() {
+        LifecycleStory older = new LifecycleStory("tenant-" + UUID.randomUUID());
+        LifecycleStory newer = older.nextVersion();
+        LifecycleStory undeployed = new LifecycleStory(older.tenantId);
+        events.deployed(older);
+        events.deployed(newer);
+        events.publish(DharmaTopicNames.BLUEPRINTS, undeployed.blueprintId, List.of(undeployed.submitted()));
+        String path = "/api/v1/blueprints/" + older.blueprintId + "/deployments";
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (StreamsInstances.Instance instance : List.of(first, second)) {
+                StreamsInstances.Reply reply = instance.get(path, older.tenantId);
+                assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);
+                assertThat(reply.json()).extracting(deployment -> deployment.get("deploymentId").asString())
+                        .containsExactly(newer.deploymentId, older.deploymentId);
+                assertThat(reply.json().get(0).get("status").asString()).isEqualTo("SUCCEEDED");
+            }
+        });
+        JsonNode latest = second.get(path, older.tenantId).json().get(0);
+        assertThat(latest.get("blueprintVersion").asInt()).isEqualTo(2);
+        assertThat(latest.get("trackingId").asString()).isEqualTo(newer.trackingId);
+        assertThat(latest.get("operation").asString()).isEqualTo("APPLY");
+        assertThat(latest.get("executor").asString()).isEqualTo("sandbox");
+        assertThat(latest.get("attempt").asInt()).isEqualTo(1);
+        assertThat(latest.get("resourcesChanged").asInt()).isEqualTo(1);
+        assertThat(latest.get("plan").get("toAdd").asInt()).isEqualTo(1);
+        assertThat(latest.get("decidedBy").isNull()).isTrue();
+        assertThat(java.time.Instant.parse(latest.get("createdAt").asString())).isEqualTo(newer.time(4));
+        assertThat(java.time.Instant.parse(latest.get("updatedAt").asString())).isEqualTo(newer.time(9));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            StreamsInstances.Reply known = first.get("/api/v1/blueprints/" + undeployed.blueprintId + "/deployments",
+                    older.tenantId);
+            assertThat(known.status()).as("a blueprint the state knows, not deployed yet").isEqualTo(200);
+            assertThat(known.json()).isEmpty();
+        });
+        for (StreamsInstances.Instance instance : List.of(first, second)) {
+            for (String blueprintId : List.of(older.blueprintId, undeployed.blueprintId, "bp-never-submitted")) {
+                StreamsInstances.Reply hidden = instance.get("/api/v1/blueprints/" + blueprintId + "/deployments", "intruder");
+                assertThat(hidden.status()).as(blueprintId).isEqualTo(404);
+                assertThat(hidden.json().get("code").asString()).isEqualTo("blueprint.not-found");
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
     void aQueryWithoutACredentialIsUnauthenticated() {
         LifecycleStory story = stories.getFirst();
         for (StreamsInstances.Instance instance : List.of(first, second)) {
             for (String path : List.of("/api/v1/tracking/" + story.trackingId, "/api/v1/deployments/" + story.deploymentId,
                     "/api/v1/blueprints/" + story.blueprintId + "/status", "/api/v1/deployments", "/api/v1/drift",
+                    "/api/v1/blueprints/" + story.blueprintId + "/deployments",
                     "/api/v1/summary")) {
                 StreamsInstances.Reply reply = instance.getWith(path, java.util.Map.of());
                 assertThat(reply.status()).as(path).isEqualTo(401);

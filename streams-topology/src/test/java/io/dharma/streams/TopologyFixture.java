@@ -1,10 +1,14 @@
 package io.dharma.streams;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 import io.dharma.events.BlueprintSubmitted;
 import io.dharma.events.CostEstimated;
@@ -29,20 +33,30 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** The topology in a {@link TopologyTestDriver}, with Avro serdes against the real embedded registry. */
-final class TopologyFixture implements AutoCloseable {
+/**
+ * The topology in a {@link TopologyTestDriver}, with Avro serdes against the real embedded registry:
+ * a fresh driver and state directory for each test, closed and deleted after it. A test class
+ * registers it as a field, {@code @RegisterExtension final TopologyFixture topology = new TopologyFixture();}.
+ */
+final class TopologyFixture implements BeforeEachCallback, AfterEachCallback {
 
-    private final TopologyTestDriver driver;
-    private final TestInputTopic<String, BlueprintSubmitted> blueprints;
-    private final TestInputTopic<String, IacEvent> iac;
-    private final TestInputTopic<String, GuardrailsEvaluated> guardrails;
-    private final TestInputTopic<String, CostEstimated> costs;
-    private final TestInputTopic<String, DeploymentEvent> deployments;
-    private final TestInputTopic<String, ResourceObserved> observations;
-    private final TestOutputTopic<String, DriftEvent> drift;
+    private Path stateDir;
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, BlueprintSubmitted> blueprints;
+    private TestInputTopic<String, IacEvent> iac;
+    private TestInputTopic<String, GuardrailsEvaluated> guardrails;
+    private TestInputTopic<String, CostEstimated> costs;
+    private TestInputTopic<String, DeploymentEvent> deployments;
+    private TestInputTopic<String, ResourceObserved> observations;
+    private TestOutputTopic<String, DriftEvent> drift;
 
-    TopologyFixture(Path stateDir) {
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        stateDir = Files.createTempDirectory("dharma-topology-test");
         StreamsSerdes serdes = StreamsSerdes.avro(
                 Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedStack.get().registryUrl()));
         Properties props = new Properties();
@@ -60,6 +74,19 @@ final class TopologyFixture implements AutoCloseable {
         observations = driver.createInputTopic(DharmaTopicNames.OBSERVATIONS, keys, serdes.observations().serializer());
         drift = driver.createOutputTopic(DharmaTopicNames.DRIFT, new StringDeserializer(),
                 serdes.driftEvents().deserializer());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        try {
+            driver.close();
+        } finally {
+            try (Stream<Path> paths = Files.walk(stateDir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
     }
 
     /** Pipes each event to its topic, keyed by blueprintId like the producers (and the drift observer) do. */
@@ -124,8 +151,4 @@ final class TopologyFixture implements AutoCloseable {
         return drift.readKeyValuesToList();
     }
 
-    @Override
-    public void close() {
-        driver.close();
-    }
 }

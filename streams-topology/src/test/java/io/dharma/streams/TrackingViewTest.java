@@ -2,8 +2,6 @@ package io.dharma.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-
 import io.dharma.events.DeploymentEvent;
 import io.dharma.events.GuardrailOutcome;
 import io.dharma.events.ResourceChangeAction;
@@ -11,28 +9,14 @@ import io.dharma.streams.views.Stage;
 import io.dharma.streams.views.StageKind;
 import io.dharma.streams.views.TrackingStatus;
 import io.dharma.streams.views.TrackingView;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TrackingViewTest {
 
-    @TempDir
-    Path stateDir;
-
-    private TopologyFixture topology;
+    @RegisterExtension
+    final TopologyFixture topology = new TopologyFixture();
     private final LifecycleStory story = new LifecycleStory();
-
-    @BeforeEach
-    void startTopology() {
-        topology = new TopologyFixture(stateDir);
-    }
-
-    @AfterEach
-    void closeTopology() {
-        topology.close();
-    }
 
     @Test
     void recordsEveryStageInOrderUpToSucceeded() {

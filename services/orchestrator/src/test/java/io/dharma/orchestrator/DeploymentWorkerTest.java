@@ -236,7 +236,7 @@ class DeploymentWorkerTest extends OrchestratorIntegrationTest {
         assertThat(Events.kinds(events)).last().isEqualTo("DeploymentFailed");
         // The inventory is what was applied before the failure.
         assertThat(sandbox.names(tenant, blueprintId)).containsExactlyInAnyOrder("net", "files");
-        assertThat(api().deployment(blueprintId, deploymentId).text("error")).isEqualTo(failed.getError());
+        assertThat(deployment(deploymentId).error()).isEqualTo(failed.getError());
     }
 
     @Test

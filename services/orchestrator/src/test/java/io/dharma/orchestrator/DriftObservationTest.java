@@ -237,7 +237,7 @@ class DriftObservationTest extends OrchestratorIntegrationTest {
 
     private void awaitStatus(String blueprintId, String deploymentId, String status) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(api().deployment(blueprintId, deploymentId).text("status")).isEqualTo(status));
+                assertThat(deployment(deploymentId).status().name()).isEqualTo(status));
     }
 
     private String sandboxResource(String blueprintId, String name) {

@@ -2,6 +2,8 @@ package io.dharma.orchestrator;
 
 import io.dharma.orchestrator.app.OrchestratorApplication;
 import io.dharma.orchestrator.deployment.DeploymentIds;
+import io.dharma.orchestrator.state.Deployment;
+import io.dharma.orchestrator.state.DeploymentStore;
 import io.dharma.orchestrator.support.Api;
 import io.dharma.orchestrator.support.DeploymentTopic;
 import io.dharma.orchestrator.support.HeldApplies;
@@ -85,6 +87,15 @@ public abstract class OrchestratorIntegrationTest {
 
     protected Api api() {
         return new Api(port, tenant, "alice");
+    }
+
+    /**
+     * The orchestrator's own row of a deployment: what its decisions and commands wrote. Reads over
+     * HTTP are the streams application's (ADR 0031), which this test does not run.
+     */
+    protected Deployment deployment(String deploymentId) {
+        return context.getBean(DeploymentStore.class).find(UUID.fromString(deploymentId))
+                .orElseThrow(() -> new AssertionError("no deployment " + deploymentId));
     }
 
     /** Instead of sleeping before asserting that nothing more happened: see {@link ProcessingBarrier}. */

@@ -9,7 +9,6 @@ import io.dharma.events.DeploymentAwaitingApproval;
 import io.dharma.events.DeploymentBlocked;
 import io.dharma.events.DeploymentEvent;
 import io.dharma.events.DeploymentSucceeded;
-import io.dharma.orchestrator.support.Api;
 import io.dharma.orchestrator.support.Events;
 import io.dharma.orchestrator.support.Inputs;
 import io.dharma.orchestrator.support.TestBlueprints;
@@ -42,8 +41,7 @@ class SupersedeTest extends OrchestratorIntegrationTest {
         assertThat(superseded.getEnvelope().getTrackingId()).isEqualTo(v1.envelope().getTrackingId());
         assertThat(superseded.getEnvelope().getCausationId()).isEqualTo(v2.envelope().getEventId());
 
-        Api.Response status = api().deployment(blueprintId, first);
-        assertThat(status.text("status")).isEqualTo("SUPERSEDED");
+        assertThat(deployment(first).status()).isEqualTo(io.dharma.orchestrator.state.DeploymentStatus.SUPERSEDED);
         assertThat(api().approve(first, "too late").code()).isEqualTo("deployment.not-awaiting-approval");
     }
 

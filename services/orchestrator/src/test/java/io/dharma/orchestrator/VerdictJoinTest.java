@@ -96,7 +96,7 @@ class VerdictJoinTest extends OrchestratorIntegrationTest {
         assertThat(reasons.get(1).getPolicyId()).isEqualTo("storage.encryption");
         assertThat(reasons.get(2).getMessage()).isEqualTo("estimated monthly cost 900.0000 USD exceeds the budget of 500.0000 USD");
         assertThat(Events.only(events, DeploymentRequested.class).getIacContentHash()).isEmpty();
-        assertThat(api().deployment(blueprintId, deploymentIdOf(blueprintId, 1)).text("status")).isEqualTo("BLOCKED");
+        assertThat(deployment(deploymentIdOf(blueprintId, 1)).status().name()).isEqualTo("BLOCKED");
     }
 
     @Test

@@ -33,15 +33,19 @@ public class StateQueryController {
     static final int DEFAULT_PAGE = 50;
     static final int MAX_PAGE = 500;
     static final int DEFAULT_DRIFT_PAGE = 100;
+    static final int MAX_BLUEPRINT_DEPLOYMENTS = 100;
 
     private final KeyLookups lookups;
     private final ScatterGather scans;
     private final AcceptedSubmission.Lookup accepted;
+    private final BlueprintVersions blueprints;
 
-    public StateQueryController(KeyLookups lookups, ScatterGather scans, AcceptedSubmission.Lookup accepted) {
+    public StateQueryController(KeyLookups lookups, ScatterGather scans, AcceptedSubmission.Lookup accepted,
+            BlueprintVersions blueprints) {
         this.lookups = lookups;
         this.scans = scans;
         this.accepted = accepted;
+        this.blueprints = blueprints;
     }
 
     @GetMapping("/api/v1/tracking/{trackingId}")
@@ -116,6 +120,32 @@ public class StateQueryController {
                 entry -> List.of(DeploymentSummary.of(entry.value)), DeploymentSummary.class,
                 Comparator.comparing(DeploymentSummary::deploymentId));
         return new DeploymentPage(page.items(), page.more() ? PageCursor.encode(page.items().getLast().deploymentId()) : null);
+    }
+
+    /**
+     * A blueprint's deployments, newest first, at most {@value #MAX_BLUEPRINT_DEPLOYMENTS}: how a user
+     * finds the deployment of a submission. Every instance lists all of the blueprint's deployments
+     * it holds (one per version, retries included, plus destroys: few), so the newest are found
+     * whichever partitions hold them. An empty list is 404 {@code blueprint.not-found} unless the
+     * blueprints store knows the caller's blueprint.
+     */
+    @GetMapping("/api/v1/blueprints/{blueprintId}/deployments")
+    Object blueprintDeployments(Caller caller, HttpServletRequest request, @PathVariable String blueprintId) {
+        String tenant = caller.tenant();
+        ScatterGather.Listing<DeploymentView> listing = ScatterGather.Listing.after(
+                DharmaTopology.DEPLOYMENTS_BY_TENANT_STORE, DharmaTopology.DEPLOYMENTS_STORE,
+                TenantIndex.blueprintDeploymentPrefix(tenant, blueprintId), null,
+                view -> view.getTenantId().equals(tenant) && view.getBlueprintId().equals(blueprintId));
+        if (InstanceForwarding.asksLocalScope(request)) {
+            return scans.local(listing, Integer.MAX_VALUE, entry -> List.of(BlueprintDeploymentResponse.of(entry.value)));
+        }
+        List<BlueprintDeploymentResponse> all = scans.everywhere(request, listing, Integer.MAX_VALUE,
+                entry -> List.of(BlueprintDeploymentResponse.of(entry.value)), BlueprintDeploymentResponse.class,
+                BlueprintDeploymentResponse.NEWEST_FIRST).items();
+        if (all.isEmpty() && !blueprints.known(tenant, blueprintId, 1, request)) {
+            throw new ApiException(QueryApiError.BLUEPRINT_NOT_FOUND, "no blueprint " + blueprintId + " for this tenant");
+        }
+        return all.size() > MAX_BLUEPRINT_DEPLOYMENTS ? all.subList(0, MAX_BLUEPRINT_DEPLOYMENTS) : all;
     }
 
     @GetMapping("/api/v1/drift")

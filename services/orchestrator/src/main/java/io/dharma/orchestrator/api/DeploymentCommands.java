@@ -23,7 +23,6 @@ import io.dharma.web.ApiError;
 import io.dharma.web.ApiException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -71,19 +70,6 @@ public class DeploymentCommands {
         this.securityEvents = securityEvents;
         this.fourEyes = fourEyes;
         this.clock = clock;
-    }
-
-    /**
-     * The tenant's deployments of a blueprint, newest first (at most 100); {@code blueprint.not-found}
-     * for a blueprint the orchestrator has not seen or that belongs to another tenant.
-     */
-    public List<Deployment> ofBlueprint(String tenantId, String blueprintId) {
-        return transactions.execute(status -> {
-            blueprints.find(blueprintId).filter(blueprint -> blueprint.tenantId().equals(tenantId))
-                    .orElseThrow(() -> new ApiException(OrchestratorApiError.BLUEPRINT_NOT_FOUND,
-                            "no blueprint " + blueprintId + " with deployments for this tenant"));
-            return deployments.ofBlueprint(tenantId, blueprintId, 100);
-        });
     }
 
     public Deployment approve(String tenantId, UUID deploymentId, String approver, String comment) {

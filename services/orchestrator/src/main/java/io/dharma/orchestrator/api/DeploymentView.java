@@ -4,8 +4,8 @@ import io.dharma.orchestrator.state.Deployment;
 import java.time.OffsetDateTime;
 
 /**
- * A deployment as the orchestrator's commands and its list of a blueprint's deployments show it
- * (the full view with resources and history is the streams application's query API).
+ * A deployment as the orchestrator's commands answer it (every read of deployments is the streams
+ * application's query API).
  */
 public record DeploymentView(
         String deploymentId,

@@ -2,19 +2,17 @@ package io.dharma.orchestrator.api;
 
 import io.dharma.web.ApiException;
 import io.dharma.web.Caller;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Approvals, retries and destroys, and a blueprint's deployments. A single deployment's status is
- * read from the streams application's query API ({@code GET /api/v1/deployments/{id}}, streams-topology). The
+ * Approvals, retries and destroys. Every read of deployments (one, a tenant's, a blueprint's) is the
+ * streams application's query API (streams-topology, ADR 0031). The
  * tenant and the acting user are the authenticated {@link Caller}'s (platform/security, which also
  * checks the caller's roles against the permission matrix before a handler runs); the user recorded
  * as requester or approver is always {@code caller.user()}, never something the request body says.
@@ -30,12 +28,6 @@ public class DeploymentsController {
 
     DeploymentsController(DeploymentCommands commands) {
         this.commands = commands;
-    }
-
-    /** A blueprint's deployments, newest first: how a user finds the deployment of a submission. */
-    @GetMapping("/api/v1/blueprints/{blueprintId}/deployments")
-    List<DeploymentView> ofBlueprint(Caller caller, @PathVariable String blueprintId) {
-        return commands.ofBlueprint(caller.tenant(), blueprintId).stream().map(DeploymentView::of).toList();
     }
 
     /** 202: the deployment is approved and queued for the worker. */

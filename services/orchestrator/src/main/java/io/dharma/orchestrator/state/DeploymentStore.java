@@ -160,15 +160,6 @@ public class DeploymentStore {
         return db.selectFrom(DEPLOYMENT).where(DEPLOYMENT.DEPLOYMENT_ID.eq(deploymentId)).fetchOptional(DeploymentStore::deployment);
     }
 
-    /** A tenant's deployments of one blueprint, newest first. */
-    public List<Deployment> ofBlueprint(String tenantId, String blueprintId, int limit) {
-        return db.selectFrom(DEPLOYMENT)
-                .where(DEPLOYMENT.TENANT_ID.eq(tenantId), DEPLOYMENT.BLUEPRINT_ID.eq(blueprintId))
-                .orderBy(DEPLOYMENT.SEQ.desc())
-                .limit(limit)
-                .fetch(DeploymentStore::deployment);
-    }
-
     /** A decision on a deployment that has not run: approve, reject, supersede. */
     public boolean decide(UUID deploymentId, DeploymentStatus from, DeploymentStatus to, String statusReason,
             String decidedBy, String comment, UUID runCauseEventId, OffsetDateTime now) {

@@ -107,28 +107,6 @@ public final class Api {
         return post("/api/v1/blueprints/" + blueprintId + "/destroy", null);
     }
 
-    /**
-     * One deployment from the blueprint's list ({@code GET /api/v1/blueprints/{id}/deployments});
-     * 404 with an empty body when the list has no such deployment.
-     */
-    public Response deployment(String blueprintId, String deploymentId) {
-        Response list = deployments(blueprintId);
-        if (list.status() != 200) {
-            return list;
-        }
-        for (JsonNode deployment : list.body()) {
-            if (deployment.path("deploymentId").asString().equals(deploymentId)) {
-                return new Response(200, list.contentType(), deployment);
-            }
-        }
-        return new Response(404, list.contentType(), JSON.createObjectNode());
-    }
-
-    /** The blueprint's deployments, newest first. */
-    public Response deployments(String blueprintId) {
-        return get("/api/v1/blueprints/" + blueprintId + "/deployments");
-    }
-
     /** Observes the tenant's deployed stacks now (only {@code blueprintId}'s if not null). */
     public Response observeDrift(String blueprintId) {
         return post("/api/v1/drift/observe" + (blueprintId == null ? "" : "?blueprintId=" + blueprintId), null);
