@@ -140,8 +140,8 @@ export function IacFiles({ files, base }: { files: IacFile[]; base?: string }) {
   );
 }
 
-/** An estimate (stored or dry run): total, budget, unpriced, the cross-cloud chart and line items. */
-export function CostView({ estimate, headingLevel = 2 }: { estimate: CostEstimate; headingLevel?: 2 | 3 | 4 }) {
+/** An estimate (stored or dry run, one shape): total, budget, unpriced, the cross-cloud chart and line items. */
+export function CostView({ estimate, region, headingLevel = 2 }: { estimate: CostEstimate; region?: string; headingLevel?: 2 | 3 | 4 }) {
   const H = `h${headingLevel}` as 'h2' | 'h3' | 'h4';
   const currency = estimate.currency || 'USD';
   const bars = [
@@ -159,7 +159,7 @@ export function CostView({ estimate, headingLevel = 2 }: { estimate: CostEstimat
       <section aria-label="Total">
         <H data-testid="cost-total">
           {money(estimate.totalMonthly, currency)} a month on {estimate.cloud}
-          {estimate.region ? ` (${estimate.region})` : ''}
+          {region ? ` (${region})` : ''}
         </H>
         <p>
           Budget:{' '}

@@ -177,31 +177,35 @@ export interface IacResult {
   links: Record<string, string>;
 }
 
-/** Amounts are decimal strings in the stored estimate and numbers in the dry run's. */
-export type Amount = string | number;
+/** An amount as the CostEstimated event carries it: a decimal string at the event's scale ("146.0000"). */
+export type Decimal = string;
 
 export interface CostLineItem {
   resourceName: string;
   resourceType: string;
   sku: string | null;
-  unitPrice: Amount | null;
+  unitPrice: Decimal | null;
   unit: string | null;
-  quantity: Amount | null;
-  monthly: Amount | null;
+  quantity: Decimal | null;
+  monthly: Decimal | null;
   unpricedReason: string | null;
 }
 
+/** One shape, stored or dry run; a dry run's has no blueprintId, version or eventId (nothing was published). */
 export interface CostEstimate {
+  blueprintId: string | null;
+  version: number | null;
   cloud: string;
-  region?: string | null;
   currency: string;
   catalogueVersion: string;
-  totalMonthly: Amount;
+  totalMonthly: Decimal;
   unpricedCount: number;
-  budget: Amount | null;
+  budget: Decimal | null;
   budgetStatus: 'WITHIN' | 'OVER' | 'NO_BUDGET';
   lineItems: CostLineItem[];
-  comparisons: Array<{ cloud: string; region?: string | null; totalMonthly: Amount; unpricedCount: number }>;
+  comparisons: Array<{ cloud: string; totalMonthly: Decimal; unpricedCount: number }>;
+  estimatedAt: string;
+  eventId: string | null;
 }
 
 export interface Violation {

@@ -215,7 +215,7 @@ function PlanOutcome({ plan }: { plan: DryRun }) {
         </table>
       )}
       <h3>Cost</h3>
-      <CostView estimate={cost} headingLevel={4} />
+      <CostView estimate={cost} region={blueprint.region} headingLevel={4} />
       <h3>Terraform</h3>
       {iac.outcome === 'GENERATED' ? (
         <IacFiles files={iac.files} />

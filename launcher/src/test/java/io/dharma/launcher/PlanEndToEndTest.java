@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The dry run on the one-JVM platform (ADR 0026): {@code POST /api/v1/blueprints/plan} answers
@@ -49,6 +50,7 @@ class PlanEndToEndTest {
         assertThat(plan.path("verdict").path("policiesEvaluated").asInt()).isPositive();
         assertThat(plan.path("cost").path("lineItems")).isNotEmpty();
         assertThat(plan.path("cost").path("comparisons")).hasSize(2);
+        assertThat(plan.path("cost").path("totalMonthly").asString()).as("the event's decimal, as a string").matches("[0-9]+\\.[0-9]{4}");
         JsonNode changes = plan.path("changes");
         assertThat(changes.path("actions")).allSatisfy(action -> assertThat(action.path("action").asString()).isEqualTo("CREATE"));
         assertThat(changes.path("toAdd").asInt()).isEqualTo(changes.path("actions").size());
@@ -80,6 +82,18 @@ class PlanEndToEndTest {
             assertThat(plan.path("changes").path("toAdd").asInt() + plan.path("changes").path("toChange").asInt()
                     + plan.path("changes").path("toDestroy").asInt()).isZero();
         });
+
+        // One shape for one estimate: the dry run's is the stored one, but for what only a published event has.
+        ObjectNode planned = (ObjectNode) PlatformApi.json(plan(document, TENANT).body()).path("cost");
+        assertThat(planned.path("eventId").isNull()).isTrue();
+        ObjectNode stored = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/blueprints/"
+                + accepted.blueprintId() + "/versions/1/cost"), response -> response.statusCode() == 200)
+                .body().transform(body -> (ObjectNode) PlatformApi.json(body));
+        List.of("blueprintId", "version", "estimatedAt", "eventId").forEach(published -> {
+            planned.remove(published);
+            stored.remove(published);
+        });
+        assertThat(planned).isEqualTo(stored);
 
         JsonNode changed = PlatformApi.json(plan(document.replace("versioning: true", "versioning: false"), TENANT).body());
         assertThat(changed.path("changes").path("toChange").asInt()).isEqualTo(1);

@@ -2,9 +2,14 @@ package io.dharma.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -26,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * run, the sandbox's plan and apply, and the streams application's tracking, all under the trace
  * the request started, carried in PostgreSQL rows and W3C {@code traceparent} Kafka headers. In the
  * one JVM every service shares one tracer, so each span names its service in {@code dharma.service}
- * (the intake's HTTP span by its route).
+ * (the intake's HTTP span by its route). A dry run's calls to the stages carry its trace too.
  */
 class TracingEndToEndTest {
 
@@ -79,6 +84,36 @@ class TracingEndToEndTest {
                 assertThat(span.getTraceId()).as(span.getName()).isEqualTo(trace.getFirst().getTraceId()));
         assertThat(processing).allSatisfy(span -> assertThat(span.getParentSpanContext().isValid())
                 .as("%s continues a parent", span.getName()).isTrue());
+    }
+
+    @Test
+    void aDryRunsCallsToTheStagesAreInThePlanRequestsTrace() throws Exception {
+        String document = PlanEndToEndTest.renamed("aws-web-app.yaml", "traced-plan-" + UUID.randomUUID().toString().substring(0, 8));
+        HttpResponse<String> planned = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(platform.apiUrl() + "/api/v1/blueprints/plan"))
+                .header("Authorization", "Bearer " + PlatformApi.bearer("e2e-tracing", "e2e-user"))
+                .header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofString(document)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(planned.statusCode()).as(planned.body()).isEqualTo(200);
+
+        Set<String> stageRoutes = Set.of("/api/v1/iac/preview", "/api/v1/policies/evaluate", "/api/v1/costs/estimate");
+        SpanData plan = Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> recorded.finished().stream().filter(span -> span.getKind() == SpanKind.SERVER
+                        && "/api/v1/blueprints/plan".equals(route(span))).findFirst(), Optional::isPresent).orElseThrow();
+        List<SpanData> stages = Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> recorded.finished().stream().filter(span -> span.getKind() == SpanKind.SERVER
+                        && stageRoutes.contains(route(span))).toList(), spans -> spans.size() >= stageRoutes.size());
+
+        // Each stage's server span continues the client span intake opened for it, inside the plan's trace.
+        assertThat(stages).extracting(TracingEndToEndTest::route).containsAll(stageRoutes);
+        assertThat(stages).allSatisfy(span -> assertThat(span.getTraceId()).as(route(span)).isEqualTo(plan.getTraceId()));
+        // A client span ends after its server's, so it may be exported in a later batch.
+        Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            List<SpanData> finished = recorded.finished();
+            assertThat(stages).allSatisfy(span -> assertThat(finished).filteredOn(other -> other.getSpanId()
+                    .equals(span.getParentSpanId())).as("the parent of %s", route(span)).singleElement()
+                    .satisfies(caller -> assertThat(caller.getKind()).isEqualTo(SpanKind.CLIENT)));
+        });
     }
 
     /** The trace started by the submission's HTTP request, once it holds a span of the blueprint's first answer. */

@@ -2,8 +2,6 @@ package io.dharma.launcher.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -45,7 +43,7 @@ public final class PlanCommand extends ApiCommand {
             printBlueprint(plan.path("blueprint"), table);
             printIac(plan.path("iac"), table);
             printVerdict(plan.path("verdict"), table);
-            printCost(plan.path("cost"), table);
+            printCost(plan.path("cost"), plan.path("blueprint").path("region").asString(), table);
             printChanges(plan.path("changes"), table);
         });
         out.flush();
@@ -121,41 +119,10 @@ public final class PlanCommand extends ApiCommand {
         out.println();
     }
 
-    private static void printCost(JsonNode cost, PrintWriter out) {
-        String currency = cost.path("currency").asString();
-        out.printf("Cost per month (%s, price catalogue %s, %s %s):%n", currency, cost.path("catalogueVersion").asString(),
-                cost.path("cloud").asString(), text(cost.path("region")));
-        Table table = new Table("RESOURCE", "TYPE", "SKU", "QUANTITY", "UNIT", "MONTHLY");
-        for (JsonNode line : cost.path("lineItems")) {
-            if (line.path("sku").isNull()) {
-                table.row(line.path("resourceName").asString(), line.path("resourceType").asString(), "unpriced", null, null,
-                        line.path("unpricedReason").asString());
-            } else {
-                table.row(line.path("resourceName").asString(), line.path("resourceType").asString(),
-                        line.path("sku").asString(), plain(line.path("quantity")), line.path("unit").asString(),
-                        money(line.path("monthly")));
-            }
-        }
-        table.print(out);
-        int unpriced = cost.path("unpricedCount").asInt();
-        out.printf("Total: %s %s/month%s%n", money(cost.path("totalMonthly")), currency,
-                unpriced == 0 ? "" : " (at least: " + unpriced + " unpriced)");
-        String status = cost.path("budgetStatus").asString();
-        out.println("Budget: " + switch (status) {
-            case "NO_BUDGET" -> "none declared";
-            case "OVER" -> money(cost.path("budget")) + " " + currency + ", OVER budget";
-            default -> money(cost.path("budget")) + " " + currency + ", within budget";
-        });
-        if (!cost.path("comparisons").isEmpty()) {
-            Table clouds = new Table("CLOUD", "REGION", "MONTHLY", "UNPRICED");
-            clouds.row(cost.path("cloud").asString() + " (this blueprint)", text(cost.path("region")),
-                    money(cost.path("totalMonthly")), unpriced);
-            for (JsonNode other : cost.path("comparisons")) {
-                clouds.row(other.path("cloud").asString(), text(other.path("region")), money(other.path("totalMonthly")),
-                        other.path("unpricedCount").asInt());
-            }
-            clouds.print(out);
-        }
+    private static void printCost(JsonNode cost, String region, PrintWriter out) {
+        out.printf("Cost per month (%s, price catalogue %s, %s %s):%n", cost.path("currency").asString(),
+                cost.path("catalogueVersion").asString(), cost.path("cloud").asString(), region);
+        CostTable.print(cost, out);
         out.println();
     }
 
@@ -187,16 +154,6 @@ public final class PlanCommand extends ApiCommand {
 
     private static String text(JsonNode value) {
         return value.isNull() || value.isMissingNode() ? "-" : value.asString();
-    }
-
-    private static String money(JsonNode amount) {
-        return amount.isNull() || amount.isMissingNode() ? "-"
-                : amount.decimalValue().setScale(2, RoundingMode.HALF_EVEN).toPlainString();
-    }
-
-    private static String plain(JsonNode number) {
-        BigDecimal value = number.decimalValue().stripTrailingZeros();
-        return (value.scale() < 0 ? value.setScale(0) : value).toPlainString();
     }
 
     private static String read(Path file) {

@@ -4,6 +4,7 @@ import io.dharma.intake.api.BlueprintsController;
 import io.dharma.intake.api.IntakeProblemResponses;
 import io.dharma.intake.api.SubmissionsController;
 import io.dharma.intake.plan.PlanService;
+import io.dharma.intake.plan.StageClient;
 import io.dharma.intake.store.BlueprintQuota;
 import io.dharma.intake.store.BlueprintStore;
 import io.dharma.intake.submission.SubmissionService;
@@ -11,12 +12,15 @@ import io.dharma.kafka.housekeeping.PurgeTarget;
 import io.dharma.kafka.outbox.DharmaOutboxAutoConfiguration;
 import java.time.Duration;
 import io.dharma.database.MigratesSchema;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.client.RestClient;
 
 /**
  * The intake service's beans, for running it alone ({@code app.IntakeApplication}) or inside the
@@ -37,8 +41,11 @@ public class IntakeAutoConfiguration {
     public static final String SCHEMA = "intake";
 
     @Bean
-    PlanService intakePlanService(BlueprintStore store, IntakeProperties properties) {
-        return new PlanService(store, properties);
+    PlanService intakePlanService(BlueprintStore store, IntakeProperties properties,
+            ObjectProvider<RestClient.Builder> restClients, ObjectProvider<ObservationRegistry> observations) {
+        // Boot's builder is the observed one (its calls carry the plan request's trace to the stages).
+        return new PlanService(store, properties, new StageClient(restClients.getIfAvailable(RestClient::builder),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP), properties.plan().timeout()));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.dharma.events.CostEstimateView;
 import io.dharma.events.CostEstimated;
 import io.dharma.events.DeploymentEvent;
 import io.dharma.events.GuardrailsEvaluated;
@@ -107,7 +108,7 @@ public class ResultsController {
             @PathVariable String version) {
         return this.<CostEstimated>versionResult(caller, request, DharmaTopology.COSTS_STORE, blueprintId, version,
                 event -> event.getEnvelope().getTenantId(), QueryApiError.COST_NOT_ESTIMATED_YET,
-                event -> ResponseEntity.ok(CostResponse.of(event)));
+                event -> ResponseEntity.ok(CostEstimateView.of(event)));
     }
 
     @GetMapping("/api/v1/blueprints/{blueprintId}/versions/{version}/verdict")

@@ -18,6 +18,7 @@ import java.util.zip.ZipInputStream;
 import io.dharma.events.BudgetStatus;
 import io.dharma.events.Cloud;
 import io.dharma.events.CloudCostComparison;
+import io.dharma.events.CostEstimateView;
 import io.dharma.events.CostEstimated;
 import io.dharma.events.CostLineItem;
 import io.dharma.events.Envelope;
@@ -86,15 +87,15 @@ class ResultRenderingTest {
                         .setTotalMonthly(new BigDecimal("1E+2").setScale(4)).setUnpricedCount(0).build()))
                 .build();
 
-        CostResponse cost = CostResponse.of(event);
+        CostEstimateView cost = CostEstimateView.of(event);
 
         assertThat(cost.totalMonthly()).isEqualTo("146.0000");
         assertThat(cost.budget()).isEqualTo("200.0000");
-        assertThat(cost.lineItems().getFirst()).isEqualTo(new CostResponse.LineItem("web", "compute.instance",
+        assertThat(cost.lineItems().getFirst()).isEqualTo(new CostEstimateView.LineItem("web", "compute.instance",
                 "aws-ec2-t3.medium", "0.0416000000", "hour", "730.000000", "30.3680", null));
         assertThat(cost.lineItems().get(1).unpricedReason()).isEqualTo("no price in catalogue");
         assertThat(cost.lineItems().get(1).monthly()).isNull();
-        assertThat(cost.comparisons()).containsExactly(new CostResponse.Comparison("GCP", "100.0000", 0));
+        assertThat(cost.comparisons()).containsExactly(new CostEstimateView.Comparison("GCP", "100.0000", 0));
     }
 
     private static Map<String, String> entries(byte[] zip) throws IOException {

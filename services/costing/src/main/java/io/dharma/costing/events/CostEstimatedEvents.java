@@ -68,21 +68,26 @@ public final class CostEstimatedEvents {
     }
 
     public CostEstimated of(BlueprintSubmitted cause, CostEstimate estimate) {
-        CloudEstimate target = estimate.target();
-        return CostEstimated.newBuilder()
+        return CostEstimated.newBuilder(content(estimate))
                 .setEnvelope(envelopes.reactingTo(cause.getEnvelope(), REACTION_KEY))
-                .setCloud(cloud(target.cloud()))
-                .setCurrency(estimate.currency())
-                .setTotalMonthly(target.totalMonthly())
-                .setLineItems(target.lineItems().stream().map(CostEstimatedEvents::lineItem).toList())
-                .setUnpricedCount(target.unpricedCount())
-                .setCatalogueVersion(estimate.catalogueVersion())
-                .setBudgetStatus(BudgetStatus.valueOf(estimate.budgetStatus().name()))
-                .setBudget(estimate.budget().orElse(null))
-                .setComparisons(estimate.comparisons().stream()
-                        .map(other -> new CloudCostComparison(cloud(other.cloud()), other.totalMonthly(), other.unpricedCount()))
-                        .toList())
                 .build();
+    }
+
+    /**
+     * What the event says about the estimate, without its envelope: the dry run's answer
+     * ({@link io.dharma.events.CostEstimateView#unpublished}) is built from it, so the estimate a
+     * dry run shows and the one a submission publishes are mapped once. Never published as is.
+     */
+    public static CostEstimated content(CostEstimate estimate) {
+        CloudEstimate target = estimate.target();
+        // The all-arguments constructor, unlike the builder, leaves the envelope null.
+        return new CostEstimated(null, cloud(target.cloud()), estimate.currency(), target.totalMonthly(),
+                target.lineItems().stream().map(CostEstimatedEvents::lineItem).toList(), target.unpricedCount(),
+                estimate.catalogueVersion(), BudgetStatus.valueOf(estimate.budgetStatus().name()),
+                estimate.budget().orElse(null),
+                estimate.comparisons().stream()
+                        .map(other -> new CloudCostComparison(cloud(other.cloud()), other.totalMonthly(), other.unpricedCount()))
+                        .toList());
     }
 
     private static CostLineItem lineItem(LineItem line) {

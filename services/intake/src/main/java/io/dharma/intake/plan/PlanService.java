@@ -39,10 +39,10 @@ public class PlanService {
     private final IntakeProperties.Plan stages;
     private final StageClient client;
 
-    public PlanService(BlueprintStore store, IntakeProperties properties) {
+    public PlanService(BlueprintStore store, IntakeProperties properties, StageClient client) {
         this.store = store;
         this.stages = properties.plan();
-        this.client = new StageClient(stages.timeout());
+        this.client = client;
     }
 
     /**

@@ -1,14 +1,21 @@
 package io.dharma.intake.plan;
 
-import java.io.IOException;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,65 +25,94 @@ import tools.jackson.databind.json.JsonMapper;
  * for the caller's tenant and checks the caller's roles itself. A stage that cannot be reached,
  * times out or answers 5xx is {@link StageUnavailableException}; a 4xx answer is relayed as it is
  * ({@link StageRefusedException}).
+ *
+ * <p>Each call is an observed client exchange (Spring's {@link RestClient} with the application's
+ * {@link ObservationRegistry}): its span is a child of the plan request's and the W3C
+ * {@code traceparent} goes with it, so the stages' spans join the plan's trace. The calls run in
+ * parallel on virtual threads, each inside the caller's current observation.
  */
 public final class StageClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http;
-    private final Duration timeout;
+    private final RestClient http;
+    private final ObservationRegistry observations;
+    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
+    /**
+     * @param builder an observed builder (Spring Boot's auto-configured one carries the observation
+     *                registry); cloned, so its other users are not changed
+     */
+    public StageClient(RestClient.Builder builder, ObservationRegistry observations, Duration timeout) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(timeout).build());
+        requests.setReadTimeout(timeout);
+        this.http = builder.clone().requestFactory(requests).observationRegistry(observations).build();
+        this.observations = observations;
+    }
+
+    /** Unobserved (no tracing): for tests of the answers' handling. */
     public StageClient(Duration timeout) {
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this(RestClient.builder(), ObservationRegistry.NOOP, timeout);
     }
 
     /** POSTs {@code body} as {@code mediaType} to {@code baseUrl + path}. */
     public CompletableFuture<JsonNode> post(String stage, URI baseUrl, String path, String authorization, byte[] body,
             String mediaType) {
-        return send(stage, request(baseUrl, path, authorization).header("Content-Type", mediaType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), false).thenApply(Optional::orElseThrow);
+        return inParallel(() -> send(stage, HttpMethod.POST, uri(baseUrl, path), authorization, body, mediaType, false)
+                .orElseThrow());
     }
 
     /** GETs {@code baseUrl + path}; empty when it answers 404. */
     public CompletableFuture<Optional<JsonNode>> getIfFound(String stage, URI baseUrl, String path, String authorization) {
-        return send(stage, request(baseUrl, path, authorization).GET().build(), true);
+        return inParallel(() -> send(stage, HttpMethod.GET, uri(baseUrl, path), authorization, null, null, true));
     }
 
-    private HttpRequest.Builder request(URI baseUrl, String path, String authorization) {
+    /** Runs {@code call} on its own thread inside the caller's observation (the plan request's span), if any. */
+    private <T> CompletableFuture<T> inParallel(Supplier<T> call) {
+        Observation parent = observations.getCurrentObservation();
+        return CompletableFuture.supplyAsync(parent == null ? call : () -> parent.scoped(call), calls);
+    }
+
+    private static URI uri(URI baseUrl, String path) {
         String base = baseUrl.toString();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1)
-                : base) + path)).timeout(timeout).header("Accept", "application/json");
+        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
+    }
+
+    private Optional<JsonNode> send(String stage, HttpMethod method, URI uri, String authorization, byte[] body,
+            String mediaType, boolean notFoundIsEmpty) {
+        RestClient.RequestBodySpec request = http.method(method).uri(uri).accept(MediaType.APPLICATION_JSON);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return request;
+        if (body != null) {
+            request.contentType(MediaType.parseMediaType(mediaType)).body(body);
+        }
+        Answer answer;
+        try {
+            answer = request.exchange((sent, response) -> new Answer(response.getStatusCode().value(),
+                    new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)), true);
+        } catch (ResourceAccessException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new StageUnavailableException(stage, "cannot reach it at " + uri.getAuthority() + ": "
+                    + cause.getClass().getSimpleName());
+        }
+        if (answer.status() == 404 && notFoundIsEmpty) {
+            return Optional.empty();
+        }
+        if (answer.status() >= 500) {
+            throw new StageUnavailableException(stage, "it answered HTTP " + answer.status());
+        }
+        if (answer.status() >= 400) {
+            throw new StageRefusedException(stage, answer.status(), answer.body());
+        }
+        try {
+            return Optional.of(JSON.readTree(answer.body()));
+        } catch (JacksonException e) {
+            throw new StageUnavailableException(stage, "its answer is not JSON");
+        }
     }
 
-    private CompletableFuture<Optional<JsonNode>> send(String stage, HttpRequest request, boolean notFoundIsEmpty) {
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .handle((response, failure) -> {
-                    if (failure != null) {
-                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                                ? failure.getCause() : failure;
-                        throw new StageUnavailableException(stage, "cannot reach it at " + request.uri().getAuthority()
-                                + ": " + (cause instanceof IOException ? cause.getClass().getSimpleName() : cause.toString()));
-                    }
-                    int status = response.statusCode();
-                    if (status == 404 && notFoundIsEmpty) {
-                        return Optional.empty();
-                    }
-                    if (status >= 500) {
-                        throw new StageUnavailableException(stage, "it answered HTTP " + status);
-                    }
-                    if (status >= 400) {
-                        throw new StageRefusedException(stage, status, response.body());
-                    }
-                    try {
-                        return Optional.of(JSON.readTree(response.body()));
-                    } catch (JacksonException e) {
-                        throw new StageUnavailableException(stage, "its answer is not JSON");
-                    }
-                });
+    private record Answer(int status, String body) {
     }
 }

@@ -11,11 +11,27 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
+import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelPropagator;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import org.springframework.web.client.RestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** How the dry run reads a stage's answers: unreachable or failing is unavailable (503 naming it), 4xx is relayed. */
+/**
+ * How the dry run reads a stage's answers: unreachable or failing is unavailable (503 naming it), 4xx is relayed;
+ * and each call carries the caller's trace (W3C {@code traceparent}).
+ */
 class StageClientTest {
 
     private final StageClient client = new StageClient(Duration.ofSeconds(5));
@@ -67,6 +83,38 @@ class StageClientTest {
                     assertThat(refused.status()).isEqualTo(403);
                     assertThat(refused.body()).contains("auth.forbidden");
                 });
+    }
+
+    @Test
+    void aCallCarriesTheCallersTraceToTheStage() {
+        AtomicReference<String> traceparent = new AtomicReference<>();
+        server.createContext("/traced", exchange -> {
+            traceparent.set(exchange.getRequestHeaders().getFirst("traceparent"));
+            exchange.getRequestBody().readAllBytes();
+            byte[] bytes = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        SdkTracerProvider spans = SdkTracerProvider.builder().build();
+        OtelTracer tracer = new OtelTracer(spans.get("test"), new OtelCurrentTraceContext(), event -> { });
+        OtelPropagator w3c = new OtelPropagator(ContextPropagators.create(W3CTraceContextPropagator.getInstance()),
+                spans.get("test"));
+        ObservationRegistry observations = ObservationRegistry.create();
+        observations.observationConfig().observationHandler(new ObservationHandler.FirstMatchingCompositeObservationHandler(
+                new PropagatingSenderTracingObservationHandler<>(tracer, w3c), new DefaultTracingObservationHandler(tracer)));
+        StageClient traced = new StageClient(RestClient.builder(), observations, Duration.ofSeconds(5));
+
+        Observation plan = Observation.start("plan", observations);
+        String traceId = plan.scoped(() -> {
+            traced.post("costing", url, "/traced", "Bearer t", new byte[0], "application/yaml").join();
+            return tracer.currentSpan().context().traceId();
+        });
+        plan.stop();
+
+        // Asked on another thread, the stage still gets the plan's trace (a child span of it).
+        assertThat(traceparent.get()).startsWith("00-" + traceId + "-");
+        spans.close();
     }
 
     private void answer(String path, int status, String body) {
