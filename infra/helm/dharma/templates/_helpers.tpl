@@ -76,3 +76,10 @@ app.kubernetes.io/component: {{ .component }}
 {{- end -}}
 {{- toYaml $workloads -}}
 {{- end -}}
+
+{{/* The origin users reach the console and the API at through the ingress; empty without one. */}}
+{{- define "dharma.publicOrigin" -}}
+{{- if and .Values.ingress.enabled .Values.ingress.host -}}
+{{- printf "%s://%s" (ternary "https" "http" (not (empty .Values.ingress.tls.secretName))) .Values.ingress.host -}}
+{{- end -}}
+{{- end -}}

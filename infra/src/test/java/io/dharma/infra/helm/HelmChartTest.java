@@ -3,7 +3,11 @@ package io.dharma.infra.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.EnumMap;
@@ -31,7 +35,11 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.dharma.infra.gateway.ApiOwners;
+import io.dharma.infra.gateway.NginxRoutes;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,7 +113,7 @@ class HelmChartTest {
         KubernetesManifests manifests = values.manifests();
 
         assertThat(names(manifests.all(Deployment.class))).containsExactlyInAnyOrderElementsOf(
-                values.deployments().stream().map(HelmChartTest::fullName).toList());
+                union(values.deployments(), Set.of("gateway")).stream().map(HelmChartTest::fullName).toList());
         assertThat(names(manifests.all(StatefulSet.class))).containsExactly(fullName("streams"));
     }
 
@@ -360,6 +368,120 @@ class HelmChartTest {
         });
     }
 
+    @ParameterizedTest
+    @EnumSource(ValueSet.class)
+    void theGatewayPassesEveryApiPathToTheServiceOfItsOwner(ValueSet values) throws IOException {
+        KubernetesManifests manifests = values.manifests();
+        Map<String, String> gateway = manifests.named(ConfigMap.class, fullName("gateway")).getData();
+        assertThat(gateway.get("routes.conf").strip()).as("the routing table compose's gateway mounts too")
+                .isEqualTo(Files.readString(HelmChart.DIRECTORY.resolve("files/gateway-routes.conf")).strip());
+        assertThat(NginxRoutes.includes(gateway.get("nginx.conf"))).containsExactly("/etc/nginx/dharma/routes.conf");
+        NginxRoutes routes = NginxRoutes.parse(gateway.get("routes.conf"));
+        Map<String, List<String>> upstreams = NginxRoutes.upstreams(gateway.get("nginx.conf"));
+        boolean identity = values.deployments().contains("identity");
+
+        List<String> wrong = new ArrayList<>();
+        for (ApiOwners.ApiPath path : ApiOwners.read()) {
+            if (path.owner().isPresent()) {
+                checkRoute(manifests, routes, upstreams, path.path(), path.example(), path.owner().get(), identity, wrong);
+            }
+        }
+        ApiOwners.CONSOLE_PATHS.forEach(path -> checkRoute(manifests, routes, upstreams, path, path, ApiOwners.CONSOLE_OWNER, identity, wrong));
+        ApiOwners.ISSUER_PATHS.forEach(path -> checkRoute(manifests, routes, upstreams, path, path, ApiOwners.ISSUER_OWNER, identity, wrong));
+        assertThat(wrong).as("paths the gateway does not pass to the Service of their owner").isEmpty();
+    }
+
+    @Test
+    void theGatewayRunsNginxHardenedWithItsConfigurationMounted() {
+        KubernetesManifests manifests = ValueSet.DEFAULT.manifests();
+        Deployment gateway = manifests.named(Deployment.class, fullName("gateway"));
+        PodSpec pod = gateway.getSpec().getTemplate().getSpec();
+        Container nginx = pod.getContainers().getFirst();
+
+        assertThat(nginx.getImage()).startsWith("nginx:");
+        assertThat(nginx.getCommand()).containsExactly("nginx", "-g", "daemon off;");
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(nginx.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(nginx.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/gateway/healthz");
+        assertThat(nginx.getVolumeMounts()).extracting(VolumeMount::getMountPath, VolumeMount::getSubPath).contains(
+                org.assertj.core.groups.Tuple.tuple("/etc/nginx/nginx.conf", "nginx.conf"),
+                org.assertj.core.groups.Tuple.tuple("/etc/nginx/dharma/routes.conf", "routes.conf"),
+                org.assertj.core.groups.Tuple.tuple("/tmp", null));
+        assertThat(pod.getVolumes()).filteredOn(volume -> volume.getConfigMap() != null)
+                .singleElement().satisfies(volume -> assertThat(volume.getConfigMap().getName()).isEqualTo(fullName("gateway")));
+        Service service = manifests.named(Service.class, fullName("gateway"));
+        assertThat(service.getSpec().getSelector()).isEqualTo(gateway.getSpec().getSelector().getMatchLabels());
+        assertThat(manifests.named(PodDisruptionBudget.class, fullName("gateway")).getSpec().getSelector().getMatchLabels())
+                .isEqualTo(gateway.getSpec().getSelector().getMatchLabels());
+    }
+
+    @Test
+    void theIngressIsOffByDefaultAndSendsItsHostToTheGatewayWhereTheConsoleSignsIn() {
+        assertThat(ValueSet.DEFAULT.manifests().all(Ingress.class)).isEmpty();
+        assertThat(env(ValueSet.DEFAULT.manifests().named(Deployment.class, fullName("identity")).getSpec().getTemplate(), "DHARMA_IDENTITY_ISSUER"))
+                .isNotNull();
+        assertThat(ValueSet.DEFAULT.manifests().named(Deployment.class, fullName("identity")).getSpec().getTemplate().getSpec()
+                .getContainers().getFirst().getEnv()).noneMatch(variable -> variable.getName().equals("DHARMA_IDENTITY_CONSOLE_ORIGINS_0"));
+
+        KubernetesManifests manifests = KubernetesManifests.parse(HelmChart.render(Map.of("secrets.databasePassword", DATABASE_PASSWORD,
+                "secrets.notifierEncryptionKey", NOTIFIER_KEY, "ingress.enabled", "true", "ingress.host", "dharma.example.com",
+                "ingress.className", "nginx", "ingress.tls.secretName", "dharma-tls")));
+        Ingress ingress = manifests.all(Ingress.class).getFirst();
+        assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
+        assertThat(ingress.getSpec().getTls()).singleElement().satisfies(tls -> {
+            assertThat(tls.getHosts()).containsExactly("dharma.example.com");
+            assertThat(tls.getSecretName()).isEqualTo("dharma-tls");
+        });
+        IngressRule rule = ingress.getSpec().getRules().getFirst();
+        assertThat(rule.getHost()).isEqualTo("dharma.example.com");
+        assertThat(rule.getHttp().getPaths()).singleElement().satisfies(path -> {
+            assertThat(path.getPath()).isEqualTo("/");
+            assertThat(path.getPathType()).isEqualTo("Prefix");
+            assertThat(path.getBackend().getService().getName()).isEqualTo(fullName("gateway"));
+            assertThat(manifests.named(Service.class, fullName("gateway")).getSpec().getPorts())
+                    .anySatisfy(port -> assertThat(port.getName()).isEqualTo(path.getBackend().getService().getPort().getName()));
+        });
+
+        assertThat(env(manifests.named(Deployment.class, fullName("identity")).getSpec().getTemplate(), "DHARMA_IDENTITY_CONSOLE_ORIGINS_0")
+                .getValue()).isEqualTo("https://dharma.example.com");
+        assertThat(manifests.named(ConfigMap.class, fullName("config")).getData())
+                .containsEntry("DHARMA_NOTIFIER_PUBLIC_URL", "https://dharma.example.com");
+
+        assertThatThrownBy(() -> HelmChart.render(Map.of("secrets.databasePassword", DATABASE_PASSWORD,
+                "secrets.notifierEncryptionKey", NOTIFIER_KEY, "ingress.enabled", "true")))
+                .hasMessageContaining("host");
+    }
+
+    /** Where the gateway passes {@code example}: a Service of the release that selects {@code owner}'s pods, on its port. */
+    private static void checkRoute(KubernetesManifests manifests, NginxRoutes routes, Map<String, List<String>> upstreams,
+            String path, String example, String owner, boolean identityEnabled, List<String> wrong) {
+        Optional<String> upstream = routes.upstreamOf(example);
+        if (upstream.isEmpty() || !upstreams.containsKey(upstream.get())) {
+            wrong.add(path + ": no route or no upstream " + upstream.orElse(""));
+            return;
+        }
+        // the chart runs the sandbox cloud's API inside the orchestrator (its executor's classpath)
+        String component = owner.equals("sandbox") ? "orchestrator" : owner;
+        for (String server : upstreams.get(upstream.get())) {
+            String host = server.substring(0, server.indexOf(':'));
+            int port = Integer.parseInt(server.substring(server.indexOf(':') + 1));
+            if (component.equals("identity") && !identityEnabled) {
+                if (!host.equals("127.0.0.1")) {
+                    wrong.add(path + " -> " + server + ": without the embedded issuer the gateway answers it itself");
+                }
+                continue;
+            }
+            Optional<Service> service = manifests.all(Service.class).stream().filter(each -> each.getMetadata().getName().equals(host)).findFirst();
+            if (service.isEmpty()) {
+                wrong.add(path + " -> " + server + ": no such Service");
+            } else if (!component.equals(service.get().getSpec().getSelector().get("app.kubernetes.io/component"))) {
+                wrong.add(path + " -> " + server + ", which selects " + service.get().getSpec().getSelector() + ", not " + component);
+            } else if (service.get().getSpec().getPorts().stream().noneMatch(each -> each.getPort() == port)) {
+                wrong.add(path + " -> " + server + ": the Service has no port " + port);
+            }
+        }
+    }
+
     @Test
     void theStrictParseRefusesAFieldKubernetesDoesNotHave() {
         String misplacedProbe = """
@@ -391,9 +513,11 @@ class HelmChartTest {
         }
     }
 
+    /** The Dharma services' workloads (the gateway, nginx, is checked on its own). */
     private static List<Workload> workloads(KubernetesManifests manifests) {
         return Stream.concat(
                 manifests.all(Deployment.class).stream()
+                        .filter(deployment -> !deployment.getMetadata().getName().equals(fullName("gateway")))
                         .map(deployment -> new Workload("Deployment", deployment.getMetadata().getName(), deployment.getSpec().getTemplate())),
                 manifests.all(StatefulSet.class).stream()
                         .map(set -> new Workload("StatefulSet", set.getMetadata().getName(), set.getSpec().getTemplate())))

@@ -2,6 +2,8 @@ package io.dharma.identity;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,6 +22,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consoleClientId client id of the web console (public client: authorization code with PKCE,
  *        redirected to {@code <issuer>/callback})
  * @param poolSize connections of the identity schema's own small pool
+ * @param consoleOrigins further origins the console is served at, e.g. {@code https://dharma.example.com}
+ *        behind a gateway or ingress while the issuer is reached at another URL: the console's
+ *        sign-in may return to {@code <origin>/callback} for each (ADR 0027); the issuer's own
+ *        origin and 127.0.0.1 always may
  */
 @ConfigurationProperties("dharma.identity")
 public record IdentityProperties(
@@ -30,7 +36,8 @@ public record IdentityProperties(
         @DefaultValue("10m") Duration deviceCodeTtl,
         @DefaultValue("dharma-cli") String cliClientId,
         @DefaultValue("dharma-console") String consoleClientId,
-        @DefaultValue("4") int poolSize) {
+        @DefaultValue("4") int poolSize,
+        List<URI> consoleOrigins) {
 
     public IdentityProperties {
         if (issuer == null || !issuer.isAbsolute() || issuer.getHost() == null) {
@@ -44,6 +51,14 @@ public record IdentityProperties(
         requirePositive(accessTokenTtl, "access-token-ttl");
         requirePositive(refreshTokenTtl, "refresh-token-ttl");
         requirePositive(deviceCodeTtl, "device-code-ttl");
+        consoleOrigins = consoleOrigins == null ? List.of() : List.copyOf(consoleOrigins);
+        for (URI origin : consoleOrigins) {
+            if (!origin.isAbsolute() || origin.getHost() == null || origin.getRawQuery() != null || origin.getRawFragment() != null
+                    || !(origin.getRawPath() == null || origin.getRawPath().isEmpty() || origin.getRawPath().equals("/"))) {
+                throw new IllegalArgumentException("dharma.identity.console-origins: " + origin
+                        + " is not an origin (scheme, host and port only, e.g. https://dharma.example.com)");
+            }
+        }
         if (poolSize < 1) {
             throw new IllegalArgumentException("dharma.identity.pool-size must be at least 1");
         }
@@ -53,6 +68,15 @@ public record IdentityProperties(
     public String issuerUrl() {
         String url = issuer.toString();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Where the console's sign-in may return: the issuer's origin first, then each configured console origin. */
+    public List<String> consoleCallbackOrigins() {
+        return Stream.concat(Stream.of(issuerUrl()), consoleOrigins.stream().map(origin -> {
+                    String url = origin.toString();
+                    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+                }))
+                .distinct().toList();
     }
 
     private static void requirePositive(Duration value, String name) {

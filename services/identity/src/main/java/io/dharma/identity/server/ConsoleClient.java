@@ -16,8 +16,10 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
  * browser and cannot keep a secret) that signs users in with the authorization-code flow and PKCE,
  * redirected back to {@code <issuer>/callback}, where the platform serves the console. It also
  * accepts {@code http://127.0.0.1:<any port>/callback} (RFC 8252's loopback rule), so a console
- * opened at 127.0.0.1 rather than the issuer's host name signs in too. Its refresh tokens rotate on
- * every use, as the CLI's do.
+ * opened at 127.0.0.1 rather than the issuer's host name signs in too, and {@code <origin>/callback}
+ * for each of {@code dharma.identity.console-origins}: the public origin of a gateway or ingress that
+ * serves the console and the issuer together (compose, Helm). Its refresh tokens rotate on every
+ * use, as the CLI's do.
  */
 public final class ConsoleClient {
 
@@ -27,13 +29,12 @@ public final class ConsoleClient {
     }
 
     public static RegisteredClient of(IdentityProperties properties) {
-        return RegisteredClient.withId(properties.consoleClientId())
+        RegisteredClient.Builder client = RegisteredClient.withId(properties.consoleClientId())
                 .clientId(properties.consoleClientId())
                 .clientName("Dharma console")
                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-                .redirectUri(properties.issuerUrl() + CALLBACK_PATH)
                 .redirectUri("http://127.0.0.1" + CALLBACK_PATH)
                 .scope(OidcScopes.OPENID)
                 .scope(CliClient.SCOPE)
@@ -46,8 +47,11 @@ public final class ConsoleClient {
                         .accessTokenTimeToLive(properties.accessTokenTtl())
                         .refreshTokenTimeToLive(properties.refreshTokenTtl())
                         .reuseRefreshTokens(false)
-                        .build())
-                .build();
+                        .build());
+        for (String origin : properties.consoleCallbackOrigins()) {
+            client.redirectUri(origin + CALLBACK_PATH);
+        }
+        return client.build();
     }
 
     /** Stores the client as configured, as {@link CliClient#register} does. */
