@@ -1,7 +1,9 @@
 package io.dharma.launcher.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -36,6 +38,9 @@ class OutputFormatEndToEndTest {
         Cli submit = api("submit", "../examples/aws-web-app.yaml");
         assertThat(submit.exitCode()).as(submit.err()).isZero();
         trackingId = submit.out().lines().toList().getLast().strip();
+        // Until the tracking view has folded the submission, the answer is intake's receipt, without stages.
+        await().atMost(Duration.ofSeconds(60)).until(
+                () -> JSON.readTree(api("status", trackingId, "-o", "json").out()).path("stages").size() > 0);
     }
 
     @Test
