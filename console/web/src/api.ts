@@ -46,12 +46,18 @@ async function problemOf(response: Response): Promise<Problem> {
   }
 }
 
-/** The JSON body of a 2xx answer; anything else throws an ApiError carrying the problem. */
-export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+/** A 2xx answer, for a caller that reads the body itself (text, a blob); anything else throws an ApiError carrying the problem. */
+export async function apiResponse(path: string, init: RequestInit = {}): Promise<Response> {
   const response = await apiFetch(path, init);
   if (!response.ok) {
     throw new ApiError(await problemOf(response));
   }
+  return response;
+}
+
+/** The JSON body of a 2xx answer; anything else throws an ApiError carrying the problem. */
+export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const response = await apiResponse(path, init);
   if (response.status === 204) {
     return undefined as T;
   }

@@ -79,6 +79,19 @@ export function Unavailable({ error, what }: { error: unknown; what: string }) {
   return <ErrorMessage error={error} />;
 }
 
+/**
+ * What a read shows before its data: that it is loading, or why it failed. With `unavailable`,
+ * a read other parts of the platform may not serve yet (see Unavailable); without, any failure is an error.
+ */
+export function LoadNotice({ state, loading, unavailable }: { state: Loaded<unknown>; loading: string; unavailable?: string }) {
+  return (
+    <>
+      {state.loading && <Loading what={loading} />}
+      {unavailable ? <Unavailable error={state.error} what={unavailable} /> : <ErrorMessage error={state.error} />}
+    </>
+  );
+}
+
 export function Loading({ what }: { what: string }) {
   return (
     <p role="status" className="muted">

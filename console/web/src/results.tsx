@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError, apiFetch, messageOf } from './api';
+import { apiResponse, messageOf } from './api';
 import { ErrorMessage, money, Status } from './components';
 import type { CostEstimate, IacFile, Violation } from './types';
 
@@ -62,8 +62,7 @@ export function IacFiles({ files, base }: { files: IacFile[]; base?: string }) {
       return;
     }
     try {
-      const response = await apiFetch(`${base}/iac/files/${file.path}`);
-      if (!response.ok) throw new ApiError({ ...(await response.json().catch(() => ({}))), status: response.status });
+      const response = await apiResponse(`${base}/iac/files/${file.path}`);
       setOpen({ path: file.path, content: await response.text() });
     } catch (failure) {
       setError(failure);
@@ -73,8 +72,7 @@ export function IacFiles({ files, base }: { files: IacFile[]; base?: string }) {
   const download = async (format: string) => {
     setError(null);
     try {
-      const response = await apiFetch(`${base}/iac.zip?format=${format}`);
-      if (!response.ok) throw new ApiError({ ...(await response.json().catch(() => ({}))), status: response.status });
+      const response = await apiResponse(`${base}/iac.zip?format=${format}`);
       const name = /filename="?([^";]+)"?/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? `terraform-${format}.zip`;
       const url = URL.createObjectURL(await response.blob());
       const anchor = document.createElement('a');

@@ -1,5 +1,5 @@
 import { api, may, type Caller } from '../api';
-import { ErrorMessage, Loading, Status, useLoad, when } from '../components';
+import { LoadNotice, Status, useLoad, when } from '../components';
 import { Link } from '../router';
 import type { DeploymentSummary } from '../types';
 import { Decision } from './Decision';
@@ -21,8 +21,7 @@ export function Approvals({ caller }: { caller: Caller }) {
           Refresh
         </button>
       </p>
-      {waiting.loading && <Loading what="deployments awaiting approval" />}
-      <ErrorMessage error={waiting.error} />
+      <LoadNotice state={waiting} loading="deployments awaiting approval" />
       {waiting.data && waiting.data.items.length === 0 && <p>Nothing awaits approval.</p>}
       {waiting.data && waiting.data.items.length > 0 && (
         <ul className="cards">

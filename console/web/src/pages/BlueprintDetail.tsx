@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api';
-import { ErrorMessage, Loading, money, Section, Status, Unavailable, useLoad, when } from '../components';
+import { ErrorMessage, LoadNotice, money, Section, Status, useLoad, when } from '../components';
 import { IacFiles } from '../results';
 import { Link, useLocation } from '../router';
 import type { Blueprint, BlueprintDeployment, BlueprintStatus, BlueprintVersion, IacResult, Page } from '../types';
@@ -24,8 +24,7 @@ export function BlueprintDetail({ id }: { id: string }) {
       <h1>Blueprint {blueprint.data?.name ?? id}</h1>
       <ErrorMessage error={blueprint.error} />
       <Section title="Status">
-        {status.loading && <Loading what="status" />}
-        <Unavailable error={status.error} what="a status for this blueprint" />
+        <LoadNotice state={status} loading="status" unavailable="a status for this blueprint" />
         {status.data && (
           <dl className="facts">
             <dt>Status</dt>
@@ -48,8 +47,7 @@ export function BlueprintDetail({ id }: { id: string }) {
         )}
       </Section>
       <Section title="Versions">
-        {versions.loading && <Loading what="versions" />}
-        <ErrorMessage error={versions.error} />
+        <LoadNotice state={versions} loading="versions" />
         {versions.data && (
           <table>
             <caption>Every version submitted, oldest first</caption>
@@ -89,8 +87,7 @@ export function BlueprintDetail({ id }: { id: string }) {
       )}
       {version && (
         <Section title={`Generated Terraform of version ${version}`}>
-          {iac.loading && <Loading what="Terraform" />}
-          <Unavailable error={iac.error} what="generated Terraform for this version" />
+          <LoadNotice state={iac} loading="Terraform" unavailable="generated Terraform for this version" />
           {iac.data && iac.data.status === 'GENERATED' && (
             <>
               <p>
@@ -119,8 +116,7 @@ export function BlueprintDetail({ id }: { id: string }) {
         </Section>
       )}
       <Section title="Deployments">
-        {deployments.loading && <Loading what="deployments" />}
-        <Unavailable error={deployments.error} what="deployments of this blueprint" />
+        <LoadNotice state={deployments} loading="deployments" unavailable="deployments of this blueprint" />
         {deployments.data && deployments.data.length === 0 && <p>No deployments yet.</p>}
         {deployments.data && deployments.data.length > 0 && (
           <table>

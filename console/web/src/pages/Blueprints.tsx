@@ -1,5 +1,5 @@
 import { api, ApiError } from '../api';
-import { ErrorMessage, Loading, money, Status, useLoad, when } from '../components';
+import { LoadNotice, money, Status, useLoad, when } from '../components';
 import { Link } from '../router';
 import type { Blueprint, BlueprintStatus, Page } from '../types';
 
@@ -33,8 +33,7 @@ export function Blueprints() {
           Refresh
         </button>
       </p>
-      {rows.loading && <Loading what="blueprints" />}
-      <ErrorMessage error={rows.error} />
+      <LoadNotice state={rows} loading="blueprints" />
       {rows.data && rows.data.length === 0 && <p>No blueprints yet in this tenant.</p>}
       {rows.data && rows.data.length > 0 && (
         <table>

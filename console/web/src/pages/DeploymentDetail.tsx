@@ -1,5 +1,5 @@
 import { api, may, type Caller } from '../api';
-import { ErrorMessage, Loading, Section, Status, Unavailable, useLoad, when } from '../components';
+import { LoadNotice, Section, Status, useLoad, when } from '../components';
 import { Link } from '../router';
 import type { DeployedResource, Deployment, DeploymentPlan } from '../types';
 import { Decision } from './Decision';
@@ -11,8 +11,7 @@ export function DeploymentDetail({ id, caller }: { id: string; caller: Caller })
   return (
     <>
       <h1>Deployment {id.slice(0, 8)}</h1>
-      {deployment.loading && <Loading what="the deployment" />}
-      <ErrorMessage error={deployment.error} />
+      <LoadNotice state={deployment} loading="the deployment" />
       {d && (
         <>
           <dl className="facts">
@@ -39,8 +38,7 @@ export function DeploymentDetail({ id, caller }: { id: string; caller: Caller })
         </>
       )}
       <Section title="Plan">
-        {plan.loading && <Loading what="the plan" />}
-        <Unavailable error={plan.error} what="the plan of this deployment" />
+        <LoadNotice state={plan} loading="the plan" unavailable="the plan of this deployment" />
         {plan.data && (
           <>
             <p>

@@ -1,5 +1,5 @@
 import { api } from '../api';
-import { ErrorMessage, Loading, useLoad, when } from '../components';
+import { LoadNotice, useLoad, when } from '../components';
 import { Link } from '../router';
 import type { DriftedResource } from '../types';
 
@@ -14,8 +14,7 @@ export function Drift() {
           Refresh
         </button>
       </p>
-      {drift.loading && <Loading what="drift" />}
-      <ErrorMessage error={drift.error} />
+      <LoadNotice state={drift} loading="drift" />
       {drift.data && drift.data.items.length === 0 && <p>No drift: everything deployed matches its provider.</p>}
       {drift.data && drift.data.items.length > 0 && (
         <table>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, may, postJson, type Caller } from '../api';
-import { ErrorMessage, Loading, Status, useLoad } from '../components';
+import { ErrorMessage, LoadNotice, Status, useLoad } from '../components';
 import type { Policy } from '../types';
 
 interface FieldError {
@@ -40,8 +40,7 @@ export function Policies({ caller }: { caller: Caller }) {
     <>
       <h1>Policies</h1>
       <p>Guardrail policies in CEL, checked against every blueprint version.</p>
-      {policies.loading && <Loading what="policies" />}
-      <ErrorMessage error={policies.error} />
+      <LoadNotice state={policies} loading="policies" />
       <ErrorMessage error={actionError} />
       {policies.data && (
         <table>

@@ -60,20 +60,18 @@ public final class AccessCommands {
 
     @Command(name = "whoami", mixinStandardHelpOptions = true,
             description = "Shows the tenant, principal and roles of the credential the commands send.")
-    public static final class WhoAmI extends ApiCommand {
-
-        @Mixin
-        OutputFormatOption output;
+    public static final class WhoAmI extends ReadCommand {
 
         @Override
-        public Integer call() {
-            JsonNode caller = api.client().get("/api/v1/caller");
-            output.print(out(), caller, out -> {
-                List<String> roles = caller.path("roles").valueStream().map(JsonNode::asString).toList();
-                out.printf("%s (tenant %s; roles %s)%n", caller.path("user").asString(),
-                        caller.path("tenant").asString(), String.join(", ", roles));
-            });
-            return ExitCodes.OK;
+        String path() {
+            return "/api/v1/caller";
+        }
+
+        @Override
+        void printTable(JsonNode caller, PrintWriter out) {
+            List<String> roles = caller.path("roles").valueStream().map(JsonNode::asString).toList();
+            out.printf("%s (tenant %s; roles %s)%n", caller.path("user").asString(),
+                    caller.path("tenant").asString(), String.join(", ", roles));
         }
     }
 
@@ -107,7 +105,7 @@ public final class AccessCommands {
             if (expires != null) {
                 body.put("expiresAt", Instant.now().plus(age(expires)).toString());
             }
-            JsonNode created = api.client().post("/api/v1/api-keys", "application/json", body.toString());
+            JsonNode created = api.client().postJson("/api/v1/api-keys", body);
             out().println(created.path("key").asString());
             return ExitCodes.OK;
         }
@@ -115,23 +113,22 @@ public final class AccessCommands {
 
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "Lists a tenant's API keys: id, role, name, state, expiry and last use (never their values).")
-    public static final class ListKeys extends ApiCommand {
+    public static final class ListKeys extends ReadCommand {
         @Mixin
         TenantOption tenant;
-        @Mixin
-        OutputFormatOption output;
 
         @Override
-        public Integer call() {
-            JsonNode keys = api.client().get(tenant.query("/api/v1/api-keys"));
-            output.print(out(), keys, out -> {
-                out.printf("%-14s %-16s %-20s %-14s %-22s %s%n", "KEY ID", "ROLE", "NAME", "STATE", "EXPIRES", "LAST USED");
-                keys.path("keys").forEach(key -> out.printf("%-14s %-16s %-20s %-14s %-22s %s%n",
-                        key.path("keyId").asString(), key.path("role").asString(), key.path("name").asString(),
-                        key.path("revokedAt").isNull() ? "live" : "revoked", key.path("expiresAt").asString("-"),
-                        key.path("lastUsedAt").asString("-")));
-            });
-            return ExitCodes.OK;
+        String path() {
+            return tenant.query("/api/v1/api-keys");
+        }
+
+        @Override
+        void printTable(JsonNode keys, PrintWriter out) {
+            out.printf("%-14s %-16s %-20s %-14s %-22s %s%n", "KEY ID", "ROLE", "NAME", "STATE", "EXPIRES", "LAST USED");
+            keys.path("keys").forEach(key -> out.printf("%-14s %-16s %-20s %-14s %-22s %s%n",
+                    key.path("keyId").asString(), key.path("role").asString(), key.path("name").asString(),
+                    key.path("revokedAt").isNull() ? "live" : "revoked", key.path("expiresAt").asString("-"),
+                    key.path("lastUsedAt").asString("-")));
         }
     }
 
@@ -172,7 +169,7 @@ public final class AccessCommands {
             body.put("username", username);
             tenant.putInto(body);
             roles.forEach(body.putArray("roles")::add);
-            JsonNode created = api.client().post("/api/v1/users", "application/json", body.toString());
+            JsonNode created = api.client().postJson("/api/v1/users", body);
             out().printf("Created %s in tenant %s; password: %s%n", created.path("username").asString(),
                     created.path("tenant").asString(), created.path("password").asString());
             return ExitCodes.OK;
@@ -181,18 +178,19 @@ public final class AccessCommands {
 
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "Lists a tenant's users with their roles.")
-    public static final class ListUsers extends ApiCommand {
+    public static final class ListUsers extends ReadCommand {
         @Mixin
         TenantOption tenant;
-        @Mixin
-        OutputFormatOption output;
 
         @Override
-        public Integer call() {
-            JsonNode users = api.client().get(tenant.query("/api/v1/users"));
-            output.print(out(), users, out -> users.path("users").forEach(user -> out.printf("%-24s %-16s %s%n",
-                    user.path("username").asString(), user.path("tenant").asString(), user.path("roles").toString())));
-            return ExitCodes.OK;
+        String path() {
+            return tenant.query("/api/v1/users");
+        }
+
+        @Override
+        void printTable(JsonNode users, PrintWriter out) {
+            users.path("users").forEach(user -> out.printf("%-24s %-16s %s%n",
+                    user.path("username").asString(), user.path("tenant").asString(), user.path("roles").toString()));
         }
     }
 

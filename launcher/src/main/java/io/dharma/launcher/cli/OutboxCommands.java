@@ -1,7 +1,8 @@
 package io.dharma.launcher.cli;
 
+import java.io.PrintWriter;
+
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
@@ -23,30 +24,28 @@ public final class OutboxCommands {
     @Command(name = "set-aside", mixinStandardHelpOptions = true,
             description = {"Lists the set-aside rows, newest first: id, topic, key, eventId, when and what Kafka "
                     + "answered (GET /api/v1/operations/outbox/set-aside; platform-admin only)."})
-    public static final class ListSetAside extends ApiCommand {
+    public static final class ListSetAside extends ReadCommand {
 
         @Option(names = "--limit", defaultValue = "100", paramLabel = "N", description = "At most N rows (1-1000; default 100).")
         int limit;
 
-        @Mixin
-        OutputFormatOption output;
+        @Override
+        String path() {
+            return "/api/v1/operations/outbox/set-aside?limit=" + limit;
+        }
 
         @Override
-        public Integer call() {
-            JsonNode answer = api.client().get("/api/v1/operations/outbox/set-aside?limit=" + limit);
-            output.print(out(), answer, out -> {
-                Table table = new Table("ID", "TOPIC", "KEY", "EVENT ID", "SET ASIDE", "REASON");
-                for (JsonNode row : answer.path("items")) {
-                    table.row(row.path("id").asString(), row.path("topic").asString(), row.path("key").asString(""),
-                            row.path("eventId").asString(""), row.path("failedAt").asString(), row.path("reason").asString());
-                }
-                if (table.size() == 0) {
-                    out.println("No set-aside rows: every committed event was published or is on its way.");
-                } else {
-                    table.print(out);
-                }
-            });
-            return ExitCodes.OK;
+        void printTable(JsonNode answer, PrintWriter out) {
+            Table table = new Table("ID", "TOPIC", "KEY", "EVENT ID", "SET ASIDE", "REASON");
+            for (JsonNode row : answer.path("items")) {
+                table.row(row.path("id").asString(), row.path("topic").asString(), row.path("key").asString(""),
+                        row.path("eventId").asString(""), row.path("failedAt").asString(), row.path("reason").asString());
+            }
+            if (table.size() == 0) {
+                out.println("No set-aside rows: every committed event was published or is on its way.");
+            } else {
+                table.print(out);
+            }
         }
     }
 }

@@ -7,8 +7,9 @@ import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code -o/--output table|json|yaml} of every command that reads. A new read command takes it in
- * one line and prints through it once:
+ * {@code -o/--output table|json|yaml} of every command that reads. A command that reads one answer
+ * of the API extends {@link ReadCommand}, which takes it; any other takes it in one line and prints
+ * through it once:
  *
  * <pre>{@code
  * @Mixin

@@ -1,16 +1,11 @@
 package io.dharma.launcher.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
 /** {@code dharma plan FILE}: the dry run of a blueprint, nothing submitted. */
@@ -25,15 +20,14 @@ public final class PlanCommand extends ApiCommand {
     @Mixin
     OutputFormatOption output;
 
-    @Parameters(paramLabel = "FILE", description = "The blueprint document (.yaml/.yml or .json).")
-    Path file;
+    @Mixin
+    BlueprintFile blueprint;
 
     @Override
     public Integer call() {
         PrintWriter out = out();
-        String document = read(file);
-        PlatformClient.Answer answer = api.client().postForAnswer("/api/v1/blueprints/plan", SubmitCommand.contentType(file),
-                document);
+        String document = blueprint.read();
+        PlatformClient.Answer answer = api.client().postForAnswer("/api/v1/blueprints/plan", blueprint.contentType(), document);
         if (answer.status() / 100 != 2) {
             printProblems(answer.body(), PointerLines.of(document), out);
             return ExitCodes.FAILURE;
@@ -56,7 +50,7 @@ public final class PlanCommand extends ApiCommand {
         out.printf("%s: %s%n", problem.path("code").asString("invalid"), problem.path("detail").asString(""));
         for (JsonNode error : problem.path("errors")) {
             String pointer = error.path("pointer").asString("");
-            String where = lines.line(pointer).map(line -> file.getFileName() + ":" + line + " ").orElse("");
+            String where = lines.line(pointer).map(line -> blueprint.fileName() + ":" + line + " ").orElse("");
             out.printf("  %s%s  %s: %s%n", where, pointer.isEmpty() ? "(document)" : pointer, error.path("code").asString(),
                     error.path("message").asString());
         }
@@ -154,15 +148,5 @@ public final class PlanCommand extends ApiCommand {
 
     private static String text(JsonNode value) {
         return value.isNull() || value.isMissingNode() ? "-" : value.asString();
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new CliException("No such file: " + file);
-        } catch (IOException e) {
-            throw new CliException("Cannot read " + file + ": " + e.getMessage());
-        }
     }
 }

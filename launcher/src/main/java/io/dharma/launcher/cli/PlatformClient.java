@@ -62,6 +62,11 @@ public final class PlatformClient {
         return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
     }
 
+    /** POSTs a JSON body, the form of every user command that changes something. */
+    JsonNode postJson(String path, JsonNode body) {
+        return post(path, "application/json", body.toString());
+    }
+
     /** A response a command reads whatever its status: {@code body} is JSON (a problem for a 4xx). */
     record Answer(int status, JsonNode body) {
     }

@@ -1,18 +1,13 @@
 package io.dharma.launcher.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
 /** {@code dharma submit FILE [--wait]}. */
@@ -24,8 +19,8 @@ public final class SubmitCommand extends ApiCommand {
 
     private static final int RECONNECTS = 3;
 
-    @Parameters(paramLabel = "FILE", description = "The blueprint document.")
-    Path file;
+    @Mixin
+    BlueprintFile blueprint;
 
     @Option(names = "--wait", description = "Follow the stages as they happen until the submission ends.")
     boolean waitForEnd;
@@ -34,7 +29,7 @@ public final class SubmitCommand extends ApiCommand {
     public Integer call() {
         PrintWriter out = out();
         PlatformClient client = api.client();
-        JsonNode accepted = client.post("/api/v1/blueprints", contentType(file), read(file));
+        JsonNode accepted = client.post("/api/v1/blueprints", blueprint.contentType(), blueprint.read());
         String trackingId = accepted.path("trackingId").asString();
         out.printf("Accepted: blueprint %s version %s, tracking id %s%n", accepted.path("blueprintId").asString(),
                 accepted.path("version").asString(), trackingId);
@@ -91,26 +86,5 @@ public final class SubmitCommand extends ApiCommand {
             out.println("  waiting for an approver: dharma approve " + deploymentId + "  (or dharma reject " + deploymentId + ")");
         }
         out.flush();
-    }
-
-    static String contentType(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-            return "application/yaml";
-        }
-        if (name.endsWith(".json")) {
-            return "application/json";
-        }
-        throw new CliException("Cannot tell the format of " + file + ": name it .yaml, .yml or .json");
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new CliException("No such file: " + file);
-        } catch (IOException e) {
-            throw new CliException("Cannot read " + file + ": " + e.getMessage());
-        }
     }
 }

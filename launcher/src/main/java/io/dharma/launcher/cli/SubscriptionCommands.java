@@ -66,7 +66,7 @@ public final class SubscriptionCommands {
                 ObjectNode settings = body.putObject("options");
                 options.forEach(settings::put);
             }
-            JsonNode created = api.client().post("/api/v1/subscriptions", "application/json", body.toString());
+            JsonNode created = api.client().postJson("/api/v1/subscriptions", body);
             PrintWriter out = out();
             out.printf("Created subscription %s (%s to %s; events %s)%n", created.path("id").asString(),
                     created.path("target").asString(), created.path("url").asString(), strings(created.path("events")));
@@ -84,33 +84,42 @@ public final class SubscriptionCommands {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the tenant's subscriptions.")
-    public static final class ListSubscriptions extends ApiCommand {
-        @Mixin
-        OutputFormatOption output;
+    public static final class ListSubscriptions extends ReadCommand {
 
         @Override
-        public Integer call() {
-            JsonNode subscriptions = api.client().get("/api/v1/subscriptions");
-            output.print(out(), subscriptions, out -> {
-                Table table = new Table("ID", "TARGET", "URL", "EVENTS");
-                subscriptions.path("items").forEach(subscription -> table.row(subscription.path("id").asString(),
-                        subscription.path("target").asString(), subscription.path("url").asString(),
-                        strings(subscription.path("events"))));
-                table.print(out);
-            });
-            return ExitCodes.OK;
+        String path() {
+            return "/api/v1/subscriptions";
+        }
+
+        @Override
+        void printTable(JsonNode subscriptions, PrintWriter out) {
+            Table table = new Table("ID", "TARGET", "URL", "EVENTS");
+            subscriptions.path("items").forEach(subscription -> table.row(subscription.path("id").asString(),
+                    subscription.path("target").asString(), subscription.path("url").asString(),
+                    strings(subscription.path("events"))));
+            table.print(out);
+        }
+    }
+
+    /** {@code SUBSCRIPTION_ID} of the commands that act on one subscription, and the API paths under it. */
+    static final class SubscriptionId {
+        @Parameters(paramLabel = "SUBSCRIPTION_ID", description = "The subscription's id (dharma subscriptions list).")
+        String id;
+
+        String path(String under) {
+            return "/api/v1/subscriptions/" + id + under;
         }
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Deletes a subscription and its delivery log.")
     public static final class Delete extends ApiCommand {
-        @Parameters(paramLabel = "SUBSCRIPTION_ID", description = "The subscription's id (dharma subscriptions list).")
-        String id;
+        @Mixin
+        SubscriptionId subscription;
 
         @Override
         public Integer call() {
-            api.client().delete("/api/v1/subscriptions/" + id);
-            out().println("Deleted " + id);
+            api.client().delete(subscription.path(""));
+            out().println("Deleted " + subscription.id);
             return ExitCodes.OK;
         }
     }
@@ -118,12 +127,12 @@ public final class SubscriptionCommands {
     @Command(name = "test", mixinStandardHelpOptions = true,
             description = "Sends a test notification; `dharma subscriptions deliveries` shows how it went.")
     public static final class Test extends ApiCommand {
-        @Parameters(paramLabel = "SUBSCRIPTION_ID", description = "The subscription's id (dharma subscriptions list).")
-        String id;
+        @Mixin
+        SubscriptionId subscription;
 
         @Override
         public Integer call() {
-            JsonNode queued = api.client().post("/api/v1/subscriptions/" + id + "/test", "application/json", "{}");
+            JsonNode queued = api.client().postJson(subscription.path("/test"), PlatformClient.JSON.createObjectNode());
             out().println("Test notification " + queued.path("eventId").asString() + " queued");
             return ExitCodes.OK;
         }
@@ -131,33 +140,31 @@ public final class SubscriptionCommands {
 
     @Command(name = "deliveries", mixinStandardHelpOptions = true,
             description = "A subscription's delivery log, newest first: status, attempts, last error.")
-    public static final class Deliveries extends ApiCommand {
-        @Parameters(paramLabel = "SUBSCRIPTION_ID", description = "The subscription's id (dharma subscriptions list).")
-        String id;
+    public static final class Deliveries extends ReadCommand {
+        @Mixin
+        SubscriptionId subscription;
         @Option(names = "--status", paramLabel = "STATUS", description = "Only PENDING, DELIVERED or DEAD.")
         String status;
-        @Mixin
-        OutputFormatOption output;
 
         @Override
-        public Integer call() {
-            JsonNode log = api.client().get("/api/v1/subscriptions/" + id + "/deliveries"
-                    + (status == null ? "" : "?status=" + status));
-            output.print(out(), log, out -> {
-                Table table = new Table("EVENT", "TYPE", "STATUS", "ATTEMPTS", "LAST ERROR");
-                log.path("items").forEach(line -> table.row(line.path("eventId").asString(), line.path("type").asString(),
-                        line.path("status").asString(), line.path("attempts").asInt(), line.path("lastError").asString("-")));
-                table.print(out);
-            });
-            return ExitCodes.OK;
+        String path() {
+            return subscription.path("/deliveries") + (status == null ? "" : "?status=" + status);
+        }
+
+        @Override
+        void printTable(JsonNode log, PrintWriter out) {
+            Table table = new Table("EVENT", "TYPE", "STATUS", "ATTEMPTS", "LAST ERROR");
+            log.path("items").forEach(line -> table.row(line.path("eventId").asString(), line.path("type").asString(),
+                    line.path("status").asString(), line.path("attempts").asInt(), line.path("lastError").asString("-")));
+            table.print(out);
         }
     }
 
     @Command(name = "redeliver", mixinStandardHelpOptions = true,
             description = "Sends dead letters again with a fresh retry budget: one event's, or all of the subscription's.")
     public static final class Redeliver extends ApiCommand {
-        @Parameters(paramLabel = "SUBSCRIPTION_ID", description = "The subscription's id (dharma subscriptions list).")
-        String id;
+        @Mixin
+        SubscriptionId subscription;
         @Option(names = "--event", paramLabel = "EVENT_ID", description = "Only this event's delivery.")
         String eventId;
 
@@ -167,7 +174,7 @@ public final class SubscriptionCommands {
             if (eventId != null) {
                 body.put("eventId", eventId);
             }
-            JsonNode answer = api.client().post("/api/v1/subscriptions/" + id + "/redeliver", "application/json", body.toString());
+            JsonNode answer = api.client().postJson(subscription.path("/redeliver"), body);
             out().println(answer.path("redelivered").asInt() + " dead letter(s) pending again");
             return ExitCodes.OK;
         }

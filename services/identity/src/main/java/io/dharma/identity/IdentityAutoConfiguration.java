@@ -3,9 +3,8 @@ package io.dharma.identity;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.dharma.identity.server.AuthorizationServerSecurity;
-import io.dharma.identity.server.CliClient;
-import io.dharma.identity.server.ConsoleClient;
 import io.dharma.identity.server.IdentityDatabase;
+import io.dharma.identity.server.PlatformClients;
 import io.dharma.identity.token.RefreshTokenReuseDetection;
 import io.dharma.identity.token.SigningKeys;
 import io.dharma.identity.token.TokenFamilies;
@@ -123,8 +122,7 @@ public class IdentityAutoConfiguration {
             IdentityDatabase identityDatabase, SigningKeys keys, Users users, UserAccounts accounts,
             TokenFamilies families, IdentityEvents events) throws Exception {
         var clients = new JdbcRegisteredClientRepository(identityDatabase.jdbcTemplate());
-        CliClient.register(clients, properties);
-        ConsoleClient.register(clients, properties);
+        PlatformClients.register(clients, properties);
         var authorizations = new RefreshTokenReuseDetection(
                 new JdbcOAuth2AuthorizationService(identityDatabase.jdbcTemplate(), clients),
                 families, identityDatabase.transactions(), events);

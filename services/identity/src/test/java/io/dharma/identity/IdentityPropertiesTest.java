@@ -7,7 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-import io.dharma.identity.server.ConsoleClient;
+import io.dharma.identity.server.PlatformClients;
 import org.junit.jupiter.api.Test;
 
 class IdentityPropertiesTest {
@@ -30,11 +30,11 @@ class IdentityPropertiesTest {
     @Test
     void theConsoleMayReturnToTheIssuerToLoopbackAndToEachConfiguredOrigin() {
         IdentityProperties launcher = properties("http://localhost:8080");
-        assertThat(ConsoleClient.of(launcher).getRedirectUris())
+        assertThat(PlatformClients.console(launcher).getRedirectUris())
                 .containsExactlyInAnyOrder("http://localhost:8080/callback", "http://127.0.0.1/callback");
 
         IdentityProperties behindAGateway = withConsoleOrigins(List.of(URI.create("https://dharma.example.com/"), URI.create("http://localhost:8000")));
-        assertThat(ConsoleClient.of(behindAGateway).getRedirectUris()).containsExactlyInAnyOrder("http://localhost:9000/callback",
+        assertThat(PlatformClients.console(behindAGateway).getRedirectUris()).containsExactlyInAnyOrder("http://localhost:9000/callback",
                 "http://127.0.0.1/callback", "https://dharma.example.com/callback", "http://localhost:8000/callback");
 
         assertThatThrownBy(() -> withConsoleOrigins(List.of(URI.create("https://dharma.example.com/console"))))

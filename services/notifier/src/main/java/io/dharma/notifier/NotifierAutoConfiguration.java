@@ -76,8 +76,8 @@ public class NotifierAutoConfiguration {
     }
 
     @Bean
-    DeliveryStore notifierDeliveryStore(DSLContext dsl) {
-        return new DeliveryStore(dsl);
+    DeliveryStore notifierDeliveryStore(DSLContext dsl, DeliverySignal notifierDeliverySignal) {
+        return new DeliveryStore(dsl, notifierDeliverySignal);
     }
 
     @Bean
@@ -92,10 +92,9 @@ public class NotifierAutoConfiguration {
 
     @Bean
     NotificationListener notifierNotificationListener(NotifierProperties properties, SubscriptionStore notifierSubscriptionStore,
-            DeliveryStore notifierDeliveryStore, BlueprintDirectory notifierBlueprintDirectory, TransactionTemplate transactions,
-            DeliverySignal notifierDeliverySignal) {
+            DeliveryStore notifierDeliveryStore, BlueprintDirectory notifierBlueprintDirectory, TransactionTemplate transactions) {
         return new NotificationListener(new Notifications(properties.publicUrl()), notifierSubscriptionStore,
-                notifierDeliveryStore, notifierBlueprintDirectory, transactions, notifierDeliverySignal, CLOCK);
+                notifierDeliveryStore, notifierBlueprintDirectory, transactions, CLOCK);
     }
 
     @Bean
@@ -142,9 +141,9 @@ public class NotifierAutoConfiguration {
         @Bean
         SubscriptionService notifierSubscriptionService(SubscriptionStore notifierSubscriptionStore,
                 DeliveryStore notifierDeliveryStore, TargetPolicy notifierTargetPolicy, SecretCipher notifierSecretCipher,
-                TransactionTemplate transactions, DeliverySignal notifierDeliverySignal) {
+                TransactionTemplate transactions) {
             return new SubscriptionService(notifierSubscriptionStore, notifierDeliveryStore, notifierTargetPolicy,
-                    notifierSecretCipher, transactions, notifierDeliverySignal, CLOCK);
+                    notifierSecretCipher, transactions, CLOCK);
         }
     }
 }

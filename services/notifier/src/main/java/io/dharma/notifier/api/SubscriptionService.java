@@ -1,6 +1,5 @@
 package io.dharma.notifier.api;
 
-import io.dharma.notifier.delivery.DeliverySignal;
 import io.dharma.notifier.events.CloudEvents;
 import io.dharma.notifier.events.NotificationKind;
 import io.dharma.notifier.security.SecretCipher;
@@ -38,17 +37,15 @@ public class SubscriptionService {
     private final TargetPolicy policy;
     private final SecretCipher cipher;
     private final TransactionTemplate transactions;
-    private final DeliverySignal signal;
     private final Clock clock;
 
     public SubscriptionService(SubscriptionStore subscriptions, DeliveryStore deliveries, TargetPolicy policy,
-            SecretCipher cipher, TransactionTemplate transactions, DeliverySignal signal, Clock clock) {
+            SecretCipher cipher, TransactionTemplate transactions, Clock clock) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.policy = policy;
         this.cipher = cipher;
         this.transactions = transactions;
-        this.signal = signal;
         this.clock = clock;
     }
 
@@ -126,10 +123,7 @@ public class SubscriptionService {
         String cloudEvent = CloudEvents.of(eventId, "/dharma/notifier", CloudEvents.TEST_TYPE, null, now,
                 Map.of("tenantId", tenantId, "summary", "Test notification from Dharma",
                         "reason", "sent by " + user + " with dharma subscriptions test"));
-        transactions.executeWithoutResult(status -> {
-            deliveries.insertPending(subscription.id(), tenantId, eventId, CloudEvents.TEST_TYPE, cloudEvent, now);
-            signal.wakeUpAfterCommit();
-        });
+        deliveries.insertPending(subscription.id(), tenantId, eventId, CloudEvents.TEST_TYPE, cloudEvent, now);
         return eventId;
     }
 
@@ -153,12 +147,7 @@ public class SubscriptionService {
     public int redeliver(String tenantId, String id, String eventId) {
         Subscription subscription = find(tenantId, id);
         UUID event = eventId == null || eventId.isBlank() ? null : parseEvent(eventId);
-        Integer count = transactions.execute(status -> {
-            int redelivered = deliveries.redeliver(subscription.id(), event, clock.instant());
-            signal.wakeUpAfterCommit();
-            return redelivered;
-        });
-        return count == null ? 0 : count;
+        return deliveries.redeliver(subscription.id(), event, clock.instant());
     }
 
     private Subscription find(String tenantId, String id) {

@@ -7,7 +7,6 @@ import io.dharma.events.DriftEvent;
 import io.dharma.kafka.processing.DharmaProcessingAutoConfiguration;
 import io.dharma.kafka.processing.EnvelopeAccess;
 import io.dharma.notifier.NotifierProperties;
-import io.dharma.notifier.delivery.DeliverySignal;
 import io.dharma.notifier.store.BlueprintDirectory;
 import io.dharma.notifier.store.DeliveryStore;
 import io.dharma.notifier.store.Subscription;
@@ -35,17 +34,15 @@ public class NotificationListener {
     private final DeliveryStore deliveries;
     private final BlueprintDirectory blueprints;
     private final TransactionTemplate transactions;
-    private final DeliverySignal signal;
     private final Clock clock;
 
     public NotificationListener(Notifications notifications, SubscriptionStore subscriptions, DeliveryStore deliveries,
-            BlueprintDirectory blueprints, TransactionTemplate transactions, DeliverySignal signal, Clock clock) {
+            BlueprintDirectory blueprints, TransactionTemplate transactions, Clock clock) {
         this.notifications = notifications;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.blueprints = blueprints;
         this.transactions = transactions;
-        this.signal = signal;
         this.clock = clock;
     }
 
@@ -72,15 +69,11 @@ public class NotificationListener {
 
     private void fanOut(Notification notification) {
         transactions.executeWithoutResult(status -> {
-            boolean any = false;
             for (Subscription subscription : subscriptions.matching(notification.tenantId(), notification.kind().id(),
                     notification.blueprintId(), notification.environment())) {
-                any |= deliveries.insertPending(subscription.id(), notification.tenantId(), notification.eventId(),
+                deliveries.insertPending(subscription.id(), notification.tenantId(), notification.eventId(),
                         CloudEvents.parse(notification.cloudEvent()).path("type").asString(), notification.cloudEvent(),
                         clock.instant());
-            }
-            if (any) {
-                signal.wakeUpAfterCommit();
             }
         });
     }

@@ -1,5 +1,6 @@
 package io.dharma.notifier.store;
 
+import io.dharma.notifier.delivery.DeliverySignal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,18 +19,25 @@ import org.jooq.Record;
 public class DeliveryStore {
 
     private final DSLContext dsl;
+    private final DeliverySignal pending;
 
-    public DeliveryStore(DSLContext dsl) {
+    /** {@code pending} wakes the delivery workers once a delivery made due here is committed. */
+    public DeliveryStore(DSLContext dsl, DeliverySignal pending) {
         this.dsl = dsl;
+        this.pending = pending;
     }
 
     /** @return whether the row is new */
     public boolean insertPending(UUID subscriptionId, String tenantId, UUID eventId, String eventType, String cloudEvent,
             Instant now) {
-        return dsl.execute("insert into notifier.delivery (subscription_id, event_id, tenant_id, event_type, cloud_event,"
+        boolean inserted = dsl.execute("insert into notifier.delivery (subscription_id, event_id, tenant_id, event_type, cloud_event,"
                         + " status, next_attempt_at, created_at) values (?, ?, ?, ?, ?, 'PENDING', cast(? as timestamptz), cast(? as timestamptz))"
                         + " on conflict (subscription_id, event_id) do nothing",
                 subscriptionId, eventId, tenantId, eventType, cloudEvent, utc(now), utc(now)) == 1;
+        if (inserted) {
+            pending.wakeUpAfterCommit();
+        }
+        return inserted;
     }
 
     /** Claims up to {@code limit} due rows until {@code leaseUntil}; call in a transaction. */
@@ -81,9 +89,13 @@ public class DeliveryStore {
 
     /** Dead letters (one, or all of the subscription's) pending again with a fresh retry budget. */
     public int redeliver(UUID subscriptionId, UUID eventId, Instant now) {
-        return dsl.execute("update notifier.delivery set status = 'PENDING', attempts = 0, next_attempt_at = cast(? as timestamptz)"
+        int redelivered = dsl.execute("update notifier.delivery set status = 'PENDING', attempts = 0, next_attempt_at = cast(? as timestamptz)"
                         + " where subscription_id = ? and status = 'DEAD' and (cast(? as uuid) is null or event_id = ?)",
                 utc(now), subscriptionId, eventId, eventId);
+        if (redelivered > 0) {
+            pending.wakeUpAfterCommit();
+        }
+        return redelivered;
     }
 
     private static Delivery delivery(Record row) {
