@@ -66,17 +66,18 @@ public record IdentityProperties(
 
     /** The issuer as tokens and discovery spell it (no trailing slash). */
     public String issuerUrl() {
-        String url = issuer.toString();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return withoutTrailingSlash(issuer);
     }
 
     /** Where the console's sign-in may return: the issuer's origin first, then each configured console origin. */
     public List<String> consoleCallbackOrigins() {
-        return Stream.concat(Stream.of(issuerUrl()), consoleOrigins.stream().map(origin -> {
-                    String url = origin.toString();
-                    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-                }))
+        return Stream.concat(Stream.of(issuerUrl()), consoleOrigins.stream().map(IdentityProperties::withoutTrailingSlash))
                 .distinct().toList();
+    }
+
+    private static String withoutTrailingSlash(URI uri) {
+        String url = uri.toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static void requirePositive(Duration value, String name) {
